@@ -1,0 +1,78 @@
+import { binaryMarkerOffset, loadHexoJson, loadHexoYaml, MAX_FRONT_MATTER_LENGTH, type LoadOutcome } from './hexoLoad';
+import { parseFrontMatter } from './parse';
+import { hexoParserText } from './parserInput';
+import { splitFrontMatter, type FrontMatterSplit } from './split';
+import type { FrontMatterErrorCode, FrontMatterFormat } from './types';
+
+/** What the site index needs of a post: Hexo's data, no ranges. */
+export interface FrontMatterData {
+  readonly format: FrontMatterFormat;
+  /** As `parseFrontMatter().data`: Hexo's values (recovered ones when `error` is set). */
+  readonly data: Record<string, unknown>;
+  /**
+   * Set when Hexo would drop the post (its YAML does not parse; a YAML list instead of keys) or the
+   * file cannot be read as a post (binary, front matter over the size cap).
+   */
+  readonly error?: string;
+  /**
+   * The code of the problem, including those Hexo survives by reading no front matter at all
+   * ('unclosed', 'json-syntax', 'not-a-mapping' for an empty block or a single value).
+   */
+  readonly problem?: FrontMatterErrorCode;
+  readonly bodyOffset: number;
+  /** Zero-based lines of the block's first line and of its closing separator; absent without a block. */
+  readonly frontMatterLines?: { readonly start: number; readonly end: number };
+}
+
+/**
+ * The hot path of indexing: split + js-yaml, nothing else (no `yaml` tree, no ranges, no line map).
+ * Anything unusual (an error of any kind) is handed to `parseFrontMatter`, so both agree exactly.
+ * Never throws.
+ */
+export function readFrontMatterData(text: string): FrontMatterData {
+  try {
+    if (binaryMarkerOffset(text) !== -1) return fromFullParse(text);
+    const split = splitFrontMatter(text);
+    if (split.unclosedOpening) return fromFullParse(text);
+    const content = split.content;
+    if (split.format === 'none' || !content || !split.closingFence) return { format: 'none', data: {}, bodyOffset: split.bodyOffset };
+    if (content.end - content.start > MAX_FRONT_MATTER_LENGTH) return fromFullParse(text);
+    const raw = text.slice(content.start, content.end);
+    const outcome: LoadOutcome = split.format === 'json'
+      ? loadHexoJson(hexoParserText(raw, false))
+      : loadHexoYaml(hexoParserText(raw, true), split.openingFence !== undefined);
+    if (outcome.kind === 'none') return { format: 'none', data: {}, bodyOffset: split.openingFence?.start ?? content.start };
+    if (outcome.kind !== 'data') return fromFullParse(text);
+    return { format: split.format, data: outcome.data, bodyOffset: split.bodyOffset, frontMatterLines: linesOf(text, split) };
+  } catch {
+    return fromFullParse(text);
+  }
+}
+
+function fromFullParse(text: string): FrontMatterData {
+  const parsed = parseFrontMatter(text);
+  const first = parsed.errors[0];
+  const block = parsed.block;
+  const fatal = first !== undefined && first.hexo !== 'body-only';
+  return {
+    format: parsed.format,
+    data: parsed.data,
+    error: fatal ? first.message : undefined,
+    problem: first?.code,
+    bodyOffset: parsed.bodyOffset,
+    frontMatterLines: block ? { start: block.range.start.line, end: block.closingFence.start.line } : undefined,
+  };
+}
+
+function linesOf(text: string, split: FrontMatterSplit): { start: number; end: number } {
+  const blockStart = split.openingFence?.start ?? split.content?.start ?? 0;
+  const closeStart = split.closingFence?.start ?? blockStart;
+  const start = countLineBreaks(text, 0, blockStart);
+  return { start, end: start + countLineBreaks(text, blockStart, closeStart) };
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}

@@ -1,0 +1,40 @@
+/**
+ * The core's only ways out. Adapters (VS Code's workspace.fs, Node's fs for the CLI, an in-memory
+ * map for tests) implement these, so the core runs unchanged in the editor, the CLI and a browser.
+ * Paths are absolute and use `/` separators; adapters convert at the edge.
+ */
+export type FileKind = 'file' | 'directory' | 'other';
+
+export interface DirectoryEntry {
+  readonly name: string;
+  readonly kind: FileKind;
+}
+
+export interface FileStat {
+  readonly kind: FileKind;
+  readonly size: number;
+  /** Milliseconds since the epoch. */
+  readonly mtime: number;
+  readonly ctime: number;
+}
+
+export interface FileSystemPort {
+  readFile(path: string): Promise<Uint8Array>;
+  readDirectory(path: string): Promise<DirectoryEntry[]>;
+  /** Resolves to undefined when nothing is at `path`. */
+  stat(path: string): Promise<FileStat | undefined>;
+}
+
+/** A source of "now", so that tests and plans are deterministic. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Cooperative cancellation, shaped like VS Code's CancellationToken so the adapter passes it through. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+export const neverCancelled: Cancellation = { isCancellationRequested: false };

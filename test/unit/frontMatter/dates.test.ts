@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import {
+  hasIgnoredDateOffset, isKnownTimeZone, parseFrontMatter, readHexoDate, writtenDateOffset,
+} from '../../../src/core/frontMatter';
+
+/** The Date Hexo stores for `date:` written as `written`, given the site's `timezone`. */
+function hexoDate(written: string, timezone: string): Date | undefined {
+  return readHexoDate(parseFrontMatter(`---\ndate: ${written}\n---\n`).data.date, timezone);
+}
+
+// Expected values were checked against Hexo 8.1.2 itself (a scratch site read through Hexo's API
+// with TZ=UTC, Asia/Shanghai and America/Los_Angeles). These tests hold in any machine zone.
+describe('readHexoDate', () => {
+  it('reads a written wall clock in the site zone', () => {
+    assert.equal(hexoDate('2026-03-02 17:32:00', 'Asia/Shanghai')?.toISOString(), '2026-03-02T09:32:00.000Z');
+    assert.equal(hexoDate('2026-07-15 02:30:00', 'America/New_York')?.toISOString(), '2026-07-15T06:30:00.000Z');
+  });
+
+  it("reads a written wall clock in the machine's zone when timezone is empty", () => {
+    assert.equal(hexoDate('2026-03-02 17:32:00', '')?.getTime(), new Date(2026, 2, 2, 17, 32).getTime());
+    assert.equal(hexoDate('2026-3-2 7:05:09', '')?.getTime(), new Date(2026, 2, 2, 7, 5, 9).getTime());
+  });
+
+  it('reads a bare date as midnight in the site zone', () => {
+    assert.equal(hexoDate('2026-03-02', 'Asia/Shanghai')?.toISOString(), '2026-03-01T16:00:00.000Z');
+  });
+
+  it('turns an explicit offset into UTC, then reads that clock in the site zone', () => {
+    assert.equal(hexoDate('2026-03-02 17:32:00 +08:00', 'Asia/Shanghai')?.toISOString(), '2026-03-02T01:32:00.000Z');
+    assert.equal(hexoDate('2026-03-02T17:32:00Z', 'Asia/Shanghai')?.toISOString(), '2026-03-02T09:32:00.000Z');
+  });
+
+  it('reads a quoted date through new Date(), so a quoted ISO date is UTC midnight before the zone shift', () => {
+    const quoted = hexoDate('"2026-03-02"', '');
+    assert.equal(quoted?.toISOString(), '2026-03-02T00:00:00.000Z');
+    assert.equal(hexoDate('"2026-03-02 17:32:00"', 'Asia/Shanghai')?.toISOString(), '2026-03-02T09:32:00.000Z');
+  });
+
+  it('reads other strings and numbers through new Date()', () => {
+    assert.equal(hexoDate('2026/03/02 17:32', 'Asia/Shanghai')?.toISOString(), '2026-03-02T09:32:00.000Z');
+    assert.equal(readHexoDate(1700000000000, '')?.getTime(), 1700000000000);
+  });
+
+  it('returns undefined where Hexo falls back to the file name or the file times', () => {
+    assert.equal(hexoDate('not a date', 'Asia/Shanghai'), undefined);
+    assert.equal(readHexoDate(undefined, ''), undefined);
+    assert.equal(readHexoDate(null, ''), undefined);
+    assert.equal(readHexoDate('', ''), undefined);
+    assert.equal(readHexoDate(0, ''), undefined);
+    assert.equal(readHexoDate({}, ''), undefined);
+  });
+
+  it('does not modify the Date it is given', () => {
+    const date = new Date(Date.UTC(2026, 0, 1));
+    readHexoDate(date, 'Asia/Shanghai');
+    assert.equal(date.toISOString(), '2026-01-01T00:00:00.000Z');
+  });
+
+  it('ignores a zone name it does not know', () => {
+    assert.equal(isKnownTimeZone('Mars/Olympus'), false);
+    assert.equal(isKnownTimeZone('Asia/Shanghai'), true);
+    assert.equal(hexoDate('2026-03-02 17:32:00', 'Mars/Olympus')?.getTime(), new Date(2026, 2, 2, 17, 32).getTime());
+  });
+});
+
+describe('date offsets', () => {
+  it('finds an offset written in a timestamp', () => {
+    assert.equal(writtenDateOffset('2026-03-02 17:32:00 +08:00'), '+08:00');
+    assert.equal(writtenDateOffset('2026-03-02T17:32:00Z'), 'Z');
+    assert.equal(writtenDateOffset('"2026-03-02T17:32:00-05"'), '-05');
+    assert.equal(writtenDateOffset('2026-03-02 17:32:00'), undefined);
+    assert.equal(writtenDateOffset('2026-03-02'), undefined);
+  });
+
+  it('tells when Hexo 8.1 does not honour the offset', () => {
+    assert.equal(hasIgnoredDateOffset('2026-03-02 17:32:00+08:00', ''), true);
+    assert.equal(hasIgnoredDateOffset('2026-03-02 17:32:00+08:00', 'Asia/Shanghai'), true);
+    assert.equal(hasIgnoredDateOffset('"2026-03-02 17:32:00+08:00"', ''), false);
+    assert.equal(hasIgnoredDateOffset('"2026-03-02 17:32:00+08:00"', 'Asia/Shanghai'), true);
+    assert.equal(hasIgnoredDateOffset('2026-03-02 17:32:00', 'Asia/Shanghai'), false);
+  });
+});
