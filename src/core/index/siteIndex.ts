@@ -1,0 +1,210 @@
+import type { Cancellation, Clock, FileSystemPort } from '../ports';
+import { neverCancelled, systemClock } from '../ports';
+import { joinPath } from '../path';
+import { readPostRecord } from '../posts/postRecord';
+import type { HexoSite } from '../site/hexoSite';
+import { categoryFromKey, categoryKey, categoryNodesOf } from '../site/taxonomy';
+import type { CategoryCount, PostRecord, TagCount } from '../site/types';
+import { decodeText, looksBinary } from '../text/decode';
+import type { SiteIndexView } from './types';
+
+export interface BuildOptions {
+  readonly cancellation?: Cancellation;
+  /** Called now and then with how many files are done out of how many were found. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Files read at once; a few dozen keep the disk busy without flooding memory. */
+  readonly concurrency?: number;
+  /** Files larger than this are indexed from their first bytes only (a 10 MB post's front matter is at the top). */
+  readonly maxFileBytes?: number;
+}
+
+const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The site-wide index: every post, draft and page with its metadata, and tag/category/key counts kept
+ * up to date incrementally, so that one edit costs one post's parse, not a rebuild.
+ */
+export class SiteIndex implements SiteIndexView {
+  private readonly records = new Map<string, PostRecord>();
+  private readonly tagTotals = new Map<string, number>();
+  private readonly categoryTotals = new Map<string, number>();
+  private readonly keyTotals = new Map<string, number>();
+  private readonly names = new Map<string, string>();
+  private sortedTags: TagCount[] | undefined;
+  private sortedCategories: CategoryCount[] | undefined;
+  /** Bumped on every change, so that callers can cache what they derive from the index. */
+  private changeCount = 0;
+
+  constructor(readonly site: HexoSite, private readonly clock: Clock = systemClock) {}
+
+  /** Reads every post of the site. Stops early (keeping what it has) when cancelled. */
+  static async build(site: HexoSite, fs: FileSystemPort, options: BuildOptions = {}, clock?: Clock): Promise<SiteIndex> {
+    const index = new SiteIndex(site, clock);
+    await index.rebuild(fs, options);
+    return index;
+  }
+
+  async rebuild(fs: FileSystemPort, options: BuildOptions = {}): Promise<void> {
+    const cancellation = options.cancellation ?? neverCancelled;
+    const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const files = await listContentFiles(fs, this.site, cancellation);
+    let done = 0;
+    let next = 0;
+    const reportEvery = Math.max(1, Math.floor(files.length / 100));
+    const worker = async (): Promise<void> => {
+      while (next < files.length && !cancellation.isCancellationRequested) {
+        const path = files[next++];
+        try {
+          const bytes = await fs.readFile(path);
+          if (looksBinary(bytes)) this.remove(path);
+          else this.update(path, decodeText(bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes));
+        } catch {
+          // A file that vanished or cannot be read is simply not part of the site any more.
+          this.remove(path);
+        }
+        done++;
+        if (done % reportEvery === 0 || done === files.length) options.onProgress?.(done, files.length);
+      }
+    };
+    const workers = Array.from({ length: Math.max(1, options.concurrency ?? 32) }, worker);
+    await Promise.all(workers);
+  }
+
+  get version(): number {
+    return this.changeCount;
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  /**
+   * Reflects the text of `path` (saved or not). Returns the new record, or undefined when the file is
+   * not a post, draft or page of this site.
+   */
+  update(path: string, text: string): PostRecord | undefined {
+    const kind = this.site.classify(path);
+    if (!kind) {
+      this.remove(path);
+      return undefined;
+    }
+    const record = this.intern(readPostRecord(this.site, path, kind, text));
+    this.replace(path, record);
+    return record;
+  }
+
+  remove(path: string): boolean {
+    if (!this.records.has(path)) return false;
+    this.replace(path, undefined);
+    return true;
+  }
+
+  posts(): Iterable<PostRecord> {
+    return this.records.values();
+  }
+
+  post(path: string): PostRecord | undefined {
+    return this.records.get(path);
+  }
+
+  tagCounts(): readonly TagCount[] {
+    this.sortedTags ??= [...this.tagTotals]
+      .map(([name, count]) => ({ name, count }))
+      .sort((a, b) => b.count - a.count || compareNames(a.name, b.name));
+    return this.sortedTags;
+  }
+
+  categoryCounts(): readonly CategoryCount[] {
+    this.sortedCategories ??= [...this.categoryTotals]
+      .map(([key, count]) => ({ path: categoryFromKey(key), count }))
+      .sort((a, b) => b.count - a.count || compareNames(a.path.join('/'), b.path.join('/')));
+    return this.sortedCategories;
+  }
+
+  keyCounts(): ReadonlyMap<string, number> {
+    return this.keyTotals;
+  }
+
+  /** Hexo counts a post's tags and categories only when it is shown (hexo `Post#notPublished`). */
+  isCounted(record: PostRecord): boolean {
+    if (record.kind === 'page' || record.error) return false;
+    const { future, renderDrafts } = this.site.config;
+    if (!future && record.date && record.date.getTime() > this.clock.now().getTime()) return false;
+    return renderDrafts || record.published;
+  }
+
+  private replace(path: string, record: PostRecord | undefined): void {
+    const previous = this.records.get(path);
+    if (previous) this.count(previous, -1);
+    if (record) {
+      this.records.set(path, record);
+      this.count(record, +1);
+    } else {
+      this.records.delete(path);
+    }
+    this.changeCount++;
+  }
+
+  private count(record: PostRecord, delta: 1 | -1): void {
+    for (const key of record.keys) adjust(this.keyTotals, key, delta);
+    if (!this.isCounted(record)) return;
+    if (record.tags.length > 0) {
+      for (const tag of record.tags) adjust(this.tagTotals, tag, delta);
+      this.sortedTags = undefined;
+    }
+    if (record.categories.length > 0) {
+      for (const node of categoryNodesOf(record.categories)) adjust(this.categoryTotals, categoryKey(node), delta);
+      this.sortedCategories = undefined;
+    }
+  }
+
+  /** Shares one string per tag, category and key name across posts: 10,000 posts repeat a few hundred names. */
+  private intern(record: PostRecord): PostRecord {
+    const intern = (value: string): string => {
+      const known = this.names.get(value);
+      if (known !== undefined) return known;
+      this.names.set(value, value);
+      return value;
+    };
+    return {
+      ...record,
+      tags: record.tags.map(intern),
+      categories: record.categories.map((path) => path.map(intern)),
+      keys: record.keys.map(intern),
+    };
+  }
+}
+
+function adjust(table: Map<string, number>, key: string, delta: number): void {
+  const next = (table.get(key) ?? 0) + delta;
+  if (next > 0) table.set(key, next);
+  else table.delete(key);
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every file below the site's source folder that could be a post, draft or page. */
+async function listContentFiles(fs: FileSystemPort, site: HexoSite, cancellation: Cancellation): Promise<string[]> {
+  const files: string[] = [];
+  const pending = [site.sourceRoot];
+  while (pending.length > 0 && !cancellation.isCancellationRequested) {
+    const folder = pending.pop()!;
+    let entries;
+    try {
+      entries = await fs.readDirectory(folder);
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = joinPath(folder, entry.name);
+      if (entry.kind === 'directory') {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(path);
+      } else if (entry.kind === 'file' && site.classify(path)) {
+        files.push(path);
+      }
+    }
+  }
+  return files.sort();
+}

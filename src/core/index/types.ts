@@ -1,0 +1,15 @@
+import type { CategoryCount, PostRecord, Site, TagCount } from '../site/types';
+
+/** Read side of a site's index, as completion, rules, the tree and the CLI see it. */
+export interface SiteIndexView {
+  readonly site: Site;
+  /** Posts and drafts (and pages) currently known, keyed by path. */
+  posts(): Iterable<PostRecord>;
+  post(path: string): PostRecord | undefined;
+  /** Tags as Hexo counts them (drafts only with `render_drafts`), most used first, then by name. */
+  tagCounts(): readonly TagCount[];
+  /** One entry per category node with its full path, as Hexo counts them, most used first. */
+  categoryCounts(): readonly CategoryCount[];
+  /** How many posts write each front-matter key. */
+  keyCounts(): ReadonlyMap<string, number>;
+}

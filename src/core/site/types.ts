@@ -1,0 +1,87 @@
+import type { SourceRange } from '../text/sourceRange';
+
+/** The generators Postcraft knows; only Hexo is implemented so far. */
+export type GeneratorKind = 'hexo';
+
+/** Hexo's `_config.yml` keys that Postcraft reads, with Hexo's defaults applied. */
+export interface HexoConfig {
+  readonly title?: string;
+  readonly language: readonly string[];
+  readonly sourceDir: string;
+  readonly newPostName: string;
+  /** 0 keep, 1 lower, 2 upper (Hexo's `filename_case`). */
+  readonly filenameCase: 0 | 1 | 2;
+  readonly postAssetFolder: boolean;
+  readonly defaultLayout: string;
+  /** IANA zone name, or '' for the machine's zone. */
+  readonly timezone: string;
+  /** moment.js formats. */
+  readonly dateFormat: string;
+  readonly timeFormat: string;
+  readonly renderDrafts: boolean;
+  readonly future: boolean;
+  readonly defaultCategory: string;
+  readonly tagMap: Readonly<Record<string, string>>;
+  readonly categoryMap: Readonly<Record<string, string>>;
+  readonly updatedOption: 'mtime' | 'date' | 'empty';
+}
+
+export interface ConfigProblem {
+  readonly file: string;
+  readonly message: string;
+  readonly range?: SourceRange;
+}
+
+export type PostKind = 'post' | 'draft' | 'page';
+
+/** One node of a category hierarchy, named by its full path from the top. */
+export type CategoryPath = readonly string[];
+
+/**
+ * What the index keeps of one post: enough for completion, the tree and the summary, small enough for
+ * 10,000 posts. Full ranges come from parsing the text again (cheap for one open document).
+ */
+export interface PostRecord {
+  /** Absolute path with `/` separators. */
+  readonly path: string;
+  readonly kind: PostKind;
+  readonly title: string;
+  readonly date?: Date;
+  readonly updated?: Date;
+  readonly layout: string;
+  /** Tags as Hexo reads them: aliases, scalar to list, numbers to strings, duplicates and nulls dropped. */
+  readonly tags: readonly string[];
+  /** Each hierarchy as Hexo reads it: `[A, B]` is one, `[[A, B], C]` is two. */
+  readonly categories: readonly CategoryPath[];
+  /** Hexo's `published`: true in `_posts` unless `published: false`, always false for drafts. */
+  readonly published: boolean;
+  /** Every front-matter key written in the post. */
+  readonly keys: readonly string[];
+  /** Lines where the front matter starts and ends (for quick jumps without re-parsing). */
+  readonly frontMatterLines?: { readonly start: number; readonly end: number };
+  /** Set when Hexo would drop this post (its front matter does not parse). */
+  readonly error?: string;
+}
+
+export interface TagCount {
+  readonly name: string;
+  readonly count: number;
+}
+
+export interface CategoryCount {
+  readonly path: CategoryPath;
+  readonly count: number;
+}
+
+/** A blog found in the workspace. Generator-neutral so Hugo and Jekyll can follow. */
+export interface Site {
+  readonly generator: GeneratorKind;
+  /** The site's root folder (where `_config.yml` lives). */
+  readonly root: string;
+  readonly config: HexoConfig;
+  readonly configProblems: readonly ConfigProblem[];
+  /** Layout name → scaffold text, from `scaffolds/`. */
+  readonly scaffolds: ReadonlyMap<string, string>;
+  /** Which kind of content a file is, or undefined when it is not part of the site's posts and pages. */
+  classify(path: string): PostKind | undefined;
+}

@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import { SiteIndex } from '../../../src/core/index/siteIndex';
+import { loadHexoSite } from '../../../src/core/site/hexoSite';
+import { MemoryFileSystem } from '../support/memoryFileSystem';
+
+function post(frontMatter: string, body = '正文\n'): string {
+  return `---\n${frontMatter}\n---\n${body}`;
+}
+
+async function indexOf(files: Record<string, string | Uint8Array>, config = 'timezone: Asia/Shanghai\n'): Promise<{ index: SiteIndex; fs: MemoryFileSystem }> {
+  const fs = new MemoryFileSystem({ '/b/_config.yml': config, ...files });
+  const index = await SiteIndex.build(await loadHexoSite(fs, '/b'), fs);
+  return { index, fs };
+}
+
+const tagTable = (index: SiteIndex) => Object.fromEntries(index.tagCounts().map((tag) => [tag.name, tag.count]));
+const categoryTable = (index: SiteIndex) => Object.fromEntries(index.categoryCounts().map((c) => [c.path.join(' > '), c.count]));
+
+describe('site index', () => {
+  it('counts tags across posts, most used first', async () => {
+    const { index } = await indexOf({
+      '/b/source/_posts/a.md': post('title: A\ntags: [AI赚钱, 副业]'),
+      '/b/source/_posts/b.md': post('title: B\ntags:\n  - 副业\n  - 随笔'),
+      '/b/source/_posts/c.md': post('title: C\ntags: 副业'),
+    });
+    assert.deepEqual(index.tagCounts().map((t) => [t.name, t.count]), [['副业', 3], ['AI赚钱', 1], ['随笔', 1]]);
+  });
+
+  it('counts a post at every level of each category hierarchy', async () => {
+    const { index } = await indexOf({
+      '/b/source/_posts/a.md': post('categories: [技术, 前端]'),
+      '/b/source/_posts/b.md': post('categories:\n  - [技术, 后端]\n  - 生活'),
+      '/b/source/_posts/c.md': post('categories: [[A, B], [A, C]]'),
+    });
+    assert.deepEqual(categoryTable(index), { '技术': 2, '技术 > 前端': 1, '技术 > 后端': 1, '生活': 1, A: 2, 'A > B': 1, 'A > C': 1 });
+  });
+
+  it('leaves drafts and pages out of the counts unless render_drafts', async () => {
+    const files = {
+      '/b/source/_posts/a.md': post('tags: [x]'),
+      '/b/source/_drafts/d.md': post('tags: [x, draft-only]'),
+      '/b/source/about/index.md': post('tags: [page-tag]'),
+    };
+    assert.deepEqual(tagTable((await indexOf(files)).index), { x: 1 });
+    assert.deepEqual(tagTable((await indexOf(files, 'render_drafts: true\n')).index), { x: 2, 'draft-only': 1 });
+  });
+
+  it('leaves `published: false` posts out, and future posts when `future: false`', async () => {
+    const { index } = await indexOf({
+      '/b/source/_posts/a.md': post('tags: [x]\npublished: false'),
+      '/b/source/_posts/b.md': post('tags: [y]\ndate: 2999-01-01 00:00:00'),
+    }, 'future: false\n');
+    assert.deepEqual(tagTable(index), {});
+  });
+
+  it('drops a post whose YAML does not parse, keeping it listed with its error', async () => {
+    const { index } = await indexOf({
+      '/b/source/_posts/ok.md': post('tags: [x]'),
+      '/b/source/_posts/broken.md': post('tags: [x\ntitle: oops'),
+    });
+    assert.deepEqual(tagTable(index), { x: 1 });
+    assert.ok(index.post('/b/source/_posts/broken.md')?.error);
+  });
+
+  it('skips binary files without failing', async () => {
+    const { index } = await indexOf({ '/b/source/_posts/bin.md': new Uint8Array([0, 1, 2, 255, 0]), '/b/source/_posts/a.md': post('tags: [x]') });
+    assert.equal(index.post('/b/source/_posts/bin.md'), undefined);
+    assert.deepEqual(tagTable(index), { x: 1 });
+  });
+
+  it('reflects an unsaved edit and a removal incrementally', async () => {
+    const { index } = await indexOf({ '/b/source/_posts/a.md': post('tags: [x]'), '/b/source/_posts/b.md': post('tags: [x]') });
+    const before = index.version;
+    index.update('/b/source/_posts/a.md', post('tags: [x, 新标签]'));
+    assert.deepEqual(tagTable(index), { x: 2, '新标签': 1 });
+    index.remove('/b/source/_posts/b.md');
+    assert.deepEqual(tagTable(index), { x: 1, '新标签': 1 });
+    assert.ok(index.version > before);
+    assert.equal(index.update('/b/README.md', post('tags: [z]')), undefined, 'files outside the site are ignored');
+  });
+
+  it('reads title, dates in the site timezone, layout and keys', async () => {
+    const { index } = await indexOf({ '/b/source/_posts/a.md': post('title: 你好\ndate: 2026-03-02 17:32:00\nlayout: photo\nexcerpt: hi') });
+    const record = index.post('/b/source/_posts/a.md')!;
+    assert.equal(record.title, '你好');
+    assert.equal(record.date?.toISOString(), '2026-03-02T09:32:00.000Z');
+    assert.equal(record.layout, 'photo');
+    assert.deepEqual([...record.keys].sort(), ['date', 'excerpt', 'layout', 'title']);
+    assert.equal(index.keyCounts().get('excerpt'), 1);
+  });
+
+  it('takes the date from the file name when the post has none', async () => {
+    const { index } = await indexOf({ '/b/source/_posts/2026-03-02-hello.md': post('title: x') }, 'new_post_name: :year-:month-:day-:title.md\ntimezone: UTC\n');
+    assert.equal(index.post('/b/source/_posts/2026-03-02-hello.md')?.date?.toISOString(), '2026-03-02T00:00:00.000Z');
+  });
+
+  it('stops early when cancelled and reports progress', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 50; i++) files[`/b/source/_posts/p${i}.md`] = post(`tags: [t${i}]`);
+    const fs = new MemoryFileSystem({ '/b/_config.yml': '', ...files });
+    const progress: number[] = [];
+    const index = await SiteIndex.build(await loadHexoSite(fs, '/b'), fs, { onProgress: (done) => progress.push(done) });
+    assert.equal(progress[progress.length - 1], 50);
+    const cancelled = await SiteIndex.build(await loadHexoSite(fs, '/b'), fs, { cancellation: { isCancellationRequested: true } });
+    assert.equal(cancelled.size, 0);
+    assert.equal(index.size, 50);
+  });
+});
