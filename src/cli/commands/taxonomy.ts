@@ -1,0 +1,49 @@
+import type { SiteIndex } from '../../core/index/siteIndex';
+
+export const TAXONOMY_HELP = `Usage: postcraft taxonomy [siteDir] [--json]
+
+Prints the site's tags and categories with their post counts, as Hexo counts them
+(like \`hexo list tag\` and \`hexo list category\`).
+
+  --json   print {"tags":[{"name","count"}],"categories":[{"path":[...],"count"}]}`;
+
+export interface TaxonomyJson {
+  tags: Array<{ name: string; count: number }>;
+  categories: Array<{ path: string[]; count: number }>;
+}
+
+export function taxonomyJson(index: SiteIndex): TaxonomyJson {
+  return {
+    tags: index.tagCounts().map(({ name, count }) => ({ name, count })),
+    categories: index.categoryCounts().map(({ path, count }) => ({ path: [...path], count })),
+  };
+}
+
+/** Tags as a two-column table, categories as an indented tree, both sorted by name like Hexo's lists. */
+export function taxonomyText(index: SiteIndex): string {
+  const lines: string[] = [];
+  const tags = [...index.tagCounts()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  lines.push(`Tags (${tags.length})`);
+  if (tags.length === 0) lines.push('  No tags.');
+  const width = Math.max(4, ...tags.map((tag) => displayWidth(tag.name)));
+  for (const tag of tags) lines.push(`  ${tag.name}${' '.repeat(width - displayWidth(tag.name))}  ${tag.count}`);
+  const categories = [...index.categoryCounts()].sort((a, b) => {
+    const left = a.path.join('\u0000');
+    const right = b.path.join('\u0000');
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
+  lines.push('', `Categories (${categories.length})`);
+  if (categories.length === 0) lines.push('  No categories.');
+  for (const category of categories) {
+    const indent = '  '.repeat(category.path.length);
+    lines.push(`${indent}${category.path[category.path.length - 1]}  ${category.count}`);
+  }
+  return lines.join('\n');
+}
+
+/** CJK characters take two terminal columns. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+  return width;
+}

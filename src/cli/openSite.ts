@@ -1,0 +1,20 @@
+import type { SiteIndex } from '../core/index/siteIndex';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { nodeFileSystem, toCorePath } from './nodeFileSystem';
+import { UsageError } from './args';
+
+/** Finds and indexes exactly one site in `folder` (the current folder by default). */
+export async function openSingleSite(folder: string | undefined): Promise<SiteIndex> {
+  const root = toCorePath(folder ?? '.');
+  const stat = await nodeFileSystem.stat(root);
+  if (!stat || stat.kind !== 'directory') throw new UsageError(`${folder ?? root} is not a folder`);
+  const workspace = await WorkspaceIndex.open(nodeFileSystem, [root]);
+  if (workspace.sites.length === 0) {
+    throw new UsageError(`no Hexo site found in ${root} (looked for a _config.yml with Hexo's keys, or a package.json depending on hexo)`);
+  }
+  if (workspace.sites.length > 1) {
+    const roots = workspace.sites.map((site) => `  ${site.site.root}`).join('\n');
+    throw new UsageError(`several Hexo sites found in ${root}; name one:\n${roots}`);
+  }
+  return workspace.sites[0];
+}
