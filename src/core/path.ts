@@ -2,7 +2,11 @@
  * POSIX-style path helpers for the core, which sees only absolute `/`-separated paths (adapters
  * convert Windows paths and URIs at the edge). Kept here so the core needs no Node built-ins.
  */
+/** A path with no empty, `.` or `..` segments and no trailing slash is already normal (the hot case). */
+const NEEDS_NORMALIZING = /\/\/|\/\.\.?(?:\/|$)|^\.\.?(?:\/|$)|.\/$/;
+
 export function normalizePath(path: string): string {
+  if (path.startsWith('/') && !NEEDS_NORMALIZING.test(path)) return path;
   const absolute = path.startsWith('/');
   const parts: string[] = [];
   for (const part of path.split('/')) {

@@ -100,10 +100,28 @@ function formatterFor(timezone: string): Intl.DateTimeFormat | undefined {
   return formatter ?? undefined;
 }
 
+/**
+ * Offsets by zone and quarter hour. Indexing 10,000 posts asks for thousands of offsets and
+ * formatToParts is slow; every zone transition in the tz database falls on a quarter hour, so one
+ * answer serves the whole quarter. Bounded so a long session cannot grow it without limit.
+ */
+const QUARTER_HOUR = 15 * MINUTE;
+const offsetCache = new Map<string, number | undefined>();
+
 /** The zone's offset at `ms` in minutes, positive west of UTC (the sign of getTimezoneOffset and moment). */
 function zoneOffsetMinutesWest(timezone: string, ms: number): number | undefined {
+  if (!Number.isFinite(ms)) return undefined;
+  const key = `${timezone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  if (offsetCache.has(key)) return offsetCache.get(key);
+  const offset = computeZoneOffsetMinutesWest(timezone, ms);
+  if (offsetCache.size > 50_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function computeZoneOffsetMinutesWest(timezone: string, ms: number): number | undefined {
   const formatter = formatterFor(timezone);
-  if (!formatter || !Number.isFinite(ms)) return undefined;
+  if (!formatter) return undefined;
   const parts: Record<string, string> = {};
   for (const part of formatter.formatToParts(ms)) parts[part.type] = part.value;
   let year = Number(parts.year);

@@ -4,8 +4,11 @@ import { shiftToLocalWallClock } from './dates';
 /** Front matter longer than this (UTF-16 units) is only split, not parsed: bounded time in the editor. */
 export const MAX_FRONT_MATTER_LENGTH = 1 << 20;
 
-/** How far to look for a NUL byte when deciding a file is binary (git looks at the first 8000 bytes). */
-const BINARY_SNIFF_LENGTH = 8000;
+/**
+ * How far to look for a NUL when deciding a file is binary. Git looks at 8000 bytes; 1024 keeps the
+ * indexing hot path cheap and still catches images, archives and other binary formats.
+ */
+const BINARY_SNIFF_LENGTH = 1024;
 
 /** Offset of the first NUL within the sniffed prefix, or -1 for text. */
 export function binaryMarkerOffset(text: string): number {

@@ -69,7 +69,7 @@ function parseYamlBlock(text: string, split: FrontMatterSplit, block: FrontMatte
   if (outcome.kind === 'not-a-mapping') return notAMapping(block, split, outcome.value);
   // js-yaml (4.1.1+) rejects nesting deeper than 100; `yaml` would spend seconds on such input.
   const tooDeep = outcome.kind === 'error' && /maxDepth/.test(yamlErrorReason(outcome.error));
-  const doc = tooDeep ? undefined : parseTree(input.text);
+  const doc = tooDeep || input.text.length > MAX_RANGES_LENGTH ? undefined : parseTree(input.text);
   const ctx: NodeContext = { parsed: input.text, original: text, toOriginal: input.toOriginal, lineMap };
   const pairs = doc && isMap(doc.contents) ? doc.contents.items : undefined;
   if (outcome.kind === 'data') {
@@ -94,12 +94,12 @@ function parseJsonBlock(text: string, split: FrontMatterSplit, block: FrontMatte
   const outcome = loadHexoJson(input.text);
   // `yaml` reads JSON as a flow mapping; the added `{` shifts offsets by one.
   const wrapped = `{${input.text}}`;
-  const doc = parseTree(wrapped);
+  const doc = input.text.length > MAX_RANGES_LENGTH ? undefined : parseTree(wrapped);
   const ctx: NodeContext = {
     parsed: wrapped, original: text, lineMap, json: true,
     toOriginal: (offset) => input.toOriginal(offset - 1),
   };
-  const pairs = isMap(doc.contents) ? doc.contents.items : [];
+  const pairs = doc && isMap(doc.contents) ? doc.contents.items : [];
   if (outcome.kind === 'data') {
     return { format: 'json', block, bodyOffset: split.bodyOffset, data: outcome.data, entries: mappingEntries(pairs, outcome.data, ctx), errors: [], valid: true };
   }
@@ -114,6 +114,12 @@ function parseJsonBlock(text: string, split: FrontMatterSplit, block: FrontMatte
   };
   return { format: 'json', block, bodyOffset: split.bodyOffset, data, entries: mappingEntries(pairs, data, ctx), errors: [error], valid: false };
 }
+
+/**
+ * Above this size (UTF-16 units) the front matter gets Hexo's data but no ranges and no recovery:
+ * the `yaml` tree costs about 1–2 s per MB on dense input. Real front matter is a few KB.
+ */
+const MAX_RANGES_LENGTH = 128 * 1024;
 
 function parseTree(source: string): Document {
   // Only the tree and its ranges are used; values come from js-yaml. Tolerant, and never logs.

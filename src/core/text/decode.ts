@@ -1,8 +1,13 @@
 // A UTF-8 BOM is dropped on decoding, as Hexo's reader (hexo-fs `escapeBOM`) and VS Code's documents do.
 const utf8 = new TextDecoder('utf-8');
 
+/** Node's Buffer, when the core runs in Node: its UTF-8 decoder is several times faster than TextDecoder's. */
+const nodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'utf8'): string } } }).Buffer;
+
 export function decodeText(bytes: Uint8Array): string {
-  return utf8.decode(bytes);
+  if (!nodeBuffer) return utf8.decode(bytes);
+  const text = nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A NUL byte in the first 8 KB marks a binary file, the same heuristic git uses. */

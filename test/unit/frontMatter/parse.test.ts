@@ -1,6 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import {
   parseFrontMatter, type FrontMatterEntry, type FrontMatterNode, type ParsedFrontMatter, type SequenceNode,
 } from '../../../src/core/frontMatter';
@@ -25,7 +23,20 @@ function itemTexts(text: string, node: FrontMatterNode): string[] {
 
 describe('parseFrontMatter', () => {
   describe('the example post', () => {
-    const text = readFileSync(path.join('/work/shared/examples/hexo-post.md'), 'utf8');
+    // The front matter of the team's example post (shared/examples/hexo-post.md).
+    const text = [
+      '---',
+      'title: "如何用AI赚取第一桶金：普通人切实可行的7个路径"',
+      'date: 2026-03-02 17:32:00',
+      'updated: 2026-03-02 17:32:00',
+      'tags: [AI赚钱, 副业, 创业, 技术变现]',
+      'categories: [技术思考]',
+      'excerpt: "AI赚钱的机会确实存在，但不是你在网上看到的那种\'月入十万\'的神话。这篇文章聊聊普通人真正能做的事。"',
+      '---',
+      '',
+      '# 如何用AI赚取第一桶金：普通人切实可行的7个路径',
+      '',
+    ].join('\n');
     const parsed = parseFrontMatter(text);
 
     it('reads Chinese titles, tags and categories as Hexo does', () => {

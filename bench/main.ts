@@ -1,0 +1,114 @@
+import { promises as fsp, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as yaml from 'js-yaml';
+import { SiteIndex } from '../src/core/index/siteIndex';
+import { loadHexoSite } from '../src/core/site/hexoSite';
+import { nodeFileSystem, toCorePath } from '../src/cli/nodeFileSystem';
+import { ensureSyntheticSite, mulberry32 } from './syntheticSite';
+import { formatMs, median, percentile, timeAsync, type BenchReport } from './measure';
+
+/**
+ * `npm run bench`: every figure is printed beside a baseline measured in the same run on the same
+ * machine, so the ratios mean something on any hardware.
+ */
+const benchRoot = resolve(__dirname, '..', '.bench');
+const report: BenchReport = [];
+
+/** The floor: read every post, split the front matter with one regex, js-yaml load it. Nothing else. */
+async function floor(site: string): Promise<number> {
+  const folder = join(site, 'source', '_posts');
+  const files = readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => join(folder, name));
+  const split = /^---\r?\n([\s\S]*?)\r?\n---/;
+  let next = 0;
+  let keys = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const text = await fsp.readFile(files[next++], 'utf8');
+      const match = split.exec(text);
+      if (match) keys += Object.keys((yaml.load(match[1]) as object) ?? {}).length;
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  return keys;
+}
+
+async function buildIndex(site: string): Promise<SiteIndex> {
+  const root = toCorePath(site);
+  return SiteIndex.build(await loadHexoSite(nodeFileSystem, root), nodeFileSystem);
+}
+
+function heapUsed(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    gc();
+    gc();
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+async function benchIndex(posts: number): Promise<SiteIndex> {
+  const site = ensureSyntheticSite(join(benchRoot, `site-${posts}`), posts);
+  await floor(site); // warm the OS cache so both sides read from memory
+
+  // Heap first, before any other index of this size exists to blur the difference.
+  const before = heapUsed();
+  const index = await buildIndex(site);
+  const heap = heapUsed() - before;
+
+  const floorTimes: number[] = [];
+  const indexTimes: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    floorTimes.push((await timeAsync(() => floor(site))).ms);
+    indexTimes.push((await timeAsync(async () => (await buildIndex(site)).size)).ms);
+  }
+  const floorMs = median(floorTimes);
+  const indexMs = median(indexTimes);
+  report.push({ name: `cold index, ${posts} posts`, value: formatMs(indexMs), baseline: `floor ${formatMs(floorMs)}`, ratio: indexMs / floorMs, target: '≤ 1.5x floor' });
+  report.push({ name: `index heap, ${posts} posts`, value: `${(heap / 1024 / 1024).toFixed(1)} MB`, target: posts >= 10_000 ? '< 50 MB' : undefined });
+  return index;
+}
+
+async function benchIncremental(index: SiteIndex): Promise<void> {
+  const random = mulberry32(7);
+  const records = [...index.posts()];
+  const texts = new Map<string, string>();
+  for (let i = 0; i < 200; i++) {
+    const record = records[Math.floor(random() * records.length)];
+    if (!texts.has(record.path)) texts.set(record.path, await fsp.readFile(record.path, 'utf8'));
+  }
+  const paths = [...texts.keys()];
+  const samples: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const path = paths[i % paths.length];
+    const edited = texts.get(path)!.replace('tags: [', `tags: [新标签${i % 13}, `).replace('tags:\n', `tags:\n  - 新标签${i % 13}\n`);
+    const start = process.hrtime.bigint();
+    index.update(path, edited);
+    index.tagCounts();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  report.push({ name: `incremental update, ${index.size} posts`, value: `median ${formatMs(median(samples))}`, baseline: `p99 ${formatMs(percentile(samples, 99))}`, target: 'median < 1 ms' });
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const sizes = only.length > 0 ? only.map(Number) : [1_000, 10_000];
+  let largest: SiteIndex | undefined;
+  for (const size of sizes) largest = await benchIndex(size);
+  if (largest) await benchIncremental(largest);
+  printReport(report);
+}
+
+function printReport(rows: BenchReport): void {
+  console.log(`\nPostcraft benchmark (node ${process.version}, ${new Date().toISOString()})\n`);
+  for (const row of rows) {
+    const ratio = row.ratio === undefined ? '' : `  ratio ${row.ratio.toFixed(2)}x`;
+    const baseline = row.baseline ? `  (${row.baseline})` : '';
+    const target = row.target ? `  target ${row.target}` : '';
+    console.log(`${row.name.padEnd(40)} ${row.value}${baseline}${ratio}${target}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
