@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+// Runs the compiled integration suite (out/test/integration/index.js) inside a real VS Code
+// extension host and exits with its result. Builds nothing: run `npm run compile` (out/) and
+// `npm run build` (dist/extension.js) first, as `npm test` does.
+//
+// The editor, by default: code-server (VS Code 1.100 for the web, installed by
+// scripts/test-editor/install.mjs), driven by Debian's Chromium through playwright-core. Desktop
+// VS Code and Electron cannot be downloaded on our CI machines; see /work/shared notes.
+//
+// Environment:
+//   POSTCRAFT_TEST_WORKSPACE   blog folder to test against (default examples/hexo-blog). It is
+//                              copied to a temporary folder first, so tests may change files; the
+//                              extension host sees the copy's path in POSTCRAFT_TEST_WORKSPACE.
+//   POSTCRAFT_TEST_GREP        run only tests whose title matches (read by test/integration/index.ts).
+//   POSTCRAFT_TEST_TIMEOUT     overall limit in seconds (default 600).
+//   POSTCRAFT_TEST_VERBOSE=1   also print code-server's and the browser console's output.
+//   POSTCRAFT_TEST_KEEP=1      keep the temporary folder (workspace copy, editor logs).
+//   VSCODE_EXECUTABLE          a desktop VS Code: run through @vscode/test-electron instead.
+//   POSTCRAFT_TEST_ELECTRON=1  same, letting @vscode/test-electron download VS Code (needs internet;
+//                              VSCODE_VERSION picks the version, default stable).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCodeServer, findFreePort, workbenchUrl } from '../test-editor/codeServer.mjs';
+import { isTestEditorInstalled } from '../test-editor/install.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const extensionTestsPath = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+const extensionMain = path.join(repoRoot, 'dist', 'extension.js');
+const sampleBlog = path.join(repoRoot, 'examples', 'hexo-blog');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SUMMARY = /^integration: (\d+) passed, (\d+) failed$/;
+
+const timeoutSeconds = Number(process.env.POSTCRAFT_TEST_TIMEOUT || 600);
+const verbose = process.env.POSTCRAFT_TEST_VERBOSE === '1';
+const keepTemp = process.env.POSTCRAFT_TEST_KEEP === '1';
+
+// Undone in reverse order at the end, and on Ctrl+C or CI cancellation: stop code-server's process
+// group, close the browser, remove the temporary folder.
+const cleanups = [];
+let interrupted = false;
+async function cleanup(keep = 0) {
+  while (cleanups.length > keep) {
+    try {
+      await cleanups.pop()();
+    } catch (error) {
+      log(`cleanup: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function log(message) {
+  console.log(`[integration] ${message}`);
+}
+
+class SetupError extends Error {}
+
+function fail(message) {
+  throw new SetupError(message);
+}
+
+function checkBuilt() {
+  if (!fs.existsSync(extensionTestsPath)) fail(`${path.relative(repoRoot, extensionTestsPath)} is missing: run \`npm run compile\` first`);
+  if (!fs.existsSync(extensionMain)) fail(`${path.relative(repoRoot, extensionMain)} is missing: run \`npm run build\` first`);
+}
+
+/** A fresh copy of the blog to test against, under `tempRoot`. */
+function copyWorkspace(tempRoot) {
+  const source = path.resolve(process.env.POSTCRAFT_TEST_WORKSPACE || sampleBlog);
+  if (!fs.existsSync(source)) fail(`test workspace ${source} does not exist`);
+  const target = path.join(tempRoot, 'workspace', path.basename(source));
+  fs.cpSync(source, target, {
+    recursive: true,
+    // A blog's own dependencies and generated output are not part of what the tests look at.
+    filter: (file) => !['node_modules', '.git'].includes(path.basename(file)),
+  });
+  return target;
+}
+
+async function runInCodeServer(workspace, tempRoot) {
+  if (!isTestEditorInstalled()) fail('the test editor is not installed: run `node scripts/test-editor/install.mjs`');
+  if (!fs.existsSync(CHROMIUM)) fail(`${CHROMIUM} is missing: run \`node scripts/test-editor/install.mjs\` (installs the Debian package chromium)`);
+  const { chromium } = await import('playwright-core');
+
+  const editorOutput = [];
+  const port = await findFreePort();
+  const server = await startCodeServer({
+    port,
+    stateDir: path.join(tempRoot, 'code-server'),
+    env: { POSTCRAFT_TEST_WORKSPACE: workspace },
+    onOutput: (line) => {
+      editorOutput.push(line);
+      if (verbose) console.log(`[code-server] ${line}`);
+    },
+  });
+  cleanups.push(() => server.stop());
+  log(`code-server listening on 127.0.0.1:${port} (process group ${server.pid})`);
+
+  let result;
+  try {
+    const context = await chromium.launchPersistentContext(path.join(tempRoot, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      // Our own handlers stop the browser and then code-server; Playwright's would exit first.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    cleanups.push(() => context.close());
+    const page = context.pages()[0] ?? (await context.newPage());
+
+    let summarySeen;
+    const exitCode = new Promise((resolve) => {
+      // The workbench calls these when it runs extension tests (extensionTestsPath in the payload).
+      void page.exposeFunction('codeAutomationLog', (level, message) => {
+        const text = String(message);
+        for (const line of text.split('\n')) {
+          const match = SUMMARY.exec(line.trim());
+          if (match) summarySeen = { passed: Number(match[1]), failed: Number(match[2]) };
+        }
+        // The workbench asks the extension gallery for updates; offline that fails, harmlessly.
+        if (!verbose && text.includes('ENOTFOUND open-vsx.org')) {
+          console.log('(open-vsx.org is unreachable: the gallery query failed, harmless offline)');
+          return;
+        }
+        console.log(level === 'info' ? text : `[${level}] ${text}`);
+      });
+      void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
+    });
+    if (verbose) page.on('console', (message) => console.log(`[browser ${message.type()}] ${message.text()}`));
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
+    const crashed = new Promise((resolve) => page.once('crash', () => resolve('the browser page crashed')));
+    const serverExited = server.exited.then(({ code, signal }) => `code-server exited early (${signal ?? `code ${code}`})`);
+    const timedOut = new Promise((resolve) => setTimeout(() => resolve(`no result within ${timeoutSeconds} s`), timeoutSeconds * 1000).unref());
+
+    const url = workbenchUrl(port, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath });
+    log(`opening ${url}`);
+    // The result arrives through codeAutomationExit; page load itself can be slow on a busy machine.
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+
+    const outcome = await Promise.race([exitCode, crashed, serverExited, timedOut]);
+    if (typeof outcome === 'number') {
+      result = outcome;
+      if (!summarySeen) log('warning: the suite ended without its "integration: N passed, N failed" line');
+      else if (result === 0 && summarySeen.failed > 0) result = 1;
+    } else {
+      if (!interrupted) log(`error: ${outcome}`);
+      result = 1;
+    }
+  } finally {
+    // Stop the browser and the editor now (the temporary folder goes last, in main()).
+    await cleanup(1);
+  }
+  if (result !== 0 && !verbose && !interrupted && editorOutput.length) {
+    log('code-server output (set POSTCRAFT_TEST_VERBOSE=1 to see it as it comes):');
+    for (const line of editorOutput.slice(-200)) console.log(`[code-server] ${line}`);
+  }
+  return result;
+}
+
+async function runInDesktopVsCode(workspace, tempRoot) {
+  const { runTests } = await import('@vscode/test-electron');
+  const options = {
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath,
+    extensionTestsEnv: { POSTCRAFT_TEST_WORKSPACE: workspace },
+    launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${path.join(tempRoot, 'user-data')}`],
+  };
+  if (process.env.VSCODE_EXECUTABLE) options.vscodeExecutablePath = process.env.VSCODE_EXECUTABLE;
+  else options.version = process.env.VSCODE_VERSION || 'stable';
+  log(`running in desktop VS Code (${options.vscodeExecutablePath ?? `download ${options.version}`})`);
+  try {
+    return await runTests(options);
+  } catch (error) {
+    log(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+async function main() {
+  checkBuilt();
+  const started = Date.now();
+  const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'postcraft-integration-'));
+  cleanups.push(() => {
+    if (keepTemp) log(`kept ${tempRoot}`);
+    else fs.rmSync(tempRoot, { recursive: true, force: true });
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      interrupted = true;
+      log(`${signal}: stopping`);
+      void cleanup().then(() => process.exit(130));
+    });
+  }
+  // A last resort for a hang outside the test phase (browser launch, page load).
+  setTimeout(() => {
+    log(`still running after ${timeoutSeconds + 60} s: giving up`);
+    void cleanup().then(() => process.exit(1));
+  }, (timeoutSeconds + 60) * 1000).unref();
+  let code = 1;
+  try {
+    const workspace = copyWorkspace(tempRoot);
+    log(`workspace: ${workspace}`);
+    const desktop = Boolean(process.env.VSCODE_EXECUTABLE) || process.env.POSTCRAFT_TEST_ELECTRON === '1';
+    code = desktop ? await runInDesktopVsCode(workspace, tempRoot) : await runInCodeServer(workspace, tempRoot);
+  } finally {
+    await cleanup();
+  }
+  log(`${code === 0 ? 'passed' : `failed (exit code ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.exit(code);
+}
+
+main().catch((error) => {
+  console.error(error instanceof SetupError ? `[integration] ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'postcraft.postcraft';
+
+describe('Postcraft in a running editor', () => {
+  it('is installed in development mode and activates', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not loaded: check extensionDevelopmentPath`);
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+  });
+
+  it('opens a fresh copy of the sample blog as the only workspace folder', async () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    assert.equal(folders.length, 1, 'expected exactly one workspace folder');
+    const root = folders[0].uri;
+    // The runner copies examples/hexo-blog to a temporary folder and says where.
+    const expected = process.env.POSTCRAFT_TEST_WORKSPACE;
+    if (expected) assert.equal(root.fsPath, expected);
+    const config = await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, '_config.yml'));
+    assert.equal(config.type, vscode.FileType.File, 'the workspace has no Hexo _config.yml');
+  });
+});

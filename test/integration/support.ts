@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { PostcraftApi } from '../../src/vscode/extension';
+
+export const EXTENSION_ID = 'postcraft.postcraft';
+
+/** Activates Postcraft and waits until the sample blog is indexed. */
+export async function activatePostcraft(): Promise<PostcraftApi> {
+  const extension = vscode.extensions.getExtension<PostcraftApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
+  const api = await extension.activate();
+  await api.whenIndexed();
+  return api;
+}
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the tests need the sample blog open as a workspace folder');
+  return folder.uri;
+}
+
+export function blogFile(...segments: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...segments);
+}
+
+export async function openPost(...segments: string[]): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(blogFile(...segments));
+  return vscode.window.showTextDocument(document);
+}
+
+/** Polls `check` until it returns a value that is not undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
