@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { WordCount } from '../core/text/wordCount';
+import { registerCompletion } from './features/completion';
+import { registerSiteSummary } from './features/siteSummary';
+import { WordCountStatus } from './features/wordCountStatus';
+import { SiteService } from './services/siteService';
+
+/** What `extensions.getExtension('postcraft.postcraft').exports` offers tests and other extensions. */
+export interface PostcraftApi {
+  /** The word count shown in the status bar for the active post, if any. */
+  readonly wordCount: () => WordCount | undefined;
+  /** Resolves when every site in the workspace is indexed. */
+  readonly whenIndexed: () => Promise<void>;
+}
+
+/**
+ * Wires the features. Returns at once: site discovery and indexing run in the background, so no
+ * editor feature waits on a large blog (a 10,000-post site takes seconds to read).
+ */
+export function activate(context: vscode.ExtensionContext): PostcraftApi {
+  const sites = new SiteService();
+  const wordCount = new WordCountStatus();
+  context.subscriptions.push(sites, wordCount, registerSiteSummary(sites));
+  context.subscriptions.push(registerCompletion(sites));
+  void sites.start();
+  return { wordCount: () => wordCount.current, whenIndexed: () => sites.whenIndexed() };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,182 @@
+import * as vscode from 'vscode';
+import { SiteIndex } from '../../core/index/siteIndex';
+import { MARKDOWN_EXTENSIONS, HexoSite } from '../../core/site/hexoSite';
+import { discoverSites } from '../../core/site/discover';
+import { relativeInside } from '../../core/path';
+import type { FileSystemPort } from '../../core/ports';
+import { decodeText, looksBinary } from '../../core/text/decode';
+import { Settings } from '../constants';
+import { toCorePath } from '../convert';
+import { createVscodeFileSystem } from './vscodeFileSystem';
+
+const MARKDOWN_GLOB = `**/*.{${[...MARKDOWN_EXTENSIONS].map((extension) => extension.slice(1)).join(',')}}`;
+
+/**
+ * Owns every site's index in the workspace: finds the blogs, builds their indexes in the background
+ * (activation never waits for it), and keeps them current from file watchers and unsaved edits.
+ */
+export class SiteService implements vscode.Disposable {
+  private indexes: SiteIndex[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changeEmitter = new vscode.EventEmitter<SiteIndex | undefined>();
+  private readonly statusItem: vscode.StatusBarItem;
+  private loading: Promise<void> = Promise.resolve();
+  private generation = 0;
+  private rediscoverTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Fires after an index changed (undefined: the set of sites changed). */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor() {
+    this.statusItem = vscode.window.createStatusBarItem('postcraft.indexing', vscode.StatusBarAlignment.Left, 0);
+    this.statusItem.name = vscode.l10n.t('Postcraft indexing');
+    const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
+    const configWatcher = vscode.workspace.createFileSystemWatcher('**/{_config.yml,package.json,scaffolds/*}');
+    this.disposables.push(
+      this.changeEmitter,
+      this.statusItem,
+      watcher,
+      configWatcher,
+      watcher.onDidCreate((uri) => this.reloadFromDisk(uri)),
+      watcher.onDidChange((uri) => this.reloadFromDisk(uri)),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+      configWatcher.onDidCreate(() => this.scheduleRediscovery()),
+      configWatcher.onDidChange(() => this.scheduleRediscovery()),
+      configWatcher.onDidDelete(() => this.scheduleRediscovery()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRediscovery()),
+      vscode.workspace.onDidChangeTextDocument((event) => this.scheduleEdit(event.document)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.reflectDocument(document)),
+      // Closing an unsaved document drops its edits: the file on disk is the truth again.
+      vscode.workspace.onDidCloseTextDocument((document) => this.reloadFromDisk(document.uri)),
+    );
+  }
+
+  /** Starts discovery and indexing; resolves when every site is indexed (callers need not wait). */
+  start(): Promise<void> {
+    this.loading = this.load();
+    return this.loading;
+  }
+
+  /** Resolves when the current discovery and indexing are done. */
+  whenIndexed(): Promise<void> {
+    return this.loading;
+  }
+
+  get sites(): readonly SiteIndex[] {
+    return this.indexes;
+  }
+
+  siteFor(uri: vscode.Uri): SiteIndex | undefined {
+    const path = toCorePath(uri);
+    let best: SiteIndex | undefined;
+    for (const index of this.indexes) {
+      if (relativeInside(index.site.root, path) === undefined) continue;
+      if (!best || index.site.root.length > best.site.root.length) best = index;
+    }
+    return best;
+  }
+
+  private async load(): Promise<void> {
+    const generation = ++this.generation;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const found: Array<{ index: SiteIndex; fs: FileSystemPort }> = [];
+    for (const folder of folders) {
+      const fs = createVscodeFileSystem(folder.uri);
+      const depth = vscode.workspace.getConfiguration(Settings.section, folder).get<number>(Settings.siteSearchDepth, 3);
+      const sites = await discoverSites(fs, [toCorePath(folder.uri)], { maxDepth: depth });
+      for (const site of sites) if (site instanceof HexoSite) found.push({ index: new SiteIndex(site), fs });
+    }
+    if (generation !== this.generation) return;
+    // The indexes are published before they are filled: completion works on what is read so far.
+    this.indexes = found.map(({ index }) => index);
+    this.changeEmitter.fire(undefined);
+    const isSuperseded = () => generation !== this.generation;
+    const superseded = { get isCancellationRequested() { return isSuperseded(); } };
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Postcraft: indexing posts') },
+      async () => {
+        for (const { index, fs } of found) {
+          if (superseded.isCancellationRequested) return;
+          await index.rebuild(fs, { cancellation: superseded, onProgress: (done, total) => this.showProgress(done, total) });
+          this.reflectOpenDocuments(index);
+          this.changeEmitter.fire(index);
+        }
+      },
+    );
+    this.statusItem.hide();
+  }
+
+  private showProgress(done: number, total: number): void {
+    if (done >= total) {
+      this.statusItem.hide();
+      return;
+    }
+    this.statusItem.text = `$(sync~spin) ${vscode.l10n.t('Postcraft: indexing {0}/{1}', done, total)}`;
+    this.statusItem.show();
+  }
+
+  /** Unsaved editors win over the disk: their text is what the writer sees. */
+  private reflectOpenDocuments(index: SiteIndex): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.isDirty && this.siteFor(document.uri) === index) index.update(toCorePath(document.uri), document.getText());
+    }
+  }
+
+  private reflectDocument(document: vscode.TextDocument): void {
+    const index = this.siteFor(document.uri);
+    if (!index || !index.site.classify(toCorePath(document.uri))) return;
+    index.update(toCorePath(document.uri), document.getText());
+    this.changeEmitter.fire(index);
+  }
+
+  private scheduleEdit(document: vscode.TextDocument): void {
+    const index = this.siteFor(document.uri);
+    if (!index) return;
+    const path = toCorePath(document.uri);
+    if (!index.site.classify(path)) return;
+    const delay = vscode.workspace.getConfiguration(Settings.section, document.uri).get<number>(Settings.indexDebounceMs, 150);
+    clearTimeout(this.pendingEdits.get(path));
+    this.pendingEdits.set(path, setTimeout(() => {
+      this.pendingEdits.delete(path);
+      if (!document.isClosed) this.reflectDocument(document);
+    }, delay));
+  }
+
+  private reloadFromDisk(uri: vscode.Uri): void {
+    const index = this.siteFor(uri);
+    if (!index) return;
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (open && !open.isClosed) {
+      this.reflectDocument(open);
+      return;
+    }
+    vscode.workspace.fs.readFile(uri).then(
+      (bytes) => {
+        if (looksBinary(bytes)) index.remove(toCorePath(uri));
+        else index.update(toCorePath(uri), decodeText(bytes));
+        this.changeEmitter.fire(index);
+      },
+      () => this.forget(uri),
+    );
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const index = this.siteFor(uri);
+    if (index?.remove(toCorePath(uri))) this.changeEmitter.fire(index);
+  }
+
+  private scheduleRediscovery(): void {
+    clearTimeout(this.rediscoverTimer);
+    this.rediscoverTimer = setTimeout(() => {
+      this.loading = this.load();
+    }, 300);
+  }
+
+  dispose(): void {
+    this.generation++;
+    clearTimeout(this.rediscoverTimer);
+    for (const timer of this.pendingEdits.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
