@@ -1,0 +1,348 @@
+import { splitFrontMatter } from '../frontMatter';
+import type { SiteIndexView } from '../index/types';
+import { basename, extname } from '../path';
+import { categoryKey, categoryNodesOf } from '../site/taxonomy';
+import type { PostRecord } from '../site/types';
+import type { Position, SourceRange } from '../text/sourceRange';
+import { analyzeCompletionContext, type KeyContext, type NewFrontMatterContext, type Span, type ValueContext, type ValueItem } from './completionContext';
+import { formatMomentDate } from './dateFormat';
+import { canonicalKey, FIELD_BY_KEY, HEXO_FIELDS, type HexoField } from './frontMatterFields';
+import { Messages, postsMessage } from './messages';
+import type { CompletionItem, CompletionItemKind, CompletionOptions, CompletionResult, TextEdit } from './types';
+import { categoryVocabulary, tagVocabulary } from './vocabulary';
+import { escapeDoubleQuoted, escapeInQuotes, escapeSnippet, yamlScalar } from './yamlText';
+
+/** Hexo's built-in post scaffold, used when the site has none (hexo `lib/hexo/scaffold.ts`). */
+const DEFAULT_SCAFFOLD = '---\ntitle: {{ title }}\ndate: {{ date }}\ntags:\n---\n';
+
+/**
+ * Completion in a post's front matter: keys, then values from the whole site (tags by use,
+ * categories by hierarchy, layouts, dates). Pure: text and offset in, items with ranges out.
+ * Costs no work proportional to the number of posts: the index keeps the counts, and what is derived
+ * from them (filter texts, the category tree) is cached until they change.
+ */
+export function completeFrontMatter(text: string, offset: number, index: SiteIndexView | undefined, options: CompletionOptions): CompletionResult {
+  const context = analyzeCompletionContext(text, offset);
+  const ranges = new RangeMaker(text);
+  switch (context.kind) {
+    case 'none':
+      return { items: [] };
+    case 'newFrontMatter':
+      return { items: [frontMatterItem(context, index, options, ranges)] };
+    case 'key':
+      return { items: keyItems(context, index, options, ranges) };
+    case 'value':
+      return { items: valueItems(context, index, options, ranges) };
+  }
+}
+
+/** The current date and time as the site writes them (`date_format` + `time_format` in `timezone`). */
+export function formatSiteDate(index: SiteIndexView | undefined, now: Date): string {
+  const config = index?.site.config;
+  const format = `${config?.dateFormat ?? 'YYYY-MM-DD'} ${config?.timeFormat ?? 'HH:mm:ss'}`;
+  return formatMomentDate(now, format, config?.timezone ?? '');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Keys
+
+function keyItems(context: KeyContext, index: SiteIndexView | undefined, options: CompletionOptions, ranges: RangeMaker): CompletionItem[] {
+  const present = new Set([...context.presentKeys].map(canonicalKey));
+  const own = ownEntries(index, options.path);
+  const counts = index?.keyCounts() ?? new Map<string, number>();
+  const candidates = new Map<string, { field?: HexoField; count: number; order: number }>();
+  HEXO_FIELDS.forEach((field, order) => {
+    if (field.postsOnly && options.kind === 'page') return;
+    candidates.set(field.key, { field, count: 0, order });
+  });
+  for (const [key, count] of counts) {
+    const known = candidates.get(key);
+    if (known) {
+      known.count = count;
+    } else if (!FIELD_BY_KEY.has(key) && key.trim() !== '' && !(own.keys.has(key) && count <= 1)) {
+      // A key only this post has is the one being typed (the index already saw the keystroke).
+      candidates.set(key, { count, order: HEXO_FIELDS.length });
+    }
+  }
+  const range = ranges.range(context.replace);
+  const quotedKey = context.format === 'json' && ranges.text[context.replace.start] === '"';
+  const sorted = [...candidates]
+    .filter(([key]) => !present.has(canonicalKey(key)))
+    .sort(([a, x], [b, y]) => y.count - x.count || x.order - y.order || compare(a, b));
+  return sorted.map(([key, { field, count }], rank) => {
+    const insert = keyInsertText(key, field, context, index, options);
+    const usage = count > 0 ? postsMessage(count, Messages.keyPosts, Messages.keyOnePost) : undefined;
+    const additionalEdits: TextEdit[] = [];
+    if (context.commaBefore !== undefined) additionalEdits.push({ range: ranges.range({ start: context.commaBefore, end: context.commaBefore }), newText: ',' });
+    return {
+      label: key,
+      kind: 'key' as const,
+      insertText: insert.text,
+      isSnippet: insert.snippet,
+      filterText: quotedKey ? `"${key}` : key,
+      detail: field ? { message: field.description } : usage,
+      documentation: field ? usage : undefined,
+      sortText: sortText(rank),
+      range,
+      additionalEdits: additionalEdits.length > 0 ? additionalEdits : undefined,
+      retrigger: insert.retrigger,
+    };
+  });
+}
+
+function keyInsertText(
+  key: string, field: HexoField | undefined, context: KeyContext, index: SiteIndexView | undefined, options: CompletionOptions,
+): { text: string; snippet: boolean; retrigger: boolean } {
+  const json = context.format === 'json';
+  const name = json ? `"${escapeDoubleQuoted(key)}"` : yamlScalar(key, '"');
+  if (context.hasColon) return { text: name, snippet: false, retrigger: false };
+  const value = field?.value;
+  let template: string;
+  let retrigger = false;
+  switch (value) {
+    case 'list':
+      template = '[$0]';
+      retrigger = true;
+      break;
+    case 'date': {
+      const now = escapeSnippet(formatSiteDate(index, options.now));
+      template = json ? `"\${1:${now}}"` : `\${1:${now}}`;
+      break;
+    }
+    case 'boolean':
+      template = field?.firstChoice ? '${1|true,false|}' : '${1|false,true|}';
+      break;
+    case 'layout':
+      template = json ? '"$1"' : '$0';
+      retrigger = !json;
+      break;
+    case 'language': {
+      const languages = siteLanguages(index).filter((language) => /^[\w-]+$/.test(language));
+      const choice = languages.length > 1 ? `\${1|${languages.join(',')}|}` : `\${1:${escapeSnippet(languages[0] ?? 'en')}}`;
+      template = json ? `"${choice}"` : choice;
+      break;
+    }
+    default:
+      template = json && value === 'text' ? '"$1"' : '$0';
+  }
+  const comma = json && context.commaAfter ? ',' : '';
+  return { text: `${escapeSnippet(name)}: ${template}${comma}`, snippet: true, retrigger };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Values
+
+function valueItems(context: ValueContext, index: SiteIndexView | undefined, options: CompletionOptions, ranges: RangeMaker): CompletionItem[] {
+  const range = ranges.range(context.slot.replace);
+  const item = (label: string, kind: CompletionItemKind, insertText: string, rank: number, extra: Partial<CompletionItem> = {}): CompletionItem => ({
+    label, kind, insertText, isSnippet: false, filterText: label, sortText: sortText(rank), range, ...extra,
+  });
+  switch (canonicalKey(context.key)) {
+    case 'tags':
+      return index ? tagItems(context, index, options, item) : [];
+    case 'categories':
+      return index ? categoryItems(context, index, options, item) : [];
+    case 'layout': {
+      const site = index?.site;
+      const layouts = [...(site?.scaffolds.keys() ?? [])].sort((a, b) => (a === site?.config.defaultLayout ? -1 : b === site?.config.defaultLayout ? 1 : compare(a, b)));
+      return [
+        ...layouts.map((layout, rank) => item(layout, 'value', writeValue(layout, context), rank, { detail: { message: Messages.scaffold, args: [`scaffolds/${layout}`] } })),
+        item('false', 'value', writeValue('false', context, true), layouts.length, { detail: { message: Messages.layoutFalse } }),
+      ];
+    }
+    case 'comments':
+    case 'published':
+    case 'disableNunjucks':
+      return ['true', 'false'].map((value, rank) => item(value, 'value', writeValue(value, context, true), rank));
+    case 'date':
+    case 'updated': {
+      const now = formatSiteDate(index, options.now);
+      const config = index?.site.config;
+      const format = `${config?.dateFormat ?? 'YYYY-MM-DD'} ${config?.timeFormat ?? 'HH:mm:ss'}`;
+      return [item(now, 'date', writeValue(now, context, context.format === 'yaml'), 0, { detail: { message: Messages.now, args: [format] } })];
+    }
+    case 'lang':
+      return siteLanguages(index).map((language, rank) => item(language, 'value', writeValue(language, context), rank, { detail: { message: Messages.language } }));
+    default:
+      return [];
+  }
+}
+
+type ItemMaker = (label: string, kind: CompletionItemKind, insertText: string, rank: number, extra?: Partial<CompletionItem>) => CompletionItem;
+
+function tagItems(context: ValueContext, index: SiteIndexView, options: CompletionOptions, item: ItemMaker): CompletionItem[] {
+  const present = new Set(otherValues(context).map((scalar) => scalar.value));
+  const own = ownEntries(index, options.path);
+  const items: CompletionItem[] = [];
+  for (const tag of tagVocabulary(index)) {
+    if (present.has(tag.name)) continue;
+    // Counted only because of this post: a partial word the index picked up while the writer types.
+    if (own.tags.has(tag.name) && tag.count <= 1) continue;
+    items.push(item(tag.name, 'tag', writeValue(tag.name, context), items.length, {
+      filterText: tag.filterText,
+      detail: postsMessage(tag.count, Messages.tagPosts, Messages.tagOnePost),
+    }));
+  }
+  return items;
+}
+
+/**
+ * Categories by hierarchy, as Hexo reads them (`setCategories` in hexo `lib/models/post.ts`): in a
+ * flat list every item is the child of the one before, so `[技术, |]` offers 技术's children first;
+ * once any item is a list, each top-level item starts a hierarchy of its own.
+ */
+function categoryItems(context: ValueContext, index: SiteIndexView, options: CompletionOptions, item: ItemMaker): CompletionItem[] {
+  const prefix = hierarchyBefore(context);
+  const vocabulary = categoryVocabulary(index);
+  const own = ownEntries(index, options.path);
+  const ownOnly = (path: readonly string[], count: number): boolean => count <= (own.categories.get(categoryKey(path)) ?? 0);
+  const offered = new Set(prefix);
+  const items: CompletionItem[] = [];
+  for (const child of vocabulary.children.get(categoryKey(prefix)) ?? []) {
+    if (offered.has(child.name) || ownOnly(child.path, child.count)) continue;
+    offered.add(child.name);
+    items.push(item(child.name, 'category', writeValue(child.name, context), items.length, {
+      filterText: child.filterText,
+      detail: postsMessage(child.count, Messages.categoryPosts, Messages.categoryOnePost, child.path.join(' > ')),
+    }));
+  }
+  for (const other of vocabulary.names) {
+    if (offered.has(other.name) || ownOnly(other.path, other.count)) continue;
+    offered.add(other.name);
+    items.push(item(other.name, 'category', writeValue(other.name, context), items.length, {
+      filterText: other.filterText,
+      detail: postsMessage(other.count, Messages.categoryPosts, Messages.categoryOnePost, other.path.join(' > ')),
+      documentation: { message: Messages.categoryBecomes, args: [[...prefix, other.name].join(' > ')] },
+    }));
+  }
+  return items;
+}
+
+/** The category path the cursor's item would extend. */
+function hierarchyBefore(context: ValueContext): string[] {
+  const { slot, items } = context;
+  let before: readonly ValueItem[];
+  if (slot.path.length >= 2) {
+    const list = items[slot.path[0]];
+    before = list?.kind === 'list' ? list.items.slice(0, slot.path[1]) : [];
+  } else if (slot.container === 'scalar' || items.some((entry) => entry.kind === 'list')) {
+    before = [];
+  } else {
+    before = items.slice(0, slot.path[0]);
+  }
+  return before.flatMap((entry) => (entry.kind === 'scalar' && entry.value !== '' ? [entry.value] : []));
+}
+
+/** Every scalar of the value except the token being typed. */
+function otherValues(context: ValueContext): Array<{ value: string; span: Span }> {
+  const token = context.slot.token;
+  return context.items
+    .flatMap((entry) => (entry.kind === 'list' ? entry.items : [entry]))
+    .filter((scalar) => !(token && scalar.span.start === token.start && scalar.span.end === token.end));
+}
+
+/** A value as it must be written in the slot: inside the author's quotes, quoted when YAML needs it, or raw. */
+function writeValue(value: string, context: ValueContext, raw = false): string {
+  const { slot } = context;
+  const after = slot.after ?? '';
+  if (slot.quote) return `${slot.before}${escapeInQuotes(value, slot.quote)}${slot.quote}${after}`;
+  if (raw) return `${slot.before}${value}${after}`;
+  if (context.format === 'json') return `${slot.before}"${escapeDoubleQuoted(value)}"${after}`;
+  return `${slot.before}${yamlScalar(value, context.preferredQuote)}${after}`;
+}
+
+function siteLanguages(index: SiteIndexView | undefined): string[] {
+  return (index?.site.config.language ?? ['en']).filter((language) => language !== 'default');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A whole front matter
+
+function frontMatterItem(context: NewFrontMatterContext, index: SiteIndexView | undefined, options: CompletionOptions, ranges: RangeMaker): CompletionItem {
+  const scaffolds = index?.site.scaffolds;
+  const layout = options.kind === 'draft' && scaffolds?.has('draft') ? 'draft' : options.kind === 'page' && scaffolds?.has('page') ? 'page' : 'post';
+  const scaffold = scaffolds?.get(layout) ?? DEFAULT_SCAFFOLD;
+  const split = splitFrontMatter(scaffold);
+  const body = (split.content ? scaffold.slice(split.content.start, split.content.end) : scaffold.trim()).split(/\r?\n/);
+  const fence = split.separator ?? '---';
+  const path = options.path ?? '';
+  const title = yamlScalar(basename(path).slice(0, basename(path).length - extname(path).length) || 'untitled', '"');
+  const date = formatSiteDate(index, options.now);
+  const render = (line: string, snippet: boolean): string => {
+    let result = '';
+    let last = 0;
+    for (const match of line.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+      const before = line.slice(last, match.index);
+      result += snippet ? escapeSnippet(before) : before;
+      const name = match[1];
+      const value = name === 'title' ? title : name === 'date' ? date : name === 'layout' ? layout : '';
+      result += snippet ? (name === 'title' ? `\${1:${escapeSnippet(value)}}` : escapeSnippet(value)) : value;
+      last = match.index + match[0].length;
+    }
+    const rest = line.slice(last);
+    return result + (snippet ? escapeSnippet(rest) : rest);
+  };
+  const eol = context.eol;
+  const tail = context.lineBreakFollows ? '' : eol;
+  const snippet = [fence, ...body.map((line) => render(line, true)), fence].join(eol) + tail + '$0';
+  const preview = [fence, ...body.map((line) => render(line, false)), fence].join('\n');
+  return {
+    label: fence,
+    kind: 'frontMatter',
+    insertText: snippet,
+    isSnippet: true,
+    filterText: fence,
+    detail: { message: Messages.frontMatter, args: [layout] },
+    preview,
+    sortText: sortText(0),
+    range: ranges.range(context.replace),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Helpers
+
+/** What this post itself contributes to the index's counts, so that its own keystrokes are not suggested back. */
+function ownEntries(index: SiteIndexView | undefined, path: string | undefined): { tags: Set<string>; keys: Set<string>; categories: Map<string, number> } {
+  const record = path ? index?.post(path) : undefined;
+  const empty = { tags: new Set<string>(), keys: new Set<string>(), categories: new Map<string, number>() };
+  if (!record || !index) return empty;
+  const counted = isCounted(index, record);
+  const categories = new Map<string, number>();
+  if (counted) for (const node of categoryNodesOf(record.categories)) categories.set(categoryKey(node), (categories.get(categoryKey(node)) ?? 0) + 1);
+  return { tags: new Set(counted ? record.tags : []), keys: new Set(record.keys), categories };
+}
+
+function isCounted(index: SiteIndexView, record: PostRecord): boolean {
+  const own = (index as { isCounted?: (record: PostRecord) => boolean }).isCounted;
+  return own ? own.call(index, record) : record.kind === 'post' && record.published && !record.error;
+}
+
+function sortText(rank: number): string {
+  return String(rank).padStart(5, '0');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Offsets to positions, counting lines only up to the offsets asked for (the front matter, near the top). */
+class RangeMaker {
+  private lineStarts = [0];
+
+  constructor(readonly text: string) {}
+
+  range(span: Span): SourceRange {
+    return { start: this.position(span.start), end: this.position(span.end), startOffset: span.start, endOffset: span.end };
+  }
+
+  private position(offset: number): Position {
+    const starts = this.lineStarts;
+    for (let next = this.text.indexOf('\n', starts[starts.length - 1]); next !== -1 && next < offset; next = this.text.indexOf('\n', next + 1)) {
+      starts.push(next + 1);
+    }
+    let line = starts.length - 1;
+    while (line > 0 && starts[line] > offset) line--;
+    return { line, character: offset - starts[line] };
+  }
+}

@@ -1,0 +1,7 @@
+/** Front-matter completion: keys, tags, categories and values from the whole site. No vscode, no fs. */
+export type * from './types';
+export { completeFrontMatter, formatSiteDate } from './completeFrontMatter';
+export { analyzeCompletionContext, type CompletionContext, type ValueSlot } from './completionContext';
+export { formatMomentDate } from './dateFormat';
+export { allCompletionMessages, formatMessage } from './messages';
+export { needsQuotes, yamlScalar } from './yamlText';

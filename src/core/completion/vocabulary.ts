@@ -1,0 +1,66 @@
+import type { SiteIndexView } from '../index/types';
+import { categoryKey } from '../site/taxonomy';
+import type { CategoryCount, CategoryPath, TagCount } from '../site/types';
+import { pinyinFilterText } from './pinyinFilter';
+
+/** A tag or category name ready to offer: its filter text is computed once per index change. */
+export interface TagEntry {
+  readonly name: string;
+  readonly count: number;
+  readonly filterText: string;
+}
+
+export interface CategoryEntry {
+  readonly name: string;
+  readonly path: CategoryPath;
+  readonly count: number;
+  readonly filterText: string;
+}
+
+export interface CategoryVocabulary {
+  /** Children of each node (key `categoryKey(parent)`, '' for the top level), most used first. */
+  readonly children: ReadonlyMap<string, readonly CategoryEntry[]>;
+  /** Every name once, at its most used node, most used first. */
+  readonly names: readonly CategoryEntry[];
+}
+
+/*
+ * Caches keyed by the index's own sorted arrays: SiteIndex replaces `tagCounts()`/`categoryCounts()`
+ * with a new array exactly when the counts change, so a request costs nothing proportional to the
+ * number of posts, and a change costs one pass over a few hundred names.
+ */
+const tagCache = new WeakMap<readonly TagCount[], readonly TagEntry[]>();
+const categoryCache = new WeakMap<readonly CategoryCount[], CategoryVocabulary>();
+
+export function tagVocabulary(index: SiteIndexView): readonly TagEntry[] {
+  const counts = index.tagCounts();
+  let entries = tagCache.get(counts);
+  if (!entries) {
+    entries = counts.map(({ name, count }) => ({ name, count, filterText: pinyinFilterText(name) }));
+    tagCache.set(counts, entries);
+  }
+  return entries;
+}
+
+export function categoryVocabulary(index: SiteIndexView): CategoryVocabulary {
+  const counts = index.categoryCounts();
+  let vocabulary = categoryCache.get(counts);
+  if (!vocabulary) {
+    const children = new Map<string, CategoryEntry[]>();
+    const names = new Map<string, CategoryEntry>();
+    // `counts` is sorted by use, so every list built in this order is too.
+    for (const { path, count } of counts) {
+      if (path.length === 0) continue;
+      const name = path[path.length - 1];
+      const entry: CategoryEntry = { name, path, count, filterText: pinyinFilterText(name) };
+      const parent = categoryKey(path.slice(0, -1));
+      const siblings = children.get(parent);
+      if (siblings) siblings.push(entry);
+      else children.set(parent, [entry]);
+      if (!names.has(name)) names.set(name, entry);
+    }
+    vocabulary = { children, names: [...names.values()] };
+    categoryCache.set(counts, vocabulary);
+  }
+  return vocabulary;
+}

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { completeFrontMatter, type CompletionItem as CoreItem, type CompletionItemKind as CoreKind, type Message } from '../../core/completion';
+import { MARKDOWN_SELECTOR } from '../constants';
+import { toCorePath, toVsRange } from '../convert';
+import type { SiteService } from '../services/siteService';
+
+/** Suggestions appear without Ctrl+Space after `: `, `[`, `, ` and `- ` (and on `---` in an empty file). */
+export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-'];
+
+const KINDS: Record<CoreKind, vscode.CompletionItemKind> = {
+  key: vscode.CompletionItemKind.Property,
+  tag: vscode.CompletionItemKind.Keyword,
+  category: vscode.CompletionItemKind.Folder,
+  value: vscode.CompletionItemKind.EnumMember,
+  date: vscode.CompletionItemKind.Constant,
+  frontMatter: vscode.CompletionItemKind.Snippet,
+};
+
+/**
+ * Front-matter completion in Markdown posts of a Hexo site. The logic is the core's
+ * (`src/core/completion`); this converts ranges and kinds and localizes the descriptions.
+ */
+export function registerCompletion(service: SiteService): vscode.Disposable {
+  return vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, new FrontMatterCompletionProvider(service), ...COMPLETION_TRIGGER_CHARACTERS);
+}
+
+class FrontMatterCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly service: SiteService) {}
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    const index = this.service.siteFor(document.uri);
+    if (!index) return undefined;
+    const path = toCorePath(document.uri);
+    const kind = index.site.classify(path);
+    // Scaffolds, READMEs and theme files are not posts: their `{{ }}` and keys follow other rules.
+    if (!kind) return undefined;
+    // The live text: unsaved edits count, in this document and (through the index) in others.
+    const result = completeFrontMatter(document.getText(), document.offsetAt(position), index, { now: new Date(), path, kind });
+    if (result.items.length === 0) return undefined;
+    return result.items.map(toVsItem);
+  }
+}
+
+function toVsItem(core: CoreItem): vscode.CompletionItem {
+  const item = new vscode.CompletionItem(core.label, KINDS[core.kind]);
+  item.insertText = core.isSnippet ? new vscode.SnippetString(core.insertText) : core.insertText;
+  item.range = toVsRange(core.range);
+  item.filterText = core.filterText;
+  item.sortText = core.sortText;
+  if (core.detail) item.detail = localize(core.detail);
+  const documentation: string[] = [];
+  if (core.documentation) documentation.push(localize(core.documentation));
+  if (core.preview) documentation.push(['```yaml', core.preview, '```'].join('\n'));
+  if (documentation.length > 0) item.documentation = new vscode.MarkdownString(documentation.join('\n\n'));
+  if (core.additionalEdits) item.additionalTextEdits = core.additionalEdits.map((edit) => vscode.TextEdit.replace(toVsRange(edit.range), edit.newText));
+  if (core.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: '' };
+  return item;
+}
+
+/** The core's messages are English with `{0}` placeholders; l10n/bundle.l10n.zh-cn.json translates them. */
+function localize(message: Message): string {
+  return vscode.l10n.t(message.message, ...(message.args ?? []));
+}

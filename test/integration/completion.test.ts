@@ -1,0 +1,183 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+/**
+ * Front-matter completion in the real editor, on a fresh copy of examples/hexo-blog, through
+ * `vscode.executeCompletionItemProvider` (what the suggest widget asks for). Other providers answer
+ * too (words of the document, snippets), so the tests look at Postcraft's items only: those with the
+ * kinds Postcraft uses and its sort keys.
+ */
+const EXTENSION_ID = 'postcraft.postcraft';
+const POSTCRAFT_KINDS = new Set([
+  vscode.CompletionItemKind.Property, vscode.CompletionItemKind.Keyword, vscode.CompletionItemKind.Folder,
+  vscode.CompletionItemKind.EnumMember, vscode.CompletionItemKind.Constant, vscode.CompletionItemKind.Snippet,
+]);
+
+function root(): vscode.Uri {
+  return vscode.workspace.workspaceFolders![0].uri;
+}
+
+function postUri(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(root(), 'source', relative);
+}
+
+/** Replaces the document's text with `textWithCursor` (its `|` marks the cursor), unsaved. */
+async function typeInto(uri: vscode.Uri, textWithCursor: string): Promise<{ editor: vscode.TextEditor; position: vscode.Position }> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  const offset = textWithCursor.indexOf('|');
+  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+  const whole = new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
+  assert.ok(await editor.edit((edit) => edit.replace(whole, text)));
+  const position = document.positionAt(offset);
+  editor.selection = new vscode.Selection(position, position);
+  return { editor, position };
+}
+
+function isPostcraftItem(item: vscode.CompletionItem): boolean {
+  return item.kind !== undefined && POSTCRAFT_KINDS.has(item.kind) && typeof item.sortText === 'string' && /^\d{5}$/.test(item.sortText);
+}
+
+async function complete(uri: vscode.Uri, position: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, trigger);
+  return list.items.filter(isPostcraftItem).sort((a, b) => (a.sortText! < b.sortText! ? -1 : a.sortText! > b.sortText! ? 1 : 0));
+}
+
+const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
+const labels = (items: vscode.CompletionItem[]): string[] => items.map(labelOf);
+
+function find(items: vscode.CompletionItem[], label: string): vscode.CompletionItem {
+  const item = items.find((candidate) => labelOf(candidate) === label);
+  assert.ok(item, `no ${label} among ${labels(items).join(', ')}`);
+  return item;
+}
+
+function insertedText(item: vscode.CompletionItem): string {
+  return typeof item.insertText === 'string' ? item.insertText : item.insertText?.value ?? labelOf(item);
+}
+
+function rangeOf(item: vscode.CompletionItem): vscode.Range {
+  const range = item.range;
+  assert.ok(range, 'Postcraft items carry their range');
+  return range instanceof vscode.Range ? range : range.replacing;
+}
+
+async function revertAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty) continue;
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
+
+describe('front-matter completion in the editor', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    await extension.activate();
+    await (extension.exports as { whenIndexed(): Promise<void> }).whenIndexed();
+  });
+
+  afterEach(revertAll);
+
+  it('offers the site\'s tags most used first in `[a, |]`, leaving out the post\'s own, with the count', async () => {
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    const { position } = await typeInto(uri, '---\ntitle: 周末去爬了香山\ndate: 2025-11-09 19:40:00\ntags: [随笔, |]\ncategories: 生活\n---\n正文\n');
+    const items = await complete(uri, position, ' ');
+    assert.deepEqual(labels(items).slice(0, 4), ['Hexo', '副业', '后端', '踩坑']);
+    assert.ok(!labels(items).includes('随笔'), 'a tag already in the list is not offered again');
+    const item = find(items, '副业');
+    assert.match(String(item.detail), /3/);
+    assert.equal(insertedText(item), '副业');
+    assert.ok(rangeOf(item).isEqual(new vscode.Range(3, 11, 3, 11)));
+  });
+
+  it('offers tags on `[` for the first item, and finds Chinese tags by pinyin initials', async () => {
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    const { position } = await typeInto(uri, '---\ntitle: 周末去爬了香山\ntags: [fy|]\n---\n');
+    const items = await complete(uri, position, '[');
+    const item = find(items, '副业');
+    assert.match(item.filterText ?? '', /\bfy\b/);
+    assert.match(item.filterText ?? '', /\bfuye\b/);
+    assert.ok(rangeOf(item).isEqual(new vscode.Range(2, 7, 2, 9)), 'the typed letters are replaced');
+  });
+
+  it('completes a block list item, adding the space after a bare dash', async () => {
+    const uri = postUri('_posts/pour-over-coffee-notes.md');
+    const { position } = await typeInto(uri, "---\ntitle: '手冲咖啡入门笔记'\ntags:\n  - 咖啡\n  -|\n---\n");
+    const items = await complete(uri, position, '-');
+    assert.equal(insertedText(find(items, '副业')), ' 副业', 'a space goes after the bare dash');
+    assert.ok(!labels(items).includes('咖啡'));
+  });
+
+  it('reads `categories: [技术, |]` as one hierarchy: 技术\'s children first, with their full path', async () => {
+    const uri = postUri('_posts/go-http-client-timeouts.md');
+    const { position } = await typeInto(uri, '---\ntitle: Go\ntags: [Go]\ncategories: [技术, |]\n---\n');
+    const items = await complete(uri, position, ' ');
+    assert.deepEqual(labels(items).slice(0, 3), ['前端', '后端', 'AI']);
+    assert.match(String(find(items, '前端').detail), /^技术 > 前端/);
+    assert.ok(!labels(items).includes('技术'));
+  });
+
+  it('offers keys at the start of a line, with snippets, never one already written', async () => {
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    const { position } = await typeInto(uri, '---\ntitle: 周末去爬了香山\ntags: 随笔\nca|\n---\n');
+    const items = await complete(uri, position);
+    const offered = labels(items);
+    assert.ok(offered.includes('categories') && offered.includes('updated') && offered.includes('excerpt'));
+    assert.ok(!offered.includes('title') && !offered.includes('tags'));
+    const categories = find(items, 'categories');
+    assert.equal(insertedText(categories), 'categories: [$0]');
+    assert.ok(rangeOf(categories).isEqual(new vscode.Range(3, 0, 3, 2)));
+    assert.equal(categories.command?.command, 'editor.action.triggerSuggest');
+  });
+
+  it('offers layouts from scaffolds and now as the site writes dates', async () => {
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    let { position } = await typeInto(uri, '---\ntitle: x\nlayout: |\n---\n');
+    assert.deepEqual(labels(await complete(uri, position, ' ')), ['post', 'draft', 'page', 'false']);
+    ({ position } = await typeInto(uri, '---\ntitle: x\nupdated:|\n---\n'));
+    const [now] = await complete(uri, position, ':');
+    assert.match(labelOf(now), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    assert.equal(insertedText(now), ` ${labelOf(now)}`);
+  });
+
+  it('works in a CRLF document', async () => {
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    const { editor } = await typeInto(uri, '---\ntitle: x\ntags: [随笔,|]\n---\n');
+    await editor.edit((edit) => edit.setEndOfLine(vscode.EndOfLine.CRLF));
+    const position = new vscode.Position(2, 10);
+    const item = find(await complete(uri, position, ','), '副业');
+    assert.equal(insertedText(item), ' 副业');
+    assert.ok(rangeOf(item).isEqual(new vscode.Range(2, 10, 2, 10)));
+  });
+
+  it('offers at once a tag just typed (unsaved) in another post', async () => {
+    const other = postUri('_posts/pour-over-coffee-notes.md');
+    await typeInto(other, '---\ntitle: 手冲咖啡入门笔记\ntags: [咖啡, 集成测试新标签]\n---\n|');
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    const { position } = await typeInto(uri, '---\ntitle: x\ntags: [|]\n---\n');
+    let offered: string[] = [];
+    for (let attempt = 0; attempt < 40 && !offered.includes('集成测试新标签'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      offered = labels(await complete(uri, position, '['));
+    }
+    assert.ok(offered.includes('集成测试新标签'));
+  });
+
+  it('offers a whole front matter from the post scaffold in an empty post', async () => {
+    const uri = postUri('_posts/integration-empty-post.md');
+    await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const items = await complete(uri, new vscode.Position(0, 0));
+    const item = find(items, '---');
+    assert.match(insertedText(item), /^---\ntitle: \$\{1:integration-empty-post\}\ndate: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\ntags:\n---\n/);
+  });
+
+  it('offers nothing from Postcraft in the body or in fenced code', async () => {
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    const { position } = await typeInto(uri, '---\ntitle: x\n---\n正文\n\n```yaml\ntags: [|]\n```\n');
+    assert.deepEqual(labels(await complete(uri, position, '[')), []);
+    assert.deepEqual(labels(await complete(uri, new vscode.Position(3, 1))), []);
+  });
+});
