@@ -6,6 +6,7 @@ import { loadHexoSite } from '../src/core/site/hexoSite';
 import { nodeFileSystem, toCorePath } from '../src/cli/nodeFileSystem';
 import { ensureSyntheticSite, mulberry32 } from './syntheticSite';
 import { formatMs, median, percentile, timeAsync, type BenchReport } from './measure';
+import { benchCompletion } from './completionBench';
 
 /**
  * `npm run bench`: every figure is printed beside a baseline measured in the same run on the same
@@ -94,7 +95,11 @@ async function main(): Promise<void> {
   const sizes = only.length > 0 ? only.map(Number) : [1_000, 10_000];
   let largest: SiteIndex | undefined;
   for (const size of sizes) largest = await benchIndex(size);
-  if (largest) await benchIncremental(largest);
+  if (largest) {
+    await benchIncremental(largest);
+    const completion = await benchCompletion(largest);
+    report.push({ name: `completion latency, ${largest.size} posts, ${largest.tagCounts().length} tags`, value: `median ${formatMs(completion.median)}`, baseline: `p99 ${formatMs(completion.p99)}`, target: 'p99 < 10 ms' });
+  }
   printReport(report);
 }
 

@@ -26,7 +26,8 @@ import { startCodeServer, findFreePort, workbenchUrl } from '../test-editor/code
 import { isTestEditorInstalled } from '../test-editor/install.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const extensionTestsPath = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+// POSTCRAFT_TEST_ENTRY: another compiled entry point to run instead (the editor benchmark uses it).
+const extensionTestsPath = path.resolve(repoRoot, process.env.POSTCRAFT_TEST_ENTRY || path.join('out', 'test', 'integration', 'index.js'));
 const extensionMain = path.join(repoRoot, 'dist', 'extension.js');
 const sampleBlog = path.join(repoRoot, 'examples', 'hexo-blog');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -11,6 +11,11 @@ export interface PostcraftApi {
   readonly wordCount: () => WordCount | undefined;
   /** Resolves when every site in the workspace is indexed. */
   readonly whenIndexed: () => Promise<void>;
+  /** When activation started (Date.now()) and how long activate() took, for the editor benchmark. */
+  readonly activatedAt: number;
+  readonly activationMs: number;
+  /** Whether any site's index counts this tag now (for tests and the editor benchmark). */
+  readonly hasTag: (name: string) => boolean;
 }
 
 /**
@@ -18,12 +23,14 @@ export interface PostcraftApi {
  * editor feature waits on a large blog (a 10,000-post site takes seconds to read).
  */
 export function activate(context: vscode.ExtensionContext): PostcraftApi {
+  const activatedAt = Date.now();
   const sites = new SiteService();
   const wordCount = new WordCountStatus();
   context.subscriptions.push(sites, wordCount, registerSiteSummary(sites));
   context.subscriptions.push(registerCompletion(sites));
   void sites.start();
-  return { wordCount: () => wordCount.current, whenIndexed: () => sites.whenIndexed() };
+  return { wordCount: () => wordCount.current, whenIndexed: () => sites.whenIndexed(), activatedAt, activationMs: Date.now() - activatedAt,
+    hasTag: (name) => sites.sites.some((index) => index.tagCounts().some((tag) => tag.name === name)) };
 }
 
 export function deactivate(): void {
