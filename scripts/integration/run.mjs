@@ -18,20 +18,27 @@
 //   VSCODE_EXECUTABLE          a desktop VS Code: run through @vscode/test-electron instead.
 //   POSTCRAFT_TEST_ELECTRON=1  same, letting @vscode/test-electron download VS Code (needs internet;
 //                              VSCODE_VERSION picks the version, default stable).
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCodeServer, findFreePort, workbenchUrl } from '../test-editor/codeServer.mjs';
-import { isTestEditorInstalled } from '../test-editor/install.mjs';
+import { codeServerBin, isTestEditorInstalled } from '../test-editor/install.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// `--vsix FILE` tests the packaged extension with the package checks (npm run test:package).
+const vsixFlag = process.argv.indexOf('--vsix');
+if (vsixFlag !== -1) {
+  process.env.POSTCRAFT_TEST_VSIX = process.argv[vsixFlag + 1];
+  process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'package', 'index.js');
+}
 // POSTCRAFT_TEST_ENTRY: another compiled entry point to run instead (the editor benchmark uses it).
 const extensionTestsPath = path.resolve(repoRoot, process.env.POSTCRAFT_TEST_ENTRY || path.join('out', 'test', 'integration', 'index.js'));
 const extensionMain = path.join(repoRoot, 'dist', 'extension.js');
 const sampleBlog = path.join(repoRoot, 'examples', 'hexo-blog');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SUMMARY = /^integration: (\d+) passed, (\d+) failed$/;
+const SUMMARY = /^(?:integration|package): (\d+) passed, (\d+) failed$/;
 
 const timeoutSeconds = Number(process.env.POSTCRAFT_TEST_TIMEOUT || 600);
 const verbose = process.env.POSTCRAFT_TEST_VERBOSE === '1';
@@ -79,6 +86,18 @@ function copyWorkspace(tempRoot) {
   return target;
 }
 
+function installVsix(vsix, stateDir) {
+  if (!fs.existsSync(vsix)) fail(`${vsix} does not exist: run \`npm run package\` first`);
+  const extensions = path.join(stateDir, 'extensions');
+  fs.mkdirSync(extensions, { recursive: true });
+  const result = spawnSync(process.execPath, [fs.realpathSync(codeServerBin), '--install-extension', vsix, '--extensions-dir', extensions], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(stateDir, 'xdg-config'), XDG_DATA_HOME: path.join(stateDir, 'xdg-data') },
+  });
+  if (result.status !== 0) fail(`installing ${vsix} failed:\n${result.stdout}${result.stderr}`);
+  log(`installed ${path.basename(vsix)}: ${result.stdout.trim().split('\n').pop()}`);
+}
+
 async function runInCodeServer(workspace, tempRoot) {
   if (!isTestEditorInstalled()) fail('the test editor is not installed: run `node scripts/test-editor/install.mjs`');
   if (!fs.existsSync(CHROMIUM)) fail(`${CHROMIUM} is missing: run \`node scripts/test-editor/install.mjs\` (installs the Debian package chromium)`);
@@ -86,6 +105,11 @@ async function runInCodeServer(workspace, tempRoot) {
 
   const editorOutput = [];
   const port = await findFreePort();
+  // POSTCRAFT_TEST_VSIX: test the packaged extension. It is installed into this run's extensions folder
+  // and an empty probe takes the place of the development extension the test runner needs.
+  const vsix = process.env.POSTCRAFT_TEST_VSIX;
+  const developmentPath = vsix ? path.join(repoRoot, 'test', 'package', 'probe-extension') : repoRoot;
+  if (vsix) installVsix(path.resolve(repoRoot, vsix), path.join(tempRoot, 'code-server'));
   const server = await startCodeServer({
     port,
     stateDir: path.join(tempRoot, 'code-server'),
@@ -144,7 +168,7 @@ async function runInCodeServer(workspace, tempRoot) {
     const serverExited = server.exited.then(({ code, signal }) => `code-server exited early (${signal ?? `code ${code}`})`);
     const timedOut = new Promise((resolve) => setTimeout(() => resolve(`no result within ${timeoutSeconds} s`), timeoutSeconds * 1000).unref());
 
-    const url = workbenchUrl(port, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath });
+    const url = workbenchUrl(port, { folder: workspace, extensionDevelopmentPath: developmentPath, extensionTestsPath });
     log(`opening ${url}`);
     // The result arrives through codeAutomationExit; page load itself can be slow on a busy machine.
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
