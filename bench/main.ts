@@ -7,6 +7,7 @@ import { nodeFileSystem, toCorePath } from '../src/cli/nodeFileSystem';
 import { ensureSyntheticSite, mulberry32 } from './syntheticSite';
 import { formatMs, median, percentile, timeAsync, type BenchReport } from './measure';
 import { benchCompletion } from './completionBench';
+import { benchRender } from './renderBench';
 
 /**
  * `npm run bench`: every figure is printed beside a baseline measured in the same run on the same
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
     const completion = await benchCompletion(largest);
     report.push({ name: `completion latency, ${largest.size} posts, ${largest.tagCounts().length} tags`, value: `median ${formatMs(completion.median)}`, baseline: `p99 ${formatMs(completion.p99)}`, target: 'p99 < 10 ms' });
   }
+  report.push(...benchRender());
   printReport(report);
 }
 

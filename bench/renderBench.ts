@@ -1,0 +1,78 @@
+import MarkdownIt from 'markdown-it';
+import { renderPost } from '../src/core/render';
+import { clearHighlightCache } from '../src/core/render/highlight';
+import { clearMathCache } from '../src/core/render/math';
+import { formatMs, median, type BenchReport } from './measure';
+
+/** A realistic mixed Chinese/English post of about `bytes` bytes: prose, lists, code, math, tags. */
+export function syntheticPost(bytes: number): string {
+  const sections: string[] = ['---', 'title: 性能测试文章', 'date: 2026-01-01 10:00:00', 'tags: [测试, Hexo]', 'categories: [技术, 前端]', '---', '', '开头的一段话，介绍这篇文章要讲什么。', '', '<!-- more -->', ''];
+  let i = 0;
+  while (Buffer.byteLength(sections.join('\n')) < bytes) {
+    i++;
+    sections.push(
+      `## 第 ${i} 节：Section ${i}`,
+      '',
+      `这是第 ${i} 节的正文，里面有 **加粗**、*强调*、\`inline code\` 和一个[链接](https://example.com/${i})。梯度下降的更新规则是 $x_{t+1} = x_t - \\eta f'(x_t)$，学习率 $\\eta$ 不能太大。`,
+      'The quick brown fox jumps over the lazy dog, and then writes a blog post about it in Markdown with Hexo.',
+      '',
+      '- 第一项 with some English words',
+      '- 第二项，带一个 [脚注引用](#section)',
+      '- [x] 已完成的任务',
+      '',
+      `\`\`\`ts\nexport function step${i}(x: number, eta = 0.1): number {\n  // 每一步都乘上一个系数\n  return x - eta * 2 * (x - 3);\n}\n\`\`\``,
+      '',
+      '| 参数 | 含义 |',
+      '| --- | --- |',
+      `| eta | 学习率 ${i} |`,
+      '',
+      `> 引用一句话，第 ${i} 次。`,
+      '',
+    );
+    if (i % 4 === 0) sections.push(`{% codeblock retry${i}.ts lang:ts %}\nconst retry = { attempts: ${i} };\n{% endcodeblock %}`, '', `{% blockquote 作者, 来源 %}\n第 ${i} 段引文。\n{% endblockquote %}`, '');
+  }
+  return sections.join('\n');
+}
+
+function timeRuns(runs: number, work: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+/**
+ * Render time of 8 KB, 100 KB and 1 MB posts through the preview renderer (header, tags,
+ * highlighting, math, sanitizer, source lines) against plain markdown-it on the same body, in the
+ * same run. "cold" clears the highlight and math caches before each render; "typing" re-renders
+ * after a one-character edit, as the live preview does.
+ */
+export function benchRender(): BenchReport {
+  const plain = new MarkdownIt({ html: true });
+  const report: BenchReport = [];
+  for (const [label, bytes, runs] of [['8 KB', 8 * 1024, 40], ['100 KB', 100 * 1024, 12], ['1 MB', 1024 * 1024, 4]] as const) {
+    const text = syntheticPost(bytes);
+    const body = text.slice(text.indexOf('\n---\n', 3) + 5);
+    const context = { documentPath: '/blog/source/_posts/bench.md', resourceUrl: (path: string) => `res:${path}` };
+    for (let i = 0; i < 3; i++) { // warm the JIT for both
+      renderPost(text, context);
+      plain.render(body);
+    }
+    const baseline = timeRuns(runs, () => plain.render(body));
+    const cold = timeRuns(runs, () => {
+      clearHighlightCache();
+      clearMathCache();
+      renderPost(text, context);
+    });
+    let edit = 0;
+    const typing = timeRuns(runs, () => renderPost(`${text}${'x'.repeat(++edit % 3)}`, context));
+    report.push(
+      { name: `preview render ${label} (cold)`, value: formatMs(cold), baseline: formatMs(baseline), ratio: cold / baseline, target: '≤ 1.5x markdown-it' },
+      { name: `preview render ${label} (typing)`, value: formatMs(typing), baseline: formatMs(baseline), ratio: typing / baseline, target: '≤ 1.5x markdown-it' },
+    );
+  }
+  return report;
+}

@@ -1,0 +1,34 @@
+import type { PreviewLabels } from './labels';
+import type { UrlPolicy } from './sanitize';
+import type { PreviewHeading, RenderContext } from './types';
+
+/** The per-render state markdown-it passes to every rule and renderer (its `env`). */
+export interface RenderEnv {
+  [key: string | symbol]: unknown;
+  readonly context: RenderContext;
+  readonly labels: PreviewLabels;
+  /** Lines before the body (the front matter), added to markdown-it's body-relative line maps. */
+  readonly lineOffset: number;
+  /** False with `disableNunjucks: true`: tag plugins stay as written. */
+  readonly tagsEnabled: boolean;
+  /** The front matter sets `excerpt`, so `<!-- more -->` does not split the post. */
+  readonly excerptSet: boolean;
+  readonly policy: UrlPolicy;
+  readonly headings: PreviewHeading[];
+  readonly slugs: Map<string, number>;
+  moreSeen: boolean;
+}
+
+export function sourceLine(env: RenderEnv, map: readonly [number, number] | null | undefined): number | undefined {
+  return map ? map[0] + env.lineOffset : undefined;
+}
+
+/** markdown-it hands rules its `env` untyped; every render passes a RenderEnv. */
+export function asRenderEnv(env: unknown): RenderEnv {
+  return env as RenderEnv;
+}
+
+/** Runs a renderer rule body with the typed env. */
+export function ruleEnv(env: unknown, body: (env: RenderEnv) => string): string {
+  return body(asRenderEnv(env));
+}

@@ -1,0 +1,152 @@
+import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import { asRenderEnv, ruleEnv, sourceLine, type RenderEnv } from './env';
+import { hexoTagsPlugin } from './hexoTags';
+import { renderCodeFigure } from './highlight';
+import { attributes, escapeHtml } from './html';
+import { mathPlugin } from './math';
+import { imageAttributes, linkAttributes, resolveImage } from './resources';
+import { sanitizeHtml } from './sanitize';
+
+/**
+ * The Markdown engine of the preview: markdown-it configured like Hexo's default renderer
+ * (hexo-renderer-marked: GFM, `breaks: true`, autolinks), plus footnotes, task lists, heading
+ * anchors as Hexo writes them, KaTeX math, highlight.js, Hexo tag plugins, source-line attributes
+ * for scroll sync, and the sanitizer on every piece of raw HTML.
+ */
+const MORE = /<!-- ?more ?-->/i;
+
+/** hexo-util `slugize` (the ids hexo-renderer-marked gives headings): punctuation and spaces → '-'. */
+export function slugize(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f]/g, '')
+    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'<>,.?/]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function sourceLinesRule(state: MarkdownIt.StateCore): void {
+  const env = asRenderEnv(state.env);
+  for (const token of state.tokens) {
+    if (token.map && token.nesting === 1 && token.block) token.attrSet('data-line', String(token.map[0] + env.lineOffset));
+  }
+}
+
+function headingRule(state: MarkdownIt.StateCore): void {
+  const env = asRenderEnv(state.env);
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type !== 'heading_open') continue;
+    const inline = tokens[i + 1];
+    const text = (inline.children ?? []).filter((child) => child.type === 'text' || child.type === 'code_inline').map((child) => child.content).join('').trim();
+    const base = slugize(text) || 'section';
+    const seen = env.slugs.get(base) ?? 0;
+    env.slugs.set(base, seen + 1);
+    const id = seen ? `${base}-${seen}` : base;
+    token.attrSet('id', id);
+    env.headings.push({ level: Number(token.tag.slice(1)), text, id, line: sourceLine(env, token.map as [number, number]) ?? 0 });
+  }
+}
+
+const TASK = /^\[([ xX])\][ \t]/;
+
+function taskListRule(state: MarkdownIt.StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 2; i < tokens.length; i++) {
+    const inline = tokens[i];
+    if (inline.type !== 'inline' || tokens[i - 1].type !== 'paragraph_open' || tokens[i - 2].type !== 'list_item_open') continue;
+    const first = inline.children?.[0];
+    const match = first && first.type === 'text' ? TASK.exec(first.content) : null;
+    if (!first || !match) continue;
+    first.content = first.content.slice(match[0].length);
+    const box = new state.Token('task_checkbox', 'input', 0);
+    box.meta = { checked: match[1] !== ' ' };
+    inline.children!.unshift(box);
+    tokens[i - 2].attrJoin('class', 'pc-task');
+  }
+}
+
+function createEngine(): MarkdownIt.MarkdownIt {
+  const md = new MarkdownIt({ html: true, linkify: true, breaks: true, typographer: false });
+  md.use(footnote);
+  md.use(mathPlugin);
+  md.use(hexoTagsPlugin);
+  md.core.ruler.push('pc_source_lines', sourceLinesRule);
+  md.core.ruler.push('pc_headings', headingRule);
+  md.core.ruler.push('pc_task_lists', taskListRule);
+  const rules = md.renderer.rules;
+
+  rules.task_checkbox = (tokens, idx) => `<input type="checkbox" class="pc-task-box" disabled${(tokens[idx].meta as { checked: boolean }).checked ? ' checked' : ''}> `;
+
+  rules.fence = (tokens, idx, _options, rawEnv) => ruleEnv(rawEnv, (env) => {
+    const token = tokens[idx];
+    // Hexo's backtick code block reads "```lang title url link text" (hexo backtick_code_block filter).
+    const [language = '', ...caption] = token.info.trim().split(/\s+/);
+    const captionText = caption.join(' ');
+    const url = /(?:^|\s)(https?:\/\/\S+)(?:\s+(.+))?$/.exec(captionText);
+    return renderCodeFigure({
+      code: token.content,
+      language,
+      title: (url ? captionText.slice(0, url.index) : captionText).trim() || undefined,
+      url: url?.[1],
+      linkText: url?.[2],
+      sourceLine: sourceLine(env, token.map as [number, number]),
+      safeUrl: (href) => linkAttributes(href, env.context)?.href,
+    });
+  });
+  rules.code_block = (tokens, idx, _options, rawEnv) => ruleEnv(rawEnv, (env) =>
+    `<pre class="pc-code-indented"${attributes({ 'data-line': sourceLine(env, tokens[idx].map as [number, number]) })}><code>${escapeHtml(tokens[idx].content)}</code></pre>\n`);
+
+  rules.code_inline = (tokens, idx, _options, rawEnv) => ruleEnv(rawEnv, (env) => {
+    let content = tokens[idx].content;
+    // Hexo runs tags inside inline code too: `{% raw %}{{ x }}{% endraw %}` shows as `{{ x }}`.
+    if (env.tagsEnabled) content = content.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, '$1');
+    return `<code>${escapeHtml(content)}</code>`;
+  });
+
+  rules.html_block = (tokens, idx, _options, rawEnv) => ruleEnv(rawEnv, (env) => {
+    const token = tokens[idx];
+    if (MORE.test(token.content)) return moreDivider(env, sourceLine(env, token.map as [number, number])) + sanitizeHtml(token.content, env.policy);
+    return sanitizeHtml(token.content, env.policy);
+  });
+  rules.html_inline = (tokens, idx, _options, rawEnv) => ruleEnv(rawEnv, (env) => {
+    const content = tokens[idx].content;
+    if (MORE.test(content)) return moreDivider(env, undefined, true);
+    return sanitizeHtml(content, env.policy);
+  });
+
+  rules.image = (tokens, idx, _options, rawEnv) => ruleEnv(rawEnv, (env) => {
+    const token = tokens[idx];
+    const src = String(token.attrGet('src') ?? '');
+    const title = token.attrGet('title')?.toString();
+    const alt = token.children ? md.renderer.renderInlineAsText(token.children, md.options, env) : token.content;
+    return `<img${attributes({ ...imageAttributes(resolveImage(src, env.context), src), alt, title, loading: 'lazy' })}>`;
+  });
+  const defaultLinkOpen = rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  rules.link_open = (tokens, idx, options, rawEnv, self) => ruleEnv(rawEnv, (env) => {
+    const token = tokens[idx];
+    const resolved = linkAttributes(String(token.attrGet('href') ?? ''), env.context);
+    token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'href');
+    for (const [name, value] of Object.entries(resolved ?? {})) token.attrSet(name, value);
+    return defaultLinkOpen(tokens, idx, options, env, self);
+  });
+  return md;
+}
+
+function moreDivider(env: RenderEnv, line: number | undefined, inline = false): string {
+  const first = !env.moreSeen;
+  env.moreSeen = true;
+  const label = env.excerptSet ? env.labels.moreIgnored : env.labels.moreDivider;
+  const classes = `pc-more${first ? '' : ' pc-more-repeat'}${env.excerptSet ? ' pc-more-ignored' : ''}`;
+  const tag = inline ? 'span' : 'div';
+  return `<${tag} class="${classes}" role="separator"${attributes({ 'data-line': line })}><span>${escapeHtml(label)}</span></${tag}>${inline ? '' : '\n'}`;
+}
+
+let engine: MarkdownIt.MarkdownIt | undefined;
+
+/** One configured engine for every render: building markdown-it and its plugins costs more than a small post. */
+export function previewMarkdown(): MarkdownIt.MarkdownIt {
+  engine ??= createEngine();
+  return engine;
+}

@@ -1,0 +1,90 @@
+import { parseFrontMatter } from '../frontMatter';
+import { countWords, DEFAULT_READING_SPEED } from '../text/wordCount';
+import type { RenderEnv } from './env';
+import { buildHeader, renderHeaderHtml, type PostHeader } from './header';
+import { escapeHtml } from './html';
+import { DEFAULT_LABELS, formatLabel, type PreviewLabels } from './labels';
+import { previewMarkdown } from './markdown';
+import { frameHtml, urlPolicy } from './resources';
+import type { PreviewHeading, RenderContext } from './types';
+
+/** Bodies longer than this are rendered up to a line break before it, with a notice. */
+export const DEFAULT_MAX_BODY_LENGTH = 1_000_000;
+
+export interface RenderedPost {
+  readonly header: PostHeader;
+  /** The header (banners, title, meta, tags, excerpt) as HTML. */
+  readonly headerHtml: string;
+  /** The body as HTML: sanitized, with `data-line` attributes on blocks. */
+  readonly bodyHtml: string;
+  readonly headings: readonly PreviewHeading[];
+  /** Zero-based line where the body starts. */
+  readonly bodyLine: number;
+  readonly lineCount: number;
+  /** Set when only the start of a long body was rendered. */
+  readonly truncated?: { readonly shown: number; readonly total: number };
+}
+
+/**
+ * Renders a post the way its reader will see it: the header from the front matter (as Hexo reads
+ * it), then the body. Never throws for any text: broken front matter becomes a banner above a body
+ * that still renders.
+ */
+export function renderPost(text: string, context: RenderContext): RenderedPost {
+  const labels: PreviewLabels = { ...DEFAULT_LABELS, ...context.labels };
+  const parsed = parseFrontMatter(text);
+  const bodyOffset = parsed.bodyOffset;
+  const bodyLine = countLines(text, bodyOffset);
+  const fullBody = text.slice(bodyOffset);
+  const max = context.maxBodyLength ?? DEFAULT_MAX_BODY_LENGTH;
+  let body = fullBody;
+  let truncated: RenderedPost['truncated'];
+  if (fullBody.length > max) {
+    const cut = fullBody.lastIndexOf('\n', max);
+    body = fullBody.slice(0, cut > 0 ? cut : max);
+    truncated = { shown: body.length, total: fullBody.length };
+  }
+  const data = parsed.data;
+  const env: RenderEnv = {
+    context,
+    labels,
+    lineOffset: bodyLine,
+    tagsEnabled: data.disableNunjucks !== true,
+    excerptSet: typeof data.excerpt === 'string' && data.excerpt.trim() !== '',
+    policy: urlPolicy(context, (src) => frameHtml(src, labels.frame)),
+    headings: [],
+    slugs: new Map(),
+    moreSeen: false,
+  };
+  // A truncated body is counted on its rendered part and scaled: counting 10 MB costs seconds.
+  const counted = countWords(body, context.readingSpeed ?? DEFAULT_READING_SPEED);
+  const scale = truncated ? fullBody.length / body.length : 1;
+  const wordCount = scale === 1 ? counted : {
+    cjkCharacters: Math.round(counted.cjkCharacters * scale),
+    words: Math.round(counted.words * scale),
+    total: Math.round(counted.total * scale),
+    readingMinutes: Math.ceil(counted.readingMinutes * scale),
+  };
+  const header = buildHeader(data, parsed.errors, wordCount, context);
+  let bodyHtml = previewMarkdown().render(body, env);
+  if (!env.tagsEnabled && /\{%/.test(body)) bodyHtml = `<div class="pc-banner pc-banner-info" role="note">${escapeHtml(labels.nunjucksDisabled)}</div>\n${bodyHtml}`;
+  if (truncated) {
+    const notice = `<div class="pc-banner pc-banner-warning" role="note">${escapeHtml(formatLabel(labels.truncated, truncated.shown.toLocaleString('en-US'), truncated.total.toLocaleString('en-US')))}</div>\n`;
+    bodyHtml = `${notice}${bodyHtml}${notice}`;
+  }
+  return {
+    header,
+    headerHtml: renderHeaderHtml(header, labels, parsed.block?.range.start.line ?? 0),
+    bodyHtml,
+    headings: env.headings,
+    bodyLine,
+    lineCount: countLines(text, text.length) + 1,
+    truncated,
+  };
+}
+
+function countLines(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}

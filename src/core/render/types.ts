@@ -1,0 +1,36 @@
+import type { SiteIndexView } from '../index/types';
+import type { HexoSite } from '../site/hexoSite';
+import type { ReadingSpeed } from '../text/wordCount';
+import type { PreviewLabels } from './labels';
+
+/** What the renderer needs to know about where a post lives. No editor, no disk: all given. */
+export interface RenderContext {
+  /** Absolute `/` path of the post being rendered. */
+  readonly documentPath: string;
+  /** The Hexo site the post belongs to, when there is one. */
+  readonly site?: HexoSite;
+  /** The site's index, to resolve `post_link`/`post_path` slugs to posts. */
+  readonly index?: SiteIndexView;
+  /**
+   * Turns an absolute file path into a URL the preview can load (a webview resource URI in the
+   * editor; anything in tests). The renderer never checks that the file exists: the preview shows a
+   * placeholder with the path when loading fails.
+   */
+  readonly resourceUrl: (path: string) => string;
+  /** Text of files read for `{% include_code %}`, by absolute path (see `collectIncludes`). */
+  readonly includes?: ReadonlyMap<string, string | undefined>;
+  readonly readingSpeed?: ReadingSpeed;
+  /** Characters of the body rendered at most; longer posts are cut at a line with a notice. */
+  readonly maxBodyLength?: number;
+  readonly labels?: Partial<PreviewLabels>;
+  /** "Now", for tests: nothing in the output depends on it today, kept for `updated_option`. */
+  readonly now?: () => Date;
+}
+
+export interface PreviewHeading {
+  readonly level: number;
+  readonly text: string;
+  readonly id: string;
+  /** Zero-based line in the document. */
+  readonly line: number;
+}

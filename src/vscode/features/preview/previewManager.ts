@@ -1,0 +1,127 @@
+import * as vscode from 'vscode';
+import type { PreviewWebviewState } from '../../../core/render';
+import type { SiteService } from '../../services/siteService';
+import { PREVIEW_VIEW_TYPE, PreviewCommands, PreviewSettings } from './previewIds';
+import { localizedLabels } from './previewLabels';
+import { PreviewPanel, type PreviewDebugState } from './previewPanel';
+
+function isMarkdown(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown';
+}
+
+/**
+ * The previews: "Open Preview" and "Open Preview to the Side", the one unlocked preview that follows
+ * the active Markdown editor, locked previews that stay on their post, live updates while typing,
+ * editor → preview scroll sync, and restoring previews after a window reload.
+ */
+export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSerializer<PreviewWebviewState> {
+  private readonly panels = new Set<PreviewPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly labels = localizedLabels();
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly sites: SiteService) {
+    this.disposables.push(
+      vscode.commands.registerCommand(PreviewCommands.open, (uri?: vscode.Uri) => this.open(uri, false)),
+      vscode.commands.registerCommand(PreviewCommands.openToSide, (uri?: vscode.Uri) => this.open(uri, true)),
+      vscode.commands.registerCommand(PreviewCommands.toggleLock, () => this.toggleLock()),
+      vscode.commands.registerCommand(PreviewCommands.debugState, (): PreviewDebugState[] => [...this.panels].map((panel) => panel.debugState())),
+      vscode.commands.registerCommand(PreviewCommands.debugRestore, (state: PreviewWebviewState) => this.debugRestore(state)),
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length === 0) return;
+        for (const panel of this.panelsFor(event.document)) panel.documentEdited();
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
+        const line = event.visibleRanges[0]?.start.line;
+        if (line === undefined) return;
+        for (const panel of this.panelsFor(event.textEditor.document)) panel.scrollToLine(line);
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration(`${PreviewSettings.section}.preview`) && !event.affectsConfiguration(`${PreviewSettings.section}.wordCount`)) return;
+        for (const panel of this.panels) panel.refresh();
+      }),
+      // Another post's title changed, or the index finished: post_link titles may have changed.
+      sites.onDidChange(() => {
+        for (const panel of this.panels) panel.rerender();
+      }),
+    );
+  }
+
+  private panelsFor(document: vscode.TextDocument): PreviewPanel[] {
+    const key = document.uri.toString();
+    return [...this.panels].filter((panel) => panel.resource.toString() === key);
+  }
+
+  private async open(uri: vscode.Uri | undefined, toSide: boolean): Promise<void> {
+    const document = uri instanceof vscode.Uri
+      ? await vscode.workspace.openTextDocument(uri)
+      : vscode.window.activeTextEditor?.document;
+    if (!document) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown post to preview it.'));
+      return;
+    }
+    const column = toSide ? vscode.ViewColumn.Beside : vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active;
+    const existing = [...this.panels].find((panel) => !panel.locked) ?? this.panelsFor(document)[0];
+    if (existing) {
+      existing.showDocument(document);
+      existing.panel.reveal(toSide ? undefined : column, toSide);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      vscode.l10n.t('Preview'),
+      { viewColumn: column, preserveFocus: toSide },
+      { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: false },
+    );
+    this.adopt(new PreviewPanel(panel, document, false, this.sites, this.extensionUri, this.labels));
+  }
+
+  private adopt(panel: PreviewPanel): PreviewPanel {
+    this.panels.add(panel);
+    panel.onDidDispose(() => this.panels.delete(panel));
+    return panel;
+  }
+
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (!editor || !isMarkdown(editor.document)) return;
+    for (const panel of this.panels) if (!panel.locked) panel.showDocument(editor.document);
+  }
+
+  private toggleLock(): void {
+    const active = [...this.panels].find((panel) => panel.panel.active) ?? [...this.panels][0];
+    active?.setLocked(!active.locked);
+  }
+
+  /** Restores a preview after a window reload, from what its webview saved with setState. */
+  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: PreviewWebviewState | undefined): Promise<void> {
+    const resource = state?.resource ? vscode.Uri.parse(state.resource) : vscode.window.activeTextEditor?.document.uri;
+    let document: vscode.TextDocument | undefined;
+    try {
+      document = resource ? await vscode.workspace.openTextDocument(resource) : undefined;
+    } catch {
+      document = undefined;
+    }
+    if (!document) {
+      webviewPanel.dispose();
+      return;
+    }
+    this.adopt(new PreviewPanel(webviewPanel, document, state?.locked === true, this.sites, this.extensionUri, this.labels, state?.line));
+  }
+
+  /** The serializer's path on a fresh panel, for tests (a real window reload ends the test run). */
+  private async debugRestore(state: PreviewWebviewState): Promise<PreviewDebugState | undefined> {
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+    await this.deserializeWebviewPanel(panel, state);
+    return [...this.panels].find((candidate) => candidate.panel === panel)?.debugState();
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels]) panel.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}
+
+export function registerPreview(context: vscode.ExtensionContext, sites: SiteService): vscode.Disposable {
+  return new PreviewManager(context.extensionUri, sites);
+}

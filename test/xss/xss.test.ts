@@ -1,0 +1,126 @@
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { renderForHarness, showRendered, startHarness, type PreviewHarness } from './harness';
+
+/**
+ * A hostile post must not run code in the preview. Each payload calls `window.__xss(name)` (a
+ * binding into this test) or sets `window.__pwned` if it runs. The corpus goes through the real
+ * renderer (sanitizer included) into the real page (CSP, script, morphdom); a second pass sends
+ * the payloads unsanitized to show the CSP alone holds too.
+ */
+const PAYLOADS: Record<string, string> = {
+  'script': '<script>window.__xss("script")</script>',
+  'script-src': '<script src="data:text/javascript,window.__xss(\'script-src\')"></script>',
+  'img-onerror': '<img src=x onerror="window.__xss(\'img-onerror\')">',
+  'img-onerror-entity': '<img src=x onerror="&#119;indow.__xss(\'img-onerror-entity\')">',
+  'svg-onload': '<svg onload="window.__xss(\'svg-onload\')"><circle r="1"/></svg>',
+  'svg-script': '<svg><script>window.__xss("svg-script")</script></svg>',
+  'svg-animate': '<svg><animate onbegin="window.__xss(\'svg-animate\')" attributeName="x" dur="1s"/></svg>',
+  'iframe-js': '<iframe src="javascript:parent.__xss(\'iframe-js\')"></iframe>',
+  'iframe-srcdoc': '<iframe srcdoc="<script>parent.__xss(\'iframe-srcdoc\')</script>"></iframe>',
+  'object': '<object data="javascript:window.__xss(\'object\')"></object>',
+  'embed': '<embed src="javascript:window.__xss(\'embed\')">',
+  'a-javascript': '<a class="xss-link" href="javascript:window.__xss(\'a-javascript\')">click</a>',
+  'a-javascript-tab': '<a class="xss-link" href="java\tscript:window.__xss(\'a-javascript-tab\')">click</a>',
+  'a-data': '<a class="xss-link" href="data:text/html,<script>parent.__xss(\'a-data\')</script>">click</a>',
+  'md-javascript': '[click](javascript:window.__xss(\'md-javascript\'))',
+  'md-image-js': '![x](javascript:window.__xss(\'md-image-js\'))',
+  'details-ontoggle': '<details open ontoggle="window.__xss(\'details-ontoggle\')"><summary>s</summary>x</details>',
+  'autofocus': '<input autofocus onfocus="window.__xss(\'autofocus\')">',
+  'video-source': '<video><source onerror="window.__xss(\'video-source\')"></video>',
+  'body-onload': '<body onload="window.__xss(\'body-onload\')">',
+  'css-expression': '<div style="width: expression(window.__xss(\'css-expression\'))">e</div>',
+  'css-url-js': '<div style="background-image: url(javascript:window.__xss(\'css-url-js\'))">u</div>',
+  'style-import': '<style>@import url("https://evil.example/x.css"); body { background: url(https://evil.example/bg.png) }</style>',
+  'meta-refresh': '<meta http-equiv="refresh" content="0;url=javascript:window.__xss(\'meta-refresh\')">',
+  'base': '<base href="https://evil.example/"><img src="relative.png">',
+  'form': '<form action="javascript:window.__xss(\'form\')"><button class="xss-button">go</button></form>',
+  'mxss-math': '<math><mtext><table><mglyph><style><img src=x onerror="window.__xss(\'mxss-math\')"></style></mglyph></table></mtext></math>',
+  'noscript': '<noscript><p title="</noscript><img src=x onerror=window.__xss(\'noscript\')>"></p></noscript>',
+  'template': '<template><img src=x onerror="window.__xss(\'template\')"></template>',
+  'raw-tag': '{% raw %}<script>window.__xss("raw-tag")</script><img src=x onerror="window.__xss(\'raw-tag-img\')">{% endraw %}',
+  'tag-link': '{% link click javascript:window.__xss(\'tag-link\') %}',
+  'tag-iframe': '{% iframe javascript:window.__xss(\'tag-iframe\') %}',
+  'tag-img': '{% img javascript:window.__xss(\'tag-img\') %}',
+  'tag-codeblock-url': '{% codeblock t javascript:window.__xss(\'tag-code\') link %}\nx\n{% endcodeblock %}',
+  'katex-href': '$\\href{javascript:window.__xss(\'katex-href\')}{x}$',
+  'title-attr-break': '<p title=\'" onmouseover="window.__xss(`title`)\'>hover</p>',
+  // Last: an unclosed comment runs to the end of the post (CommonMark's HTML block rule 2).
+  'unclosed-comment': '<!-- <img src=x onerror="window.__xss(\'comment\')"> ',
+};
+
+const FRONT_MATTER = '---\ntitle: "<img src=x onerror=window.__xss(\'title\')>"\ntags: ["<script>window.__xss(\'tag\')</script>"]\n---\n';
+
+async function exercise(page: Page): Promise<void> {
+  // Give handlers, refreshes and loads their chance, then click and hover everything.
+  await page.waitForTimeout(300);
+  for (const selector of ['a', 'button', '.xss-link', 'p[title]', 'summary']) {
+    for (const element of await page.$$(selector)) {
+      await element.hover({ timeout: 500 }).catch(() => undefined);
+      await element.click({ timeout: 500, force: true }).catch(() => undefined);
+    }
+  }
+  await page.waitForTimeout(300);
+}
+
+describe('the preview in headless Chromium: XSS corpus', function () {
+  this.timeout(120000);
+  let harness: PreviewHarness;
+  const calls: string[] = [];
+  const offsite: string[] = [];
+
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.close();
+  });
+
+  async function openWatched(): Promise<Page> {
+    const page = await harness.openPage();
+    await page.exposeBinding('__xss', (_source, name: string) => {
+      calls.push(name);
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(harness.origin) && !request.url().startsWith('data:')) offsite.push(request.url());
+    });
+    await page.route(/evil\.example/, (route) => route.abort());
+    return page;
+  }
+
+  it('runs none of the payloads after sanitizing, and renders the post', async () => {
+    calls.length = 0;
+    offsite.length = 0;
+    const page = await openWatched();
+    const text = FRONT_MATTER + Object.entries(PAYLOADS).map(([name, payload]) => `## ${name}\n\n${payload}\n`).join('\n');
+    const rendered = renderForHarness(harness, text, { documentPath: '/work/post.md' });
+    await showRendered(page, rendered);
+    await exercise(page);
+    const shown = await page.$$eval('#pc-content h2', (elements) => elements.map((element) => element.textContent));
+    const headings = shown.length;
+    if (process.env.XSS_DEBUG) console.log(Object.keys(PAYLOADS).filter((name) => !shown.includes(name)));
+    assert.equal(headings, Object.keys(PAYLOADS).length, `the post rendered (${headings} headings)`);
+    assert.equal(await page.evaluate(() => typeof (window as unknown as Record<string, unknown>).__pwned), 'undefined');
+    assert.deepEqual(calls, []);
+    assert.deepEqual(offsite.filter((url) => /evil\.example/.test(url)), []);
+    assert.equal(await page.$$eval('.pc-post :is(script, iframe, object, embed, base, meta, style, svg, form, input)', (elements) => elements.filter((element) => !element.closest('.katex')).length), 0);
+    await page.context().close();
+  });
+
+  it('runs none of them even unsanitized: the CSP blocks inline handlers, scripts and frames', async () => {
+    calls.length = 0;
+    const page = await openWatched();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const bodyHtml = Object.entries(PAYLOADS).filter(([name]) => !name.startsWith('tag-') && !name.startsWith('md-') && name !== 'katex-href' && name !== 'raw-tag')
+      .map(([name, payload]) => `<h2>${name}</h2>${payload}`).join('\n');
+    await showRendered(page, { headerHtml: '<h1 class="pc-title">unsanitized</h1>', bodyHtml });
+    await exercise(page);
+    assert.deepEqual(calls, []);
+    assert.equal(await page.evaluate(() => typeof (window as unknown as Record<string, unknown>).__pwned), 'undefined');
+    assert.ok(violations.length > 0, 'the CSP reported what it blocked');
+    await page.context().close();
+  });
+});
