@@ -1,13 +1,14 @@
-import { promises as fsp, readdirSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import { join, resolve } from 'node:path';
-import * as yaml from 'js-yaml';
 import { SiteIndex } from '../src/core/index/siteIndex';
 import { loadHexoSite } from '../src/core/site/hexoSite';
 import { nodeFileSystem, toCorePath } from '../src/cli/nodeFileSystem';
 import { ensureSyntheticSite, mulberry32 } from './syntheticSite';
+import { indexFloor } from './floor';
 import { formatMs, median, percentile, timeAsync, type BenchReport } from './measure';
 import { benchCompletion } from './completionBench';
 import { benchRender } from './renderBench';
+import { benchCheckSite, benchDiagnostics } from './checkBench';
 
 /**
  * `npm run bench`: every figure is printed beside a baseline measured in the same run on the same
@@ -15,24 +16,6 @@ import { benchRender } from './renderBench';
  */
 const benchRoot = resolve(__dirname, '..', '.bench');
 const report: BenchReport = [];
-
-/** The floor: read every post, split the front matter with one regex, js-yaml load it. Nothing else. */
-async function floor(site: string): Promise<number> {
-  const folder = join(site, 'source', '_posts');
-  const files = readdirSync(folder).filter((name) => name.endsWith('.md')).map((name) => join(folder, name));
-  const split = /^---\r?\n([\s\S]*?)\r?\n---/;
-  let next = 0;
-  let keys = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const text = await fsp.readFile(files[next++], 'utf8');
-      const match = split.exec(text);
-      if (match) keys += Object.keys((yaml.load(match[1]) as object) ?? {}).length;
-    }
-  };
-  await Promise.all(Array.from({ length: 32 }, worker));
-  return keys;
-}
 
 async function buildIndex(site: string): Promise<SiteIndex> {
   const root = toCorePath(site);
@@ -50,7 +33,7 @@ function heapUsed(): number {
 
 async function benchIndex(posts: number): Promise<SiteIndex> {
   const site = ensureSyntheticSite(join(benchRoot, `site-${posts}`), posts);
-  await floor(site); // warm the OS cache so both sides read from memory
+  await indexFloor(site); // warm the OS cache so both sides read from memory
 
   // Heap first, before any other index of this size exists to blur the difference.
   const before = heapUsed();
@@ -60,7 +43,7 @@ async function benchIndex(posts: number): Promise<SiteIndex> {
   const floorTimes: number[] = [];
   const indexTimes: number[] = [];
   for (let round = 0; round < 5; round++) {
-    floorTimes.push((await timeAsync(() => floor(site))).ms);
+    floorTimes.push((await timeAsync(() => indexFloor(site))).ms);
     indexTimes.push((await timeAsync(async () => (await buildIndex(site)).size)).ms);
   }
   const floorMs = median(floorTimes);
@@ -99,6 +82,11 @@ async function main(): Promise<void> {
   if (largest) {
     await benchIncremental(largest);
     const completion = await benchCompletion(largest);
+    const diagnostics = benchDiagnostics(largest);
+    report.push({ name: `diagnostics, one ${(diagnostics.smallBytes / 1024).toFixed(0)} KB post`, value: `median ${formatMs(diagnostics.smallMedianMs)}`, baseline: `p99 ${formatMs(diagnostics.smallP99Ms)}` });
+    report.push({ name: `diagnostics, one ${(diagnostics.largeBytes / 1024 / 1024).toFixed(1)} MB post`, value: `median ${formatMs(diagnostics.largeMedianMs)}` });
+    const check = await benchCheckSite(largest.site.root);
+    report.push({ name: `postcraft check, ${check.posts} posts`, value: formatMs(check.checkMs), baseline: `index floor ${formatMs(check.floorMs)}`, ratio: check.ratio });
     report.push({ name: `completion latency, ${largest.size} posts, ${largest.tagCounts().length} tags`, value: `median ${formatMs(completion.median)}`, baseline: `p99 ${formatMs(completion.p99)}`, target: 'p99 < 10 ms' });
   }
   report.push(...benchRender());

@@ -1,0 +1,213 @@
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import { SiteIndex } from '../../core/index/siteIndex';
+import { WorkspaceIndex } from '../../core/index/workspaceIndex';
+import { dirname, joinPath, relativeInside } from '../../core/path';
+import {
+  checkPost, collectSiteFiles, DEFAULT_SETTINGS, fixAll, formatRuleMessage, type Diagnostic, type RuleContext, type ValidationSettings,
+} from '../../core/rules';
+import { loadHexoSite } from '../../core/site/hexoSite';
+import { decodeText } from '../../core/text/decode';
+import { UsageError } from '../args';
+import { nodeFileSystem, toCorePath } from '../nodeFileSystem';
+
+export const CHECK_HELP = `Usage: postcraft check [paths or siteDir...] [--format stylish|json|github] [--fix]
+
+Checks posts, drafts and pages with Postcraft's rules (docs/rules.md): front matter, dates, tags and
+categories, links, assets and Hexo tags. A folder inside a site checks the posts under it; a site
+folder (default: the current folder) checks the whole site.
+
+  --format stylish   grouped by file, for people (default)
+  --format json      one array of {"file","line","column","endLine","endColumn","severity","code","message"}
+                     (1-based; sorted by file and position)
+  --format github    GitHub Actions workflow annotations
+  --fix              apply the safe fixes to the files, then report what is left
+
+Exit codes: 0 no errors, 1 errors found, 2 usage error or no site found.`;
+
+export type CheckFormat = 'stylish' | 'json' | 'github';
+
+export interface CheckOptions {
+  readonly format: CheckFormat;
+  readonly fix: boolean;
+  readonly settings?: ValidationSettings;
+  /** Folder output paths are relative to (default: the current folder). */
+  readonly cwd?: string;
+  readonly now?: Date;
+}
+
+export interface FileReport {
+  /** Absolute `/` path. */
+  readonly path: string;
+  readonly text: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface CheckResult {
+  readonly reports: readonly FileReport[];
+  readonly fixed: number;
+  readonly errors: number;
+}
+
+/** One site and the files of it to check. */
+interface Target {
+  readonly index: SiteIndex;
+  /** Files or folders inside the site; empty: all of it. */
+  readonly within: string[];
+}
+
+/** Checks what `paths` name (files, folders inside a site, site folders). */
+export async function runCheck(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
+  const targets = await resolveTargets(paths.length > 0 ? paths : ['.']);
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const reports: FileReport[] = [];
+  let fixed = 0;
+  for (const target of targets) {
+    const { index } = target;
+    const site = index.site;
+    const siteFiles = await collectSiteFiles(nodeFileSystem, site);
+    const files = [...index.posts()]
+      .map((record) => record.path)
+      .filter((path) => target.within.length === 0 || target.within.some((within) => path === within || relativeInside(within, path) !== undefined))
+      .sort();
+    for (const path of files) {
+      const kind = site.classify(path);
+      if (!kind) continue;
+      let text = decodeText(await nodeFileSystem.readFile(path));
+      const context: RuleContext = {
+        path, kind, site, index, now: options.now ?? new Date(), settings,
+        fileExists: (file) => siteFiles.files.has(file), staticRoots: siteFiles.staticRoots,
+      };
+      if (options.fix) {
+        const result = fixAll(text, context);
+        if (result.text !== text) {
+          await fs.writeFile(toNative(path), result.text, 'utf8');
+          text = result.text;
+          index.update(path, text);
+          fixed += result.applied;
+        }
+      }
+      reports.push({ path, text, diagnostics: checkPost(text, context) });
+    }
+  }
+  reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const errors = reports.reduce((sum, report) => sum + report.diagnostics.filter((d) => d.severity === 'error').length, 0);
+  return { reports, fixed, errors };
+}
+
+async function resolveTargets(paths: readonly string[]): Promise<Target[]> {
+  const byRoot = new Map<string, Target>();
+  for (const input of paths) {
+    const path = toCorePath(input);
+    const stat = await nodeFileSystem.stat(path);
+    if (!stat) throw new UsageError(`${input} does not exist`);
+    const root = await enclosingSiteRoot(stat.kind === 'directory' ? path : dirname(path));
+    if (root) {
+      const target = byRoot.get(root) ?? { index: await indexSite(root), within: [] };
+      byRoot.set(root, target);
+      if (path !== root) target.within.push(path);
+      else target.within.length = 0;
+      continue;
+    }
+    if (stat.kind !== 'directory') throw new UsageError(`${input} is not inside a Hexo site`);
+    const workspace = await WorkspaceIndex.open(nodeFileSystem, [path]);
+    if (workspace.sites.length === 0) throw new UsageError(`no Hexo site found in ${input}`);
+    for (const index of workspace.sites) byRoot.set(index.site.root, { index, within: [] });
+  }
+  return [...byRoot.values()];
+}
+
+/** The nearest folder at or above `folder` with a `_config.yml` (a site root). */
+async function enclosingSiteRoot(folder: string): Promise<string | undefined> {
+  for (let current = folder; ; current = dirname(current)) {
+    const config = await nodeFileSystem.stat(joinPath(current, '_config.yml'));
+    if (config?.kind === 'file') return current;
+    if (current === '/' || dirname(current) === current) return undefined;
+  }
+}
+
+async function indexSite(root: string): Promise<SiteIndex> {
+  const site = await loadHexoSite(nodeFileSystem, root);
+  return SiteIndex.build(site, nodeFileSystem, { maxFileBytes: Number.MAX_SAFE_INTEGER });
+}
+
+function toNative(path: string): string {
+  return nodePath.sep === '/' ? path : path.split('/').join(nodePath.sep);
+}
+
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+}
+
+/** The reports as the `json` format's array: 1-based, sorted by file and position. */
+export function toJson(result: CheckResult, cwd = process.cwd()): JsonDiagnostic[] {
+  const rows: JsonDiagnostic[] = [];
+  for (const report of result.reports) {
+    for (const diagnostic of report.diagnostics) {
+      rows.push({
+        file: displayPath(report.path, cwd),
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1,
+        severity: diagnostic.severity,
+        code: diagnostic.code,
+        message: formatRuleMessage(diagnostic.message),
+      });
+    }
+  }
+  return rows.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn));
+}
+
+/** A path relative to `cwd` with `/` separators (absolute when outside it). */
+export function displayPath(path: string, cwd: string): string {
+  const relative = relativeInside(toCorePath(cwd), path);
+  return relative === undefined || relative === '' ? path : relative;
+}
+
+export function formatStylish(result: CheckResult, cwd = process.cwd()): string {
+  const rows = toJson(result, cwd);
+  if (rows.length === 0) return result.fixed > 0 ? `Fixed ${result.fixed} problem${result.fixed === 1 ? '' : 's'}; no problems left.` : 'No problems.';
+  const lines: string[] = [];
+  let file = '';
+  for (const row of rows) {
+    if (row.file !== file) {
+      if (file) lines.push('');
+      file = row.file;
+      lines.push(file);
+    }
+    lines.push(`  ${`${row.line}:${row.column}`.padEnd(8)} ${row.severity.padEnd(7)}  ${row.message}  ${row.code}`);
+  }
+  const count = (severity: string): number => rows.filter((row) => row.severity === severity).length;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push('', `${plural(rows.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info)`);
+  if (result.fixed > 0) lines.push(`Fixed ${plural(result.fixed, 'problem')}.`);
+  return lines.join('\n');
+}
+
+/** GitHub Actions workflow commands (`::error file=...::message`), escaped as the runner expects. */
+export function formatGithub(result: CheckResult, cwd = process.cwd()): string {
+  const level = { error: 'error', warning: 'warning', info: 'notice' } as const;
+  return toJson(result, cwd).map((row) => {
+    const properties = [
+      `file=${escapeProperty(row.file)}`, `line=${row.line}`, `col=${row.column}`, `endLine=${row.endLine}`, `endColumn=${row.endColumn}`,
+      `title=${escapeProperty(`Postcraft ${row.code}`)}`,
+    ].join(',');
+    return `::${level[row.severity]} ${properties}::${escapeData(row.message)}`;
+  }).join('\n');
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

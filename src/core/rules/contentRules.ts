@@ -1,0 +1,318 @@
+import { dirname, joinPath, normalizePath } from '../path';
+import { inSpans, type TagToken } from './bodyScan';
+import { insertEntry } from './frontMatterEdits';
+import type { PostDocument } from './postDocument';
+import { message, POSTS_AND_DRAFTS, type Rule } from './rule';
+import { editDistance } from './similarity';
+import { siteVocabulary } from './siteVocabulary';
+import type { Finding, Fix, RuleContext } from './types';
+
+/**
+ * PC501: a body H1 that repeats the front-matter title: the theme already prints the title, so the
+ * page shows it twice. Advice (info), since Hexo builds the post fine; the fix removes content, so
+ * it is offered but never applied by fix-all. A title without an H1 is the normal case.
+ */
+export const repeatedTitle: Rule = {
+  code: 'PC501', id: 'repeated-title-heading', defaultSeverity: 'info',
+  check(doc) {
+    const title = doc.data.title;
+    if (typeof title !== 'string' || title.trim() === '') return [];
+    const normalized = normalizeTitle(title);
+    const heading = doc.body.headings.find((candidate) => candidate.level === 1);
+    if (!heading || normalizeTitle(heading.text) !== normalized) return [];
+    // Remove the heading's line(s) and one blank line after it.
+    let end = heading.lineSpan.end;
+    const after = doc.nextLineStart(end);
+    if (end < doc.text.length && doc.text.slice(end, after).trim() === '') end = after;
+    return [{
+      range: doc.range(heading.start, heading.end),
+      message: message('repeatedTitle'),
+      fixes: [{ title: message('fixRemoveHeading'), edits: [{ range: doc.range(heading.lineSpan.start, end), newText: '' }], preferred: true, fixAll: false }],
+    }];
+  },
+};
+
+function normalizeTitle(text: string): string {
+  return text.normalize('NFKC').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const GENERATED = /(?:^|\/)[^/.]*$|\.html?$|\/$/i;
+
+/**
+ * PC502: a relative or root-relative link or image to a file that does not exist. Root-relative
+ * targets resolve from `source/` (and a theme's `source/`); relative ones from the post's asset
+ * folder (hexo-renderer-marked `postAsset`) or the file's own folder. Links to pages Hexo generates
+ * (no extension, `.html`, a trailing `/`) are not checked: they have no source file.
+ */
+export const missingLinkTarget: Rule = {
+  code: 'PC502', id: 'missing-link-target', defaultSeverity: 'warning',
+  check(doc, context) {
+    const exists = context.fileExists;
+    if (!exists) return [];
+    const findings: Finding[] = [];
+    for (const link of doc.body.links) {
+      const target = localTarget(link.url);
+      if (target === undefined || GENERATED.test(target) || /\.(md|markdown)$/i.test(target)) continue;
+      const candidates = candidatePaths(context, target);
+      if (candidates.some(exists)) continue;
+      findings.push({ range: doc.range(link.start, link.end), message: message(link.image ? 'missingImage' : 'missingLinkTarget', link.url) });
+    }
+    return findings;
+  },
+};
+
+/** The path part of a local link, decoded; undefined for URLs, anchors and template expressions. */
+function localTarget(url: string): string | undefined {
+  if (url === '' || url.startsWith('#') || url.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(url) || /[{}]|%7B/i.test(url)) return undefined;
+  const path = url.replace(/[?#].*$/, '');
+  if (path === '') return undefined;
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
+function candidatePaths(context: RuleContext, target: string): string[] {
+  const site = context.site;
+  if (target.startsWith('/')) {
+    const roots = [site.sourceRoot, ...(context.staticRoots ?? [])];
+    const paths = roots.map((root) => joinPath(root, target));
+    // Under a sub-folder `root` (`/blog/`), links carry it first.
+    const withoutFirst = target.replace(/^\/[^/]+/, '');
+    if (withoutFirst !== target && withoutFirst !== '') paths.push(...roots.map((root) => joinPath(root, withoutFirst)));
+    return paths;
+  }
+  const paths = [joinPath(dirname(context.path), target)];
+  if (context.kind !== 'page') paths.push(joinPath(assetFolder(context.path), target));
+  return paths.map(normalizePath);
+}
+
+/** A post's asset folder: its path without the extension (hexo `processor/post.ts`). */
+function assetFolder(path: string): string {
+  return path.replace(/\.[^./]+$/, '');
+}
+
+const ASSET_TAGS = new Set(['asset_img', 'asset_image', 'asset_link', 'asset_path']);
+
+/**
+ * PC503: `{% asset_img %}`, `{% asset_link %}` or `{% asset_path %}` naming no file in the post's asset
+ * folder; Hexo renders nothing in its place (hexo `plugins/tag/asset_img.ts`).
+ */
+export const missingAsset: Rule = {
+  code: 'PC503', id: 'missing-asset', defaultSeverity: 'warning', kinds: POSTS_AND_DRAFTS,
+  check(doc, context) {
+    if (nunjucksOff(doc) || !context.fileExists) return [];
+    const exists = context.fileExists;
+    const folder = assetFolder(context.path);
+    const findings: Finding[] = [];
+    for (const tag of doc.body.tags) {
+      if (!ASSET_TAGS.has(tag.name)) continue;
+      // asset_img tries every argument (class names, sizes and titles come around the file name).
+      const args = tag.name.startsWith('asset_im') ? tag.args : tag.args.slice(0, 1);
+      const first = args.find((arg) => /[./]/.test(arg.value)) ?? args[0];
+      if (!first) continue;
+      if (context.site.config.postAssetFolder && args.some((arg) => exists(joinPath(folder, arg.value)))) continue;
+      findings.push({
+        range: doc.range(first.start, first.end),
+        message: context.site.config.postAssetFolder ? message('missingAsset', first.value, tag.name) : message('assetFolderOff', tag.name),
+      });
+    }
+    return findings;
+  },
+};
+
+/** PC504: `{% post_link %}` / `{% post_path %}` to no post: Hexo stops with "Post not found". */
+export const missingPostLink: Rule = {
+  code: 'PC504', id: 'post-link-not-found', defaultSeverity: 'error',
+  check(doc, context) {
+    if (nunjucksOff(doc) || !context.index) return [];
+    const vocabulary = siteVocabulary(context.index);
+    const findings: Finding[] = [];
+    for (const tag of doc.body.tags) {
+      if (tag.name !== 'post_link' && tag.name !== 'post_path') continue;
+      const arg = tag.args[0];
+      if (!arg) {
+        findings.push({ range: doc.range(tag.start, tag.end), message: message('postLinkNoSlug', tag.name) });
+        continue;
+      }
+      const slug = arg.value.split('#')[0];
+      if (vocabulary.postLinkTargets.has(slug) || vocabulary.hasCustomSlugs) continue;
+      const fixes: Fix[] = [];
+      const closest = closestSlug(slug, vocabulary.slugs);
+      if (closest) {
+        const hash = arg.value.slice(slug.length);
+        fixes.push({ title: message('fixReplaceWith', closest), edits: [{ range: doc.range(arg.start, arg.end), newText: closest + hash }], preferred: true, fixAll: false });
+      }
+      findings.push({ range: doc.range(arg.start, arg.end), message: message('postLinkNotFound', slug, tag.name), fixes });
+    }
+    return findings;
+  },
+};
+
+function closestSlug(slug: string, slugs: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.min(3, Math.floor(slug.length / 4)));
+  for (const candidate of slugs) {
+    const distance = editDistance(slug.toLowerCase(), candidate.toLowerCase(), bestDistance);
+    if (distance < bestDistance || (distance === bestDistance && !best)) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Hexo's tag plugins (hexo `plugins/tag/index.ts`) and Nunjucks' own statements. */
+const HEXO_TAGS = ['quote', 'blockquote', 'code', 'codeblock', 'iframe', 'img', 'image', 'include_code', 'include-code', 'a', 'link',
+  'anchor', 'post_path', 'post_link', 'asset_path', 'asset_link', 'asset_img', 'asset_image', 'pullquote', 'url_for', 'full_url_for'];
+const HEXO_BLOCK_TAGS = ['quote', 'blockquote', 'code', 'codeblock', 'pullquote'];
+const NUNJUCKS_STATEMENTS = ['if', 'elif', 'elseif', 'else', 'for', 'set', 'macro', 'call', 'filter', 'include', 'import', 'from',
+  'extends', 'block', 'verbatim', 'raw'];
+const NUNJUCKS_BLOCKS = ['if', 'for', 'macro', 'call', 'filter', 'block', 'verbatim'];
+
+function nunjucksOff(doc: PostDocument): boolean {
+  return doc.data.disableNunjucks === true;
+}
+
+/** Names that open a block: Hexo's and Nunjucks', plus any name whose `end...` the post writes. */
+function blockNames(tags: readonly TagToken[]): Set<string> {
+  const names = new Set([...HEXO_BLOCK_TAGS, ...NUNJUCKS_BLOCKS]);
+  for (const tag of tags) if (tag.name.startsWith('end') && tag.name.length > 3) names.add(tag.name.slice(3));
+  return names;
+}
+
+/**
+ * PC505: a block tag without its `{% end... %}` (or an `end` closing nothing): Nunjucks fails the
+ * whole post ("unexpected end of file", "unknown block tag").
+ */
+export const unclosedBlockTag: Rule = {
+  code: 'PC505', id: 'unclosed-block-tag', defaultSeverity: 'error',
+  check(doc) {
+    if (nunjucksOff(doc)) return [];
+    const body = doc.body;
+    const findings: Finding[] = body.unclosedRaw.map((span) => ({
+      range: doc.range(span.start, span.end), message: message('unclosedBlockTag', 'raw'), fixes: [closeBlockFix(doc, 'raw', span.end)],
+    }));
+    if (!body.hasTemplateSyntax) return findings;
+    const blocks = blockNames(body.tags);
+    const stack: TagToken[] = [];
+    for (const tag of body.tags) {
+      if (tag.name.startsWith('end') && blocks.has(tag.name.slice(3))) {
+        const name = tag.name.slice(3);
+        const at = stack.map((open) => open.name).lastIndexOf(name);
+        if (at === -1) {
+          findings.push({ range: doc.range(tag.start, tag.end), message: message('strayEndTag', tag.name) });
+          continue;
+        }
+        for (const open of stack.splice(at).slice(1)) findings.push(unclosed(doc, open));
+        continue;
+      }
+      if (blocks.has(tag.name)) stack.push(tag);
+    }
+    for (const open of stack) findings.push(unclosed(doc, open));
+    return findings.sort((a, b) => a.range.startOffset - b.range.startOffset);
+  },
+};
+
+function unclosed(doc: PostDocument, tag: TagToken): Finding {
+  return { range: doc.range(tag.start, tag.end), message: message('unclosedBlockTag', tag.name), fixes: [closeBlockFix(doc, tag.name, tag.end)] };
+}
+
+/** Adds `{% endname %}` after the paragraph that follows the tag (before the next blank line). */
+function closeBlockFix(doc: PostDocument, name: string, after: number): Fix {
+  const text = doc.text;
+  let at = doc.nextLineStart(after);
+  if (text.slice(after, at).trim() !== '') {
+    // The content starts on the tag's own line: close at its end.
+    at = after;
+  }
+  while (at < text.length) {
+    const next = doc.nextLineStart(at);
+    if (text.slice(at, next).trim() === '') break;
+    at = next;
+  }
+  const needsBreakBefore = at > 0 && text[at - 1] !== '\n';
+  const newText = `${needsBreakBefore ? doc.eol : ''}{% end${name} %}${doc.eol}`;
+  return { title: message('fixCloseBlock', name), edits: [{ range: doc.range(at, at), newText }], preferred: true, fixAll: false };
+}
+
+/** Fixes for template syntax meant as text: wrap it in `{% raw %}`, or turn Nunjucks off for the post. */
+function escapeFixes(doc: PostDocument, start: number, end: number): Fix[] {
+  const fixes: Fix[] = [{
+    title: message('fixWrapInRaw'),
+    edits: [{ range: doc.range(start, start), newText: '{% raw %}' }, { range: doc.range(end, end), newText: '{% endraw %}' }],
+    preferred: true, fixAll: true,
+  }];
+  if (doc.parsed.valid && doc.parsed.format !== 'none') {
+    const edit = insertEntry(doc, 'disableNunjucks', 'true');
+    if (edit) fixes.push({ title: message('fixDisableNunjucks'), edits: [edit], preferred: false, fixAll: false });
+  }
+  return fixes;
+}
+
+/**
+ * PC506: `{{`, `{%` or `{#` that never closes, in a post Hexo renders with Nunjucks: "Template render
+ * error" and the post fails to build. Hexo only runs Nunjucks when the body holds a complete tag.
+ */
+export const unclosedTemplate: Rule = {
+  code: 'PC506', id: 'nunjucks-unclosed', defaultSeverity: 'error',
+  check(doc) {
+    const body = doc.body;
+    if (nunjucksOff(doc) || !body.hasTemplateSyntax) return [];
+    return body.unclosed.map((token) => ({
+      range: doc.range(token.start, token.end),
+      message: message('unclosedTemplate', token.opener),
+      fixes: escapeFixes(doc, token.start, token.end),
+    }));
+  },
+};
+
+/** What Hexo passes to Nunjucks as the context: the post's own fields (hexo `models/post.ts`). */
+const POST_FIELDS = new Set(['title', 'date', 'updated', 'comments', 'layout', 'content', 'excerpt', 'more', 'source', 'full_source',
+  'path', 'permalink', 'photos', 'link', 'raw', 'published', 'slug', 'tags', 'categories', 'asset_dir', 'lang', 'page', 'config']);
+
+/**
+ * PC507: `{{ name }}` in the text: Nunjucks evaluates it, so a Vue or Handlebars example renders as
+ * nothing. Expressions over the post's own fields (`{{ title }}`) are deliberate and not reported.
+ */
+export const templateVariable: Rule = {
+  code: 'PC507', id: 'nunjucks-variable', defaultSeverity: 'warning',
+  check(doc) {
+    const body = doc.body;
+    if (nunjucksOff(doc)) return [];
+    const findings: Finding[] = [];
+    for (const variable of body.variables) {
+      const head = /^[A-Za-z_$][\w$]*/.exec(variable.expression)?.[0];
+      if (head && (POST_FIELDS.has(head) || Object.prototype.hasOwnProperty.call(doc.data, head))) continue;
+      findings.push({
+        range: doc.range(variable.start, variable.end),
+        message: message('templateVariable', doc.text.slice(variable.start, variable.end)),
+        fixes: escapeFixes(doc, variable.start, variable.end),
+      });
+    }
+    return findings;
+  },
+};
+
+/**
+ * PC508: a `{% name %}` that is neither a Hexo tag plugin nor a Nunjucks statement nor listed in
+ * `postcraft.validation.customTags`: unless the theme or a plugin registers it, Hexo fails the build.
+ */
+export const unknownTag: Rule = {
+  code: 'PC508', id: 'unknown-tag', defaultSeverity: 'warning',
+  check(doc, context) {
+    const body = doc.body;
+    if (nunjucksOff(doc) || !body.hasTemplateSyntax) return [];
+    const known = new Set([...HEXO_TAGS, ...NUNJUCKS_STATEMENTS, ...context.settings.customTags]);
+    const findings: Finding[] = [];
+    for (const tag of body.tags) {
+      const name = tag.name.startsWith('end') && known.has(tag.name.slice(3)) ? tag.name.slice(3) : tag.name;
+      if (name === '' || known.has(name) || inSpans(body.protectedSpans, tag.start)) continue;
+      // A block the post closes is the theme's (NexT `note`, `tabs`): it ends, so someone defined it.
+      if (tag.name.startsWith('end') || body.tags.some((other) => other.name === `end${tag.name}`)) continue;
+      findings.push({ range: doc.range(tag.start, tag.end), message: message('unknownTag', tag.name) });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,257 @@
+import { FIELD_BY_KEY } from '../completion/frontMatterFields';
+import type { TextEdit } from '../edits';
+import { parseFrontMatter, type FrontMatterError } from '../frontMatter';
+import type { Fix, Finding, RuleContext } from './types';
+import { insertEntry, renameKey, replaceScalar, scalarText } from './frontMatterEdits';
+import { inferTitle, nowText } from './inference';
+import type { PostDocument } from './postDocument';
+import { message, POSTS_AND_DRAFTS, type Rule } from './rule';
+import { displayWidth, editDistance } from './similarity';
+
+function parserErrors(doc: PostDocument, code: FrontMatterError['code']): FrontMatterError[] {
+  return doc.parsed.errors.filter((error) => error.code === code);
+}
+
+/** The parser's reason without the consequence it appends (the message states its own). */
+function reason(error: FrontMatterError): string {
+  return error.message.split(' — ')[0].trim().replace(/[.:]$/, '');
+}
+
+/** PC101: `---` at the top with no closing line; Hexo renders the whole file, separators included. */
+export const unclosedFrontMatter: Rule = {
+  code: 'PC101', id: 'unclosed-front-matter', defaultSeverity: 'error',
+  check(doc) {
+    return parserErrors(doc, 'unclosed').map((error) => {
+      const separator = doc.text.slice(error.range.startOffset, error.range.endOffset);
+      return { range: error.range, message: message('unclosedFrontMatter', separator), fixes: closeFrontMatterFix(doc, error, separator) };
+    });
+  },
+};
+
+/** Closes the block before the first blank line after the opening (where the keys usually stop). */
+function closeFrontMatterFix(doc: PostDocument, error: FrontMatterError, separator: string): Fix[] {
+  if (!/^(-{3,}|;{3,})$/.test(separator)) return [];
+  let at = doc.nextLineStart(error.range.endOffset);
+  if (at >= doc.text.length && !doc.text.endsWith('\n')) return [];
+  while (at < doc.text.length) {
+    const lineEnd = doc.text.indexOf('\n', at);
+    const line = doc.text.slice(at, lineEnd === -1 ? doc.text.length : lineEnd);
+    if (line.trim() === '') break;
+    at = lineEnd === -1 ? doc.text.length : lineEnd + 1;
+  }
+  const prefix = at === doc.text.length && !doc.text.endsWith('\n') ? doc.eol : '';
+  // Only when what it encloses reads as keys: closing around prose would trade one error for another.
+  const closed = doc.text.slice(0, at) + prefix + separator + doc.eol + doc.text.slice(at);
+  const reparsed = parseFrontMatter(closed);
+  if (!reparsed.valid || reparsed.format === 'none' || reparsed.entries.length === 0) return [];
+  return [{
+    title: message('fixCloseFrontMatter', separator),
+    edits: [{ range: doc.range(at, at), newText: `${prefix}${separator}${doc.eol}` }],
+    preferred: true, fixAll: false,
+  }];
+}
+
+/** PC102: YAML that js-yaml rejects; Hexo logs "Process failed" and drops the post. */
+export const yamlSyntax: Rule = {
+  code: 'PC102', id: 'yaml-syntax', defaultSeverity: 'error',
+  check(doc) {
+    return parserErrors(doc, 'yaml-syntax').map((error) => ({ range: error.range, message: message('yamlSyntax', reason(error)) }));
+  },
+};
+
+/** PC103: `;;;` JSON that does not parse; Hexo renders the whole file as the body. */
+export const jsonSyntax: Rule = {
+  code: 'PC103', id: 'json-syntax', defaultSeverity: 'error',
+  check(doc) {
+    return parserErrors(doc, 'json-syntax').map((error) => ({ range: error.range, message: message('jsonSyntax', reason(error)) }));
+  },
+};
+
+/** PC104: front matter that parses to a list or a single value instead of keys. */
+export const frontMatterNotMapping: Rule = {
+  code: 'PC104', id: 'front-matter-not-mapping', defaultSeverity: 'error',
+  check(doc) {
+    return parserErrors(doc, 'not-a-mapping').map((error) => ({
+      range: error.range,
+      message: message(error.hexo === 'drop' ? 'frontMatterIsList' : 'frontMatterNoKeys'),
+    }));
+  },
+};
+
+/** PC105: a post or draft without front matter: Hexo invents its title and date. */
+export const missingFrontMatter: Rule = {
+  code: 'PC105', id: 'missing-front-matter', defaultSeverity: 'warning', kinds: POSTS_AND_DRAFTS,
+  check(doc, context) {
+    if (doc.parsed.format !== 'none' || doc.parsed.errors.length > 0) return [];
+    const lines = requiredLines(doc, context, context.settings.requiredKeys[context.kind]);
+    const eol = doc.eol;
+    return [{
+      range: doc.range(0, doc.lineMap.lineEnd(0)),
+      message: message('missingFrontMatter'),
+      fixes: [{
+        title: message('fixAddFrontMatter'),
+        edits: [{ range: doc.range(0, 0), newText: `---${eol}${lines.map((line) => line + eol).join('')}---${eol}${eol}` }],
+        preferred: true, fixAll: true,
+      }],
+    }];
+  },
+};
+
+function requiredLines(doc: PostDocument, context: RuleContext, keys: readonly string[]): string[] {
+  return keys.map((key) => `${key}: ${valueFor(doc, context, key) ?? ''}`.trimEnd());
+}
+
+/** The value a fix writes for a missing key, when Postcraft knows a good one. */
+function valueFor(doc: PostDocument, context: RuleContext, key: string): string | undefined {
+  if (key === 'title') return scalarText(doc, inferTitle(doc, context));
+  if (key === 'date' || key === 'updated') return doc.parsed.format === 'json' ? JSON.stringify(nowText(context)) : nowText(context);
+  return undefined;
+}
+
+const ALIASES: Readonly<Record<string, string>> = { tags: 'tag', categories: 'category' };
+
+/** PC201: a key the site requires (settings) is not written. */
+export const requiredKey: Rule = {
+  code: 'PC201', id: 'required-key', defaultSeverity: 'warning',
+  check(doc, context) {
+    if (!doc.parsed.valid || doc.parsed.format === 'none') return [];
+    const findings: Finding[] = [];
+    for (const key of context.settings.requiredKeys[context.kind]) {
+      if (Object.prototype.hasOwnProperty.call(doc.data, key)) continue;
+      const alias = ALIASES[key];
+      if (alias && Object.prototype.hasOwnProperty.call(doc.data, alias)) continue;
+      const value = valueFor(doc, context, key);
+      const edit = insertEntry(doc, key, value ?? (doc.parsed.format === 'json' ? '""' : ''));
+      const fixes: Fix[] = edit ? [{
+        title: message('fixAddKey', value === undefined ? key : `${key}: ${value}`),
+        edits: [{ ...edit, newText: edit.newText.replace(/: (\r?\n)$/, ':$1') }],
+        preferred: true, fixAll: value !== undefined,
+      }] : [];
+      findings.push({ range: doc.frontMatterAnchor(), message: message('requiredKey', key), fixes });
+    }
+    return findings;
+  },
+};
+
+/** PC202: `title:` written with nothing (or only spaces) after it. */
+export const emptyTitle: Rule = {
+  code: 'PC202', id: 'empty-title', defaultSeverity: 'warning',
+  check(doc, context) {
+    const entry = doc.entry('title');
+    if (!entry || !doc.parsed.valid) return [];
+    const value = doc.data.title;
+    const empty = value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+    if (!empty) return [];
+    const title = inferTitle(doc, context);
+    const node = entry.value;
+    const edit = node.kind === 'scalar' && node.source !== '' ? replaceScalar(node, title) : fillEmpty(doc, node.range.startOffset, scalarText(doc, title));
+    return [{
+      range: entry.range,
+      message: message('emptyTitle'),
+      fixes: [{ title: message('fixSetTitle', title), edits: [edit], preferred: true, fixAll: true }],
+    }];
+  },
+};
+
+/** Writes a value after `key:` (zero-width `at` just after the colon), with one space between. */
+function fillEmpty(doc: PostDocument, at: number, value: string): TextEdit {
+  if (doc.text[at] === ' ' || doc.text[at] === '\t') return { range: doc.range(at + 1, at + 1), newText: value };
+  return { range: doc.range(at, at), newText: ` ${value}` };
+}
+
+/** Hexo's own fields and a few keys nearly every theme reads: never reported as typos. */
+const COMMON_THEME_KEYS = ['slug', 'description', 'keywords', 'photos', 'link', 'cover', 'thumbnail', 'top', 'sticky', 'toc', 'mathjax', 'math', 'author', 'sitemap'];
+
+/** PC203: a key nothing uses that is one typo away from one Hexo or the site uses (`catagories`). */
+export const unknownKey: Rule = {
+  code: 'PC203', id: 'unknown-key', defaultSeverity: 'warning',
+  check(doc, context) {
+    const known = knownKeys(context);
+    const own = new Set(doc.parsed.entries.map((entry) => entry.key));
+    const findings: Finding[] = [];
+    for (const entry of doc.parsed.entries) {
+      const key = entry.key;
+      if (known.has(key) || key.length < 3) continue;
+      // A key other posts of the site write too is the author's own convention.
+      if (usedElsewhere(context, key) > 0) continue;
+      const suggestion = closestKey(key, known);
+      if (!suggestion) continue;
+      const fixes: Fix[] = own.has(suggestion) ? [] : [{
+        title: message('fixRenameKey', suggestion), edits: [renameKey(doc, entry, suggestion)], preferred: true, fixAll: true,
+      }];
+      findings.push({ range: entry.keyRange, message: message('unknownKey', key, suggestion), fixes });
+    }
+    return findings;
+  },
+};
+
+function knownKeys(context: RuleContext): Set<string> {
+  const known = new Set<string>([...FIELD_BY_KEY.keys(), ...COMMON_THEME_KEYS]);
+  for (const [key, count] of context.index?.keyCounts() ?? []) if (count >= 2) known.add(key);
+  for (const scaffold of context.site.scaffolds.values()) {
+    for (const match of scaffold.matchAll(/^([A-Za-z_][\w-]*):/gm)) known.add(match[1]);
+  }
+  return known;
+}
+
+/** How many other posts write `key` (the index may already hold this document's own keys). */
+function usedElsewhere(context: RuleContext, key: string): number {
+  const total = context.index?.keyCounts().get(key) ?? 0;
+  const own = context.index?.post(context.path)?.keys.includes(key) ? 1 : 0;
+  return total - own;
+}
+
+function closestKey(key: string, known: ReadonlySet<string>): string | undefined {
+  const lower = key.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const limit = Math.min(lower.length, candidate.length) >= 6 ? 2 : 1;
+    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), limit);
+    if (distance <= limit && distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** PC204: `permalink` must end with `/` or `.html` (hexojs/site front-matter docs). */
+export const permalinkSuffix: Rule = {
+  code: 'PC204', id: 'permalink-suffix', defaultSeverity: 'warning',
+  check(doc) {
+    const entry = doc.entry('permalink');
+    const value = doc.data.permalink;
+    if (!entry || typeof value !== 'string' || value === '' || value.endsWith('/') || value.endsWith('.html')) return [];
+    const node = entry.value;
+    const fixes: Fix[] = node.kind === 'scalar' ? [
+      { title: message('fixAppend', '/'), edits: [replaceScalar(node, `${value}/`)], preferred: true, fixAll: true },
+      { title: message('fixAppend', '.html'), edits: [replaceScalar(node, `${value}.html`)], preferred: false, fixAll: false },
+    ] : [];
+    return [{ range: node.range, message: message('permalinkSuffix', value), fixes }];
+  },
+};
+
+/** PC205: a title longer than search results show. */
+export const titleLength: Rule = {
+  code: 'PC205', id: 'title-length', defaultSeverity: 'info',
+  check(doc, context) {
+    return lengthFinding(doc, 'title', context.settings.titleMaxLength, 'titleLength');
+  },
+};
+
+/** PC206: an excerpt longer than a search result's description. */
+export const excerptLength: Rule = {
+  code: 'PC206', id: 'excerpt-length', defaultSeverity: 'info',
+  check(doc, context) {
+    return lengthFinding(doc, 'excerpt', context.settings.excerptMaxLength, 'excerptLength');
+  },
+};
+
+function lengthFinding(doc: PostDocument, key: string, max: number, id: 'titleLength' | 'excerptLength'): Finding[] {
+  const entry = doc.entry(key);
+  const value = doc.data[key];
+  if (!entry || typeof value !== 'string') return [];
+  const width = displayWidth(value.trim());
+  return width > max ? [{ range: entry.value.range, message: message(id, width, max) }] : [];
+}

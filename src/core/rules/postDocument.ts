@@ -1,0 +1,58 @@
+import { parseFrontMatter, type FrontMatterEntry, type ParsedFrontMatter } from '../frontMatter';
+import { LineMap } from '../text/lineMap';
+import type { SourceRange } from '../text/sourceRange';
+import { scanBody, type BodyScan } from './bodyScan';
+
+/**
+ * One post as the rules see it: the text, Hexo's reading of its front matter with ranges, and a
+ * lazily built scan of the body. Built once per check and shared by every rule.
+ */
+export class PostDocument {
+  readonly parsed: ParsedFrontMatter;
+  readonly lineMap: LineMap;
+  /** The line break the file uses, for inserted lines. */
+  readonly eol: string;
+  private bodyScan: BodyScan | undefined;
+
+  constructor(readonly text: string) {
+    this.parsed = parseFrontMatter(text);
+    this.lineMap = new LineMap(text);
+    this.eol = /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n';
+  }
+
+  get data(): Record<string, unknown> {
+    return this.parsed.data;
+  }
+
+  /** The top-level entry Hexo reads for `key`, if written. */
+  entry(key: string): FrontMatterEntry | undefined {
+    return this.parsed.entries.find((entry) => entry.key === key);
+  }
+
+  get body(): BodyScan {
+    this.bodyScan ??= scanBody(this.text, this.parsed.bodyOffset);
+    return this.bodyScan;
+  }
+
+  range(start: number, end: number): SourceRange {
+    return this.lineMap.range(start, end);
+  }
+
+  /** The first line of the front matter (its opening fence, or its first line without one), else line 0. */
+  frontMatterAnchor(): SourceRange {
+    const block = this.parsed.block;
+    if (block?.openingFence) return block.openingFence;
+    if (block) return this.range(block.range.startOffset, this.lineMap.lineEnd(block.range.start.line));
+    return this.range(0, this.lineMap.lineEnd(0));
+  }
+
+  /** Offset of the start of the line after `offset`'s line (or the text's end). */
+  nextLineStart(offset: number): number {
+    const newline = this.text.indexOf('\n', offset);
+    return newline === -1 ? this.text.length : newline + 1;
+  }
+
+  lineStartOf(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+}

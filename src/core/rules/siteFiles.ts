@@ -1,0 +1,58 @@
+import { joinPath } from '../path';
+import type { Cancellation, DirectoryEntry, FileSystemPort } from '../ports';
+import { neverCancelled } from '../ports';
+import type { HexoSite } from '../site/hexoSite';
+
+/**
+ * The files link and asset rules may point at: everything under `source/`, and under each theme's
+ * `source/` (served at the site root too). Collected once per check run; the rules then look paths up
+ * synchronously.
+ */
+export interface SiteFiles {
+  readonly files: Set<string>;
+  /** Theme `source/` folders, for `RuleContext.staticRoots`. */
+  readonly staticRoots: readonly string[];
+}
+
+const SKIPPED = new Set(['node_modules', '.git']);
+
+export async function collectSiteFiles(fs: FileSystemPort, site: HexoSite, cancellation: Cancellation = neverCancelled): Promise<SiteFiles> {
+  const files = new Set<string>();
+  const staticRoots: string[] = [];
+  await walk(fs, site.sourceRoot, files, cancellation);
+  const themes = joinPath(site.root, 'themes');
+  let entries: DirectoryEntry[];
+  try {
+    entries = await fs.readDirectory(themes);
+  } catch {
+    entries = [];
+  }
+  for (const entry of entries) {
+    if (entry.kind !== 'directory') continue;
+    const root = joinPath(themes, entry.name, 'source');
+    staticRoots.push(root);
+    await walk(fs, root, files, cancellation);
+  }
+  return { files, staticRoots };
+}
+
+async function walk(fs: FileSystemPort, root: string, files: Set<string>, cancellation: Cancellation): Promise<void> {
+  const pending = [root];
+  while (pending.length > 0 && !cancellation.isCancellationRequested) {
+    const folder = pending.pop()!;
+    let entries;
+    try {
+      entries = await fs.readDirectory(folder);
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = joinPath(folder, entry.name);
+      if (entry.kind === 'directory') {
+        if (!SKIPPED.has(entry.name)) pending.push(path);
+      } else {
+        files.add(path);
+      }
+    }
+  }
+}

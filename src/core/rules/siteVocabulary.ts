@@ -1,0 +1,73 @@
+import type { SiteIndexView } from '../index/types';
+import { basename } from '../path';
+import { parsePostFileName } from '../site/postFileName';
+import type { PostRecord } from '../site/types';
+
+/**
+ * What the site already uses, counted over every post and draft (pages have no tags), built once per
+ * index version: checking all 10,000 posts of a site reuses one vocabulary.
+ */
+export interface SiteVocabulary {
+  readonly tags: ReadonlyMap<string, number>;
+  /** Category names by parent path (`A\u0000B` for children of A > B; '' for top level). */
+  readonly categories: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Slugs and titles `{% post_link %}` can find (hexo `post_link`: slug first, then title). */
+  readonly postLinkTargets: ReadonlySet<string>;
+  readonly slugs: readonly string[];
+  /** Some post sets `slug:` itself, which the index does not keep: post_link cannot be checked fully. */
+  readonly hasCustomSlugs: boolean;
+}
+
+const cache = new WeakMap<SiteIndexView, { version: number; vocabulary: SiteVocabulary }>();
+
+export function siteVocabulary(index: SiteIndexView): SiteVocabulary {
+  const version = (index as { version?: number }).version;
+  const cached = cache.get(index);
+  if (cached && version !== undefined && cached.version === version) return cached.vocabulary;
+  const vocabulary = build(index);
+  if (version !== undefined) cache.set(index, { version, vocabulary });
+  return vocabulary;
+}
+
+function build(index: SiteIndexView): SiteVocabulary {
+  const tags = new Map<string, number>();
+  const categories = new Map<string, Map<string, number>>();
+  const postLinkTargets = new Set<string>();
+  const slugs: string[] = [];
+  let hasCustomSlugs = false;
+  const { renderDrafts, newPostName } = index.site.config;
+  for (const record of index.posts()) {
+    if (record.kind === 'page') continue;
+    for (const tag of new Set(record.tags)) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+    for (const [parent, name] of categoryNodes(record)) {
+      let names = categories.get(parent);
+      if (!names) categories.set(parent, (names = new Map()));
+      names.set(name, (names.get(name) ?? 0) + 1);
+    }
+    if (record.kind === 'post' || renderDrafts) {
+      const relative = (index.site as { postRelativePath?: (path: string) => string }).postRelativePath?.(record.path) ?? basename(record.path);
+      const slug = parsePostFileName(newPostName, relative).title;
+      slugs.push(slug);
+      postLinkTargets.add(slug);
+      if (record.title) postLinkTargets.add(record.title);
+      if (record.keys.includes('slug')) hasCustomSlugs = true;
+    }
+  }
+  return { tags, categories, postLinkTargets, slugs, hasCustomSlugs };
+}
+
+/** Each category node of a post as [parent key, name], once per post. */
+export function categoryNodes(record: Pick<PostRecord, 'categories'>): Array<[string, string]> {
+  const seen = new Set<string>();
+  const nodes: Array<[string, string]> = [];
+  for (const hierarchy of record.categories) {
+    for (let depth = 0; depth < hierarchy.length; depth++) {
+      const parent = hierarchy.slice(0, depth).join('\u0000');
+      const key = `${parent}\u0001${hierarchy[depth]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      nodes.push([parent, hierarchy[depth]]);
+    }
+  }
+  return nodes;
+}

@@ -1,0 +1,231 @@
+import type { FrontMatterEntry, FrontMatterNode, SequenceNode } from '../frontMatter';
+import { categoriesOf, tagsOf } from '../site/taxonomy';
+import { removeSequenceItem, replaceScalar, writtenText } from './frontMatterEdits';
+import type { PostDocument } from './postDocument';
+import { message, POSTS_AND_DRAFTS, type Rule } from './rule';
+import { collisionKey, isNearDuplicate } from './similarity';
+import { categoryNodes, siteVocabulary } from './siteVocabulary';
+import type { Finding, Fix, RuleContext } from './types';
+
+/**
+ * Tags and categories as Hexo reads them (hexo `processor/post.ts`, `models/post.ts` `setTags` and
+ * `setCategories`), with the node each name is written in.
+ */
+type Taxonomy = 'tags' | 'categories';
+
+interface NamedItem {
+  readonly node: FrontMatterNode;
+  /** The list holding it, for removal fixes (absent for a scalar `tags: x`). */
+  readonly list?: SequenceNode;
+  readonly index: number;
+  /** Hexo's name for it; undefined for an empty item. */
+  readonly name?: string;
+  /** Category names above it in its hierarchy. */
+  readonly parents: readonly string[];
+}
+
+/** The entry Hexo reads: the alias (`tag`, `category`) only when the plural key is falsy. */
+function taxonomyEntry(doc: PostDocument, taxonomy: Taxonomy): FrontMatterEntry | undefined {
+  const alias = taxonomy === 'tags' ? 'tag' : 'category';
+  const key = doc.data[alias] && !doc.data[taxonomy] ? alias : taxonomy;
+  return doc.entry(key);
+}
+
+function nameOf(node: FrontMatterNode): string | undefined {
+  if (node.kind !== 'scalar') return undefined;
+  const value = node.value;
+  if (value === null || value === undefined || value === '') return undefined;
+  return `${value as string}`;
+}
+
+function items(doc: PostDocument, taxonomy: Taxonomy): NamedItem[] {
+  const entry = taxonomyEntry(doc, taxonomy);
+  if (!entry) return [];
+  const value = entry.value;
+  if (value.kind === 'scalar') return nameOf(value) === undefined ? [] : [{ node: value, index: 0, name: nameOf(value), parents: [] }];
+  if (value.kind !== 'sequence') return [];
+  const hierarchical = taxonomy === 'categories' && value.items.some((item) => item.kind === 'sequence');
+  const result: NamedItem[] = [];
+  const flatParents: string[] = [];
+  value.items.forEach((item, index) => {
+    if (hierarchical && item.kind === 'sequence') {
+      const parents: string[] = [];
+      item.items.forEach((inner, innerIndex) => {
+        const name = nameOf(inner);
+        result.push({ node: inner, list: item, index: innerIndex, name, parents: [...parents] });
+        if (name !== undefined) parents.push(name);
+      });
+      return;
+    }
+    const name = nameOf(item);
+    result.push({ node: item, list: value, index, name, parents: hierarchical || taxonomy === 'tags' ? [] : [...flatParents] });
+    if (name !== undefined && !hierarchical) flatParents.push(name);
+  });
+  return result;
+}
+
+/** PC401: a map where a name belongs: Hexo names the tag or category `[object Object]`. */
+export const taxonomyMap: Rule = {
+  code: 'PC401', id: 'taxonomy-map', defaultSeverity: 'error', kinds: POSTS_AND_DRAFTS,
+  check(doc) {
+    if (!doc.parsed.valid) return [];
+    const findings: Finding[] = [];
+    for (const taxonomy of ['tags', 'categories'] as const) {
+      const entry = taxonomyEntry(doc, taxonomy);
+      if (!entry) continue;
+      const id = taxonomy === 'tags' ? 'tagIsMap' : 'categoryIsMap';
+      if (entry.value.kind === 'mapping') {
+        findings.push({ range: entry.value.range, message: message(id, writtenText(doc, entry.value)) });
+        continue;
+      }
+      const nodes = entry.value.kind === 'sequence' ? entry.value.items.flatMap((item) => (item.kind === 'sequence' ? item.items : [item])) : [];
+      for (const node of nodes) {
+        if (node.kind === 'mapping') findings.push({ range: node.range, message: message(id, writtenText(doc, node)) });
+      }
+    }
+    return findings;
+  },
+};
+
+/** PC402: an empty list item (`- ` or `null`): Hexo skips it, so what is written is not what is read. */
+export const taxonomyEmptyItem: Rule = {
+  code: 'PC402', id: 'taxonomy-empty-item', defaultSeverity: 'warning', kinds: POSTS_AND_DRAFTS,
+  check(doc) {
+    if (!doc.parsed.valid) return [];
+    const findings: Finding[] = [];
+    for (const taxonomy of ['tags', 'categories'] as const) {
+      for (const item of items(doc, taxonomy)) {
+        if (item.name !== undefined || !item.list || item.node.kind === 'mapping' || item.node.kind === 'sequence') continue;
+        const range = item.node.range.startOffset === item.node.range.endOffset ? doc.range(doc.lineStartOf(item.node.range.startOffset), doc.lineMap.lineEnd(item.node.range.start.line)) : item.node.range;
+        findings.push({
+          range,
+          message: message(taxonomy === 'tags' ? 'emptyTag' : 'emptyCategory'),
+          fixes: [{ title: message('fixRemoveItem'), edits: [removeSequenceItem(doc, item.list, item.index)], preferred: true, fixAll: true }],
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** PC403: a tag written twice; Hexo 8.1.2 links the post to it twice and counts it twice. */
+export const duplicateTag: Rule = {
+  code: 'PC403', id: 'duplicate-tag', defaultSeverity: 'warning', kinds: POSTS_AND_DRAFTS,
+  check(doc) {
+    if (!doc.parsed.valid) return [];
+    const seen = new Set<string>();
+    const findings: Finding[] = [];
+    for (const item of items(doc, 'tags')) {
+      if (item.name === undefined) continue;
+      if (!seen.has(item.name)) {
+        seen.add(item.name);
+        continue;
+      }
+      const fixes: Fix[] = item.list ? [{ title: message('fixRemoveDuplicate', item.name), edits: [removeSequenceItem(doc, item.list, item.index)], preferred: true, fixAll: true }] : [];
+      findings.push({ range: item.node.range, message: message('duplicateTag', item.name), fixes });
+    }
+    return findings;
+  },
+};
+
+/** Names the rest of the site uses, with how many other posts use each (this post left out). */
+function existingNames(context: RuleContext, taxonomy: Taxonomy, parents: readonly string[]): Map<string, number> {
+  const result = new Map<string, number>();
+  if (!context.index) return result;
+  const vocabulary = siteVocabulary(context.index);
+  const parentKey = parents.join('\u0000');
+  const source = taxonomy === 'tags' ? vocabulary.tags : vocabulary.categories.get(parentKey);
+  for (const [name, count] of source ?? []) result.set(name, count);
+  const own = context.index.post(context.path);
+  if (own) {
+    const ownNames = taxonomy === 'tags' ? new Set(own.tags)
+      : new Set(categoryNodes(own).filter(([parent]) => parent === parentKey).map(([, name]) => name));
+    for (const name of ownNames) {
+      const count = (result.get(name) ?? 0) - 1;
+      if (count > 0) result.set(name, count);
+      else result.delete(name);
+    }
+  }
+  return result;
+}
+
+/** The post's names as Hexo reads them now (for own-earlier comparisons). */
+function ownNamesRead(doc: PostDocument, taxonomy: Taxonomy): string[] {
+  return taxonomy === 'tags' ? tagsOf(doc.data) : categoriesOf(doc.data).flat();
+}
+
+/**
+ * PC404: a name that differs from one the site uses only by case, full/half width or spacing and
+ * punctuation: hexo-util `slugize` gives them the same URL, or URLs that differ only in case.
+ */
+export const taxonomyCollision: Rule = {
+  code: 'PC404', id: 'taxonomy-case-collision', defaultSeverity: 'warning', kinds: POSTS_AND_DRAFTS,
+  check(doc, context) {
+    if (!doc.parsed.valid) return [];
+    const findings: Finding[] = [];
+    for (const taxonomy of ['tags', 'categories'] as const) {
+      if (ownNamesRead(doc, taxonomy).length === 0) continue;
+      const earlier = new Map<string, string>();
+      for (const item of items(doc, taxonomy)) {
+        const name = item.name;
+        if (name === undefined) continue;
+        const key = collisionKey(name);
+        const existing = existingNames(context, taxonomy, item.parents);
+        const mine = existing.get(name) ?? 0;
+        let best: string | undefined;
+        let bestCount = 0;
+        for (const [other, count] of existing) {
+          if (other !== name && count > bestCount && count > mine && collisionKey(other) === key) {
+            best = other;
+            bestCount = count;
+          }
+        }
+        const sameParentKey = `${item.parents.join('\u0000')}\u0001${key}`;
+        if (!best && taxonomy === 'tags') {
+          const before = earlier.get(sameParentKey);
+          if (before !== undefined && before !== name) best = before;
+        }
+        if (!earlier.has(sameParentKey)) earlier.set(sameParentKey, name);
+        if (!best || key === '') continue;
+        const fixes: Fix[] = item.node.kind === 'scalar'
+          ? [{ title: message('fixReplaceWith', best), edits: [replaceScalar(item.node, best)], preferred: true, fixAll: true }] : [];
+        findings.push({ range: item.node.range, message: message(taxonomy === 'tags' ? 'tagCollision' : 'categoryCollision', name, best), fixes });
+      }
+    }
+    return findings;
+  },
+};
+
+/** PC405: a name no other post uses, very close to one the site does (a typo, a pinyin homophone). */
+export const taxonomyNearDuplicate: Rule = {
+  code: 'PC405', id: 'taxonomy-near-duplicate', defaultSeverity: 'info', kinds: POSTS_AND_DRAFTS,
+  check(doc, context) {
+    if (!doc.parsed.valid || !context.index) return [];
+    const findings: Finding[] = [];
+    for (const taxonomy of ['tags', 'categories'] as const) {
+      for (const item of items(doc, taxonomy)) {
+        const name = item.name;
+        if (name === undefined || item.node.kind !== 'scalar') continue;
+        const existing = existingNames(context, taxonomy, item.parents);
+        if (existing.has(name)) continue;
+        const key = collisionKey(name);
+        if ([...existing.keys()].some((other) => collisionKey(other) === key)) continue; // PC404's case
+        let best: string | undefined;
+        let bestCount = 0;
+        for (const [other, count] of existing) {
+          if (count > bestCount && isNearDuplicate(name, other)) {
+            best = other;
+            bestCount = count;
+          }
+        }
+        if (!best) continue;
+        findings.push({
+          range: item.node.range,
+          message: message(taxonomy === 'tags' ? 'tagNearDuplicate' : 'categoryNearDuplicate', name, best, bestCount),
+          fixes: [{ title: message('fixReplaceWith', best), edits: [replaceScalar(item.node, best)], preferred: true, fixAll: false }],
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,69 @@
+import type { TextEdit } from '../edits';
+import type { SiteIndexView } from '../index/types';
+import type { HexoSite } from '../site/hexoSite';
+import type { PostKind } from '../site/types';
+import type { SourceRange } from '../text/sourceRange';
+import type { MessageId } from './messages';
+import type { ValidationSettings } from './settings';
+
+/** What a finding means for the post (see docs/rules.md): `error` only when Hexo breaks or misreads it. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A configured severity: a rule can also be turned off. */
+export type SeveritySetting = Severity | 'off';
+
+/** An English message with `{0}` placeholders, named by id so adapters can localize it. */
+export interface RuleMessage {
+  readonly id: MessageId;
+  readonly args: readonly (string | number)[];
+}
+
+export interface Fix {
+  readonly title: RuleMessage;
+  /** Non-overlapping edits of the checked text, each as small as the change allows. */
+  readonly edits: readonly TextEdit[];
+  /** The fix an editor applies first (one per diagnostic at most). */
+  readonly preferred: boolean;
+  /** Safe to apply without looking (`source.fixAll.postcraft`, `postcraft check --fix`). */
+  readonly fixAll: boolean;
+}
+
+export interface Diagnostic {
+  /** Stable code, e.g. `PC403` (docs/rules.md). */
+  readonly code: string;
+  /** Readable id of the rule, e.g. `duplicate-tag`; settings accept either. */
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly range: SourceRange;
+  readonly message: RuleMessage;
+  readonly fixes: readonly Fix[];
+}
+
+/**
+ * Everything a rule may consult besides the text. Synchronous on purpose: adapters gather what needs
+ * I/O (the files under `source/`, the index) before checking, so rules stay pure and fast.
+ */
+export interface RuleContext {
+  /** Absolute `/`-separated path of the checked file. */
+  readonly path: string;
+  readonly kind: PostKind;
+  readonly site: HexoSite;
+  /** The site's index (other posts' tags, categories, keys, titles); rules needing it skip without one. */
+  readonly index?: SiteIndexView;
+  /** Whether a file exists (absolute `/` path). Rules about links and assets skip without one. */
+  readonly fileExists?: (path: string) => boolean;
+  /**
+   * Folders served at the site's root besides `source/` (a theme's `source/`), for root-relative
+   * links such as `/css/style.css`.
+   */
+  readonly staticRoots?: readonly string[];
+  readonly now: Date;
+  readonly settings: ValidationSettings;
+}
+
+/** A finding before severity settings apply (the check adds code, rule id and severity). */
+export interface Finding {
+  readonly range: SourceRange;
+  readonly message: RuleMessage;
+  readonly fixes?: readonly Fix[];
+}

@@ -1,0 +1,127 @@
+import * as vscode from 'vscode';
+import { checkPost, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
+import type { SiteIndex } from '../../../core/index/siteIndex';
+import type { PostKind } from '../../../core/site/types';
+import { toCorePath, toVsRange } from '../../convert';
+import type { SiteService } from '../../services/siteService';
+import { localize } from './messages';
+import { readValidationSettings } from './settings';
+import type { SiteFileSets } from './siteFileSets';
+
+export const DIAGNOSTIC_SOURCE = 'postcraft';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** A post the rules can check: its site, kind and the context the core needs. */
+export interface CheckTarget {
+  readonly index: SiteIndex;
+  readonly kind: PostKind;
+  readonly context: RuleContext;
+}
+
+/**
+ * Keeps Postcraft's diagnostics for open posts current: on open, while typing (debounced), when the
+ * site's index or files change (a tag used elsewhere, an image added) and when settings change.
+ */
+export class DiagnosticsController implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly sites: SiteService, private readonly files: SiteFileSets) {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.schedule(event.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('postcraft.validation')) this.refreshOpen();
+      }),
+      sites.onDidChange(() => this.refreshOpen()),
+      files.onDidChange(() => this.refreshOpen()),
+    );
+    this.refreshOpen();
+  }
+
+  /** The site, kind and rule context for a document, or undefined when it is no post of a site. */
+  async targetFor(uri: vscode.Uri, now = new Date()): Promise<CheckTarget | undefined> {
+    const index = this.sites.siteFor(uri);
+    if (!index) return undefined;
+    const path = toCorePath(uri);
+    const kind = index.site.classify(path);
+    if (!kind) return undefined;
+    const { enabled, settings } = readValidationSettings(uri);
+    if (!enabled) return undefined;
+    const siteFiles = await this.files.filesFor(index, uri);
+    const context: RuleContext = {
+      path, kind, site: index.site, index, now, settings,
+      fileExists: (file) => siteFiles.files.has(file), staticRoots: siteFiles.staticRoots,
+    };
+    return { index, kind, context };
+  }
+
+  /** Checks a document now and publishes the result; resolves to the core's diagnostics. */
+  async validate(document: vscode.TextDocument): Promise<CoreDiagnostic[]> {
+    if (document.isClosed) return [];
+    const version = document.version;
+    const target = await this.targetFor(document.uri);
+    if (!target) {
+      this.collection.delete(document.uri);
+      return [];
+    }
+    if (document.isClosed || document.version !== version) return [];
+    const diagnostics = checkPost(document.getText(), target.context);
+    this.collection.set(document.uri, diagnostics.map(toVsDiagnostic));
+    return diagnostics;
+  }
+
+  /** Publishes diagnostics computed elsewhere (Check All Posts). */
+  publish(uri: vscode.Uri, diagnostics: readonly CoreDiagnostic[]): void {
+    this.collection.set(uri, diagnostics.map(toVsDiagnostic));
+  }
+
+  private schedule(document: vscode.TextDocument, delay?: number): void {
+    if (document.languageId !== 'markdown' || !this.sites.siteFor(document.uri)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const wait = delay ?? readValidationSettings(document.uri).debounceMs;
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.validate(document).catch(() => undefined);
+    }, wait));
+  }
+
+  private refreshOpen(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+    }, 100);
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.collection.delete(document.uri);
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+export function toVsDiagnostic(diagnostic: CoreDiagnostic): vscode.Diagnostic {
+  const result = new vscode.Diagnostic(toVsRange(diagnostic.range), localize(diagnostic.message), SEVERITY[diagnostic.severity]);
+  result.source = DIAGNOSTIC_SOURCE;
+  result.code = diagnostic.code;
+  return result;
+}

@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import type { SiteService } from '../../services/siteService';
+import { CHECK_ALL_COMMAND, checkAllPosts } from './checkAll';
+import { registerCodeActions } from './codeActions';
+import { DiagnosticsController } from './diagnostics';
+import { SiteFileSets } from './siteFileSets';
+
+/** Validation: diagnostics for open posts, quick fixes and fix-all, and "Check All Posts". */
+export function registerValidation(sites: SiteService): vscode.Disposable {
+  const files = new SiteFileSets();
+  const diagnostics = new DiagnosticsController(sites, files);
+  return vscode.Disposable.from(
+    files,
+    diagnostics,
+    registerCodeActions(diagnostics),
+    vscode.commands.registerCommand(CHECK_ALL_COMMAND, () => checkAllPosts(sites, diagnostics)),
+  );
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { SiteIndex } from '../../../core/index/siteIndex';
+import { relativeInside } from '../../../core/path';
+import { collectSiteFiles, type SiteFiles } from '../../../core/rules';
+import { toCorePath } from '../../convert';
+import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
+
+/**
+ * The files under each site's `source/` (and themes' `source/`), read once per site and kept current
+ * by a watcher, so that link and asset rules look paths up synchronously while the author types.
+ */
+export class SiteFileSets implements vscode.Disposable {
+  private readonly sets = new Map<SiteIndex, Promise<SiteFiles>>();
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor() {
+    this.disposables = [
+      this.watcher,
+      this.changeEmitter,
+      this.watcher.onDidCreate((uri) => this.apply(uri, true)),
+      this.watcher.onDidDelete((uri) => this.apply(uri, false)),
+    ];
+  }
+
+  /** The site's files (collected on first use). */
+  filesFor(index: SiteIndex, like: vscode.Uri): Promise<SiteFiles> {
+    let files = this.sets.get(index);
+    if (!files) {
+      files = collectSiteFiles(createVscodeFileSystem(like), index.site);
+      this.sets.set(index, files);
+    }
+    return files;
+  }
+
+  private apply(uri: vscode.Uri, created: boolean): void {
+    const path = toCorePath(uri);
+    for (const [index, pending] of this.sets) {
+      if (relativeInside(index.site.root, path) === undefined) continue;
+      void pending.then((siteFiles) => {
+        if (created) {
+          // A created folder arrives as one event: its files are picked up on the next full read.
+          siteFiles.files.add(path);
+        } else {
+          siteFiles.files.delete(path);
+          const prefix = `${path}/`;
+          for (const file of siteFiles.files) if (file.startsWith(prefix)) siteFiles.files.delete(file);
+        }
+        this.changeEmitter.fire();
+      });
+    }
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

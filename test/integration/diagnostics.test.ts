@@ -1,0 +1,160 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+/**
+ * Validation in the real editor, on a fresh copy of examples/hexo-blog: diagnostics as the author
+ * sees them (`languages.getDiagnostics`), quick fixes through `vscode.executeCodeActionProvider`,
+ * applied with `workspace.applyEdit`, and "Check All Posts".
+ */
+const EXTENSION_ID = 'postcraft.postcraft';
+
+function root(): vscode.Uri {
+  return vscode.workspace.workspaceFolders![0].uri;
+}
+
+function postcraftDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'postcraft');
+}
+
+async function waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
+async function waitForCode(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic> {
+  return waitFor(() => postcraftDiagnostics(uri).find((diagnostic) => codeOf(diagnostic) === code), `${code} on ${uri.path}`);
+}
+
+function rangeOf(diagnostic: vscode.Diagnostic): number[] {
+  const { start, end } = diagnostic.range;
+  return [start.line, start.character, end.line, end.character];
+}
+
+async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  // Other extensions may offer quick fixes too: keep Postcraft's (its titles), in the order given.
+  return actions.filter((action) => POSTCRAFT_FIX_TITLE.test(action.title));
+}
+
+const POSTCRAFT_FIX_TITLE = /^(Remove the duplicate|Rename to|Wrap in \{% raw %\}|Add "disableNunjucks: true")/;
+
+const FAULTY = [
+  '---',
+  'title: 诊断测试',
+  'date: 2026-03-02 10:00:00',
+  'tags: [Hexo, 前端, Hexo] # 标签',
+  'catagories:',
+  '  - 技术',
+  '---',
+  '',
+  'Hello {{ message }}!',
+  '',
+].join('\n');
+
+describe('validation diagnostics in the editor', function () {
+  this.timeout(60_000);
+  const faulty = (): vscode.Uri => vscode.Uri.joinPath(root(), 'source', '_posts', 'postcraft-diagnostics-test.md');
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    await extension.activate();
+    await (extension.exports as { whenIndexed(): Promise<void> }).whenIndexed();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(faulty()).then(undefined, () => undefined);
+  });
+
+  it('Check All Posts finds nothing wrong in the sample blog: one piece of advice, no warning or error', async () => {
+    const summary = await vscode.commands.executeCommand<{ files: number; errors: number; warnings: number; infos: number }>('postcraft.checkAll');
+    assert.ok(summary.files >= 18, `checked ${summary.files} files`);
+    assert.deepEqual([summary.errors, summary.warnings, summary.infos], [0, 0, 1]);
+    const posts = await vscode.workspace.findFiles('source/**/*.md');
+    assert.ok(posts.length >= 18);
+    for (const uri of posts) {
+      const expected = uri.path.endsWith('/ai-side-income-ledger.md') ? ['PC501'] : [];
+      assert.deepEqual(postcraftDiagnostics(uri).map((d) => d.code), expected, uri.path);
+    }
+  });
+
+  it('shows an open sample post without diagnostics', async () => {
+    const uri = vscode.Uri.joinPath(root(), 'source', '_posts', 'nunjucks-braces-in-hexo.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.deepEqual(postcraftDiagnostics(uri), []);
+  });
+
+  it('reports faults of a new post with exact ranges, codes and messages', async () => {
+    await vscode.workspace.fs.writeFile(faulty(), new TextEncoder().encode(FAULTY));
+    const document = await vscode.workspace.openTextDocument(faulty());
+    await vscode.window.showTextDocument(document);
+    const duplicate = await waitForCode(faulty(), 'PC403');
+    assert.deepEqual(rangeOf(duplicate), [3, 17, 3, 21]);
+    assert.equal(duplicate.message, 'The tag "Hexo" is written twice: Hexo counts this post twice under it.');
+    assert.equal(duplicate.severity, vscode.DiagnosticSeverity.Warning);
+    const typo = await waitForCode(faulty(), 'PC203');
+    assert.deepEqual(rangeOf(typo), [4, 0, 4, 10]);
+    const variable = await waitForCode(faulty(), 'PC507');
+    assert.deepEqual(rangeOf(variable), [8, 6, 8, 19]);
+  });
+
+  it('removes a duplicate tag with its preferred quick fix, keeping the flow list and the comment', async () => {
+    const uri = faulty();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const diagnostic = await waitForCode(uri, 'PC403');
+    const fixes = await quickFixes(uri, diagnostic);
+    assert.deepEqual(fixes.map((fix) => [fix.title, fix.isPreferred]), [['Remove the duplicate "Hexo"', true]]);
+    assert.ok(await vscode.workspace.applyEdit(fixes[0].edit!));
+    assert.equal(document.lineAt(3).text, 'tags: [Hexo, 前端] # 标签');
+  });
+
+  it('renames a misspelled key in place', async () => {
+    const uri = faulty();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const diagnostic = await waitFor(() => postcraftDiagnostics(uri).find((d) => codeOf(d) === 'PC203' && d.range.start.line === 4), 'PC203');
+    const [rename] = await quickFixes(uri, diagnostic);
+    assert.equal(rename.title, 'Rename to "categories"');
+    assert.ok(await vscode.workspace.applyEdit(rename.edit!));
+    assert.equal(document.getText(), FAULTY.replace('tags: [Hexo, 前端, Hexo]', 'tags: [Hexo, 前端]').replace('catagories:', 'categories:'));
+  });
+
+  it('offers raw escaping first and disableNunjucks second for a template variable', async () => {
+    const uri = faulty();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const diagnostic = await waitFor(() => postcraftDiagnostics(uri).find((d) => codeOf(d) === 'PC507' && postcraftDiagnostics(uri).every((other) => codeOf(other) !== 'PC203')), 'PC507 after the rename');
+    const fixes = await quickFixes(uri, diagnostic);
+    assert.deepEqual(fixes.map((fix) => [fix.title, fix.isPreferred]), [
+      ['Wrap in {% raw %}...{% endraw %}', true], ['Add "disableNunjucks: true" to the front matter', false],
+    ]);
+    assert.ok(await vscode.workspace.applyEdit(fixes[0].edit!));
+    assert.equal(document.lineAt(8).text, 'Hello {% raw %}{{ message }}{% endraw %}!');
+    await waitFor(() => (postcraftDiagnostics(uri).length === 0 ? true : undefined), 'no diagnostics left');
+  });
+
+  it('refreshes while typing and fixes everything with source.fixAll.postcraft; honours context.only', async () => {
+    const uri = faulty();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const line = document.lineAt(3);
+    assert.ok(await editor.edit((edit) => edit.replace(line.range, 'tags: [Hexo, 前端, Hexo, 随笔, 随笔]')));
+    await waitForCode(uri, 'PC403');
+    const onlyQuickFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, line.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(onlyQuickFixes.every((action) => !action.kind || !action.kind.value.startsWith('source')));
+    const fixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, line.range, 'source.fixAll.postcraft');
+    const ours = fixAll.filter((action) => action.kind?.value === 'source.fixAll.postcraft');
+    assert.equal(ours.length, 1);
+    assert.ok(await vscode.workspace.applyEdit(ours[0].edit!));
+    assert.equal(document.lineAt(3).text, 'tags: [Hexo, 前端, 随笔]');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});

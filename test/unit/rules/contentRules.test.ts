@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import { check, fixed, none, only } from './support';
+
+const post = (body: string, fields = ''): string => `---\ntitle: Hello\ndate: 2026-01-01 10:00:00\n${fields}---\n${body}`;
+const on = { settings: { rules: { PC501: 'info' as const } } };
+
+describe('rules: content (PC501–PC508)', () => {
+  it('PC501 (info by default) reports an H1 repeating the title and offers to remove it', async () => {
+    const text = post('# Hello\n\nBody\n');
+    assert.deepEqual(await only(text, 'PC501'), [4, 2, 4, 7, 'This heading repeats the title, which the theme already shows above the post.']);
+    await none(text, 'PC501', { settings: { rules: { PC501: 'off' as const } } });
+    assert.equal(await fixed(text, 'PC501', undefined, on), post('Body\n'));
+    await none(post('# Something else\n'), 'PC501', on);
+    await none(post('```\n# Hello\n```\n'), 'PC501', on);
+  });
+
+  it('PC502 reports relative and root-relative images that do not exist', async () => {
+    const text = post('![a](missing.png) ![b](/images/logo.png) [c](/2026/01/01/hello/) ![d](/images/none.png)\n');
+    const found = await check(text, 'PC502');
+    assert.deepEqual(found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]), [[4, 5, 16], [4, 70, 86]]);
+    await none(post('![s](summit.png) `![x](nope.png)`\n'), 'PC502', { path: '/b/source/_posts/photo.md' });
+    await none(post('```\n![x](nope.png)\n```\n[x](https://example.com/a.png)\n'), 'PC502');
+  });
+
+  it('PC503 reports an asset tag naming no file of the asset folder', async () => {
+    const photo = { path: '/b/source/_posts/photo.md' };
+    assert.deepEqual(await only(post('{% asset_img nope.png 标题 %}\n'), 'PC503', photo), [4, 13, 4, 21,
+      'No file "nope.png" in this post’s asset folder: asset_img renders nothing.']);
+    await none(post('{% asset_img summit.png "香炉峰 title" %}\n'), 'PC503', photo);
+  });
+
+  it('PC504 reports a post_link to no post and suggests the closest slug', async () => {
+    const text = post("{% post_link helo-world '看这里' %}\n");
+    assert.deepEqual(await only(text, 'PC504'), [4, 13, 4, 23,
+      'No post has the slug or title "helo-world": Hexo stops building at this post_link with "Post not found".']);
+    assert.equal(await fixed(text, 'PC504'), post("{% post_link hello-world '看这里' %}\n"));
+    await none(post('{% post_link hello-world %} {% post_link "Hello World" %}\n'), 'PC504');
+  });
+
+  it('PC505 reports a block tag without its end and closes it after the paragraph', async () => {
+    const text = post('{% blockquote 作者 %}\n引用\n\n后文\n');
+    assert.deepEqual(await only(text, 'PC505'), [4, 0, 4, 19, 'The block tag "blockquote" has no {% endblockquote %}: Nunjucks fails to render this post.']);
+    assert.equal(await fixed(text, 'PC505'), post('{% blockquote 作者 %}\n引用\n{% endblockquote %}\n\n后文\n'));
+    await none(post('{% codeblock %}\ncode\n{% endcodeblock %}\n'), 'PC505');
+  });
+
+  it('PC506 reports {{ that never closes when Nunjucks runs, and escapes it with raw', async () => {
+    const text = post('Vue: {{ a }} and {{ b\n');
+    assert.deepEqual(await only(text, 'PC506'), [4, 17, 4, 19, '"{{" starts a Nunjucks expression that never ends: Hexo fails to render this post. Escape it with {% raw %} or set disableNunjucks: true.']);
+    assert.equal(await fixed(text, 'PC506'), post('Vue: {{ a }} and {% raw %}{{{% endraw %} b\n'));
+    await none(post('Only {{ this, no template at all\n'), 'PC506');
+  });
+
+  it('PC507 reports {{ name }} that Nunjucks would swallow, not in code, raw or with disableNunjucks', async () => {
+    const text = post('Hello {{ message }}!\n');
+    assert.deepEqual(await only(text, 'PC507'), [4, 6, 4, 19,
+      'Nunjucks evaluates {{ message }} here, so it renders as empty text (or fails). Wrap it in {% raw %} or set disableNunjucks: true.']);
+    assert.equal(await fixed(text, 'PC507'), post('Hello {% raw %}{{ message }}{% endraw %}!\n'));
+    assert.equal(await fixed(text, 'PC507', 1), '---\ntitle: Hello\ndate: 2026-01-01 10:00:00\ndisableNunjucks: true\n---\nHello {{ message }}!\n');
+    await none(post('`{{ a }}` {% raw %}{{ b }}{% endraw %} {{ title }}\n```\n{{ c }}\n```\n'), 'PC507');
+    await none(post('Hello {{ message }}!\n', 'disableNunjucks: true\n'), 'PC507');
+  });
+
+  it('PC508 reports a tag that is neither Hexo\'s nor listed in customTags', async () => {
+    assert.deepEqual(await only(post('{% note info %}\n'), 'PC508'), [4, 0, 4, 15,
+      '"note" is not a Hexo tag plugin: unless the theme or a plugin registers it, Hexo fails to render this post.']);
+    await none(post('{% note info %}\n'), 'PC508', { settings: { customTags: ['note'] } });
+    await none(post('{% tabs a %}\nx\n{% endtabs %}\n{% if true %}y{% endif %}\n'), 'PC508');
+  });
+});
