@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { Settings } from '../../constants';
+import type { SiteService } from '../../services/siteService';
+import { DEFAULT_DEPLOY_COMMAND, PostCommands, PostSettings } from './ids';
+import { pickSite, siteRootUri } from './sitePicker';
+
+/**
+ * Why deploying is refused, or undefined when it may run. A workspace's settings choose the command,
+ * so in Restricted Mode it must not run (the manifest also marks the setting restricted).
+ */
+export function deployRefusal(isTrusted: boolean): string | undefined {
+  return isTrusted ? undefined : vscode.l10n.t('Deploying runs a command from this workspace\'s settings, so Postcraft does not do it in Restricted Mode. Trust the workspace to deploy.');
+}
+
+export function registerDeployCommand(service: SiteService): vscode.Disposable {
+  return vscode.commands.registerCommand(PostCommands.deploy, async (argument?: unknown): Promise<vscode.Terminal | undefined> => {
+    const refusal = deployRefusal(vscode.workspace.isTrusted);
+    if (refusal) {
+      void vscode.window.showWarningMessage(refusal);
+      return undefined;
+    }
+    const index = argument instanceof vscode.Uri ? service.siteFor(argument) : await pickSite(service);
+    if (!index) return undefined;
+    const root = siteRootUri(index);
+    const command = vscode.workspace.getConfiguration(Settings.section, root).get<string>(PostSettings.deployCommand, DEFAULT_DEPLOY_COMMAND).trim() || DEFAULT_DEPLOY_COMMAND;
+    const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Hexo deploy'), cwd: root });
+    terminal.show();
+    terminal.sendText(command);
+    return terminal;
+  });
+}

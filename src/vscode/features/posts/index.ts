@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import type { SiteService } from '../../services/siteService';
+import { registerDeployCommand } from './deployCommand';
+import { registerNewPostCommands } from './newPostCommands';
+import { registerPostsTree } from './postsTree';
+import { registerPublishCommands } from './publishCommands';
+import { registerRenameTaxonomyCommands } from './renameTaxonomyCommands';
+import { registerUpdateTimestamp } from './updateTimestamp';
+
+/** Create, publish and organize posts: the commands, the Posts view and update-on-save. */
+export function registerPostFeatures(service: SiteService): vscode.Disposable {
+  return vscode.Disposable.from(
+    registerNewPostCommands(service),
+    registerPublishCommands(service),
+    registerDeployCommand(service),
+    registerRenameTaxonomyCommands(service),
+    registerUpdateTimestamp(service),
+    registerPostsTree(service),
+  );
+}

@@ -1,0 +1,143 @@
+import * as vscode from 'vscode';
+import type { SiteIndex } from '../../../core/index/siteIndex';
+import { basename } from '../../../core/path';
+import type { CategoryPath, PostRecord } from '../../../core/site/types';
+import { toUri } from '../../convert';
+import type { SiteService } from '../../services/siteService';
+import { POSTS_VIEW_ID, PostCommands } from './ids';
+import { siteRootUri } from './sitePicker';
+
+/** The Posts view's nodes. Tag and category nodes double as the rename commands' argument. */
+export type PostsNode =
+  | { readonly type: 'site'; readonly site: SiteIndex }
+  | { readonly type: 'group'; readonly site: SiteIndex; readonly group: 'tags' | 'categories' | 'drafts' }
+  | { readonly type: 'tag'; readonly site: SiteIndex; readonly tag: string; readonly count: number }
+  | { readonly type: 'category'; readonly site: SiteIndex; readonly category: CategoryPath; readonly count: number }
+  | { readonly type: 'post'; readonly site: SiteIndex; readonly record: PostRecord };
+
+const byTitle = (a: PostRecord, b: PostRecord): number => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0) || a.title.localeCompare(b.title);
+
+function startsWith(path: CategoryPath, prefix: CategoryPath): boolean {
+  return prefix.length <= path.length && prefix.every((name, index) => path[index] === name);
+}
+
+/**
+ * Tags, categories (as Hexo's hierarchy) and drafts of each site with their counts as Hexo counts
+ * them; each expands to its posts, and a post opens on click.
+ */
+export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<PostsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly service: SiteService) {
+    this.subscription = service.onDidChange(() => this.refreshSoon());
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  private refreshSoon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), 300);
+  }
+
+  getChildren(node?: PostsNode): PostsNode[] {
+    if (!node) {
+      const sites = this.service.sites;
+      return sites.length === 1 ? this.groupsOf(sites[0]) : sites.map((site) => ({ type: 'site', site }));
+    }
+    const site = node.site;
+    switch (node.type) {
+      case 'site': return this.groupsOf(site);
+      case 'group':
+        if (node.group === 'tags') return site.tagCounts().map((tag) => ({ type: 'tag', site, tag: tag.name, count: tag.count }));
+        if (node.group === 'categories') return this.categoriesUnder(site, []);
+        return [...site.posts()].filter((record) => record.kind === 'draft').sort(byTitle).map((record) => ({ type: 'post', site, record }));
+      case 'tag':
+        return this.countedPosts(site).filter((record) => record.tags.includes(node.tag)).sort(byTitle).map((record) => ({ type: 'post', site, record }));
+      case 'category': {
+        const posts = this.countedPosts(site).filter((record) => record.categories.some((hierarchy) => startsWith(hierarchy, node.category)));
+        return [...this.categoriesUnder(site, node.category), ...posts.sort(byTitle).map((record): PostsNode => ({ type: 'post', site, record }))];
+      }
+      default: return [];
+    }
+  }
+
+  private groupsOf(site: SiteIndex): PostsNode[] {
+    return (['tags', 'categories', 'drafts'] as const).map((group) => ({ type: 'group', site, group }));
+  }
+
+  /** The posts Hexo counts in tags and categories (published posts; drafts too with render_drafts). */
+  private countedPosts(site: SiteIndex): PostRecord[] {
+    return [...site.posts()].filter((record) => site.isCounted(record));
+  }
+
+  private categoriesUnder(site: SiteIndex, parent: CategoryPath): PostsNode[] {
+    return site.categoryCounts()
+      .filter((category) => category.path.length === parent.length + 1 && startsWith(category.path, parent))
+      .map((category) => ({ type: 'category', site, category: category.path, count: category.count }));
+  }
+
+  getTreeItem(node: PostsNode): vscode.TreeItem {
+    const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    switch (node.type) {
+      case 'site': {
+        const item = new vscode.TreeItem(node.site.site.config.title ?? basename(node.site.site.root), vscode.TreeItemCollapsibleState.Expanded);
+        item.description = node.site.site.root;
+        item.iconPath = new vscode.ThemeIcon('globe');
+        return item;
+      }
+      case 'group': {
+        const labels = { tags: vscode.l10n.t('Tags'), categories: vscode.l10n.t('Categories'), drafts: vscode.l10n.t('Drafts') };
+        const icons = { tags: 'tag', categories: 'list-tree', drafts: 'edit' };
+        const item = new vscode.TreeItem(labels[node.group], collapsed);
+        item.iconPath = new vscode.ThemeIcon(icons[node.group]);
+        item.contextValue = `postcraft.group.${node.group}`;
+        return item;
+      }
+      case 'tag': {
+        const item = new vscode.TreeItem(node.tag, collapsed);
+        item.description = String(node.count);
+        item.iconPath = new vscode.ThemeIcon('tag');
+        item.contextValue = 'postcraft.tag';
+        return item;
+      }
+      case 'category': {
+        const item = new vscode.TreeItem(node.category[node.category.length - 1], collapsed);
+        item.description = String(node.count);
+        item.iconPath = new vscode.ThemeIcon('folder');
+        item.contextValue = 'postcraft.category';
+        return item;
+      }
+      case 'post': {
+        const uri = toUri(node.record.path, siteRootUri(node.site));
+        const item = new vscode.TreeItem(node.record.title || basename(node.record.path), vscode.TreeItemCollapsibleState.None);
+        item.resourceUri = uri;
+        item.description = node.record.date ? node.record.date.toISOString().slice(0, 10) : undefined;
+        item.tooltip = uri.fsPath;
+        item.contextValue = node.record.kind === 'draft' ? 'postcraft.draft' : 'postcraft.post';
+        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+export function registerPostsTree(service: SiteService): vscode.Disposable {
+  const provider = new PostsTreeProvider(service);
+  const view = vscode.window.createTreeView(POSTS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  return vscode.Disposable.from(
+    provider,
+    view,
+    vscode.commands.registerCommand(PostCommands.refreshPostsView, () => provider.refresh()),
+  );
+}

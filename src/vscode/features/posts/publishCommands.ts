@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { planPublish, planUnpublish } from '../../../core/posts/publish';
+import { systemClock } from '../../../core/ports';
+import { toCorePath, toUri } from '../../convert';
+import type { SiteService } from '../../services/siteService';
+import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
+import { applyPlan, currentText } from './applyPlan';
+import { PostCommands } from './ids';
+import { reportErrors } from './newPostCommands';
+import { UserFacingError } from './sitePicker';
+
+function targetOf(argument: unknown): vscode.Uri | undefined {
+  if (argument instanceof vscode.Uri) return argument;
+  return vscode.window.activeTextEditor?.document.uri;
+}
+
+/**
+ * Saves unsaved changes first: they then go into the published post, AND an undo (which recreates the
+ * deleted file from the disk) brings the draft back with them instead of losing them.
+ */
+async function saveIfDirty(uri: vscode.Uri): Promise<void> {
+  const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+  if (document?.isDirty && !(await document.save())) throw new UserFacingError(vscode.l10n.t('Could not save {0} first.', uri.fsPath));
+}
+
+/** Whether an editor shows `uri`; its replacement is then shown in its place. */
+function isVisible(uri: vscode.Uri): boolean {
+  return vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === uri.toString());
+}
+
+async function move(service: SiteService, argument: unknown, direction: 'publish' | 'unpublish'): Promise<vscode.Uri | undefined> {
+  const uri = targetOf(argument);
+  if (!uri) throw new UserFacingError(direction === 'publish' ? vscode.l10n.t('Open or select a draft to publish.') : vscode.l10n.t('Open or select a post to move back to drafts.'));
+  const index = service.siteFor(uri);
+  if (!index) throw new UserFacingError(vscode.l10n.t('{0} is not in a Hexo site.', uri.fsPath));
+  const path = toCorePath(uri);
+  const kind = index.site.classify(path);
+  if (direction === 'publish' && kind !== 'draft') throw new UserFacingError(vscode.l10n.t('{0} is not a draft.', uri.fsPath));
+  if (direction === 'unpublish' && kind !== 'post') throw new UserFacingError(vscode.l10n.t('{0} is not a post in _posts.', uri.fsPath));
+
+  const shown = isVisible(uri);
+  await saveIfDirty(uri);
+  const fs = createVscodeFileSystem(uri);
+  const plan = direction === 'publish'
+    ? await planPublish(fs, index.site, path, await currentText(uri), systemClock)
+    : await planUnpublish(fs, index.site, path);
+  if (!(await applyPlan(plan.operations, uri))) throw new UserFacingError(vscode.l10n.t('Could not move {0}.', uri.fsPath));
+  const target = toUri(plan.path, uri);
+  if (shown) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+  return target;
+}
+
+export function registerPublishCommands(service: SiteService): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(PostCommands.publishDraft, (argument?: unknown) =>
+      reportErrors(argument instanceof vscode.Uri, () => move(service, argument, 'publish'))),
+    vscode.commands.registerCommand(PostCommands.unpublishPost, (argument?: unknown) =>
+      reportErrors(argument instanceof vscode.Uri, () => move(service, argument, 'unpublish'))),
+  );
+}

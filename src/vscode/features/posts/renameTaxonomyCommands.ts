@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import type { SiteIndex } from '../../../core/index/siteIndex';
+import { planTaxonomyRename, type PostText, type TaxonomyRename } from '../../../core/posts/renameTaxonomy';
+import { toUri } from '../../convert';
+import type { SiteService } from '../../services/siteService';
+import { applyPlan, currentText } from './applyPlan';
+import { PostCommands } from './ids';
+import { reportErrors } from './newPostCommands';
+import { pickSite, resolveSite, siteRootUri, UserFacingError, type SiteArgument } from './sitePicker';
+
+/** The programmatic argument: a category's `from`/`to` may be a path from the top (`['技术', '前端']`). */
+export interface RenameArgument {
+  readonly from: string | readonly string[];
+  readonly to: string | readonly string[];
+  readonly site?: SiteArgument;
+}
+
+/** What the Posts view passes when a tag or category node is the target. */
+export interface TaxonomyNodeArgument {
+  readonly site: SiteIndex;
+  readonly tag?: string;
+  readonly category?: readonly string[];
+}
+
+function isRenameArgument(value: unknown): value is RenameArgument {
+  return typeof value === 'object' && value !== null && 'from' in value && 'to' in value;
+}
+
+function isNodeArgument(value: unknown): value is TaxonomyNodeArgument {
+  return typeof value === 'object' && value !== null && 'site' in value && ('tag' in value || 'category' in value);
+}
+
+const asPath = (value: string | readonly string[]): string[] => (typeof value === 'string' ? [value] : [...value]).map((name) => name.trim()).filter(Boolean);
+
+async function ask(index: SiteIndex, kind: 'tag' | 'category', node?: TaxonomyNodeArgument): Promise<TaxonomyRename | undefined> {
+  if (kind === 'tag') {
+    const from = node?.tag ?? (await vscode.window.showQuickPick(index.tagCounts().map((tag) => ({ label: tag.name, description: String(tag.count) })), { placeHolder: vscode.l10n.t('Tag to rename') }))?.label;
+    if (!from) return undefined;
+    const to = await vscode.window.showInputBox({ prompt: vscode.l10n.t('New name for the tag "{0}" (an existing tag merges them)', from), value: from });
+    return to?.trim() ? { kind, from, to: to.trim() } : undefined;
+  }
+  const from = node?.category ?? (await vscode.window.showQuickPick(index.categoryCounts().map((category) => ({ label: category.path.join(' / '), description: String(category.count), path: category.path })), { placeHolder: vscode.l10n.t('Category to rename') }))?.path;
+  if (!from) return undefined;
+  const to = await vscode.window.showInputBox({ prompt: vscode.l10n.t('New path for the category "{0}", levels separated by / (an existing category merges them)', from.join(' / ')), value: from.join(' / ') });
+  const path = to ? asPath(to.split('/')) : [];
+  return path.length > 0 ? { kind, from: [...from], to: path } : undefined;
+}
+
+async function rename(service: SiteService, kind: 'tag' | 'category', argument: unknown): Promise<vscode.Uri[] | undefined> {
+  let index: SiteIndex | undefined;
+  let request: TaxonomyRename | undefined;
+  if (isRenameArgument(argument)) {
+    index = resolveSite(service, argument.site);
+    if (!index) throw new UserFacingError(vscode.l10n.t('Name the site: the workspace has several Hexo sites.'));
+    const from = asPath(argument.from);
+    const to = asPath(argument.to);
+    if (from.length === 0 || to.length === 0) throw new UserFacingError(vscode.l10n.t('Both the old and the new name are needed.'));
+    request = kind === 'tag' ? { kind, from: from.join('/'), to: to.join('/') } : { kind, from, to };
+  } else {
+    const node = isNodeArgument(argument) ? argument : undefined;
+    index = node?.site ?? await pickSite(service);
+    if (!index) return undefined;
+    request = await ask(index, kind, node);
+  }
+  if (!request) return undefined;
+
+  const like = siteRootUri(index);
+  const posts: PostText[] = [];
+  for (const record of [...index.posts()]) {
+    if (record.kind === 'page') continue;
+    const uri = toUri(record.path, like);
+    try {
+      posts.push({ path: record.path, text: await currentText(uri) });
+    } catch {
+      // A post deleted since it was indexed has nothing to rename.
+    }
+  }
+  const operations = planTaxonomyRename(posts, request);
+  if (operations.length === 0) return [];
+  if (!(await applyPlan(operations, like))) throw new UserFacingError(vscode.l10n.t('The rename could not be applied.'));
+  return operations.flatMap((operation) => (operation.kind === 'edit' ? [toUri(operation.path, like)] : []));
+}
+
+export function registerRenameTaxonomyCommands(service: SiteService): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(PostCommands.renameTag, (argument?: unknown) =>
+      reportErrors(isRenameArgument(argument), () => rename(service, 'tag', argument))),
+    vscode.commands.registerCommand(PostCommands.renameCategory, (argument?: unknown) =>
+      reportErrors(isRenameArgument(argument), () => rename(service, 'category', argument))),
+  );
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { SiteIndex } from '../../../core/index/siteIndex';
+import { toCorePath } from '../../convert';
+import type { SiteService } from '../../services/siteService';
+
+/** A site given as its root folder: a `vscode.Uri` or an fsPath string. */
+export type SiteArgument = vscode.Uri | string | undefined;
+
+export class UserFacingError extends Error {}
+
+/** The site named by `site`, else the only site, else undefined (several sites and none named). */
+export function resolveSite(service: SiteService, site: SiteArgument): SiteIndex | undefined {
+  if (site !== undefined) {
+    const uri = typeof site === 'string' ? vscode.Uri.file(site) : site;
+    const path = toCorePath(uri).replace(/\/+$/, '');
+    return service.sites.find((index) => index.site.root === path) ?? service.siteFor(uri);
+  }
+  return service.sites.length === 1 ? service.sites[0] : undefined;
+}
+
+/** Asks which site when there are several; the one holding the active editor is offered first. */
+export async function pickSite(service: SiteService, hint?: vscode.Uri): Promise<SiteIndex | undefined> {
+  const sites = service.sites;
+  if (sites.length === 0) throw new UserFacingError(vscode.l10n.t('Postcraft found no Hexo site in this workspace.'));
+  if (sites.length === 1) return sites[0];
+  const preferred = hint ? service.siteFor(hint) : vscode.window.activeTextEditor ? service.siteFor(vscode.window.activeTextEditor.document.uri) : undefined;
+  const ordered = preferred ? [preferred, ...sites.filter((site) => site !== preferred)] : [...sites];
+  const picked = await vscode.window.showQuickPick(
+    ordered.map((index) => ({ label: index.site.config.title ?? index.site.root, description: index.site.root, index })),
+    { placeHolder: vscode.l10n.t('Which site?') },
+  );
+  return picked?.index;
+}
+
+/** The site's root as a URI, in the scheme of the workspace folder that holds it (virtual workspaces too). */
+export function siteRootUri(index: SiteIndex): vscode.Uri {
+  const root = index.site.root;
+  const folder = vscode.workspace.workspaceFolders?.find((candidate) => root === candidate.uri.path || root.startsWith(`${candidate.uri.path.replace(/\/$/, '')}/`));
+  return folder ? folder.uri.with({ path: root }) : vscode.Uri.file(root);
+}

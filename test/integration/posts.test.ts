@@ -1,0 +1,379 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { SiteIndex } from '../../src/core/index/siteIndex';
+import { loadHexoSite } from '../../src/core/site/hexoSite';
+import { deployRefusal } from '../../src/vscode/features/posts/deployCommand';
+import { PostsTreeProvider } from '../../src/vscode/features/posts/postsTree';
+import type { SiteService } from '../../src/vscode/services/siteService';
+import { createVscodeFileSystem } from '../../src/vscode/services/vscodeFileSystem';
+import { activatePostcraft, blogFile, waitFor } from './support';
+
+/**
+ * The posts commands in the real editor, on the temp copy of the sample blog that every feature's
+ * tests share: every test removes what it creates and undoes what it changes, so the blog is left
+ * byte for byte as it was (other tests count its posts and tags).
+ *
+ * How undo works here (measured in this VS Code, 1.100): a `WorkspaceEdit` with file operations is
+ * ONE undo element on the stack of every file it touches; running `undo` with the new post's editor
+ * active reverts all of it (the created file deleted, the deleted draft re-created from the bytes it
+ * had, moved folders moved back). A WorkspaceEdit of text edits in SEVERAL files is also one element,
+ * but VS Code asks "Undo in N files / Undo this file" before undoing it; that dialog cannot be
+ * answered from an extension test, so the rename test undoes a rename that touches one file with
+ * `undo`, and checks the several-file rename by reverting.
+ */
+const decoder = new TextDecoder();
+const DATE_LINE = /^date: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/m;
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return decoder.decode(await vscode.workspace.fs.readFile(uri));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function closeEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+async function remove(...uris: vscode.Uri[]): Promise<void> {
+  for (const uri of uris) if (await exists(uri)) await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+}
+
+/** Focuses `uri` in an editor and runs the workbench's undo there. */
+async function undoIn(uri: vscode.Uri): Promise<void> {
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preserveFocus: false });
+  await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+  await vscode.commands.executeCommand('undo');
+}
+
+/** Puts `original` back into `uri`'s document (if a test changed it) and saves: the disk holds the same bytes again. */
+async function restore(uri: vscode.Uri, original: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (document.getText() !== original) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), original);
+    await vscode.workspace.applyEdit(edit);
+  }
+  if (document.isDirty) await document.save();
+}
+
+/** Every file of the blog with its bytes (as text, for readable diffs). */
+async function snapshot(folder = blogFile(), into = new Map<string, string>()): Promise<Map<string, string>> {
+  for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
+    const uri = vscode.Uri.joinPath(folder, name);
+    if (type === vscode.FileType.Directory) {
+      into.set(`${uri.path}/`, '');
+      await snapshot(uri, into);
+    } else into.set(uri.path, Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('base64'));
+  }
+  return into;
+}
+
+describe('posts: create, publish and organize as Hexo does', function () {
+  this.timeout(30_000);
+  let before: Map<string, string>;
+  this.beforeAll(async () => {
+    await activatePostcraft();
+    before = await snapshot();
+  });
+  afterEach(closeEditors);
+  this.afterAll(async () => {
+    // The blog is left as the suite found it: the same files and folders, byte for byte.
+    assert.deepEqual(await snapshot(), before);
+  });
+
+  it('newPost with an argument creates the post by new_post_name with the scaffold, tags, categories and asset folder', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost', { title: 'Postcraft 集成测试: New Post', tags: ['测试', 'Hexo'], categories: ['技术', '前端'] });
+    const folder = blogFile('source', '_posts', 'Postcraft-集成测试-New-Post');
+    try {
+      assert.equal(uri.toString(), blogFile('source', '_posts', 'Postcraft-集成测试-New-Post.md').toString());
+      const text = await readText(uri);
+      assert.match(text, DATE_LINE);
+      assert.equal(text.replace(DATE_LINE, 'date: <now>'), [
+        '---',
+        "title: 'Postcraft 集成测试: New Post'",
+        'tags:',
+        '  - 测试',
+        '  - Hexo',
+        'categories:',
+        '  - 技术',
+        '  - 前端',
+        'date: <now>',
+        '---',
+        '',
+      ].join('\n'));
+      assert.equal((await vscode.workspace.fs.stat(folder)).type, vscode.FileType.Directory, 'post_asset_folder: the asset folder is made');
+      const editor = vscode.window.activeTextEditor;
+      assert.equal(editor?.document.uri.toString(), uri.toString(), 'the new post is open');
+      assert.equal(editor?.selection.active.line, 10, 'the cursor is after the front matter');
+    } finally {
+      await closeEditors();
+      await remove(uri, folder);
+    }
+  });
+
+  it('newPost on a taken name gets Hexo\'s numeric suffix and overwrites nothing', async () => {
+    const taken = blogFile('source', '_posts', 'build-a-hexo-blog.md');
+    const before = await readText(taken);
+    const first = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost', { title: 'build a hexo blog' });
+    const second = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost', { title: 'build-a-hexo-blog' });
+    try {
+      assert.equal(first.toString(), blogFile('source', '_posts', 'build-a-hexo-blog-1.md').toString());
+      assert.equal(second.toString(), blogFile('source', '_posts', 'build-a-hexo-blog-2.md').toString());
+      assert.equal(await readText(taken), before, 'the existing post is untouched');
+      assert.match(await readText(second), /^---\ntitle: build-a-hexo-blog\ndate: .+\ntags:\n---\n$/);
+    } finally {
+      await closeEditors();
+      await remove(first, second, blogFile('source', '_posts', 'build-a-hexo-blog-1'), blogFile('source', '_posts', 'build-a-hexo-blog-2'));
+    }
+  });
+
+  it('newDraft and newPage use the draft and page scaffolds and Hexo\'s folders', async () => {
+    const draft = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newDraft', { title: '周末 随笔' });
+    const page = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPage', { title: 'Now Reading' });
+    try {
+      assert.equal(draft.toString(), blogFile('source', '_drafts', '周末-随笔.md').toString());
+      assert.equal(await readText(draft), '---\ntitle: 周末 随笔\ntags:\n---\n');
+      assert.equal(page.toString(), blogFile('source', 'Now-Reading', 'index.md').toString());
+      assert.match(await readText(page), /^---\ntitle: Now Reading\ndate: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n---\n$/);
+    } finally {
+      await closeEditors();
+      await remove(draft, blogFile('source', '_drafts', '周末-随笔'), blogFile('source', 'Now-Reading'));
+    }
+  });
+
+  it('publishDraft moves the draft to _posts with a date and the scaffold, and one undo restores the draft byte for byte', async () => {
+    const draft = blogFile('source', '_drafts', 'moving-to-hangzhou.md');
+    const original = await vscode.workspace.fs.readFile(draft);
+    const published = await vscode.commands.executeCommand<vscode.Uri>('postcraft.publishDraft', draft);
+    const post = blogFile('source', '_posts', 'moving-to-hangzhou.md');
+    try {
+      assert.equal(published.toString(), post.toString());
+      assert.equal(await exists(draft), false, 'the draft is gone');
+      const text = await readText(post);
+      const draftText = decoder.decode(original);
+      // The draft's own lines are kept as written; the scaffold's `date` is added where the scaffold has it.
+      assert.equal(text.replace(DATE_LINE, 'date: <now>'), draftText.replace('title: 搬到杭州的第一个月\n', 'title: 搬到杭州的第一个月\ndate: <now>\n'));
+
+      await undoIn(post);
+      await waitFor(async () => ((await exists(draft)) && !(await exists(post)) ? true : undefined), 5000, 'the undo of the publish');
+      assert.deepEqual(await vscode.workspace.fs.readFile(draft), original, 'the draft is back byte for byte');
+    } finally {
+      await closeEditors();
+      if (!(await exists(draft))) await vscode.workspace.fs.writeFile(draft, original);
+      await remove(post, blogFile('source', '_posts', 'moving-to-hangzhou'));
+    }
+  });
+
+  it('publishDraft takes the draft\'s unsaved changes along, and undo brings the draft back with them', async () => {
+    const draft = blogFile('source', '_drafts', 'notes-on-llm-evals.md');
+    const original = await vscode.workspace.fs.readFile(draft);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(draft));
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nAn unsaved last line.\n'));
+    assert.ok(editor.document.isDirty);
+    const edited = editor.document.getText();
+    const post = await vscode.commands.executeCommand<vscode.Uri>('postcraft.publishDraft', draft);
+    try {
+      const text = await readText(post);
+      assert.ok(text.endsWith('\nAn unsaved last line.\n'), 'the unsaved line is published');
+      await undoIn(post);
+      await waitFor(async () => ((await exists(draft)) && !(await exists(post)) ? true : undefined), 5000, 'the undo of the publish');
+      assert.equal(await readText(draft), edited, 'the draft is back, unsaved changes included');
+    } finally {
+      await closeEditors();
+      await vscode.workspace.fs.writeFile(draft, original);
+      await remove(post, blogFile('source', '_posts', 'notes-on-llm-evals'));
+    }
+  });
+
+  it('unpublishPost moves a post and its asset folder back to _drafts; undo moves them back', async () => {
+    const post = blogFile('source', '_posts', 'weekend-at-xiangshan.md');
+    const asset = blogFile('source', '_posts', 'weekend-at-xiangshan', 'summit.png');
+    const original = await vscode.workspace.fs.readFile(post);
+    const image = await vscode.workspace.fs.readFile(asset);
+    const draft = await vscode.commands.executeCommand<vscode.Uri>('postcraft.unpublishPost', post);
+    try {
+      assert.equal(draft.toString(), blogFile('source', '_drafts', 'weekend-at-xiangshan.md').toString());
+      assert.deepEqual(await vscode.workspace.fs.readFile(draft), original, 'the content moves unchanged');
+      assert.deepEqual(await vscode.workspace.fs.readFile(blogFile('source', '_drafts', 'weekend-at-xiangshan', 'summit.png')), image);
+      assert.equal(await exists(post), false);
+      await undoIn(draft);
+      await waitFor(async () => ((await exists(post)) && (await exists(asset)) ? true : undefined), 5000, 'the undo of the move');
+      assert.deepEqual(await vscode.workspace.fs.readFile(post), original);
+      assert.deepEqual(await vscode.workspace.fs.readFile(asset), image);
+      assert.equal(await exists(draft), false);
+    } finally {
+      await closeEditors();
+      if (!(await exists(post))) {
+        await vscode.workspace.fs.rename(draft, post);
+        await vscode.workspace.fs.rename(blogFile('source', '_drafts', 'weekend-at-xiangshan'), blogFile('source', '_posts', 'weekend-at-xiangshan'));
+      }
+    }
+  });
+
+  it('renameTag changes only that item in each post, keeping flow and block lists; undo restores a one-file rename', async () => {
+    const files = ['go-http-client-timeouts.md', 'nunjucks-braces-in-hexo.md', 'postgres-slow-query.md'].map((name) => blogFile('source', '_posts', name));
+    const originals = await Promise.all(files.map(readText));
+    const changed = await vscode.commands.executeCommand<vscode.Uri[]>('postcraft.renameTag', { from: '踩坑', to: '排错' });
+    try {
+      assert.deepEqual(changed.map(String).sort(), files.map(String).sort());
+      for (const [index, uri] of files.entries()) {
+        const document = await vscode.workspace.openTextDocument(uri);
+        assert.equal(document.getText(), originals[index].replace('踩坑', '排错'), `${uri.path}: only the tag changed`);
+      }
+    } finally {
+      for (const [index, uri] of files.entries()) await restore(uri, originals[index]);
+    }
+    for (const [index, uri] of files.entries()) assert.equal(await readText(uri), originals[index]);
+
+    // A tag in one post only: a plain `undo` reverts the rename.
+    const single = blogFile('source', '_posts', 'postgres-slow-query.md');
+    const original = await readText(single);
+    await vscode.commands.executeCommand('postcraft.renameTag', { from: 'PostgreSQL', to: 'Postgres' });
+    const document = await vscode.workspace.openTextDocument(single);
+    assert.equal(document.getText(), original.replace('  - PostgreSQL\n', '  - Postgres\n'));
+    await undoIn(single);
+    assert.equal(document.getText(), original);
+    assert.equal(document.isDirty, false);
+  });
+
+  it('renameTag onto an existing tag merges them: the old item goes, with its separator', async () => {
+    const uri = blogFile('source', '_posts', 'nunjucks-braces-in-hexo.md');
+    const original = await readText(uri);
+    try {
+      await vscode.commands.executeCommand('postcraft.renameTag', { from: '踩坑', to: 'Hexo', site: blogFile().fsPath });
+      const text = (await vscode.workspace.openTextDocument(uri)).getText();
+      assert.equal(text, original.replace('tags: [Hexo, 踩坑, 前端]', 'tags: [Hexo, 前端]'));
+    } finally {
+      await restore(uri, original);
+      for (const name of ['go-http-client-timeouts.md', 'postgres-slow-query.md']) {
+        const other = blogFile('source', '_posts', name);
+        await restore(other, await readText(other));
+      }
+    }
+  });
+
+  it('renameCategory with path arrays renames that level in every hierarchy that starts with it', async () => {
+    const names = ['build-a-hexo-blog.md', 'habit-tracker-postmortem.md', 'nunjucks-braces-in-hexo.md'];
+    const files = names.map((name) => blogFile('source', '_posts', name));
+    const draft = blogFile('source', '_drafts', 'vue-or-react-in-2026.md');
+    const originals = await Promise.all([...files, draft].map(readText));
+    try {
+      const changed = await vscode.commands.executeCommand<vscode.Uri[]>('postcraft.renameCategory', { from: ['技术', '前端'], to: ['技术', 'Web 前端'] });
+      assert.equal(changed.length, 4);
+      for (const [index, uri] of [...files, draft].entries()) {
+        const text = (await vscode.workspace.openTextDocument(uri)).getText();
+        assert.equal(text, originals[index].replace('[技术, 前端]', '[技术, Web 前端]'), uri.path);
+      }
+    } finally {
+      for (const [index, uri] of [...files, draft].entries()) await restore(uri, originals[index]);
+    }
+  });
+
+  it('updateTimestamp adds `updated` after `date`, or replaces only its value; undo reverts it', async () => {
+    const uri = blogFile('source', '_posts', 'reading-list-2025.md');
+    const original = await readText(uri);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    try {
+      assert.equal(await vscode.commands.executeCommand('postcraft.updateTimestamp', uri), true);
+      const text = editor.document.getText();
+      assert.match(text, /^date: .+\nupdated: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n/m);
+      assert.equal(text.replace(/^updated: .+\n/m, ''), original);
+      await undoIn(uri);
+      assert.equal(editor.document.getText(), original);
+      assert.equal(editor.document.isDirty, false);
+
+      // A post that has `updated` already: only its value changes.
+      const dated = blogFile('source', '_posts', 'notes-on-rust-ownership.md');
+      const datedOriginal = await readText(dated);
+      try {
+        await vscode.commands.executeCommand('postcraft.updateTimestamp', dated);
+        const datedText = (await vscode.workspace.openTextDocument(dated)).getText();
+        assert.notEqual(datedText, datedOriginal);
+        assert.equal(datedText.replace(/^updated: .+$/m, 'updated: 2025-12-20 22:15:00'), datedOriginal, 'only the value changed');
+      } finally {
+        await restore(dated, datedOriginal);
+      }
+    } finally {
+      await restore(uri, original);
+    }
+  });
+
+  it('deploy is refused in Restricted Mode, with the reason (the guard; trust cannot be toggled from a test)', async () => {
+    assert.match(deployRefusal(false) ?? '', /Restricted Mode|受限模式/);
+    assert.equal(deployRefusal(true), undefined);
+    assert.equal(vscode.workspace.isTrusted, true, 'the test workspace is trusted');
+    const config = vscode.workspace.getConfiguration('postcraft');
+    const settingsFolder = blogFile('.vscode');
+    const hadSettings = await exists(settingsFolder);
+    await config.update('deploy.command', 'echo postcraft-deploy-test', vscode.ConfigurationTarget.Workspace);
+    try {
+      const terminal = await vscode.commands.executeCommand<vscode.Terminal>('postcraft.deploy', blogFile('_config.yml'));
+      assert.ok(terminal, 'a trusted workspace gets a terminal');
+      const options = terminal.creationOptions as vscode.TerminalOptions;
+      assert.equal((options.cwd as vscode.Uri).toString(), blogFile().toString(), 'in the site folder');
+      terminal.dispose();
+    } finally {
+      await config.update('deploy.command', undefined, vscode.ConfigurationTarget.Workspace);
+      if (!hadSettings) await remove(settingsFolder);
+    }
+  });
+
+  it('updateTimestampOnSave stamps `updated` when a changed post is saved by hand', async () => {
+    const uri = blogFile('source', '_posts', 'one-year-of-remote-work.md');
+    const original = await readText(uri);
+    const config = vscode.workspace.getConfiguration('postcraft');
+    const settingsFolder = blogFile('.vscode');
+    const hadSettings = await exists(settingsFolder);
+    await config.update('updateTimestampOnSave', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), 'One more line.\n'));
+      assert.ok(await editor.document.save());
+      const saved = await readText(uri);
+      assert.match(saved, /^updated: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/m);
+      assert.equal(saved.replace(/^updated: .+\n/m, ''), `${original}One more line.\n`);
+    } finally {
+      await config.update('updateTimestampOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+      if (!hadSettings) await remove(settingsFolder);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
+      await restore(uri, original);
+    }
+  });
+
+  it('the Posts view lists tags and categories with Hexo\'s counts, nested categories and drafts; posts open on click', async () => {
+    await vscode.commands.executeCommand('postcraft.refreshPostsView');
+    const site = await loadHexoSite(createVscodeFileSystem(blogFile()), blogFile().path);
+    const index = await SiteIndex.build(site, createVscodeFileSystem(blogFile()));
+    const changes = new vscode.EventEmitter<SiteIndex | undefined>();
+    const service = { sites: [index], onDidChange: changes.event } as unknown as SiteService;
+    const tree = new PostsTreeProvider(service);
+    try {
+      const groups = tree.getChildren();
+      assert.deepEqual(groups.map((node) => tree.getTreeItem(node).label), ['Tags', 'Categories', 'Drafts'].map((label) => vscode.l10n.t(label)));
+      const tags = tree.getChildren(groups[0]);
+      const pit = tags.find((node) => node.type === 'tag' && node.tag === '踩坑');
+      assert.ok(pit);
+      assert.equal(tree.getTreeItem(pit).description, '3');
+      assert.equal(tree.getChildren(pit).length, 3);
+      const tech = tree.getChildren(groups[1]).find((node) => node.type === 'category' && node.category.join('/') === '技术');
+      assert.ok(tech);
+      const children = tree.getChildren(tech);
+      assert.ok(children.some((node) => node.type === 'category' && node.category.join('/') === '技术/前端'), 'sub-categories under their parent');
+      const drafts = tree.getChildren(groups[2]);
+      assert.equal(drafts.length, 3);
+      const item = tree.getTreeItem(drafts[0]);
+      assert.equal(item.command?.command, 'vscode.open');
+      assert.equal(item.contextValue, 'postcraft.draft');
+    } finally {
+      tree.dispose();
+      changes.dispose();
+    }
+  });
+});
