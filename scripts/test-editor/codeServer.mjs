@@ -20,6 +20,8 @@ const USER_SETTINGS = {
   'workbench.tips.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
+  // code-server defaults to afterDelay; desktop VS Code (and our "unsaved edit" tests) to off.
+  'files.autoSave': 'off',
 };
 
 /** A port nobody listens on right now (the kernel picks it). */

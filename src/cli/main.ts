@@ -1,4 +1,5 @@
 import { parseArgs, UsageError } from './args';
+import { CHECK_HELP, formatGithub, formatStylish, runCheck, toJson, type CheckFormat } from './commands/check';
 import { taxonomyJson, taxonomyText, TAXONOMY_HELP } from './commands/taxonomy';
 import { openSingleSite } from './openSite';
 
@@ -6,6 +7,8 @@ const HELP = `Usage: postcraft <command> [options]
 
 Commands:
   taxonomy [siteDir] [--json]   tags and categories with post counts, as Hexo counts them
+  check [paths...] [--format stylish|json|github] [--fix]
+                                check posts with Postcraft's rules (exit 1 when errors are found)
 
 Options:
   -h, --help      show help (also: postcraft <command> --help)
@@ -39,6 +42,20 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
         const index = await openSingleSite(args.positionals[0]);
         out(args.options.has('json') ? JSON.stringify(taxonomyJson(index)) : taxonomyText(index));
         return 0;
+      }
+      case 'check': {
+        const args = parseArgs(rest, new Set(['format']));
+        if (args.options.has('help')) {
+          out(CHECK_HELP);
+          return 0;
+        }
+        for (const name of args.options.keys()) if (name !== 'format' && name !== 'fix') throw new UsageError(`unknown option --${name}`);
+        const format = args.options.get('format') ?? 'stylish';
+        if (format !== 'stylish' && format !== 'json' && format !== 'github') throw new UsageError(`unknown format "${String(format)}" (stylish, json or github)`);
+        const result = await runCheck(args.positionals, { format: format as CheckFormat, fix: args.options.has('fix') });
+        const output = format === 'json' ? JSON.stringify(toJson(result)) : format === 'github' ? formatGithub(result) : formatStylish(result);
+        if (output) out(output);
+        return result.errors > 0 ? 1 : 0;
       }
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { WordCount } from '../core/text/wordCount';
 import { registerCompletion } from './features/completion';
+import { registerPostFeatures } from './features/posts';
+import { registerPreview } from './features/preview/previewManager';
 import { registerSiteSummary } from './features/siteSummary';
+import { registerValidation } from './features/validation';
 import { WordCountStatus } from './features/wordCountStatus';
 import { SiteService } from './services/siteService';
 
@@ -14,6 +17,8 @@ export interface PostcraftApi {
   /** When activation started (Date.now()) and how long activate() took, for the editor benchmark. */
   readonly activatedAt: number;
   readonly activationMs: number;
+  /** Every file the indexes hold, as core paths (for tests). */
+  readonly indexedPaths: () => string[];
   /** Whether any site's index counts this tag now (for tests and the editor benchmark). */
   readonly hasTag: (name: string) => boolean;
 }
@@ -28,8 +33,12 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   const wordCount = new WordCountStatus();
   context.subscriptions.push(sites, wordCount, registerSiteSummary(sites));
   context.subscriptions.push(registerCompletion(sites));
+  context.subscriptions.push(registerValidation(sites));
+  context.subscriptions.push(registerPostFeatures(sites));
+  context.subscriptions.push(registerPreview(context, sites));
   void sites.start();
   return { wordCount: () => wordCount.current, whenIndexed: () => sites.whenIndexed(), activatedAt, activationMs: Date.now() - activatedAt,
+    indexedPaths: () => sites.sites.flatMap((index) => [...index.posts()].map((record) => record.path)),
     hasTag: (name) => sites.sites.some((index) => index.tagCounts().some((tag) => tag.name === name)) };
 }
 

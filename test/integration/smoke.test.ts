@@ -22,3 +22,9 @@ describe('Postcraft in a running editor', () => {
     assert.equal(config.type, vscode.FileType.File, 'the workspace has no Hexo _config.yml');
   });
 });
+
+describe('the test editor', () => {
+  it('does not save edits by itself, so tests of unsaved edits stay unsaved', () => {
+    assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off');
+  });
+});

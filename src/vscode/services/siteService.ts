@@ -47,8 +47,9 @@ export class SiteService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRediscovery()),
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleEdit(event.document)),
       vscode.workspace.onDidOpenTextDocument((document) => this.reflectDocument(document)),
-      // Closing an unsaved document drops its edits: the file on disk is the truth again.
-      vscode.workspace.onDidCloseTextDocument((document) => this.reloadFromDisk(document.uri)),
+      // Closing an unsaved document drops its edits: the file on disk is the truth again (and a file
+      // deleted while open must not come back from the closing document's text).
+      vscode.workspace.onDidCloseTextDocument((document) => this.reloadFromDisk(document.uri, { ignoreOpenDocument: true })),
     );
   }
 
@@ -143,10 +144,11 @@ export class SiteService implements vscode.Disposable {
     }, delay));
   }
 
-  private reloadFromDisk(uri: vscode.Uri): void {
+  private reloadFromDisk(uri: vscode.Uri, options: { ignoreOpenDocument?: boolean } = {}): void {
     const index = this.siteFor(uri);
     if (!index) return;
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    clearTimeout(this.pendingEdits.get(toCorePath(uri)));
+    const open = options.ignoreOpenDocument ? undefined : vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open && !open.isClosed) {
       this.reflectDocument(open);
       return;
