@@ -129,6 +129,7 @@ export const missingPostLink: Rule = {
     if (nunjucksOff(doc) || !context.index) return [];
     const vocabulary = siteVocabulary(context.index);
     const findings: Finding[] = [];
+    const suggestions = new Map<string, string | undefined>();
     for (const tag of doc.body.tags) {
       if (tag.name !== 'post_link' && tag.name !== 'post_path') continue;
       const arg = tag.args[0];
@@ -139,7 +140,7 @@ export const missingPostLink: Rule = {
       const slug = arg.value.split('#')[0];
       if (vocabulary.postLinkTargets.has(slug) || vocabulary.hasCustomSlugs) continue;
       const fixes: Fix[] = [];
-      const closest = closestSlug(slug, vocabulary.slugs);
+      const closest = closestSlugOnce(slug, vocabulary.slugs, suggestions);
       if (closest) {
         const hash = arg.value.slice(slug.length);
         fixes.push({ title: message('fixReplaceWith', closest), edits: [{ range: doc.range(arg.start, arg.end), newText: closest + hash }], preferred: true, fixAll: false });
@@ -149,6 +150,20 @@ export const missingPostLink: Rule = {
     return findings;
   },
 };
+
+/**
+ * Suggestions cost a scan of every post's slug; a post with thousands of broken links (a 1 MB
+ * import) would take seconds. Each distinct slug is looked up once, and at most
+ * MAX_SLUG_SUGGESTIONS of them per check: the rest are still reported, without a suggestion.
+ */
+const MAX_SLUG_SUGGESTIONS = 50;
+
+function closestSlugOnce(slug: string, slugs: readonly string[], cache: Map<string, string | undefined>): string | undefined {
+  if (cache.has(slug)) return cache.get(slug);
+  const closest = cache.size < MAX_SLUG_SUGGESTIONS ? closestSlug(slug, slugs) : undefined;
+  cache.set(slug, closest);
+  return closest;
+}
 
 function closestSlug(slug: string, slugs: readonly string[]): string | undefined {
   let best: string | undefined;
