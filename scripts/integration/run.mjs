@@ -33,12 +33,16 @@ if (vsixFlag !== -1) {
   process.env.POSTCRAFT_TEST_VSIX = process.argv[vsixFlag + 1];
   process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'package', 'index.js');
 }
+// `--restricted` opens the blog in Restricted Mode (workspace trust on, folder untrusted) and runs the
+// Restricted Mode checks (npm run test:restricted).
+const restricted = process.argv.includes('--restricted');
+if (restricted) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'restricted', 'index.js');
 // POSTCRAFT_TEST_ENTRY: another compiled entry point to run instead (the editor benchmark uses it).
 const extensionTestsPath = path.resolve(repoRoot, process.env.POSTCRAFT_TEST_ENTRY || path.join('out', 'test', 'integration', 'index.js'));
 const extensionMain = path.join(repoRoot, 'dist', 'extension.js');
 const sampleBlog = path.join(repoRoot, 'examples', 'hexo-blog');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SUMMARY = /^(?:integration|package): (\d+) passed, (\d+) failed$/;
+const SUMMARY = /^(?:integration|package|restricted): (\d+) passed, (\d+) failed$/;
 
 const timeoutSeconds = Number(process.env.POSTCRAFT_TEST_TIMEOUT || 600);
 const verbose = process.env.POSTCRAFT_TEST_VERBOSE === '1';
@@ -114,6 +118,7 @@ async function runInCodeServer(workspace, tempRoot) {
     port,
     stateDir: path.join(tempRoot, 'code-server'),
     env: { POSTCRAFT_TEST_WORKSPACE: workspace },
+    workspaceTrust: restricted,
     onOutput: (line) => {
       editorOutput.push(line);
       if (verbose) console.log(`[code-server] ${line}`);

@@ -69,7 +69,7 @@ export function workbenchUrl(port, { folder, extensionDevelopmentPath, extension
  * `env` is added to the environment of the server and so of its extension host.
  * `onOutput(line)` receives every line it prints. Resolves once it listens.
  */
-export async function startCodeServer({ port, stateDir, env = {}, onOutput = () => {} }) {
+export async function startCodeServer({ port, stateDir, env = {}, onOutput = () => {}, workspaceTrust = false }) {
   const dirs = {
     userData: path.join(stateDir, 'user-data'),
     extensions: path.join(stateDir, 'extensions'),
@@ -95,7 +95,8 @@ export async function startCodeServer({ port, stateDir, env = {}, onOutput = () 
     '--extensions-dir', dirs.extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Trust is off unless a test checks Restricted Mode: then the folder opens untrusted.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
   ];
   // The launcher is a symlink to code-server's entry.js: run it with this very Node.
