@@ -115,8 +115,9 @@ describe('front-matter completion in the editor', () => {
   });
 
   it('reads `categories: [技术, |]` as one hierarchy: 技术\'s children first, with their full path', async () => {
-    const uri = postUri('_posts/go-http-client-timeouts.md');
-    const { position } = await typeInto(uri, '---\ntitle: Go\ntags: [Go]\ncategories: [技术, |]\n---\n');
+    // A post outside 技术, so that typing into it cannot change the counts of 技术's children.
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    const { position } = await typeInto(uri, '---\ntitle: 周末去爬了香山\ntags: [随笔]\ncategories: [技术, |]\n---\n');
     const items = await complete(uri, position, ' ');
     assert.deepEqual(labels(items).slice(0, 3), ['前端', '后端', 'AI']);
     assert.match(String(find(items, '前端').detail), /^技术 > 前端/);
