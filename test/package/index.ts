@@ -4,29 +4,23 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { runEditorChecks, type EditorCheck } from '../editorChecks';
 import type { SiteSummary } from '../../src/vscode/features/siteSummary';
 import type { PostcraftApi } from '../../src/vscode/extension';
+import type { PreviewDebugState } from '../../src/vscode/features/preview/previewPanel';
 
 export async function run(): Promise<void> {
-  let passed = 0;
-  let failed = 0;
-  const check = async (name: string, body: () => Promise<void>) => {
-    try {
-      await body();
-      passed++;
-      console.log(`  ✔ ${name}`);
-    } catch (error) {
-      failed++;
-      console.log(`  ✖ ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  const checks: EditorCheck[] = [];
+  const check = (name: string, body: () => Promise<void>): void => {
+    checks.push([name, body]);
   };
   const repoRoot = path.resolve(__dirname, '..', '..', '..');
-  await check('the installed .vsix provides postcraft.postcraft', async () => {
+  check('the installed .vsix provides postcraft.postcraft', async () => {
     const extension = vscode.extensions.getExtension<PostcraftApi>('postcraft.postcraft');
     assert.ok(extension, 'postcraft.postcraft is installed');
     assert.ok(!extension.extensionPath.startsWith(repoRoot), `loaded from the install folder, not the source tree: ${extension.extensionPath}`);
   });
-  await check('it activates and indexes the sample blog', async () => {
+  check('it activates and indexes the sample blog', async () => {
     const extension = vscode.extensions.getExtension<PostcraftApi>('postcraft.postcraft')!;
     const api = await extension.activate();
     await api.whenIndexed();
@@ -34,12 +28,25 @@ export async function run(): Promise<void> {
     assert.equal(summary.sites.length, 1);
     assert.ok(summary.sites[0].posts > 10, `posts indexed: ${summary.sites[0].posts}`);
   });
-  await check('its localized manifest strings resolve', async () => {
+  check('its preview renders a post with the packaged webview script, styles and math fonts', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'source', '_posts', 'gradient-descent-intuition.md'));
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('postcraft.openPreviewToSide');
+    const deadline = Date.now() + 15_000;
+    let rendered: PreviewDebugState | undefined;
+    while (!rendered && Date.now() < deadline) {
+      const states = await vscode.commands.executeCommand<PreviewDebugState[]>('postcraft.preview.debugState');
+      rendered = states.find((state) => state.rendered?.title === '梯度下降的数学直觉');
+      if (!rendered) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(rendered, 'the webview of the installed extension reported its rendered title');
+  });
+  check('its localized manifest strings resolve', async () => {
     const command = (await vscode.commands.getCommands(true)).includes('postcraft.showSiteSummary');
     assert.ok(command, 'the summary command is registered');
     const packageJson = vscode.extensions.getExtension('postcraft.postcraft')!.packageJSON as { description: string };
     assert.doesNotMatch(packageJson.description, /^%/, 'package.nls.json was packaged');
   });
-  console.log(`package: ${passed} passed, ${failed} failed`);
-  if (failed > 0) throw new Error(`${failed} package check(s) failed`);
+  await runEditorChecks('package', checks);
 }

@@ -1,6 +1,6 @@
 import type { Cancellation, Clock, FileSystemPort } from '../ports';
 import { neverCancelled, systemClock } from '../ports';
-import { joinPath } from '../path';
+import { walkFiles } from '../walkFiles';
 import { readPostRecord } from '../posts/postRecord';
 import type { HexoSite } from '../site/hexoSite';
 import { categoryFromKey, categoryKey, categoryNodesOf } from '../site/taxonomy';
@@ -187,24 +187,6 @@ function compareNames(a: string, b: string): number {
 
 /** Every file below the site's source folder that could be a post, draft or page. */
 async function listContentFiles(fs: FileSystemPort, site: HexoSite, cancellation: Cancellation): Promise<string[]> {
-  const files: string[] = [];
-  const pending = [site.sourceRoot];
-  while (pending.length > 0 && !cancellation.isCancellationRequested) {
-    const folder = pending.pop()!;
-    let entries;
-    try {
-      entries = await fs.readDirectory(folder);
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const path = joinPath(folder, entry.name);
-      if (entry.kind === 'directory') {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(path);
-      } else if (entry.kind === 'file' && site.classify(path)) {
-        files.push(path);
-      }
-    }
-  }
-  return files.sort();
+  const files = await walkFiles(fs, site.sourceRoot, { skipFolder: (name) => name === 'node_modules' || name.startsWith('.'), cancellation });
+  return files.filter((path) => site.classify(path)).sort();
 }

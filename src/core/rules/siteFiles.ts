@@ -1,3 +1,4 @@
+import { walkFiles } from '../walkFiles';
 import { joinPath } from '../path';
 import type { Cancellation, DirectoryEntry, FileSystemPort } from '../ports';
 import { neverCancelled } from '../ports';
@@ -37,22 +38,5 @@ export async function collectSiteFiles(fs: FileSystemPort, site: HexoSite, cance
 }
 
 async function walk(fs: FileSystemPort, root: string, files: Set<string>, cancellation: Cancellation): Promise<void> {
-  const pending = [root];
-  while (pending.length > 0 && !cancellation.isCancellationRequested) {
-    const folder = pending.pop()!;
-    let entries;
-    try {
-      entries = await fs.readDirectory(folder);
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const path = joinPath(folder, entry.name);
-      if (entry.kind === 'directory') {
-        if (!SKIPPED.has(entry.name)) pending.push(path);
-      } else {
-        files.add(path);
-      }
-    }
-  }
+  for (const file of await walkFiles(fs, root, { skipFolder: (name) => SKIPPED.has(name), cancellation })) files.add(file);
 }
