@@ -7,6 +7,7 @@ import { planPublish, planUnpublish } from '../../../src/core/posts/publish';
 import { planTaxonomyRename } from '../../../src/core/posts/renameTaxonomy';
 import { tagsOf } from '../../../src/core/site/taxonomy';
 import { makeSite, ROOT } from './support';
+import { mulberry32 } from '../../../bench/syntheticSite';
 
 /**
  * Many random creates, publishes, unpublishes, tag renames and asset drops on one in-memory site, with
@@ -14,16 +15,8 @@ import { makeSite, ROOT } from './support';
  * an existing path fails the run). Afterwards every post the run wrote is where the ledger says, with
  * exactly the body and assets it was given, and no other file exists: nothing overwritten, nothing lost.
  */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark's seeded generator: the same seed gives the same run. */
+const random = mulberry32;
 
 interface Entry {
   path: string;
