@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { renderPost } from '../src/core/render';
+import { clearBlockCache } from '../src/core/render/blockCache';
 import { clearHighlightCache } from '../src/core/render/highlight';
 import { clearMathCache } from '../src/core/render/math';
 import { formatMs, median, type BenchReport } from './measure';
@@ -47,7 +48,7 @@ function timeRuns(runs: number, work: () => void): number {
 /**
  * Render time of 8 KB, 100 KB and 1 MB posts through the preview renderer (header, tags,
  * highlighting, math, sanitizer, source lines) against plain markdown-it on the same body, in the
- * same run. "cold" clears the highlight and math caches before each render; "typing" re-renders
+ * same run. "cold" clears the section, highlight and math caches before each render; "typing" re-renders
  * after a one-character edit, as the live preview does.
  */
 export function benchRender(): BenchReport {
@@ -63,6 +64,7 @@ export function benchRender(): BenchReport {
     }
     const baseline = timeRuns(runs, () => plain.render(body));
     const cold = timeRuns(runs, () => {
+      clearBlockCache();
       clearHighlightCache();
       clearMathCache();
       renderPost(text, context);

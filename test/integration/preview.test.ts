@@ -49,7 +49,10 @@ describe('the styled live preview', function () {
     assert.ok(restored, 'the serializer adopted the panel');
     assert.equal(restored.locked, true);
     assert.equal(restored.resource, resource, 'on the saved document');
-    // Known gap: in code-server the restored panel's webview does not report back within the test
-    // (version stays 0); the adoption path and the saved state are what this test checks today.
+    // Known gap: the restored webview does render (it reports its title when run alone), but in
+    // code-server a new webview stalls about half the time in the editor's own webview host, before any
+    // of our HTML loads ("Found unexpected service worker controller ... Waiting for controllerchange"),
+    // so waiting for its report here would make the suite flaky. The adoption path and the saved state
+    // are what this test checks.
   });
 });

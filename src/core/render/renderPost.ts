@@ -1,10 +1,10 @@
 import { parseFrontMatter } from '../frontMatter';
 import { countWords, DEFAULT_READING_SPEED } from '../text/wordCount';
+import { renderBody } from './blockCache';
 import type { RenderEnv } from './env';
 import { buildHeader, renderHeaderHtml, type PostHeader } from './header';
 import { escapeHtml } from './html';
 import { DEFAULT_LABELS, formatLabel, type PreviewLabels } from './labels';
-import { previewMarkdown } from './markdown';
 import { frameHtml, urlPolicy } from './resources';
 import type { PreviewHeading, RenderContext } from './types';
 
@@ -66,7 +66,7 @@ export function renderPost(text: string, context: RenderContext): RenderedPost {
     readingMinutes: Math.ceil(counted.readingMinutes * scale),
   };
   const header = buildHeader(data, parsed.errors, wordCount, context);
-  let bodyHtml = previewMarkdown().render(body, env);
+  let bodyHtml = renderBody(body, env);
   if (!env.tagsEnabled && /\{%/.test(body)) bodyHtml = `<div class="pc-banner pc-banner-info" role="note">${escapeHtml(labels.nunjucksDisabled)}</div>\n${bodyHtml}`;
   if (truncated) {
     const notice = `<div class="pc-banner pc-banner-warning" role="note">${escapeHtml(formatLabel(labels.truncated, truncated.shown.toLocaleString('en-US'), truncated.total.toLocaleString('en-US')))}</div>\n`;

@@ -5,6 +5,9 @@ import { PREVIEW_VIEW_TYPE, PreviewCommands, PreviewSettings } from './previewId
 import { localizedLabels } from './previewLabels';
 import { PreviewPanel, type PreviewDebugState } from './previewPanel';
 
+/** A preview panel's options (the webview's own options are set by `PreviewPanel`). */
+const PANEL_OPTIONS = { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: false } as const satisfies vscode.WebviewPanelOptions & vscode.WebviewOptions;
+
 function isMarkdown(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown';
 }
@@ -68,12 +71,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       existing.panel.reveal(toSide ? undefined : column, toSide);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(
-      PREVIEW_VIEW_TYPE,
-      vscode.l10n.t('Preview'),
-      { viewColumn: column, preserveFocus: toSide },
-      { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: false },
-    );
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: column, preserveFocus: toSide }, PANEL_OPTIONS);
     this.adopt(new PreviewPanel(panel, document, false, this.sites, this.extensionUri, this.labels));
   }
 
@@ -109,9 +107,13 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     this.adopt(new PreviewPanel(webviewPanel, document, state?.locked === true, this.sites, this.extensionUri, this.labels, state?.line));
   }
 
-  /** The serializer's path on a fresh panel, for tests (a real window reload ends the test run). */
+  /**
+   * The serializer's path on a fresh panel, for tests (a real window reload ends the test run). The
+   * panel gets the options a revived preview has (the editor persists them); `deserializeWebviewPanel`
+   * sets the webview's options (scripts, resource roots) again anyway.
+   */
   private async debugRestore(state: PreviewWebviewState): Promise<PreviewDebugState | undefined> {
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, PANEL_OPTIONS);
     await this.deserializeWebviewPanel(panel, state);
     return [...this.panels].find((candidate) => candidate.panel === panel)?.debugState();
   }

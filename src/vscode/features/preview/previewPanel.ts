@@ -56,7 +56,8 @@ export class PreviewPanel implements vscode.Disposable {
     initialLine?: number,
   ) {
     this.initialLine = initialLine;
-    this.configureWebview();
+    // Listen before the page exists: its 'ready' message is what starts the first render (also for a
+    // panel revived by the serializer, whose webview starts loading as soon as it gets its HTML).
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
       panel.onDidDispose(() => this.dispose()),
@@ -64,6 +65,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (panel.visible) this.scheduleRender(0);
       }),
     );
+    this.configureWebview();
     this.updateTitle();
   }
 
@@ -149,6 +151,8 @@ export class PreviewPanel implements vscode.Disposable {
 
   private configureWebview(): void {
     const webview = this.panel.webview;
+    // Always set again, also on a panel revived by the serializer: its options are whatever the
+    // editor persisted (or, for `debugRestore`, whatever the panel was created with).
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.localResourceRoots() };
     const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
     this.ready = false;
