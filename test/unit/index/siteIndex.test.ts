@@ -94,6 +94,20 @@ describe('site index', () => {
     assert.equal(index.post('/b/source/_posts/2026-03-02-hello.md')?.date?.toISOString(), '2026-03-02T00:00:00.000Z');
   });
 
+  it('reads the same record whether the front matter closes in the first 4 KB or long after', async () => {
+    const longTitle = '很长的标题'.repeat(400); // about 6 KB of UTF-8 before the closing fence
+    const body = '正文'.repeat(3000);
+    const { index } = await indexOf({
+      '/b/source/_posts/short.md': post('title: 短\ntags: [甲, 乙]\ncategories: [技术, 前端]', body),
+      '/b/source/_posts/long.md': post(`title: ${longTitle}\ntags: [丙]`, body),
+    });
+    const short = index.post('/b/source/_posts/short.md')!;
+    assert.deepEqual([short.title, short.tags, short.categories], ['短', ['甲', '乙'], [['技术', '前端']]]);
+    const long = index.post('/b/source/_posts/long.md')!;
+    assert.equal(long.title, longTitle);
+    assert.deepEqual(long.tags, ['丙']);
+  });
+
   it('stops early when cancelled and reports progress', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 50; i++) files[`/b/source/_posts/p${i}.md`] = post(`tags: [t${i}]`);
