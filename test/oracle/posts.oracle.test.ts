@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { applyTextEdits, type FileOperation } from '../../src/core/edits';
 import type { Clock } from '../../src/core/ports';
@@ -13,6 +12,7 @@ import { hexoSlug } from '../../src/core/posts/slug';
 import * as fc from 'fast-check';
 import { parse as parseHexoFrontMatter } from 'hexo-front-matter';
 import { slugize } from 'hexo-util';
+import { scratchSite } from './scratchSite';
 
 /**
  * Hexo is the oracle: `hexo new` and `hexo publish` (hexo.post.create / hexo.post.publish, run in a
@@ -30,15 +30,7 @@ const TIMEZONE = 'Asia/Shanghai';
 const NOW_TEXT = '2026-03-04 13:06:07';
 const fixedClock: Clock = { now: () => new Date('2026-03-04T05:06:07Z') };
 
-function scratchCopy(edit?: (root: string) => void): string {
-  const copy = join(mkdtempSync(join(tmpdir(), 'postcraft-posts-oracle-')), 'site');
-  cpSync(sampleBlog, copy, { recursive: true });
-  rmSync(join(copy, 'db.json'), { force: true });
-  rmSync(join(copy, 'node_modules'), { recursive: true, force: true });
-  symlinkSync(join(repo, 'node_modules'), join(copy, 'node_modules'), 'dir');
-  edit?.(copy);
-  return copy;
-}
+const scratchCopy = (edit?: (root: string) => void): string => scratchSite(sampleBlog, edit);
 
 function setConfig(root: string, key: string, value: string): void {
   const file = join(root, '_config.yml');

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { scratchSite } from './scratchSite';
 
 /**
  * Hexo is the oracle: for the sample blog and every fixture site, `postcraft taxonomy --json` must
@@ -33,23 +33,13 @@ function sorted(taxonomy: Taxonomy): Taxonomy {
   };
 }
 
-/** A scratch copy with the project's node_modules, so Hexo finds itself and hexo-renderer-marked. */
-function scratchCopy(site: string): string {
-  const copy = join(mkdtempSync(join(tmpdir(), 'postcraft-oracle-')), 'site');
-  cpSync(site, copy, { recursive: true });
-  rmSync(join(copy, 'db.json'), { force: true });
-  rmSync(join(copy, 'node_modules'), { recursive: true, force: true });
-  symlinkSync(join(repo, 'node_modules'), join(copy, 'node_modules'), 'dir');
-  return copy;
-}
-
 describe('taxonomy agrees with Hexo itself', function () {
   this.timeout(120_000);
 
   for (const site of sites) {
     it(`on ${site.slice(repo.length + 1)}`, () => {
       assert.ok(existsSync(cli), 'dist/cli.js is built (npm run build)');
-      const copy = scratchCopy(site);
+      const copy = scratchSite(site);
       try {
         const hexo = JSON.parse(execFileSync(process.execPath, [join(repo, 'test', 'oracle', 'hexoTaxonomy.cjs'), copy], { encoding: 'utf8', cwd: copy })) as Taxonomy & { posts: string[] };
         const ours = JSON.parse(execFileSync(process.execPath, [cli, 'taxonomy', copy, '--json'], { encoding: 'utf8' })) as Taxonomy;
