@@ -118,17 +118,20 @@ function settingsKey(env: RenderEnv): string {
 /** Renders the body (markdown-it with the preview's rules), reusing unchanged sections of the last render. */
 export function renderBody(body: string, env: RenderEnv): string {
   const md = previewMarkdown();
-  const sections = splitSections(body);
-  if (sections.length === 1) return md.render(body, env);
+  if (body.length < MIN_SPLIT_LENGTH) return md.render(body, env);
   const key = env.context.documentPath;
   const settings = settingsKey(env);
-  let cache = documents.get(key);
+  const cache = documents.get(key);
   if (!cache || cache.settings !== settings) {
-    cache = { settings, sections: new Map() };
     documents.delete(key);
     if (documents.size >= DOCUMENT_LIMIT) documents.delete(documents.keys().next().value as string);
-    documents.set(key, cache);
+    documents.set(key, { settings, sections: new Map() });
+    // A first render has nothing to reuse: rendering the body at once saves the cost of many small
+    // renders, and the next render fills the cache.
+    return md.render(body, env);
   }
+  const sections = splitSections(body);
+  if (sections.length === 1) return md.render(body, env);
   const previous = cache.sections;
   const next = new Map<string, CachedSection>();
   const html: string[] = [];
@@ -143,9 +146,11 @@ export function renderBody(body: string, env: RenderEnv): string {
       next.set(sectionKey, cached);
       continue;
     }
+    const deferredBefore = env.deferred;
     const section = renderSection(text, line, env);
     html.push(section.html);
-    if (!UNCACHEABLE.test(text)) next.set(sectionKey, section);
+    // A section with code or math left plain is rendered again once they are filled in.
+    if (env.deferred === deferredBefore && !UNCACHEABLE.test(text)) next.set(sectionKey, section);
   }
   cache.sections = next;
   return html.join('');
@@ -157,6 +162,7 @@ function renderSection(text: string, line: number, env: RenderEnv): CachedSectio
   // The heading rule pushes to env.headings and counts slugs in env.slugs (shared with sectionEnv).
   const html = previewMarkdown().render(text, sectionEnv);
   env.moreSeen = sectionEnv.moreSeen;
+  env.deferred = sectionEnv.deferred;
   const headings = env.headings.slice(headingsBefore);
   const bases = headings.map(slugBase);
   const taken = new Map<string, number>();

@@ -17,6 +17,10 @@ export interface RenderEnv {
   readonly headings: PreviewHeading[];
   readonly slugs: Map<string, number>;
   moreSeen: boolean;
+  /** Code and math outside these lines may be left for a follow-up render (see `RenderContext.eagerLines`). */
+  readonly eagerLines?: { readonly from: number; readonly to: number };
+  /** Code blocks and formulas left unrendered so far. */
+  deferred: number;
 }
 
 export function sourceLine(env: RenderEnv, map: readonly [number, number] | null | undefined): number | undefined {
@@ -31,4 +35,18 @@ export function asRenderEnv(env: unknown): RenderEnv {
 /** Runs a renderer rule body with the typed env. */
 export function ruleEnv(env: unknown, body: (env: RenderEnv) => string): string {
   return body(asRenderEnv(env));
+}
+
+/**
+ * Whether the code block or formula at `line` may be shown plain for now: it is outside the lines
+ * the reader sees first. The caller still uses a cached rendering when there is one, and calls
+ * `markDeferred` only when it did leave the piece plain.
+ */
+export function mayDefer(env: RenderEnv, line: number | undefined): boolean {
+  const eager = env.eagerLines;
+  return eager !== undefined && line !== undefined && (line < eager.from || line > eager.to);
+}
+
+export function markDeferred(env: RenderEnv): void {
+  env.deferred++;
 }

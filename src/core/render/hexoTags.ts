@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import { basename, extname, joinPath } from '../path';
 import type { PostRecord } from '../site/types';
-import { asRenderEnv, ruleEnv, sourceLine, type RenderEnv } from './env';
+import { asRenderEnv, markDeferred, mayDefer, ruleEnv, sourceLine, type RenderEnv } from './env';
 import { parseMarkedLines, renderCodeFigure } from './highlight';
 import { attributes, escapeHtml } from './html';
 import { formatLabel } from './labels';
@@ -221,6 +221,7 @@ function renderCodeTag(call: TagCall, content: string, line: number | undefined,
     highlight: options.get('highlight') !== 'false',
     sourceLine: line,
     safeUrl: (href) => linkAttributes(href, env.context)?.href,
+    deferred: mayDefer(env, line) ? () => markDeferred(env) : undefined,
   });
 }
 

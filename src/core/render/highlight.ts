@@ -53,12 +53,17 @@ export function clearHighlightCache(): void {
   cache.clear();
 }
 
+/** The highlighted HTML when it costs nothing now: cached, or a language shown plain anyway. */
+function highlightedForFree(code: string, lang: string): string | undefined {
+  if (!lang || !hljs.getLanguage(lang)) return escapeHtml(code);
+  return cache.get(`${lang}\u0000${code}`);
+}
+
 export function highlightCode(code: string, language: string): string {
   const lang = language.toLowerCase();
-  if (!lang || !hljs.getLanguage(lang)) return escapeHtml(code);
+  const free = highlightedForFree(code, lang);
+  if (free !== undefined) return free;
   const key = `${lang}\u0000${code}`;
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
   let html: string;
   try {
     html = hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
@@ -84,6 +89,8 @@ export interface CodeFigure {
   readonly highlight?: boolean;
   readonly sourceLine?: number;
   readonly safeUrl?: (url: string) => string | undefined;
+  /** Set when the block may be shown plain for now (see `RenderContext.eagerLines`); called if it is. */
+  readonly deferred?: () => void;
 }
 
 /**
@@ -93,7 +100,18 @@ export interface CodeFigure {
 export function renderCodeFigure(figure: CodeFigure): string {
   const language = (figure.language ?? '').trim();
   const code = figure.code.replace(/\n$/, '');
-  const body = figure.highlight === false ? escapeHtml(code) : highlightCode(code, language);
+  let body: string;
+  let pending = false;
+  if (figure.highlight === false) {
+    body = escapeHtml(code);
+  } else if (figure.deferred) {
+    const free = highlightedForFree(code, language.toLowerCase());
+    pending = free === undefined;
+    body = free ?? escapeHtml(code);
+    if (pending) figure.deferred();
+  } else {
+    body = highlightCode(code, language);
+  }
   const caption: string[] = [];
   if (figure.title) caption.push(`<span class="pc-code-title">${escapeHtml(figure.title)}</span>`);
   const href = figure.url ? figure.safeUrl?.(figure.url) : undefined;
@@ -112,6 +130,7 @@ export function renderCodeFigure(figure: CodeFigure): string {
   }
   const classes = ['pc-code', 'highlight', language ? escapeHtml(language.toLowerCase().replace(/[^\w-]/g, '')) : 'plaintext'];
   if (figure.wrap) classes.push('pc-code-wrap');
+  if (pending) classes.push('pc-pending');
   return `<figure class="${classes.join(' ')}"${attributes({ 'data-line': figure.sourceLine })}>`
     + (caption.length ? `<figcaption>${caption.join('')}</figcaption>` : '')
     + `<div class="pc-code-body">${gutter}<pre class="pc-code-pre"><code class="hljs">${body}</code></pre></div></figure>\n`;

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import { asRenderEnv, ruleEnv, sourceLine, type RenderEnv } from './env';
+import { asRenderEnv, markDeferred, mayDefer, ruleEnv, sourceLine, type RenderEnv } from './env';
 import { hexoTagsPlugin } from './hexoTags';
 import { renderCodeFigure } from './highlight';
 import { attributes, escapeHtml } from './html';
@@ -85,14 +85,16 @@ function createEngine(): MarkdownIt.MarkdownIt {
     const [language = '', ...caption] = token.info.trim().split(/\s+/);
     const captionText = caption.join(' ');
     const url = /(?:^|\s)(https?:\/\/\S+)(?:\s+(.+))?$/.exec(captionText);
+    const line = sourceLine(env, token.map as [number, number]);
     return renderCodeFigure({
       code: token.content,
       language,
       title: (url ? captionText.slice(0, url.index) : captionText).trim() || undefined,
       url: url?.[1],
       linkText: url?.[2],
-      sourceLine: sourceLine(env, token.map as [number, number]),
+      sourceLine: line,
       safeUrl: (href) => linkAttributes(href, env.context)?.href,
+      deferred: mayDefer(env, line) ? () => markDeferred(env) : undefined,
     });
   });
   rules.code_block = (tokens, idx, _options, rawEnv) => ruleEnv(rawEnv, (env) =>

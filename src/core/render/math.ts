@@ -1,6 +1,6 @@
 import katex from 'katex';
 import type MarkdownIt from 'markdown-it';
-import { asRenderEnv } from './env';
+import { asRenderEnv, markDeferred, mayDefer } from './env';
 import { attributes, escapeHtml } from './html';
 
 /**
@@ -18,10 +18,19 @@ export function clearMathCache(): void {
   cache.clear();
 }
 
-export function renderMath(tex: string, displayMode: boolean): string {
+/**
+ * A formula as KaTeX HTML. With `deferred` (the formula may be shown plain for now, see
+ * `RenderContext.eagerLines`), an uncached formula is shown as its TeX source and `deferred` is called.
+ */
+export function renderMath(tex: string, displayMode: boolean, deferred?: () => void): string {
   const key = `${displayMode ? 'D' : 'I'}${tex}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
+  if (deferred) {
+    deferred();
+    const delimiter = displayMode ? '$$' : '$';
+    return `<span class="pc-math-pending">${escapeHtml(`${delimiter}${tex}${delimiter}`)}</span>`;
+  }
   let html: string;
   try {
     html = katex.renderToString(tex, { displayMode, throwOnError: false, trust: false, strict: 'ignore', maxExpand: 500, maxSize: 50, output: 'htmlAndMathml' });
@@ -107,11 +116,25 @@ function mathBlock(state: MarkdownIt.StateBlock, startLine: number, endLine: num
 export function mathPlugin(md: MarkdownIt.MarkdownIt): void {
   md.inline.ruler.after('escape', 'math_inline', mathInline);
   md.block.ruler.after('blockquote', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
-  md.renderer.rules.math_inline = (tokens, idx) => renderMath(tokens[idx].content, false);
+  // Inline tokens carry no line of their own: each formula gets its paragraph's, for deferring.
+  md.core.ruler.push('pc_math_lines', (state) => {
+    const env = asRenderEnv(state.env);
+    if (!env.eagerLines) return;
+    for (const token of state.tokens) {
+      if (token.type !== 'inline' || !token.map || !token.children) continue;
+      for (const child of token.children) if (child.type === 'math_inline') child.meta = { line: token.map[0] + env.lineOffset };
+    }
+  });
+  md.renderer.rules.math_inline = (tokens, idx, _options, rawEnv) => {
+    const env = asRenderEnv(rawEnv);
+    const line = (tokens[idx].meta as { line?: number } | null)?.line;
+    return renderMath(tokens[idx].content, false, mayDefer(env, line) ? () => markDeferred(env) : undefined);
+  };
   md.renderer.rules.math_block = (tokens, idx, _options, rawEnv) => {
     const env = asRenderEnv(rawEnv);
     const token = tokens[idx];
     const line = token.map ? token.map[0] + (env.lineOffset ?? 0) : undefined;
-    return `<div class="pc-math"${attributes({ 'data-line': line })}>${renderMath(token.content, true)}</div>\n`;
+    const html = renderMath(token.content, true, mayDefer(env, line) ? () => markDeferred(env) : undefined);
+    return `<div class="pc-math"${attributes({ 'data-line': line })}>${html}</div>\n`;
   };
 }

@@ -1,4 +1,4 @@
-import { parseFrontMatter } from '../frontMatter';
+import { parseFrontMatter, readFrontMatterData } from '../frontMatter';
 import { countWords, DEFAULT_READING_SPEED } from '../text/wordCount';
 import { renderBody } from './blockCache';
 import type { RenderEnv } from './env';
@@ -23,6 +23,8 @@ export interface RenderedPost {
   readonly lineCount: number;
   /** Set when only the start of a long body was rendered. */
   readonly truncated?: { readonly shown: number; readonly total: number };
+  /** Code blocks and formulas shown plain for now (with `eagerLines`): render again to fill them in. */
+  readonly deferred: number;
 }
 
 /**
@@ -32,8 +34,12 @@ export interface RenderedPost {
  */
 export function renderPost(text: string, context: RenderContext): RenderedPost {
   const labels: PreviewLabels = { ...DEFAULT_LABELS, ...context.labels };
-  const parsed = parseFrontMatter(text);
-  const bodyOffset = parsed.bodyOffset;
+  // The index's fast reading (js-yaml, no ranges) when the front matter is sound; the full parse,
+  // with positioned errors for the banner, when it is not.
+  const quick = readFrontMatterData(text);
+  const parsed = quick.problem === undefined ? undefined : parseFrontMatter(text);
+  const data = parsed?.data ?? quick.data;
+  const bodyOffset = parsed?.bodyOffset ?? quick.bodyOffset;
   const bodyLine = countLines(text, bodyOffset);
   const fullBody = text.slice(bodyOffset);
   const max = context.maxBodyLength ?? DEFAULT_MAX_BODY_LENGTH;
@@ -44,7 +50,6 @@ export function renderPost(text: string, context: RenderContext): RenderedPost {
     body = fullBody.slice(0, cut > 0 ? cut : max);
     truncated = { shown: body.length, total: fullBody.length };
   }
-  const data = parsed.data;
   const env: RenderEnv = {
     context,
     labels,
@@ -55,6 +60,8 @@ export function renderPost(text: string, context: RenderContext): RenderedPost {
     headings: [],
     slugs: new Map(),
     moreSeen: false,
+    eagerLines: context.eagerLines,
+    deferred: 0,
   };
   // A truncated body is counted on its rendered part and scaled: counting 10 MB costs seconds.
   const counted = countWords(body, context.readingSpeed ?? DEFAULT_READING_SPEED);
@@ -65,7 +72,7 @@ export function renderPost(text: string, context: RenderContext): RenderedPost {
     total: Math.round(counted.total * scale),
     readingMinutes: Math.ceil(counted.readingMinutes * scale),
   };
-  const header = buildHeader(data, parsed.errors, wordCount, context);
+  const header = buildHeader(data, parsed?.errors ?? [], wordCount, context);
   let bodyHtml = renderBody(body, env);
   if (!env.tagsEnabled && /\{%/.test(body)) bodyHtml = `<div class="pc-banner pc-banner-info" role="note">${escapeHtml(labels.nunjucksDisabled)}</div>\n${bodyHtml}`;
   if (truncated) {
@@ -74,12 +81,13 @@ export function renderPost(text: string, context: RenderContext): RenderedPost {
   }
   return {
     header,
-    headerHtml: renderHeaderHtml(header, labels, parsed.block?.range.start.line ?? 0),
+    headerHtml: renderHeaderHtml(header, labels, (parsed ? parsed.block?.range.start.line : quick.frontMatterLines?.start) ?? 0),
     bodyHtml,
     headings: env.headings,
     bodyLine,
     lineCount: countLines(text, text.length) + 1,
     truncated,
+    deferred: env.deferred,
   };
 }
 

@@ -22,6 +22,12 @@ export interface RenderContext {
   readonly readingSpeed?: ReadingSpeed;
   /** Characters of the body rendered at most; longer posts are cut at a line with a notice. */
   readonly maxBodyLength?: number;
+  /**
+   * Zero-based document lines the reader sees first. When set, code blocks and formulas outside
+   * them that are not cached yet are shown plain (`RenderedPost.deferred` counts them), so a long
+   * post appears at once; a follow-up render without this option fills them in.
+   */
+  readonly eagerLines?: { readonly from: number; readonly to: number };
   readonly labels?: Partial<PreviewLabels>;
   /** "Now", for tests: nothing in the output depends on it today, kept for `updated_option`. */
   readonly now?: () => Date;

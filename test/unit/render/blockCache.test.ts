@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { syntheticPost } from '../../../bench/renderBench';
 import { renderPost } from '../../../src/core/render';
 import { clearBlockCache, splitSections } from '../../../src/core/render/blockCache';
+import { clearHighlightCache } from '../../../src/core/render/highlight';
+import { clearMathCache } from '../../../src/core/render/math';
 import { previewMarkdown } from '../../../src/core/render/markdown';
 import { contextFor, SAMPLE_BLOG } from './sampleSite';
 
@@ -16,10 +18,14 @@ function bodyOf(text: string): { body: string; line: number } {
   return { body, line: text.slice(0, end + 5).split('\n').length - 1 };
 }
 
-/** Renders with sections twice (cold, then from the cache) and checks both against the body rendered at once. */
+/**
+ * Renders three times (the first render of a document renders the body at once, the second renders
+ * every section, the third reuses them) and checks each against the body rendered at once.
+ */
 async function assertSameAsWhole(relative: string, text: string): Promise<void> {
   const context = await contextFor(relative);
   clearBlockCache();
+  renderPost(text, context);
   const cold = renderPost(text, context);
   const warm = renderPost(text, context);
   clearBlockCache();
@@ -66,7 +72,8 @@ describe('preview renderer: sections rendered and cached separately', () => {
   it('re-renders only what changed, and stays equal to a full render after edits', async () => {
     const context = await contextFor('source/_posts/bench.md');
     let text = syntheticPost(30 * 1024);
-    renderPost(text, context);
+    renderPost(text, context); // at once
+    renderPost(text, context); // in sections, which fills the cache
     const md = previewMarkdown();
     const original = md.render.bind(md);
     let renders = 0;
@@ -84,5 +91,59 @@ describe('preview renderer: sections rendered and cached separately', () => {
       md.render = original;
     }
     await assertSameAsWhole('source/_posts/bench.md', text);
+  });
+});
+
+describe('preview renderer: code and math beyond the first screen left for a follow-up render', () => {
+  afterEach(() => {
+    clearBlockCache();
+    clearHighlightCache();
+    clearMathCache();
+  });
+
+  // The synthetic post repeats its formulas (cached after the first); these two appear only far down.
+  const text = `${syntheticPost(40 * 1024)}\n\n## 远处\n\n公式 $y_{far}$ 在这里。\n\n$$\n\\int_0^1 far\\,dx\n$$\n`;
+  const top = { from: -30, to: 60 };
+
+  it('shows code and math outside the eager lines plain, counts them, and a full render fills them in', async () => {
+    const context = await contextFor('source/_posts/bench.md');
+    const full = renderPost(text, context);
+    assert.equal(full.deferred, 0);
+    assert.doesNotMatch(full.bodyHtml, /pc-pending|pc-math-pending/);
+    clearBlockCache();
+    clearHighlightCache();
+    clearMathCache();
+
+    const first = renderPost(text, { ...context, eagerLines: top });
+    assert.ok(first.deferred > 10, `deferred: ${first.deferred}`);
+    // Inside the eager lines: highlighted and typeset; beyond them: the code and TeX as written.
+    const firstPending = first.bodyHtml.indexOf('pc-pending');
+    assert.ok(firstPending > first.bodyHtml.indexOf('hljs-keyword') && first.bodyHtml.indexOf('hljs-keyword') !== -1);
+    assert.ok(first.bodyHtml.indexOf('class="katex"') < first.bodyHtml.indexOf('pc-math-pending'));
+    assert.match(first.bodyHtml, /<span class="pc-math-pending">\$y_\{far\}\$<\/span>/);
+    assert.match(first.bodyHtml, /<div class="pc-math" data-line="\d+"><span class="pc-math-pending">\$\$\\int_0\^1 far/);
+    assert.match(first.bodyHtml, /<figure class="pc-code highlight ts pc-pending" data-line="\d+">/);
+    assert.equal(first.headings.length, full.headings.length);
+
+    // The preview renders again without a window: everything filled in, as one full render gives.
+    const second = renderPost(text, context);
+    assert.equal(second.deferred, 0);
+    assert.equal(second.bodyHtml, full.bodyHtml);
+    // Now cached: a windowed render has nothing left to defer.
+    const third = renderPost(text, { ...context, eagerLines: top });
+    assert.equal(third.deferred, 0);
+    assert.equal(third.bodyHtml, full.bodyHtml);
+  });
+
+  it('does not keep sections with plain code in the section cache', async () => {
+    const context = await contextFor('source/_posts/bench.md');
+    renderPost(text, { ...context, eagerLines: top });
+    const windowed = renderPost(text, { ...context, eagerLines: top }); // sections; those with plain code are not kept
+    assert.ok(windowed.deferred > 0);
+    clearHighlightCache();
+    clearMathCache();
+    const complete = renderPost(text, context);
+    assert.equal(complete.deferred, 0);
+    assert.doesNotMatch(complete.bodyHtml, /pc-pending|pc-math-pending/);
   });
 });

@@ -26,6 +26,10 @@ export interface PreviewDebugState {
   readonly lastRenderMs?: number;
 }
 
+/** Lines around the reader's position whose code and math a render always fills in. */
+const EAGER_LINES_BEFORE = 20;
+const EAGER_LINES_AFTER = 100;
+
 /**
  * One preview panel: renders its document with the core renderer, sends the HTML to the webview
  * (which patches its DOM), and carries scroll, double-click and link messages back to the editor.
@@ -45,6 +49,8 @@ export class PreviewPanel implements vscode.Disposable {
   private revealedFromPreviewAt = 0;
   private documentChanged = true;
   private initialLine: number | undefined;
+  /** The source line at the top of the preview, as it last reported when scrolled. */
+  private previewLine = 0;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -167,12 +173,22 @@ export class PreviewPanel implements vscode.Disposable {
     this.documentChanged = true;
   }
 
-  private scheduleRender(delay: number): void {
+  /** `complete`: render every code block and formula, also those a windowed render left plain. */
+  private scheduleRender(delay: number, complete = false): void {
     clearTimeout(this.renderTimer);
-    this.renderTimer = setTimeout(() => void this.render(), delay);
+    this.renderTimer = setTimeout(() => void this.render(complete), delay);
   }
 
-  private async render(): Promise<void> {
+  /**
+   * The lines the reader sees first: the editor's visible range, or where the preview scrolled.
+   * Code and math far from them may be highlighted in a follow-up render, so long posts show at once.
+   */
+  private eagerLines(newDocument: boolean): { from: number; to: number } {
+    const anchor = (newDocument ? this.initialLine : undefined) ?? this.visibleLine() ?? this.previewLine;
+    return { from: anchor - EAGER_LINES_BEFORE, to: anchor + EAGER_LINES_AFTER };
+  }
+
+  private async render(complete = false): Promise<void> {
     if (!this.ready) return; // the 'ready' message renders
     const document = this.document;
     const text = document.getText();
@@ -193,7 +209,8 @@ export class PreviewPanel implements vscode.Disposable {
     const includes = await this.readIncludes(text, context);
     if (document !== this.document) return; // switched while reading
     const started = Date.now();
-    const rendered = renderPost(text, { ...context, includes });
+    const eagerLines = complete ? undefined : this.eagerLines(this.documentChanged);
+    const rendered = renderPost(text, { ...context, includes, eagerLines });
     this.lastRenderMs = Date.now() - started;
     const version = ++this.version;
     if (this.pendingEditAt !== undefined) {
@@ -213,6 +230,7 @@ export class PreviewPanel implements vscode.Disposable {
       newDocument,
       line: newDocument ? this.initialLine ?? this.visibleLine() : undefined,
     });
+    if (rendered.deferred > 0) this.scheduleRender(0, true);
   }
 
   private async readIncludes(text: string, context: RenderContext): Promise<Map<string, string | undefined> | undefined> {
@@ -252,6 +270,7 @@ export class PreviewPanel implements vscode.Disposable {
         break;
       }
       case 'revealLine':
+        this.previewLine = message.line;
         this.revealLine(message.line);
         break;
       case 'openSource':
