@@ -69,11 +69,11 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
     const files = [...index.posts()]
       .map((record) => record.path)
       .filter((path) => target.within.length === 0 || target.within.some((within) => path === within || relativeInside(within, path) !== undefined))
+      .filter((path) => site.classify(path) !== undefined)
       .sort();
-    for (const path of files) {
-      const kind = site.classify(path);
-      if (!kind) continue;
-      let text = decodeText(await nodeFileSystem.readFile(path));
+    for await (const { path, data } of readAhead(files, READ_AHEAD)) {
+      const kind = site.classify(path)!;
+      let text = decodeText(data);
       const context: RuleContext = {
         path, kind, site, index, now: options.now ?? new Date(), settings,
         fileExists: (file) => siteFiles.files.has(file), staticRoots: siteFiles.staticRoots,
@@ -93,6 +93,25 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const errors = reports.reduce((sum, report) => sum + report.diagnostics.filter((d) => d.severity === 'error').length, 0);
   return { reports, fixed, errors };
+}
+
+/** Files being read while a post is checked: checking one overlaps reading the next ones. */
+const READ_AHEAD = 16;
+
+/** The files' contents in order, with up to `depth` reads under way; a failed read throws when its turn comes. */
+async function* readAhead(paths: readonly string[], depth: number): AsyncGenerator<{ path: string; data: Uint8Array }> {
+  type Read = { data: Uint8Array } | { error: unknown };
+  const reads: Array<Promise<Read>> = [];
+  let next = 0;
+  for (const path of paths) {
+    while (next < paths.length && reads.length < depth) {
+      // Settled into a value at once, so a read that fails before its turn is not an unhandled rejection.
+      reads.push(nodeFileSystem.readFile(paths[next++]).then((data) => ({ data }), (error: unknown) => ({ error })));
+    }
+    const read = await reads.shift()!;
+    if ('error' in read) throw read.error;
+    yield { path, data: read.data };
+  }
 }
 
 async function resolveTargets(paths: readonly string[]): Promise<Target[]> {

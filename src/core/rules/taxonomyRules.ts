@@ -128,25 +128,57 @@ export const duplicateTag: Rule = {
   },
 };
 
-/** Names the rest of the site uses, with how many other posts use each (this post left out). */
-function existingNames(context: RuleContext, taxonomy: Taxonomy, parents: readonly string[]): Map<string, number> {
-  const result = new Map<string, number>();
-  if (!context.index) return result;
-  const vocabulary = siteVocabulary(context.index);
-  const parentKey = parents.join('\u0000');
-  const source = taxonomy === 'tags' ? vocabulary.tags : vocabulary.categories.get(parentKey);
-  for (const [name, count] of source ?? []) result.set(name, count);
-  const own = context.index.post(context.path);
-  if (own) {
-    const ownNames = taxonomy === 'tags' ? new Set(own.tags)
-      : new Set(categoryNodes(own).filter(([parent]) => parent === parentKey).map(([, name]) => name));
-    for (const name of ownNames) {
-      const count = (result.get(name) ?? 0) - 1;
-      if (count > 0) result.set(name, count);
-      else result.delete(name);
+/**
+ * The names the rest of the site uses in one scope (the tags, or the categories under one parent),
+ * with how many other posts use each: this post's own use is left out. A view over the site's
+ * vocabulary, not a copy: the rules ask it for every name of every post.
+ */
+class OtherPostsNames {
+  constructor(private readonly counts: ReadonlyMap<string, number>, private readonly own: ReadonlySet<string>) {}
+
+  count(name: string): number {
+    const count = this.counts.get(name) ?? 0;
+    return this.own.has(name) ? Math.max(0, count - 1) : count;
+  }
+
+  /** Names in use, in the vocabulary's order, with their counts. */
+  *entries(): Generator<[string, number]> {
+    for (const name of this.counts.keys()) {
+      const count = this.count(name);
+      if (count > 0) yield [name, count];
     }
   }
-  return result;
+
+  /** Names with this collision key (whatever their count). */
+  withCollisionKey(key: string): readonly string[] {
+    let byKey = collisionIndexes.get(this.counts);
+    if (!byKey) {
+      byKey = new Map();
+      for (const name of this.counts.keys()) {
+        const nameKey = collisionKey(name);
+        const names = byKey.get(nameKey);
+        if (names) names.push(name);
+        else byKey.set(nameKey, [name]);
+      }
+      collisionIndexes.set(this.counts, byKey);
+    }
+    return byKey.get(key) ?? [];
+  }
+}
+
+/** Per vocabulary scope (a map the vocabulary keeps for its index version): its names by collision key. */
+const collisionIndexes = new WeakMap<ReadonlyMap<string, number>, Map<string, string[]>>();
+const NO_NAMES: ReadonlyMap<string, number> = new Map();
+
+function otherPostsNames(context: RuleContext, taxonomy: Taxonomy, parents: readonly string[]): OtherPostsNames {
+  if (!context.index) return new OtherPostsNames(NO_NAMES, new Set());
+  const vocabulary = siteVocabulary(context.index);
+  const parentKey = parents.join('\u0000');
+  const counts = (taxonomy === 'tags' ? vocabulary.tags : vocabulary.categories.get(parentKey)) ?? NO_NAMES;
+  const own = context.index.post(context.path);
+  const ownNames = !own ? new Set<string>() : taxonomy === 'tags' ? new Set(own.tags)
+    : new Set(categoryNodes(own).filter(([parent]) => parent === parentKey).map(([, name]) => name));
+  return new OtherPostsNames(counts, ownNames);
 }
 
 /** The post's names as Hexo reads them now (for own-earlier comparisons). */
@@ -170,12 +202,13 @@ export const taxonomyCollision: Rule = {
         const name = item.name;
         if (name === undefined) continue;
         const key = collisionKey(name);
-        const existing = existingNames(context, taxonomy, item.parents);
-        const mine = existing.get(name) ?? 0;
+        const others = otherPostsNames(context, taxonomy, item.parents);
+        const mine = others.count(name);
         let best: string | undefined;
         let bestCount = 0;
-        for (const [other, count] of existing) {
-          if (other !== name && count > bestCount && count > mine && collisionKey(other) === key) {
+        for (const other of others.withCollisionKey(key)) {
+          const count = others.count(other);
+          if (other !== name && count > bestCount && count > mine) {
             best = other;
             bestCount = count;
           }
@@ -206,13 +239,12 @@ export const taxonomyNearDuplicate: Rule = {
       for (const item of items(doc, taxonomy)) {
         const name = item.name;
         if (name === undefined || item.node.kind !== 'scalar') continue;
-        const existing = existingNames(context, taxonomy, item.parents);
-        if (existing.has(name)) continue;
-        const key = collisionKey(name);
-        if ([...existing.keys()].some((other) => collisionKey(other) === key)) continue; // PC404's case
+        const others = otherPostsNames(context, taxonomy, item.parents);
+        if (others.count(name) > 0) continue;
+        if (others.withCollisionKey(collisionKey(name)).some((other) => others.count(other) > 0)) continue; // PC404's case
         let best: string | undefined;
         let bestCount = 0;
-        for (const [other, count] of existing) {
+        for (const [other, count] of others.entries()) {
           if (count > bestCount && isNearDuplicate(name, other)) {
             best = other;
             bestCount = count;
