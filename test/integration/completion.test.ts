@@ -94,6 +94,9 @@ describe('front-matter completion in the editor', () => {
     assert.match(String(item.detail), /3/);
     assert.equal(insertedText(item), '副业');
     assert.ok(rangeOf(item).isEqual(new vscode.Range(3, 11, 3, 11)));
+    // Tags only unpublished posts use (a draft, a post with `published: false`) come last, marked so.
+    assert.deepEqual(labels(items).slice(-3), ['React', 'Testing', 'Vue']);
+    assert.match(String(find(items, 'React').detail), /Unpublished|未发布/);
   });
 
   it('offers tags on `[` for the first item, and finds Chinese tags by pinyin initials', async () => {

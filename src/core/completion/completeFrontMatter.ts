@@ -9,7 +9,7 @@ import { formatMomentDate } from './dateFormat';
 import { canonicalKey, FIELD_BY_KEY, HEXO_FIELDS, type HexoField } from './frontMatterFields';
 import { Messages, postsMessage } from './messages';
 import type { CompletionItem, CompletionItemKind, CompletionOptions, CompletionResult, TextEdit } from './types';
-import { categoryVocabulary, tagVocabulary } from './vocabulary';
+import { categoryVocabulary, draftOnlyTagVocabulary, tagVocabulary } from './vocabulary';
 import { escapeDoubleQuoted, escapeInQuotes, escapeSnippet, yamlScalar } from './yamlText';
 
 /** Hexo's built-in post scaffold, used when the site has none (hexo `lib/hexo/scaffold.ts`). */
@@ -181,6 +181,14 @@ function tagItems(context: ValueContext, index: SiteIndexView, options: Completi
     items.push(item(tag.name, 'tag', writeValue(tag.name, context), items.length, {
       filterText: tag.filterText,
       detail: postsMessage(tag.count, Messages.tagPosts, Messages.tagOnePost),
+    }));
+  }
+  // Then the tags of unpublished posts, after every published one.
+  for (const tag of draftOnlyTagVocabulary(index, (record) => isCounted(index, record))) {
+    if (present.has(tag.name) || tag.paths.every((path) => path === options.path)) continue;
+    items.push(item(tag.name, 'tag', writeValue(tag.name, context), items.length, {
+      filterText: tag.filterText,
+      detail: postsMessage(tag.count, Messages.tagDrafts, Messages.tagOneDraft),
     }));
   }
   return items;

@@ -1,6 +1,6 @@
 import type { SiteIndexView } from '../index/types';
 import { categoryKey } from '../site/taxonomy';
-import type { CategoryCount, CategoryPath, TagCount } from '../site/types';
+import type { CategoryCount, CategoryPath, PostRecord, TagCount } from '../site/types';
 import { pinyinFilterText } from './pinyinFilter';
 
 /** A tag or category name ready to offer: its filter text is computed once per index change. */
@@ -39,6 +39,40 @@ export function tagVocabulary(index: SiteIndexView): readonly TagEntry[] {
     entries = counts.map(({ name, count }) => ({ name, count, filterText: pinyinFilterText(name) }));
     tagCache.set(counts, entries);
   }
+  return entries;
+}
+
+/**
+ * Tags that only unpublished posts use (drafts, `published: false`, future dates): Hexo does not
+ * count them, but a writer tagging a new draft wants the tags of their other drafts. Built from the
+ * posts once per index version, most used first.
+ */
+const draftTagCache = new WeakMap<SiteIndexView, { version: number; entries: readonly DraftTagEntry[] }>();
+
+export interface DraftTagEntry extends TagEntry {
+  /** The posts using it, to leave the one being edited out. */
+  readonly paths: readonly string[];
+}
+
+export function draftOnlyTagVocabulary(index: SiteIndexView, isCounted: (record: PostRecord) => boolean): readonly DraftTagEntry[] {
+  const version = (index as { version?: number }).version;
+  const cached = draftTagCache.get(index);
+  if (cached && version !== undefined && cached.version === version) return cached.entries;
+  const counted = new Set(index.tagCounts().map((tag) => tag.name));
+  const uses = new Map<string, string[]>();
+  for (const record of index.posts()) {
+    if (record.kind === 'page' || record.error || isCounted(record)) continue;
+    for (const tag of new Set(record.tags)) {
+      if (counted.has(tag) || tag.trim() === '') continue;
+      const paths = uses.get(tag);
+      if (paths) paths.push(record.path);
+      else uses.set(tag, [record.path]);
+    }
+  }
+  const entries = [...uses]
+    .map(([name, paths]) => ({ name, count: paths.length, paths, filterText: pinyinFilterText(name) }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (version !== undefined) draftTagCache.set(index, { version, entries });
   return entries;
 }
 

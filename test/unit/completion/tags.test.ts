@@ -11,7 +11,7 @@ describe('front-matter completion: tags', () => {
 
   it('offers the site\'s tags most used first, with the count, as the first item of `[]`', () => {
     const items = complete(index, '---\ntitle: x\ntags: [|]\n---\n');
-    assert.deepEqual(labels(items), ['副业', 'AI赚钱', '咖啡', '读书, 笔记', '随笔']);
+    assert.deepEqual(labels(items), ['副业', 'AI赚钱', '咖啡', '读书, 笔记', '随笔', '草稿标签']);
     assert.equal(formatMessage(find(items, '副业').detail!), '3 posts');
     assert.equal(formatMessage(find(items, '随笔').detail!), '1 post');
     assert.deepEqual(find(items, '副业').range.start, { line: 2, character: 7 });
@@ -19,12 +19,20 @@ describe('front-matter completion: tags', () => {
   });
 
   it('leaves out tags the post already has, before or after the cursor', () => {
-    assert.deepEqual(labels(complete(index, '---\ntags: [副业, |, 随笔]\n---\n')), ['AI赚钱', '咖啡', '读书, 笔记']);
-    assert.deepEqual(labels(complete(index, '---\ntags:\n  - 随笔\n  - |\n  - "副业"\n---\n')), ['AI赚钱', '咖啡', '读书, 笔记']);
+    assert.deepEqual(labels(complete(index, '---\ntags: [副业, |, 随笔]\n---\n')), ['AI赚钱', '咖啡', '读书, 笔记', '草稿标签']);
+    assert.deepEqual(labels(complete(index, '---\ntags:\n  - 随笔\n  - |\n  - "副业"\n---\n')), ['AI赚钱', '咖啡', '读书, 笔记', '草稿标签']);
   });
 
-  it('leaves out tags only drafts use, as Hexo does not count them', () => {
-    assert.ok(!labels(complete(index, '---\ntags: [|]\n---\n')).includes('草稿标签'));
+  it('offers tags only drafts use after every published one (Hexo does not count them), marked unpublished', () => {
+    const items = complete(index, '---\ntags: [|]\n---\n');
+    assert.equal(labels(items).at(-1), '草稿标签');
+    assert.equal(formatMessage(find(items, '草稿标签').detail!), 'Unpublished: 1 draft');
+    assert.ok(!labels(complete(index, '---\ntags: [草稿标签, |]\n---\n')).includes('草稿标签'));
+  });
+
+  it('does not offer a draft\'s own tags back to it', () => {
+    const items = complete(index, '---\ntags: [|]\n---\n', { path: '/b/source/_drafts/draft-only.md', kind: 'draft' });
+    assert.ok(!labels(items).includes('草稿标签'), labels(items).join(', '));
   });
 
   it('adds the space after a comma typed without one', () => {
@@ -89,14 +97,14 @@ describe('front-matter completion: tags', () => {
   });
 
   it('works while the YAML is broken: an unclosed list, an unclosed front matter', () => {
-    assert.deepEqual(labels(complete(index, '---\ntags: [副业, |\ntitle: x\n---\n')), ['AI赚钱', '咖啡', '读书, 笔记', '随笔']);
-    assert.deepEqual(labels(complete(index, '---\ntitle: x\ntags: [副业, |')), ['AI赚钱', '咖啡', '读书, 笔记', '随笔']);
+    assert.deepEqual(labels(complete(index, '---\ntags: [副业, |\ntitle: x\n---\n')), ['AI赚钱', '咖啡', '读书, 笔记', '随笔', '草稿标签']);
+    assert.deepEqual(labels(complete(index, '---\ntitle: x\ntags: [副业, |')), ['AI赚钱', '咖啡', '读书, 笔记', '随笔', '草稿标签']);
     assert.ok(labels(complete(index, '---\ncategories: [技术, {\ntags: [|]\n---\n')).includes('副业'));
     assert.ok(labels(complete(index, '---\ntags:\n  - 副业\n  - [oops, |\ncategories: x\n---\n')).includes('随笔'));
   });
 
   it('completes tags over several lines of one flow list', () => {
-    assert.deepEqual(labels(complete(index, '---\ntags: [\n  副业,\n  |\n]\n---\n')), ['AI赚钱', '咖啡', '读书, 笔记', '随笔']);
+    assert.deepEqual(labels(complete(index, '---\ntags: [\n  副业,\n  |\n]\n---\n')), ['AI赚钱', '咖啡', '读书, 笔记', '随笔', '草稿标签']);
   });
 
   it('offers at once a tag the index has just seen in another post, but not this post\'s own half-typed word', async () => {
