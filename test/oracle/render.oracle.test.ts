@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
+import { SiteIndex } from '../../src/core/index/siteIndex';
+import { renderPost } from '../../src/core/render';
+import { loadHexoSite } from '../../src/core/site/hexoSite';
+import { repo, scratchSite } from './scratchSite';
+
+/**
+ * Hexo is the oracle for what the preview shows: for every post, draft and page of the sample blog
+ * and the fixture sites, Hexo's own rendering (hexo-renderer-marked, its tag plugins and highlight
+ * filter, after `hexo.load()`) and the preview's agree on the headings (level, text and the id a
+ * reader's link would use), the code blocks, the images and where the excerpt ends.
+ */
+const sites = [
+  join(repo, 'examples', 'hexo-blog'),
+  ...readdirSync(join(repo, 'test', 'fixtures', 'sites'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(repo, 'test', 'fixtures', 'sites', entry.name)),
+];
+
+interface Outline {
+  headings: string[];
+  codeBlocks: number;
+  images: number;
+  excerptEnds: boolean;
+}
+
+const HEADING = /<h([1-6])[^>]*\bid="([^"]*)"[^>]*>([\s\S]*?)<\/h\1>/g;
+
+function textOf(html: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (whole, hex?: string, decimal?: string, name?: string) =>
+      hex ? String.fromCodePoint(parseInt(hex, 16)) : decimal ? String.fromCodePoint(Number(decimal)) : named[name!.toLowerCase()] ?? whole)
+    .trim();
+}
+
+function outline(html: string, excerptEnds: boolean): Outline {
+  return {
+    // Hexo's marked renderer puts an anchor link inside each heading; the text is what is left.
+    headings: Array.from(html.matchAll(HEADING), (match) => `h${match[1]} #${decodeURIComponent(match[2])} ${textOf(match[3])}`),
+    codeBlocks: (html.match(/<figure class="[^"]*\bhighlight\b/g) ?? []).length,
+    images: (html.match(/<img\b/g) ?? []).length,
+    excerptEnds,
+  };
+}
+
+describe('the preview renders posts as Hexo does', function () {
+  this.timeout(120_000);
+
+  for (const site of sites) {
+    it(`on ${site.slice(repo.length + 1)}`, async () => {
+      const copy = scratchSite(site);
+      try {
+        const hexo = JSON.parse(execFileSync(process.execPath, [join(repo, 'test', 'oracle', 'hexoRender.cjs'), copy], { encoding: 'utf8', cwd: copy })) as Array<{ source: string; content: string }>;
+        assert.ok(hexo.length > 0, 'Hexo rendered some posts (is hexo-renderer-marked installed?)');
+        const root = toCorePath(copy);
+        const index = await SiteIndex.build(await loadHexoSite(nodeFileSystem, root), nodeFileSystem);
+        for (const { source, content } of hexo) {
+          const path = `${index.site.sourceRoot}/${source}`;
+          assert.ok(existsSync(path), path);
+          const ours = renderPost(readFileSync(path, 'utf8'), { documentPath: path, site: index.site, index, resourceUrl: (file) => `res:${file}` });
+          const expected = outline(content, /<(?:span|a) id="more"><\/(?:span|a)>/.test(content));
+          const actual = outline(ours.bodyHtml, /class="pc-more(?! pc-more-ignored)[^"]*"/.test(ours.bodyHtml));
+          // Every heading Hexo wrote was read (none slipped past the pattern), then compared.
+          assert.equal(expected.headings.length, (content.match(/<h[1-6][\s>]/g) ?? []).length, `${source}: headings read`);
+          assert.deepEqual(actual, expected, source);
+        }
+      } finally {
+        rmSync(resolve(copy, '..'), { recursive: true, force: true });
+      }
+    });
+  }
+});
