@@ -37,12 +37,17 @@ if (vsixFlag !== -1) {
 // Restricted Mode checks (npm run test:restricted).
 const restricted = process.argv.includes('--restricted');
 if (restricted) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'restricted', 'index.js');
+// `--reload` runs the window-reload checks (npm run test:reload): their entry prepares a preview and
+// reloads the window, and the reloaded workbench runs it again; a marker file in the temporary folder
+// (POSTCRAFT_TEST_RELOAD_MARKER) tells the second run apart.
+const reload = process.argv.includes('--reload');
+if (reload) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'reload', 'index.js');
 // POSTCRAFT_TEST_ENTRY: another compiled entry point to run instead (the editor benchmark uses it).
 const extensionTestsPath = path.resolve(repoRoot, process.env.POSTCRAFT_TEST_ENTRY || path.join('out', 'test', 'integration', 'index.js'));
 const extensionMain = path.join(repoRoot, 'dist', 'extension.js');
 const sampleBlog = path.join(repoRoot, 'examples', 'hexo-blog');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SUMMARY = /^(?:integration|package|restricted): (\d+) passed, (\d+) failed$/;
+const SUMMARY = /^(?:integration|package|restricted|reload): (\d+) passed, (\d+) failed$/;
 
 const timeoutSeconds = Number(process.env.POSTCRAFT_TEST_TIMEOUT || 600);
 const verbose = process.env.POSTCRAFT_TEST_VERBOSE === '1';
@@ -108,6 +113,7 @@ async function runInCodeServer(workspace, tempRoot) {
   const { chromium } = await import('playwright-core');
 
   const editorOutput = [];
+  const reloadMarker = path.join(tempRoot, 'reload-marker.json');
   const port = await findFreePort();
   // POSTCRAFT_TEST_VSIX: test the packaged extension. It is installed into this run's extensions folder
   // and an empty probe takes the place of the development extension the test runner needs.
@@ -117,7 +123,7 @@ async function runInCodeServer(workspace, tempRoot) {
   const server = await startCodeServer({
     port,
     stateDir: path.join(tempRoot, 'code-server'),
-    env: { POSTCRAFT_TEST_WORKSPACE: workspace },
+    env: { POSTCRAFT_TEST_WORKSPACE: workspace, ...(reload ? { POSTCRAFT_TEST_RELOAD_MARKER: reloadMarker } : {}) },
     workspaceTrust: restricted,
     onOutput: (line) => {
       editorOutput.push(line);
@@ -183,6 +189,10 @@ async function runInCodeServer(workspace, tempRoot) {
       result = outcome;
       if (!summarySeen) log('warning: the suite ended without its "integration: N passed, N failed" line');
       else if (result === 0 && summarySeen.failed > 0) result = 1;
+      if (reload && result === 0 && !fs.existsSync(reloadMarker)) {
+        log('error: the reload checks passed without a reload (no marker file)');
+        result = 1;
+      }
     } else {
       if (!interrupted) log(`error: ${outcome}`);
       result = 1;
