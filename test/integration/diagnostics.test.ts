@@ -16,10 +16,10 @@ function postcraftDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'postcraft');
 }
 
-async function waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -156,5 +156,27 @@ describe('validation diagnostics in the editor', function () {
     assert.ok(await vscode.workspace.applyEdit(ours[0].edit!));
     assert.equal(document.lineAt(3).text, 'tags: [Hexo, 前端, 随笔]');
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('keeps Check All\'s diagnostics of a closed file current: re-checked when it changes on disk, cleared when deleted', async () => {
+    const closed = vscode.Uri.joinPath(root(), 'source', '_posts', 'postcraft-closed-file-test.md');
+    const write = (tags: string): Thenable<void> => vscode.workspace.fs.writeFile(closed,
+      new TextEncoder().encode(`---\ntitle: 未打开的文章\ndate: 2026-03-02 10:00:00\n${tags}\n---\n正文\n`));
+    const codes = (): string[] => postcraftDiagnostics(closed).map(codeOf);
+    try {
+      await write('tags: 读书，笔记');
+      await waitFor(() => (vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()) ? undefined : true), 'the file to stay closed');
+      // The site index picks the new file up from the file watcher: check again until it has.
+      await waitFor(async () => {
+        await vscode.commands.executeCommand('postcraft.checkAll');
+        return codes().includes('PC406') ? true : undefined;
+      }, 'PC406 from Check All');
+      await write('tags: [读书, 笔记, 笔记]');
+      await waitFor(() => (codes().join() === 'PC403' ? true : undefined), `PC403 alone after the change, got ${codes().join()}`);
+      await vscode.workspace.fs.delete(closed);
+      await waitFor(() => (codes().length === 0 ? true : undefined), 'no diagnostics after the delete');
+    } finally {
+      await vscode.workspace.fs.delete(closed).then(undefined, () => undefined);
+    }
   });
 });

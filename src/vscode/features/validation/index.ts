@@ -1,17 +1,19 @@
 import * as vscode from 'vscode';
 import type { SiteService } from '../../services/siteService';
 import { CHECK_ALL_COMMAND, checkAllPosts } from './checkAll';
+import { ClosedFileDiagnostics } from './closedFiles';
 import { registerCodeActions } from './codeActions';
 import { DiagnosticsController } from './diagnostics';
 import { SiteFileSets } from './siteFileSets';
 
-/** Validation: diagnostics for open posts, quick fixes and fix-all, and "Check All Posts". */
+/** Validation: diagnostics for open posts, quick fixes and fix-all, and "Check All Posts" (kept current on disk changes). */
 export function registerValidation(sites: SiteService): vscode.Disposable {
   const files = new SiteFileSets();
   const diagnostics = new DiagnosticsController(sites, files);
   return vscode.Disposable.from(
     files,
     diagnostics,
+    new ClosedFileDiagnostics(diagnostics),
     registerCodeActions(diagnostics),
     vscode.commands.registerCommand(CHECK_ALL_COMMAND, () => checkAllPosts(sites, diagnostics)),
   );

@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import { checkPost } from '../../../core/rules';
+import { decodeText } from '../../../core/text/decode';
+import type { DiagnosticsController } from './diagnostics';
+
+/** Changes on disk often come in bursts (a `git checkout`, a formatter on save): wait for the last. */
+const SETTLE_MS = 300;
+
+/**
+ * Keeps the diagnostics of files that are not open (set by "Check All Posts") in step with the disk:
+ * a changed file is checked again, a deleted one (or a file in a deleted folder) loses them. Only
+ * files that already have diagnostics are read, so a site-wide `git pull` costs nothing otherwise.
+ */
+export class ClosedFileDiagnostics implements vscode.Disposable {
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, false);
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Bumped per file on every change, so that a slow read never overwrites a newer one. */
+  private readonly generations = new Map<string, number>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly diagnostics: DiagnosticsController) {
+    this.disposables = [
+      this.watcher,
+      this.watcher.onDidChange((uri) => this.changed(uri)),
+      this.watcher.onDidDelete((uri) => this.deleted(uri)),
+    ];
+  }
+
+  private changed(uri: vscode.Uri): void {
+    if (isOpen(uri) || this.diagnostics.collection.get(uri) === undefined) return;
+    const key = uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.recheck(uri, key, generation).catch(() => undefined);
+    }, SETTLE_MS));
+  }
+
+  private async recheck(uri: vscode.Uri, key: string, generation: number): Promise<void> {
+    const current = (): boolean => this.generations.get(key) === generation && !isOpen(uri);
+    const target = await this.diagnostics.targetFor(uri);
+    let text: string | undefined;
+    try {
+      text = target && decodeText(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      text = undefined; // Gone or unreadable between the event and the read: nothing left to report.
+    }
+    if (!current()) return;
+    this.generations.delete(key);
+    if (!target || text === undefined) this.diagnostics.collection.delete(uri);
+    else this.diagnostics.publish(uri, checkPost(text, target.context));
+  }
+
+  private deleted(uri: vscode.Uri): void {
+    // A deleted folder arrives as one event for the folder: clear every file below it too.
+    const folder = `${uri.toString()}/`;
+    const gone: vscode.Uri[] = [];
+    this.diagnostics.collection.forEach((file) => {
+      const key = file.toString();
+      if (key === uri.toString() || key.startsWith(folder)) gone.push(file);
+    });
+    for (const file of gone) {
+      if (isOpen(file)) continue; // An open editor keeps its text, and its diagnostics with it.
+      const key = file.toString();
+      clearTimeout(this.timers.get(key));
+      this.timers.delete(key);
+      this.generations.delete(key);
+      this.diagnostics.collection.delete(file);
+    }
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function isOpen(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
+}
