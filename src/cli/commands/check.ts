@@ -4,7 +4,7 @@ import { SiteIndex } from '../../core/index/siteIndex';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { dirname, joinPath, relativeInside } from '../../core/path';
 import {
-  checkPost, collectSiteFiles, DEFAULT_SETTINGS, fixAll, formatRuleMessage, type Diagnostic, type RuleContext, type ValidationSettings,
+  checkPost, collectSiteFiles, DEFAULT_SETTINGS, fixAll, formatRuleMessage, siteFileLookup, type Diagnostic, type RuleContext, type ValidationSettings,
 } from '../../core/rules';
 import { loadHexoSite } from '../../core/site/hexoSite';
 import { decodeText } from '../../core/text/decode';
@@ -65,7 +65,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   for (const target of targets) {
     const { index } = target;
     const site = index.site;
-    const siteFiles = await collectSiteFiles(nodeFileSystem, site);
+    const fileLookup = siteFileLookup(await collectSiteFiles(nodeFileSystem, site));
     const files = [...index.posts()]
       .map((record) => record.path)
       .filter((path) => target.within.length === 0 || target.within.some((within) => path === within || relativeInside(within, path) !== undefined))
@@ -76,7 +76,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
       let text = decodeText(data);
       const context: RuleContext = {
         path, kind, site, index, now: options.now ?? new Date(), settings,
-        fileExists: (file) => siteFiles.files.has(file), staticRoots: siteFiles.staticRoots,
+        ...fileLookup,
       };
       if (options.fix) {
         const result = fixAll(text, context);

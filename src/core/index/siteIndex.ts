@@ -172,6 +172,8 @@ export class SiteIndex implements SiteIndexView {
       tags: record.tags.map(intern),
       categories: record.categories.map((path) => path.map(intern)),
       keys: record.keys.map(intern),
+      // Rare, but an imported site may set it on every post: re-indexing a post keeps one copy.
+      ...(record.slug === undefined ? {} : { slug: intern(record.slug) }),
     };
   }
 }

@@ -36,6 +36,8 @@ export function readPostRecord(site: HexoSite, path: string, kind: PostKind, tex
     tags: kind === 'page' ? [] : tagsOf(data),
     categories: kind === 'page' ? [] : categoriesOf(data),
     keys: Object.keys(data),
+    // Only when written: most posts have none, and an absent key costs no slot in 10,000 records.
+    ...(typeof data.slug === 'string' || typeof data.slug === 'number' ? { slug: String(data.slug) } : {}),
     published: kind === 'post' && data.published !== false,
     frontMatterLines: read.frontMatterLines,
     error: read.error,

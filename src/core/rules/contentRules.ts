@@ -1,5 +1,5 @@
-import { dirname, joinPath, normalizePath } from '../path';
-import { inSpans, type TagToken } from './bodyScan';
+import { basename, dirname, joinPath, normalizePath, relativeInside } from '../path';
+import { inSpans, type Span, type TagToken } from './bodyScan';
 import { insertEntry } from './frontMatterEdits';
 import type { PostDocument } from './postDocument';
 import { message, POSTS_AND_DRAFTS, type Rule } from './rule';
@@ -55,7 +55,9 @@ export const missingLinkTarget: Rule = {
       if (target === undefined || GENERATED.test(target) || /\.(md|markdown)$/i.test(target)) continue;
       const candidates = candidatePaths(context, target);
       if (candidates.some(exists)) continue;
-      findings.push({ range: doc.range(link.start, link.end), message: message(link.image ? 'missingImage' : 'missingLinkTarget', link.url) });
+      const suffix = link.url.slice(link.url.search(/[?#]|$/));
+      const fixes = changeToFixes(doc, link, linkTextsFor(context, target).map((text) => text + suffix));
+      findings.push({ range: doc.range(link.start, link.end), message: message(link.image ? 'missingImage' : 'missingLinkTarget', link.url), fixes });
     }
     return findings;
   },
@@ -88,6 +90,55 @@ function candidatePaths(context: RuleContext, target: string): string[] {
   return paths.map(normalizePath);
 }
 
+/** At most this many "Change to" fixes: more would be a guess, not a fix. */
+const MAX_CHANGE_FIXES = 3;
+
+/**
+ * How this post would link to each site file named like `target`: relative inside the post's asset
+ * folder (hexo-renderer-marked `postAsset`) or a page's own folder, else root-relative where Hexo
+ * serves it. Files under `_` folders (other posts' asset folders, `_drafts`) are not served at their
+ * path, so they are no candidates.
+ */
+function linkTextsFor(context: RuleContext, target: string): string[] {
+  const texts: string[] = [];
+  // A post's page lives at its permalink, so only its asset folder works relatively; a page's own folder is its URL.
+  const own = context.kind === 'page' ? dirname(context.path) : assetFolder(context.path);
+  for (const file of context.filesNamed?.(basename(target)) ?? []) {
+    const inOwn = relativeInside(own, file);
+    if (inOwn !== undefined && inOwn !== '') {
+      texts.push(linkPath(inOwn));
+      continue;
+    }
+    for (const root of [context.site.sourceRoot, ...(context.staticRoots ?? [])]) {
+      const relative = relativeInside(root, file);
+      if (relative === undefined || relative === '' || /(?:^|\/)[_.]/.test(relative)) continue;
+      texts.push(`/${linkPath(relative)}`);
+      break;
+    }
+  }
+  return [...new Set(texts)];
+}
+
+/** A path as a Markdown link target: spaces and parentheses would end it. */
+function linkPath(path: string): string {
+  return path.replace(/[ ()]/g, (char) => encodeURIComponent(char));
+}
+
+/** "Change to ..." fixes replacing `span`: preferred only when there is one candidate; never fix-all. */
+function changeToFixes(doc: PostDocument, span: Span, texts: readonly string[], title = (text: string): string => text): Fix[] {
+  const current = doc.text.slice(span.start, span.end);
+  const options = texts.filter((text) => text !== current).slice(0, MAX_CHANGE_FIXES);
+  return options.map((text) => ({
+    title: message('fixChangeTo', title(text)), edits: [{ range: doc.range(span.start, span.end), newText: text }],
+    preferred: options.length === 1, fixAll: false,
+  }));
+}
+
+/** A tag argument as written: quoted when it holds spaces (Hexo splits arguments on them). */
+function tagArgument(value: string): string {
+  return /\s/.test(value) ? `"${value.replace(/"/g, '\\"')}"` : value;
+}
+
 /** A post's asset folder: its path without the extension (hexo `processor/post.ts`). */
 function assetFolder(path: string): string {
   return path.replace(/\.[^./]+$/, '');
@@ -116,11 +167,20 @@ export const missingAsset: Rule = {
       findings.push({
         range: doc.range(first.start, first.end),
         message: context.site.config.postAssetFolder ? message('missingAsset', first.value, tag.name) : message('assetFolderOff', tag.name),
+        fixes: context.site.config.postAssetFolder ? assetFixes(doc, context, folder, first) : [],
       });
     }
     return findings;
   },
 };
+
+/** PC503's fixes: the asset folder's file of that name in another case or sub-folder. */
+function assetFixes(doc: PostDocument, context: RuleContext, folder: string, arg: Span & { readonly value: string }): Fix[] {
+  const names = (context.filesNamed?.(basename(arg.value)) ?? [])
+    .map((file) => relativeInside(folder, file))
+    .filter((relative): relative is string => relative !== undefined && relative !== '');
+  return changeToFixes(doc, arg, names.map(tagArgument));
+}
 
 /** PC504: `{% post_link %}` / `{% post_path %}` to no post: Hexo stops with "Post not found". */
 export const missingPostLink: Rule = {
@@ -137,15 +197,23 @@ export const missingPostLink: Rule = {
         findings.push({ range: doc.range(tag.start, tag.end), message: message('postLinkNoSlug', tag.name) });
         continue;
       }
+      // Hexo looks the post up by slug, then by title (hexo `plugins/tag/post_link.ts`).
       const slug = arg.value.split('#')[0];
-      if (vocabulary.postLinkTargets.has(slug) || vocabulary.hasCustomSlugs) continue;
-      const fixes: Fix[] = [];
-      const closest = closestSlugOnce(slug, vocabulary.slugs, suggestions);
-      if (closest) {
-        const hash = arg.value.slice(slug.length);
-        fixes.push({ title: message('fixReplaceWith', closest), edits: [{ range: doc.range(arg.start, arg.end), newText: closest + hash }], preferred: true, fixAll: false });
+      if (vocabulary.postLinkTargets.has(slug)) continue;
+      const hash = arg.value.slice(slug.length);
+      const replaceWith = (target: string): Fix => {
+        const newText = /\s/.test(target + hash) ? `"${target}${hash}"` : target + hash;
+        return { title: message('fixReplaceWith', target), edits: [{ range: doc.range(arg.start, arg.end), newText }], preferred: true, fixAll: false };
+      };
+      const written = vocabulary.frontMatterSlugs.get(slug);
+      if (written) {
+        // The author means that post: point at the slug Hexo actually gives it.
+        const file = relativeInside(context.site.sourceRoot, written.path) ?? basename(written.path);
+        findings.push({ range: doc.range(arg.start, arg.end), message: message('postLinkFrontMatterSlug', slug, file, written.slug), fixes: [replaceWith(written.slug)] });
+        continue;
       }
-      findings.push({ range: doc.range(arg.start, arg.end), message: message('postLinkNotFound', slug, tag.name), fixes });
+      const closest = closestSlugOnce(slug, vocabulary.slugs, suggestions);
+      findings.push({ range: doc.range(arg.start, arg.end), message: message('postLinkNotFound', slug, tag.name), fixes: closest ? [replaceWith(closest)] : [] });
     }
     return findings;
   },
@@ -326,8 +394,29 @@ export const unknownTag: Rule = {
       if (name === '' || known.has(name) || inSpans(body.protectedSpans, tag.start)) continue;
       // A block the post closes is the theme's (NexT `note`, `tabs`): it ends, so someone defined it.
       if (tag.name.startsWith('end') || body.tags.some((other) => other.name === `end${tag.name}`)) continue;
-      findings.push({ range: doc.range(tag.start, tag.end), message: message('unknownTag', tag.name) });
+      findings.push({ range: doc.range(tag.start, tag.end), message: message('unknownTag', tag.name), fixes: typoFixes(doc, tag, known) });
     }
     return findings;
   },
 };
+
+/**
+ * PC508's fixes: the known tags one edit from the name (two from five letters), such as `codeblok`.
+ * Two-letter names (`a`, `if`) are too close to everything to suggest.
+ */
+function typoFixes(doc: PostDocument, tag: TagToken, known: ReadonlySet<string>): Fix[] {
+  const limit = tag.name.length >= 5 ? 2 : 1;
+  let best: string[] = [];
+  let bestDistance = limit + 1;
+  for (const name of known) {
+    if (name.length < 3) continue;
+    const distance = editDistance(tag.name.toLowerCase(), name.toLowerCase(), limit);
+    if (distance > limit || distance > bestDistance) continue;
+    if (distance < bestDistance) best = [];
+    best.push(name);
+    bestDistance = distance;
+  }
+  const at = doc.text.indexOf(tag.name, tag.start);
+  if (best.length === 0 || at < 0 || at >= tag.end) return [];
+  return changeToFixes(doc, { start: at, end: at + tag.name.length }, best, (name) => `{% ${name} %}`);
+}

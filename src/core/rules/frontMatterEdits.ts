@@ -78,6 +78,18 @@ export function removeSequenceItem(doc: PostDocument, sequence: SequenceNode, in
   return { range: item.range, newText: '' };
 }
 
+/**
+ * Removes a top-level YAML entry with its whole line(s), a block list's items included. JSON entries
+ * are not removed (their commas would need care); undefined then.
+ */
+export function removeEntry(doc: PostDocument, entry: FrontMatterEntry): TextEdit | undefined {
+  if (doc.parsed.format !== 'yaml') return undefined;
+  const start = doc.lineStartOf(entry.range.startOffset);
+  // The value ends on its last line; the line break after it goes too.
+  const end = doc.nextLineStart(Math.max(entry.range.startOffset, entry.range.endOffset - 1));
+  return { range: doc.range(start, end), newText: '' };
+}
+
 /** The item's text as written (quotes included), for messages. */
 export function writtenText(doc: PostDocument, node: FrontMatterNode): string {
   return doc.text.slice(node.range.startOffset, node.range.endOffset);

@@ -5,4 +5,4 @@ export { RULES, RULE_BY_CODE, RULE_BY_ID } from './registry';
 export type { Rule } from './rule';
 export { RULE_MESSAGES, formatRuleMessage, type MessageId } from './messages';
 export { DEFAULT_SETTINGS, normalizeSettings, type ValidationSettings } from './settings';
-export { collectSiteFiles, type SiteFiles } from './siteFiles';
+export { collectSiteFiles, siteFileLookup, type SiteFiles } from './siteFiles';

@@ -30,6 +30,8 @@ export const RULES: readonly Rule[] = [
   taxonomy.duplicateTag,
   taxonomy.taxonomyCollision,
   taxonomy.taxonomyNearDuplicate,
+  taxonomy.taxonomyCommaString,
+  taxonomy.taxonomyOnPage,
   content.repeatedTitle,
   content.missingLinkTarget,
   content.missingAsset,

@@ -1,8 +1,9 @@
 import { walkFiles } from '../walkFiles';
-import { joinPath } from '../path';
 import type { Cancellation, DirectoryEntry, FileSystemPort } from '../ports';
 import { neverCancelled } from '../ports';
 import type { HexoSite } from '../site/hexoSite';
+import { basename, joinPath } from '../path';
+import type { RuleContext } from './types';
 
 /**
  * The files link and asset rules may point at: everything under `source/`, and under each theme's
@@ -39,4 +40,34 @@ export async function collectSiteFiles(fs: FileSystemPort, site: HexoSite, cance
 
 async function walk(fs: FileSystemPort, root: string, files: Set<string>, cancellation: Cancellation): Promise<void> {
   for (const file of await walkFiles(fs, root, { skipFolder: (name) => SKIPPED.has(name), cancellation })) files.add(file);
+}
+
+/**
+ * What the rules look up in the site's files, as `RuleContext` fields. Build it once per check run:
+ * the by-name table is built on the first lookup (only a missing link needs it) and reflects the set
+ * as it was then.
+ */
+export function siteFileLookup(siteFiles: SiteFiles): Pick<RuleContext, 'fileExists' | 'filesNamed' | 'staticRoots'> {
+  let byName: Map<string, string[]> | undefined;
+  return {
+    fileExists: (file) => siteFiles.files.has(file),
+    staticRoots: siteFiles.staticRoots,
+    filesNamed: (name) => {
+      if (!byName) {
+        byName = new Map();
+        for (const file of siteFiles.files) {
+          const key = fileNameKey(basename(file));
+          const files = byName.get(key);
+          if (files) files.push(file);
+          else byName.set(key, [file]);
+        }
+      }
+      return byName.get(fileNameKey(name)) ?? [];
+    },
+  };
+}
+
+/** macOS writes Chinese file names decomposed (NFD) and its disks ignore case: compare them as one. */
+function fileNameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }

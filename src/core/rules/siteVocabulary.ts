@@ -14,8 +14,18 @@ export interface SiteVocabulary {
   /** Slugs and titles `{% post_link %}` can find (hexo `post_link`: slug first, then title). */
   readonly postLinkTargets: ReadonlySet<string>;
   readonly slugs: readonly string[];
-  /** Some post sets `slug:` itself, which the index does not keep: post_link cannot be checked fully. */
-  readonly hasCustomSlugs: boolean;
+  /**
+   * Front-matter `slug:` values that are no post's real slug or title, each with the first post
+   * writing it. Hexo 8.1 overwrites `slug:` with the file name (hexo `processor/post.ts`,
+   * `data.slug = info.title`; hexojs/hexo#5042), so `post_link` cannot find a post by it.
+   */
+  readonly frontMatterSlugs: ReadonlyMap<string, FrontMatterSlug>;
+}
+
+export interface FrontMatterSlug {
+  readonly path: string;
+  /** The slug Hexo gives the post: its path below `_posts/` per `new_post_name`. */
+  readonly slug: string;
 }
 
 const cache = new WeakMap<SiteIndexView, { version: number; vocabulary: SiteVocabulary }>();
@@ -34,7 +44,7 @@ function build(index: SiteIndexView): SiteVocabulary {
   const categories = new Map<string, Map<string, number>>();
   const postLinkTargets = new Set<string>();
   const slugs: string[] = [];
-  let hasCustomSlugs = false;
+  const frontMatterSlugs = new Map<string, FrontMatterSlug>();
   const { renderDrafts, newPostName } = index.site.config;
   for (const record of index.posts()) {
     if (record.kind === 'page') continue;
@@ -50,10 +60,12 @@ function build(index: SiteIndexView): SiteVocabulary {
       slugs.push(slug);
       postLinkTargets.add(slug);
       if (record.title) postLinkTargets.add(record.title);
-      if (record.keys.includes('slug')) hasCustomSlugs = true;
+      if (record.slug !== undefined && !frontMatterSlugs.has(record.slug)) frontMatterSlugs.set(record.slug, { path: record.path, slug });
     }
   }
-  return { tags, categories, postLinkTargets, slugs, hasCustomSlugs };
+  // Only what post_link cannot find otherwise: `slug: hello-world` in hello-world.md is harmless.
+  for (const written of frontMatterSlugs.keys()) if (postLinkTargets.has(written)) frontMatterSlugs.delete(written);
+  return { tags, categories, postLinkTargets, slugs, frontMatterSlugs };
 }
 
 /** Each category node of a post as [parent key, name], once per post. */

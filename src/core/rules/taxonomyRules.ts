@@ -1,6 +1,7 @@
+import { yamlScalar } from '../completion/yamlText';
 import type { FrontMatterEntry, FrontMatterNode, SequenceNode } from '../frontMatter';
 import { categoriesOf, tagsOf } from '../site/taxonomy';
-import { removeSequenceItem, replaceScalar, writtenText } from './frontMatterEdits';
+import { removeEntry, removeSequenceItem, replaceScalar, writtenText } from './frontMatterEdits';
 import type { PostDocument } from './postDocument';
 import { message, POSTS_AND_DRAFTS, type Rule } from './rule';
 import { collisionKey, isNearDuplicate } from './similarity';
@@ -261,3 +262,71 @@ export const taxonomyNearDuplicate: Rule = {
     return findings;
   },
 };
+
+/**
+ * What people type between names when they mean a list: the ASCII comma, and the full-width comma
+ * and enumeration comma of Chinese input methods.
+ */
+const NAME_SEPARATORS = /[,，、]/;
+
+/**
+ * PC406: `tags: a, b` — a plain string, which Hexo turns into ONE tag named "a, b" (hexo
+ * `processor/post.ts`: a non-array value becomes `[value]`; verified with Hexo 8.1.2). Quoted strings
+ * are left alone: quotes say the name is meant as written.
+ */
+export const taxonomyCommaString: Rule = {
+  code: 'PC406', id: 'taxonomy-comma-string', defaultSeverity: 'warning', kinds: POSTS_AND_DRAFTS,
+  check(doc) {
+    if (!doc.parsed.valid || doc.parsed.format !== 'yaml') return [];
+    const findings: Finding[] = [];
+    for (const taxonomy of ['tags', 'categories'] as const) {
+      const node = taxonomyEntry(doc, taxonomy)?.value;
+      if (node?.kind !== 'scalar' || node.style !== 'plain' || typeof node.value !== 'string' || !NAME_SEPARATORS.test(node.value)) continue;
+      const names = node.value.split(NAME_SEPARATORS).map((name) => name.trim()).filter((name) => name !== '');
+      if (names.length < 2) continue;
+      const list = `[${names.map((name) => yamlScalar(name, '"')).join(', ')}]`;
+      findings.push({
+        range: node.range,
+        message: taxonomy === 'tags'
+          ? message('tagCommaString', node.value, list, names.length)
+          : message('categoryCommaString', node.value, list, names.join(' > ')),
+        // Preferred, but not fix-all: it changes which tags Hexo builds pages for, which the author should see.
+        fixes: [{ title: message('fixWriteAsList', list), edits: [{ range: node.range, newText: list }], preferred: true, fixAll: false }],
+      });
+    }
+    return findings;
+  },
+};
+
+const TAXONOMY_KEYS = ['tags', 'tag', 'categories', 'category'];
+
+/**
+ * PC407: tags or categories on a page. Hexo's page processor keeps them as plain data and never links
+ * a page to a tag or category (hexo `models/page.ts` has neither), so the page is listed nowhere.
+ */
+export const taxonomyOnPage: Rule = {
+  code: 'PC407', id: 'taxonomy-on-page', defaultSeverity: 'warning', kinds: ['page'],
+  check(doc) {
+    if (!doc.parsed.valid) return [];
+    const findings: Finding[] = [];
+    for (const entry of doc.parsed.entries) {
+      if (!TAXONOMY_KEYS.includes(entry.key) || isBlank(entry.value)) continue;
+      const remove = removeEntry(doc, entry);
+      findings.push({
+        range: entry.keyRange,
+        message: message('taxonomyOnPage', entry.key),
+        // Not fix-all: it deletes what the author wrote (a theme may still show it).
+        fixes: remove ? [{ title: message('fixRemoveKey', entry.key), edits: [remove], preferred: true, fixAll: false }] : [],
+      });
+    }
+    return findings;
+  },
+};
+
+/** `tags:`, `tags: []` or `tags: null`: nothing that could be listed anywhere. */
+function isBlank(node: FrontMatterNode): boolean {
+  if (node.kind === 'empty') return true;
+  if (node.kind === 'scalar') return node.value === null || node.value === undefined || node.value === '';
+  if (node.kind === 'sequence') return node.items.every(isBlank);
+  return false;
+}

@@ -57,6 +57,11 @@ export interface RuleContext {
    * links such as `/css/style.css`.
    */
   readonly staticRoots?: readonly string[];
+  /**
+   * The site's files (absolute `/` paths) with this base name, case and Unicode form ignored, for
+   * "Change to ..." fixes on missing links and assets. Those fixes are skipped without one.
+   */
+  readonly filesNamed?: (name: string) => readonly string[];
   readonly now: Date;
   readonly settings: ValidationSettings;
 }

@@ -57,6 +57,11 @@ export interface PostRecord {
   readonly published: boolean;
   /** Every front-matter key written in the post. */
   readonly keys: readonly string[];
+  /**
+   * The front matter's own `slug:` value, if any. Hexo 8.1 overwrites it with the file name's slug
+   * (hexo `processor/post.ts`), so it only explains a `post_link` that uses it.
+   */
+  readonly slug?: string;
   /** Lines where the front matter starts and ends (for quick jumps without re-parsing). */
   readonly frontMatterLines?: { readonly start: number; readonly end: number };
   /** Set when Hexo would drop this post (its front matter does not parse). */

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { check, fixed, none, only } from './support';
+import { SiteIndex } from '../../../src/core/index/siteIndex';
+import { loadHexoSite } from '../../../src/core/site/hexoSite';
+import { MemoryFileSystem } from '../support/memoryFileSystem';
+import { check, fixed, none, only, SITE_FILES } from './support';
 
 const post = (body: string, fields = ''): string => `---\ntitle: Hello\ndate: 2026-01-01 10:00:00\n${fields}---\n${body}`;
 const on = { settings: { rules: { PC501: 'info' as const } } };
@@ -66,5 +69,81 @@ describe('rules: content (PC501–PC508)', () => {
       '"note" is not a Hexo tag plugin: unless the theme or a plugin registers it, Hexo fails to render this post.']);
     await none(post('{% note info %}\n'), 'PC508', { settings: { customTags: ['note'] } });
     await none(post('{% tabs a %}\nx\n{% endtabs %}\n{% if true %}y{% endif %}\n'), 'PC508');
+  });
+});
+
+describe('rules: fixes that point at the file or tag meant', () => {
+  const photo = { path: '/b/source/_posts/photo.md' };
+
+  it('PC502 offers the site file of the same name in another case', async () => {
+    const text = post('![logo](/images/Logo.PNG?v=2)\n');
+    const [diagnostic] = await check(text, 'PC502');
+    assert.deepEqual(diagnostic.fixes.map((fix) => [fix.preferred, fix.fixAll]), [[true, false]]);
+    assert.equal(await fixed(text, 'PC502'), post('![logo](/images/logo.png?v=2)\n'));
+  });
+
+  it('PC502 offers the post\'s asset folder for a root-relative image that is there', async () => {
+    assert.equal(await fixed(post('![山顶](/images/summit.png)\n'), 'PC502', undefined, photo), post('![山顶](summit.png)\n'));
+  });
+
+  it('PC502 offers no file another post\'s asset folder holds (Hexo serves it elsewhere)', async () => {
+    const [diagnostic] = await check(post('![山顶](summit.png)\n'), 'PC502');
+    assert.deepEqual(diagnostic.fixes, []);
+  });
+
+  it('PC503 offers the asset folder\'s file in another case', async () => {
+    const text = post('{% asset_img Summit.PNG 山顶 %}\n');
+    const [diagnostic] = await check(text, 'PC503', photo);
+    assert.equal(diagnostic.fixes.length, 1);
+    assert.equal(diagnostic.fixes[0].fixAll, false);
+    assert.equal(await fixed(text, 'PC503', undefined, photo), post('{% asset_img summit.png 山顶 %}\n'));
+    assert.deepEqual((await check(post('{% asset_img nope.png %}\n'), 'PC503', photo))[0].fixes, []);
+  });
+
+  it('PC508 offers the Hexo tag a typo away, not fix-all', async () => {
+    const text = post('{% codeblok lang:js %}\nx\n');
+    const [diagnostic] = await check(text, 'PC508');
+    assert.deepEqual(diagnostic.fixes.map((fix) => [fix.title.args[0], fix.preferred, fix.fixAll]), [['{% codeblock %}', true, false]]);
+    assert.equal(await fixed(text, 'PC508'), post('{% codeblock lang:js %}\nx\n'));
+    // Two tags as close: both offered, neither preferred.
+    const [twoWays] = await check(post('{% asset_imag a.png %}\n'), 'PC508');
+    assert.deepEqual(twoWays.fixes.map((fix) => [fix.title.args[0], fix.preferred]), [['{% asset_img %}', false], ['{% asset_image %}', false]]);
+    assert.equal(await fixed(post('{% asset_imag a.png %}\n'), 'PC508', 0), post('{% asset_img a.png %}\n'));
+    assert.deepEqual((await check(post('{% note info %}\n'), 'PC508'))[0].fixes, []);
+    assert.deepEqual((await check(post('{% tab a %}\n'), 'PC508'))[0].fixes, []);
+  });
+});
+
+describe('rules: post_link on a site whose posts set slug:', () => {
+  /** Hexo 8.1.2 overwrites a front-matter `slug:` with the file name (checked against Hexo itself). */
+  async function slugSite(): Promise<{ index: SiteIndex }> {
+    const fs = new MemoryFileSystem({
+      ...SITE_FILES,
+      '/b/source/_posts/2026-hangzhou.md': '---\ntitle: 搬到杭州\nslug: moving-to-hangzhou\ndate: 2026-01-05 10:00:00\n---\n',
+      '/b/source/_posts/hello-again.md': '---\ntitle: Again\nslug: hello-again\n---\n',
+    });
+    return { index: await SiteIndex.build(await loadHexoSite(fs, '/b'), fs) };
+  }
+
+  it('keeps each post\'s front-matter slug in the index, interned', async () => {
+    const { index } = await slugSite();
+    assert.equal(index.post('/b/source/_posts/2026-hangzhou.md')?.slug, 'moving-to-hangzhou');
+    assert.equal(index.post('/b/source/_posts/a.md')?.slug, undefined);
+    assert.ok(!('slug' in index.post('/b/source/_posts/a.md')!));
+  });
+
+  it('PC504 still reports a slug no post has', async () => {
+    const options = await slugSite();
+    assert.deepEqual((await only(post('{% post_link helo-world %}\n'), 'PC504', options))[4],
+      'No post has the slug or title "helo-world": Hexo stops building at this post_link with "Post not found".');
+    await none(post('{% post_link hello-world %} {% post_link 搬到杭州 %} {% post_link 2026-hangzhou %} {% post_link hello-again %}\n'), 'PC504', options);
+  });
+
+  it('PC504 explains a link by a front-matter slug and points it at the post\'s real slug', async () => {
+    const options = await slugSite();
+    const text = post('{% post_link moving-to-hangzhou#租房 搬家记 %}\n');
+    assert.deepEqual(await only(text, 'PC504', options), [4, 13, 4, 34,
+      'No post has the slug or title "moving-to-hangzhou": Hexo ignores "slug: moving-to-hangzhou" in the front matter of _posts/2026-hangzhou.md, whose slug is its file name, "2026-hangzhou".']);
+    assert.equal(await fixed(text, 'PC504', undefined, options), post('{% post_link 2026-hangzhou#租房 搬家记 %}\n'));
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { applyTextEdits } from '../../../src/core/edits';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
-import { checkPost, DEFAULT_SETTINGS, formatRuleMessage, type Diagnostic, type RuleContext, type ValidationSettings } from '../../../src/core/rules';
+import { checkPost, DEFAULT_SETTINGS, formatRuleMessage, siteFileLookup, type Diagnostic, type RuleContext, type ValidationSettings } from '../../../src/core/rules';
 import { loadHexoSite } from '../../../src/core/site/hexoSite';
 import type { PostKind } from '../../../src/core/site/types';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
@@ -43,7 +43,7 @@ export async function contextFor(options: { path?: string; kind?: PostKind; sett
   return {
     path, kind: options.kind ?? index.site.classify(path) ?? 'post', site: index.site, index, now: NOW,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
-    fileExists: (file) => Object.prototype.hasOwnProperty.call(SITE_FILES, file),
+    ...siteFileLookup({ files: new Set(Object.keys(SITE_FILES)), staticRoots: [] }),
   };
 }
 

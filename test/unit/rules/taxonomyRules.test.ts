@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { fixed, none, only } from './support';
+import { parseFrontMatter } from '../../../src/core/frontMatter';
+import { check, fixed, none, only } from './support';
 
 const post = (fields: string): string => `---\ntitle: A\ndate: 2026-01-01 10:00:00\n${fields}\n---\nBody\n`;
 
@@ -46,5 +47,77 @@ describe('rules: tags and categories (PC401–PC405)', () => {
     assert.equal(await fixed(post('tags: [Kubernets]'), 'PC405'), post('tags: [Kubernetes]'));
     assert.ok(text);
     await none(post('tags: [后端, 随想, React]'), 'PC405');
+  });
+});
+
+/** What Hexo reads from the fixed text (and that it still parses). */
+function readBack(text: string): Record<string, unknown> {
+  const parsed = parseFrontMatter(text);
+  assert.ok(parsed.valid, `does not parse: ${text}`);
+  return parsed.data;
+}
+
+describe('rules: tag and category strings and pages (PC406–PC407)', () => {
+  it('PC406 reports a comma-separated string, which Hexo reads as one tag, and writes it as a flow list', async () => {
+    const text = post('tags: Go, 后端 ,踩坑  # 技术');
+    assert.deepEqual(await only(text, 'PC406'), [3, 6, 3, 16,
+      'Hexo reads "Go, 后端 ,踩坑" as one tag, separators included: write the list [Go, 后端, 踩坑] for 3 tags.']);
+    const result = await fixed(text, 'PC406');
+    assert.equal(result, post('tags: [Go, 后端, 踩坑]  # 技术'));
+    assert.deepEqual(readBack(result).tags, ['Go', '后端', '踩坑']);
+  });
+
+  it('PC406 recognizes the full-width comma and the enumeration comma of Chinese input methods', async () => {
+    assert.equal(await fixed(post('tags: 读书，笔记、随笔'), 'PC406'), post('tags: [读书, 笔记, 随笔]'));
+    const categories = post('categories: 技术，前端');
+    assert.deepEqual((await only(categories, 'PC406'))[4],
+      'Hexo reads "技术，前端" as one category, separators included: the list [技术, 前端] files the post under 技术 > 前端.');
+    assert.deepEqual(readBack(await fixed(categories, 'PC406')).categories, ['技术', '前端']);
+    assert.equal(await fixed(post('category: a, b'), 'PC406'), post('category: [a, b]'));
+  });
+
+  it('PC406 quotes names that a flow list would misread, and is preferred but not part of fix-all', async () => {
+    const text = post('tags: C#, true, 2026, [草稿]');
+    const result = await fixed(text, 'PC406');
+    assert.equal(result, post('tags: ["C#", "true", "2026", "[草稿]"]'));
+    assert.deepEqual(readBack(result).tags, ['C#', 'true', '2026', '[草稿]']);
+    const [diagnostic] = await check(text, 'PC406');
+    assert.ok(diagnostic.fixes[0].preferred && !diagnostic.fixes[0].fixAll, 'it changes which tag pages Hexo builds');
+  });
+
+  it('PC406 leaves lists, quoted strings, single names and JSON front matter alone', async () => {
+    await none(post('tags: [Go, 后端]'), 'PC406');
+    await none(post('tags:\n  - Go\n  - 后端'), 'PC406');
+    await none(post('tags: "读书, 笔记"'), 'PC406');
+    await none(post("tags: '读书，笔记'"), 'PC406');
+    await none(post('tags: 随笔'), 'PC406');
+    await none(post('tags: a,'), 'PC406');
+    await none(';;;\n"title": "A",\n"tags": "a, b"\n;;;\nBody\n', 'PC406');
+  });
+
+  const about = { path: '/b/source/about/index.md' };
+
+  it('PC407 reports tags and categories on a page and removes the whole key', async () => {
+    const text = '---\ntitle: 关于\ntags: [自我介绍]\ndate: 2026-01-01 10:00:00\n---\n你好\n';
+    assert.deepEqual(await only(text, 'PC407', about), [2, 0, 2, 4, 'Hexo ignores "tags" on a page: only posts are listed under tags and categories.']);
+    const result = await fixed(text, 'PC407', undefined, about);
+    assert.equal(result, '---\ntitle: 关于\ndate: 2026-01-01 10:00:00\n---\n你好\n');
+    assert.ok(readBack(result).title === '关于');
+    const [diagnostic] = await check(text, 'PC407', about);
+    assert.equal(diagnostic.fixes[0].fixAll, false);
+  });
+
+  it('PC407 removes a block list with all its items, keeping the keys around it', async () => {
+    const text = '---\ntitle: 关于\ncategories:\n  - 生活\n  - 随笔\nlayout: page\n---\n';
+    const result = await fixed(text, 'PC407', undefined, about);
+    assert.equal(result, '---\ntitle: 关于\nlayout: page\n---\n');
+    assert.deepEqual(readBack(result), { title: '关于', layout: 'page' });
+    const last = '---\r\ntitle: 关于\r\ntag: 随笔\r\n---\r\n';
+    assert.equal(await fixed(last, 'PC407', undefined, about), '---\r\ntitle: 关于\r\n---\r\n');
+  });
+
+  it('PC407 is silent on posts and on empty keys a page scaffold leaves', async () => {
+    await none(post('tags: [自我介绍]'), 'PC407');
+    await none('---\ntitle: 关于\ntags:\ncategories: []\n---\n', 'PC407', about);
   });
 });

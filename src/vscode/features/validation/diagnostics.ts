@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkPost, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
+import { checkPost, siteFileLookup, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
 import type { SiteIndex } from '../../../core/index/siteIndex';
 import type { PostKind } from '../../../core/site/types';
 import { toCorePath, toVsRange } from '../../convert';
@@ -62,7 +62,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const siteFiles = await this.files.filesFor(index, uri);
     const context: RuleContext = {
       path, kind, site: index.site, index, now, settings,
-      fileExists: (file) => siteFiles.files.has(file), staticRoots: siteFiles.staticRoots,
+      ...siteFileLookup(siteFiles),
     };
     return { index, kind, context };
   }
