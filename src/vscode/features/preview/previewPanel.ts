@@ -211,7 +211,8 @@ export class PreviewPanel implements vscode.Disposable {
     const started = Date.now();
     const eagerLines = complete ? undefined : this.eagerLines(this.documentChanged);
     const rendered = renderPost(text, { ...context, includes, eagerLines });
-    this.lastRenderMs = Date.now() - started;
+    // The typing debounce follows the renders typing causes, not the follow-ups that fill code in.
+    if (!complete) this.lastRenderMs = Date.now() - started;
     const version = ++this.version;
     if (this.pendingEditAt !== undefined) {
       this.sentEditAt.set(version, this.pendingEditAt);
