@@ -9,8 +9,9 @@ import type { QuoteChar } from './yamlText';
  * The analysis reads only the front matter (Hexo's split tells where it is), line by line: a line
  * starting in column 0 holds a top-level key, and the lines after it up to the next such line hold
  * its value — a scalar, a flow list `[a, b]` (possibly over several lines), or a block list of `- a`
- * items, whose items may themselves be flow lists (`- [A, B]`, a category hierarchy). Hexo's `;;;`
- * JSON front matter is read as entries `"key": value` separated by commas.
+ * items, whose items may themselves be lists (`- [A, B]`, or a block list below a bare `-` or after
+ * `- - `: a category hierarchy). A quoted value may run over lines; those lines hold no keys. Hexo's
+ * `;;;` JSON front matter is read as entries `"key": value` separated by commas.
  */
 
 /** A span of the text by offsets, end exclusive. */
@@ -171,26 +172,34 @@ function unclosedRegionEnd(text: string, start: number, separator: number): numb
 function analyzeYaml(text: string, region: Span, offset: number, eol: string): CompletionContext {
   const lineStart = lineStartOf(text, offset, region.start);
   const lineEnd = lineEndOf(text, offset, region.end);
-  const base = { format: 'yaml' as const, presentKeys: yamlKeys(text, region, lineStart), eol };
+  const { owners, quoted } = yamlOwnerLines(text, region);
+  // Inside a quoted value that runs over lines, even a line like `world: again"` is text.
+  if (quoted.some((span) => offset > span.start && offset <= span.end)) return NONE;
+  const base = { format: 'yaml' as const, presentKeys: yamlKeys(text, owners, lineStart), eol };
 
   let owner: number | undefined;
-  if (isOwnerLine(text, lineStart, lineEnd)) {
+  if (owners.includes(lineStart)) {
     const colon = keyColon(text, lineStart, lineEnd);
     if (colon === -1 || offset <= colon) return yamlKeyContext(text, lineStart, lineEnd, offset, base);
     owner = lineStart;
   } else {
-    owner = previousOwnerLine(text, lineStart, region.start);
+    owner = owners.filter((line) => line < lineStart).pop();
   }
+  const ownerEnd = owner === undefined ? -1 : lineEndOf(text, owner, region.end);
+  const colon = owner === undefined ? -1 : keyColon(text, owner, ownerEnd);
   const blankLine = text.slice(lineStart, lineEnd).trim() === '';
-  const keyHere = (): CompletionContext => (blankLine && offset === lineStart
-    ? { ...base, kind: 'key', replace: { start: offset, end: offset }, typed: '', hasColon: false }
-    : NONE);
-  if (owner === undefined) return keyHere();
+  const keyHere = (): CompletionContext => {
+    if (!blankLine || offset !== lineStart) return NONE;
+    // Indented lines below mean the value above goes on (a block scalar's blank line, a folded
+    // scalar, a list): a key typed here would cut it in two. In a block scalar even `  # x` is text.
+    const blockScalar = colon !== -1 && /^[ \t]*[|>]/.test(text.slice(colon + 1, ownerEnd));
+    if (valueGoesOnBelow(text, lineEnd, region.end, blockScalar)) return NONE;
+    return { ...base, kind: 'key', replace: { start: offset, end: offset }, typed: '', hasColon: false };
+  };
+  if (owner === undefined || colon === -1) return keyHere();
 
-  const ownerEnd = lineEndOf(text, owner, region.end);
-  const colon = keyColon(text, owner, ownerEnd);
-  if (colon === -1) return keyHere();
-  const valueEnd = nextOwnerLine(text, lineEnd, region.end);
+  const next = owners.find((line) => line > lineStart);
+  const valueEnd = next === undefined ? region.end : Math.max(lineEnd, next - (text.charCodeAt(next - 2) === CR ? 2 : 1));
   const scan = scanYamlValue(text, colon + 1, valueEnd, offset);
   if (!scan.slot) return keyHere();
   return {
@@ -201,6 +210,44 @@ function analyzeYaml(text: string, region: Span, offset: number, eol: string): C
     items: scan.items,
     preferredQuote: preferredQuote(text, region),
   };
+}
+
+/** Whether the next line with content below `lineEnd` is indented (comment lines count only when `comments`). */
+function valueGoesOnBelow(text: string, lineEnd: number, regionEnd: number, comments: boolean): boolean {
+  for (let line = nextLineStart(text, lineEnd, regionEnd); line < regionEnd; line = nextLineStart(text, line, regionEnd)) {
+    const end = lineEndOf(text, line, regionEnd);
+    const content = skipBlanks(text, line, end);
+    if (content >= end || (!comments && text[content] === '#')) continue;
+    return content > line;
+  }
+  return false;
+}
+
+/**
+ * The lines holding top-level keys, and the quoted values that run over several lines. js-yaml reads
+ * `title: "Hello` then `world: again"` as one string, so the second line is no key. A quote counts as
+ * running on only if it closes where YAML allows (nothing but a comment after it on its line): a
+ * quote still being typed must not swallow the keys below.
+ */
+function yamlOwnerLines(text: string, region: Span): { owners: number[]; quoted: Span[] } {
+  const owners: number[] = [];
+  const quoted: Span[] = [];
+  for (let line = region.start; line < region.end; line = nextLineStart(text, line, region.end)) {
+    const end = lineEndOf(text, line, region.end);
+    if (!isOwnerLine(text, line, end)) continue;
+    owners.push(line);
+    const colon = keyColon(text, line, end);
+    if (colon === -1) continue;
+    const open = skipBlanks(text, colon + 1, end);
+    if ((text[open] !== '"' && text[open] !== "'") || closingQuote(text, open, end) !== -1) continue;
+    const close = closingQuote(text, open, region.end);
+    if (close === -1) continue;
+    const closeLineEnd = lineEndOf(text, close, region.end);
+    if (!/^[ \t]*(?:#.*)?$/.test(text.slice(close + 1, closeLineEnd))) continue;
+    quoted.push({ start: open, end: close + 1 });
+    line = closeLineEnd;
+  }
+  return { owners, quoted };
 }
 
 function yamlKeyContext(
@@ -251,32 +298,14 @@ function keyName(text: string, lineStart: number, colon: number): string {
   return raw;
 }
 
-function yamlKeys(text: string, region: Span, exceptLine: number): Set<string> {
+function yamlKeys(text: string, owners: readonly number[], exceptLine: number): Set<string> {
   const keys = new Set<string>();
-  for (let line = region.start; line < region.end; line = nextLineStart(text, line, region.end)) {
+  for (const line of owners) {
     if (line === exceptLine) continue;
-    const end = lineEndOf(text, line, region.end);
-    if (!isOwnerLine(text, line, end)) continue;
-    const colon = keyColon(text, line, end);
+    const colon = keyColon(text, line, lineEndOf(text, line, text.length));
     if (colon !== -1) keys.add(keyName(text, line, colon));
   }
   return keys;
-}
-
-function previousOwnerLine(text: string, lineStart: number, regionStart: number): number | undefined {
-  let line = lineStart;
-  while (line > regionStart) {
-    line = lineStartOf(text, line - 1, regionStart);
-    if (isOwnerLine(text, line, lineEndOf(text, line, text.length))) return line;
-  }
-  return undefined;
-}
-
-function nextOwnerLine(text: string, fromLineEnd: number, regionEnd: number): number {
-  for (let line = nextLineStart(text, fromLineEnd, regionEnd); line < regionEnd; line = nextLineStart(text, line, regionEnd)) {
-    if (isOwnerLine(text, line, lineEndOf(text, line, regionEnd))) return Math.max(fromLineEnd, line - (text.charCodeAt(line - 2) === CR ? 2 : 1));
-  }
-  return regionEnd;
 }
 
 /** The quote style of the first quoted value in the front matter; double quotes when there is none. */
@@ -294,69 +323,189 @@ interface SlotHolder {
   slot?: ValueSlot;
 }
 
+/** A list as scanned, at any depth (`ValueItem` keeps two levels: see `asScalar`). */
+interface ScannedList {
+  readonly kind: 'list';
+  readonly items: Scanned[];
+  readonly span: { start: number; end: number };
+}
+
+type Scanned = ScalarItem | ScannedList;
+
+/** Lists nested deeper than this are skipped, not scanned (the scan recurses). */
+const MAX_DEPTH = 32;
+
+function toValueItem(node: Scanned): ValueItem {
+  return node.kind === 'scalar' ? node : { kind: 'list', items: node.items.map(asScalar), span: node.span };
+}
+
+/**
+ * An item of an item: Hexo makes it a name with `${item}` (`removeEmptyTag` in hexo
+ * `lib/models/post.ts`), so a list there is ONE name, its items joined by commas: under
+ * `categories: [[A, [B, C]]]` the post is in A and in A > "B,C" (checked with hexo 8.1.2).
+ */
+function asScalar(node: Scanned): ScalarItem {
+  return node.kind === 'scalar' ? node : { kind: 'scalar', value: joinedName(node), span: node.span };
+}
+
+function joinedName(node: Scanned): string {
+  return node.kind === 'scalar' ? node.value : node.items.map(joinedName).join(',');
+}
+
+/**
+ * The slot, unless it is in a list below the second level: what is typed there only becomes part of
+ * a name made of several (see `asScalar`), so no tag or category offered there would be right.
+ */
+function reachable(slot: ValueSlot | undefined): ValueSlot | undefined {
+  return slot && slot.path.length <= 2 ? slot : undefined;
+}
+
 /** Reads a key's value from just after its colon to `end`, noting the slot the cursor is in, if any. */
 function scanYamlValue(text: string, from: number, end: number, cursor: number): ValueScan {
-  const items: ValueItem[] = [];
   const holder: SlotHolder = {};
   const keyLineEnd = lineEndOf(text, from, end);
   const p = skipBlanks(text, from, keyLineEnd);
   const first = text[p];
   if (p < keyLineEnd && first !== '#') {
     if (first === '[') {
-      const list = scanFlowList(text, p, end, cursor, 0, holder, []);
-      return { items: list.items, slot: holder.slot };
+      const list = scanFlowList(text, p, end, cursor, holder, []);
+      return { items: list.items.map(toValueItem), slot: reachable(holder.slot) };
     }
     // Mappings, block scalars, anchors, aliases and tags: nothing to complete.
-    if ('{|>&*!'.includes(first)) return { items };
+    if (OPAQUE.includes(first)) return { items: [] };
     const token = scanToken(text, p, keyLineEnd, 'block');
-    items.push(token.item);
     if (inToken(token, cursor)) holder.slot = tokenSlot(text, token, cursor, 'scalar', [0], keyLineEnd, 'block');
-    return { items, slot: holder.slot };
+    return { items: [token.item], slot: holder.slot };
   }
 
   // Nothing on the key line yet: the value is a scalar to come, or a block list below.
-  let keyLineSlot: ValueSlot | undefined;
-  if (cursor >= from && cursor <= p) {
-    keyLineSlot = { replace: { start: cursor, end: cursor }, typed: '', container: 'scalar', before: cursor === from ? ' ' : '', path: [0] };
+  const block = scanBlockList(text, nextLineStart(text, keyLineEnd, end), end, cursor, holder);
+  // Unless a list or a scalar follows below, the key line itself takes the value.
+  if (!holder.slot && block.empty && cursor >= from && cursor <= p) {
+    holder.slot = { replace: { start: cursor, end: cursor }, typed: '', container: 'scalar', before: cursor === from ? ' ' : '', path: [0] };
   }
-  for (let line = nextLineStart(text, keyLineEnd, end); line < end;) {
+  return { items: block.items.map(toValueItem), slot: reachable(holder.slot) };
+}
+
+/** What starts a value that holds nothing to complete: a mapping, a block scalar, an anchor, an alias, a tag. */
+const OPAQUE = '{|>&*!';
+
+/** A block sequence being read: the key's own list, or a list that is an item of it (`-` then `  - a`, or `- - a`). */
+interface BlockFrame {
+  /** The column of its dashes, once its first item is read. */
+  indent?: number;
+  readonly items: Scanned[];
+  readonly path: readonly number[];
+  /** The list node it fills (absent for the key's own list). */
+  readonly list?: ScannedList;
+  /** Its last item: a bare `-` (its value, if any, is a list on the lines below), a scalar, or anything else. */
+  last?: 'empty' | 'scalar' | 'other';
+}
+
+/**
+ * Reads the lines below a key as a block list, following indentation as YAML does: an item may be a
+ * flow list (`- [A, B]`), or a block list itself, either below a bare `-` or inline (`- - A`). A line
+ * deeper than the items that is not such a list continues the item above (a multi-line scalar).
+ */
+function scanBlockList(text: string, firstLine: number, end: number, cursor: number, holder: SlotHolder): { items: Scanned[]; empty: boolean } {
+  const top: BlockFrame = { items: [], path: [] };
+  const stack = [top];
+  // A line of text below the key before any `-`: the value is a multi-line scalar, not a list.
+  let scalar = false;
+  for (let line = firstLine; line < end;) {
     const lineEnd = lineEndOf(text, line, end);
     const indentEnd = skipBlanks(text, line, lineEnd);
-    const c = text[indentEnd];
     if (indentEnd >= lineEnd) {
-      // An indented empty line among (or under) the items: a new `- ` item goes here.
-      if (cursor > line && cursor <= lineEnd) {
-        holder.slot = { replace: { start: cursor, end: lineEnd }, typed: '', container: 'block', before: '- ', path: [items.length] };
-      }
-    } else if (c === '-' && (indentEnd + 1 >= lineEnd || text[indentEnd + 1] === ' ' || text[indentEnd + 1] === '\t')) {
-      const dashEnd = indentEnd + 1;
-      const q = skipBlanks(text, dashEnd, lineEnd);
-      const index = items.length;
-      if (q < lineEnd && text[q] === '[') {
-        const inner = scanFlowList(text, q, end, cursor, 1, holder, [index]);
-        items.push({ kind: 'list', items: inner.items.filter(isScalar), span: { start: q, end: inner.close } });
-        line = nextLineStart(text, lineEndOf(text, Math.max(q, inner.close - 1), end), end);
-        continue;
-      }
-      if (q >= lineEnd || text[q] === '#') {
-        if (cursor >= dashEnd && cursor <= q) {
-          holder.slot = { replace: { start: cursor, end: cursor }, typed: '', container: 'block', before: cursor === dashEnd ? ' ' : '', path: [index] };
+      if (!scalar && cursor > line && cursor <= lineEnd) emptyLineSlot(stack, cursor - line, cursor, lineEnd, holder);
+    } else if (isDash(text, indentEnd, lineEnd) && !scalar) {
+      const column = indentEnd - line;
+      while (stack.length > 1 && column < (stack[stack.length - 1].indent ?? 0)) stack.pop();
+      let frame = stack[stack.length - 1];
+      if (frame.indent === undefined) {
+        frame.indent = column;
+      } else if (column > frame.indent) {
+        if (frame.last !== 'empty') {
+          line = nextLineStart(text, lineEnd, end);
+          continue;
         }
-      } else if (!'{|>&*!'.includes(text[q])) {
-        const token = scanToken(text, q, lineEnd, 'block');
-        items.push(token.item);
-        if (inToken(token, cursor)) holder.slot = tokenSlot(text, token, cursor, 'block', [index], lineEnd, 'block');
+        frame = openNested(stack, frame, indentEnd, column);
       }
+      line = scanBlockItem(text, line, indentEnd, lineEnd, end, cursor, stack, frame, holder);
+      continue;
+    } else if (text[indentEnd] !== '#' && top.indent === undefined) {
+      scalar = true;
     }
     line = nextLineStart(text, lineEnd, end);
   }
-  // A block list below the key: the key line itself takes no value.
-  if (!holder.slot && keyLineSlot && items.length === 0) holder.slot = keyLineSlot;
-  return { items, slot: holder.slot };
+  return { items: top.items, empty: top.indent === undefined && !scalar };
 }
 
-function isScalar(item: ValueItem): item is ScalarItem {
-  return item.kind === 'scalar';
+/** Reads the item whose `-` is at `dash`; returns where the next line starts. */
+function scanBlockItem(
+  text: string, line: number, dash: number, lineEnd: number, end: number, cursor: number, stack: BlockFrame[], frame: BlockFrame, holder: SlotHolder,
+): number {
+  const dashEnd = dash + 1;
+  const q = skipBlanks(text, dashEnd, lineEnd);
+  const path = [...frame.path, frame.items.length];
+  let next = nextLineStart(text, lineEnd, end);
+  if (isDash(text, q, lineEnd) && stack.length < MAX_DEPTH) {
+    // `- - A`: the item is a list whose first item is on this line.
+    return scanBlockItem(text, line, q, lineEnd, end, cursor, stack, openNested(stack, frame, q, q - line), holder);
+  }
+  if (q < lineEnd && text[q] === '[') {
+    const inner = scanFlowList(text, q, end, cursor, holder, path);
+    add(frame, { kind: 'list', items: inner.items, span: { start: q, end: inner.close } }, 'other');
+    next = nextLineStart(text, lineEndOf(text, Math.max(q, inner.close - 1), end), end);
+  } else if (q >= lineEnd || text[q] === '#') {
+    frame.last = 'empty';
+    if (cursor >= dashEnd && cursor <= q) {
+      holder.slot = { replace: { start: cursor, end: cursor }, typed: '', container: 'block', before: cursor === dashEnd ? ' ' : '', path };
+    }
+  } else if (OPAQUE.includes(text[q])) {
+    frame.last = 'other';
+  } else {
+    const token = scanToken(text, q, lineEnd, 'block');
+    add(frame, token.item, 'scalar');
+    if (inToken(token, cursor)) holder.slot = tokenSlot(text, token, cursor, 'block', path, lineEnd, 'block');
+  }
+  return next;
+}
+
+function add(frame: BlockFrame, item: Scanned, last: BlockFrame['last']): void {
+  frame.items.push(item);
+  frame.last = last;
+  if (frame.list) frame.list.span.end = item.span.end;
+}
+
+/** Starts the list that is the value of `parent`'s next item, its dashes in `column`. */
+function openNested(stack: BlockFrame[], parent: BlockFrame, dash: number, column: number): BlockFrame {
+  const list: ScannedList = { kind: 'list', items: [], span: { start: dash, end: dash } };
+  const frame: BlockFrame = { indent: column, items: list.items, path: [...parent.path, parent.items.length], list };
+  add(parent, list, 'other');
+  stack.push(frame);
+  return frame;
+}
+
+/**
+ * An empty line among the items, with the cursor in `column`: a new `- ` item goes there, in the
+ * deepest list whose dashes the column reaches; deeper still, under a bare `-`, it starts that item's list.
+ */
+function emptyLineSlot(stack: readonly BlockFrame[], column: number, cursor: number, lineEnd: number, holder: SlotHolder): void {
+  let depth = stack.length - 1;
+  while (depth > 0 && column < (stack[depth].indent ?? 0)) depth--;
+  const frame = stack[depth];
+  let path = [...frame.path, frame.items.length];
+  if (frame.indent !== undefined && column > frame.indent) {
+    // Deeper than the items and not under a bare `-`: the line continues the item above.
+    if (frame.last !== 'empty') return;
+    path = [...path, 0];
+  }
+  holder.slot = { replace: { start: cursor, end: lineEnd }, typed: '', container: 'block', before: '- ', path };
+}
+
+/** A `-` that starts a block list item: followed by a space, a tab or the end of the line. */
+function isDash(text: string, at: number, lineEnd: number): boolean {
+  return text[at] === '-' && (at + 1 >= lineEnd || text[at + 1] === ' ' || text[at + 1] === '\t');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -371,9 +520,9 @@ interface Token {
 }
 
 function scanFlowList(
-  text: string, open: number, end: number, cursor: number, depth: number, holder: SlotHolder, path: readonly number[],
-): { items: ValueItem[]; close: number } {
-  const items: ValueItem[] = [];
+  text: string, open: number, end: number, cursor: number, holder: SlotHolder, path: readonly number[],
+): { items: Scanned[]; close: number } {
+  const items: Scanned[] = [];
   let i = open + 1;
   let slotStart = i;
   let expectItem = true;
@@ -402,9 +551,9 @@ function scanFlowList(
       expectItem = true;
       continue;
     }
-    if (c === '[' && depth === 0) {
-      const inner = scanFlowList(text, t, end, cursor, depth + 1, holder, [...path, items.length]);
-      items.push({ kind: 'list', items: inner.items.filter(isScalar), span: { start: t, end: inner.close } });
+    if (c === '[' && path.length < MAX_DEPTH) {
+      const inner = scanFlowList(text, t, end, cursor, holder, [...path, items.length]);
+      items.push({ kind: 'list', items: inner.items, span: { start: t, end: inner.close } });
       i = inner.close;
     } else if (c === '[' || c === '{') {
       i = skipBalanced(text, t, end);
@@ -572,15 +721,16 @@ function analyzeJson(text: string, region: Span, offset: number, eol: string): C
     if (p >= owner.valueEnd) {
       if (offset <= p) holder.slot = { replace: { start: offset, end: offset }, typed: '', container: 'scalar', before: offset === owner.colon + 1 ? ' ' : '', path: [0] };
     } else if (text[p] === '[') {
-      items.push(...scanFlowList(text, p, owner.valueEnd, offset, 0, holder, []).items);
+      items.push(...scanFlowList(text, p, owner.valueEnd, offset, holder, []).items.map(toValueItem));
     } else if (text[p] !== '{') {
       const lineEnd = Math.min(lineEndOf(text, p, owner.valueEnd), owner.valueEnd);
       const token = scanToken(text, p, lineEnd, 'flow');
       items.push(token.item);
       if (inToken(token, offset)) holder.slot = tokenSlot(text, token, offset, 'scalar', [0], lineEnd, 'flow');
     }
-    if (!holder.slot) return NONE;
-    return { ...base, kind: 'value', key: owner.key, slot: holder.slot, items, preferredQuote: '"' };
+    const slot = reachable(holder.slot);
+    if (!slot) return NONE;
+    return { ...base, kind: 'value', key: owner.key, slot, items, preferredQuote: '"' };
   }
   // Between entries: a new key goes at the cursor, if the cursor is not just after a value.
   const lineStart = lineStartOf(text, offset, region.start);
@@ -663,6 +813,8 @@ function jsonValueEnd(text: string, from: number, end: number): number {
 // Lines
 
 function lineStartOf(text: string, offset: number, min: number): number {
+  // `lastIndexOf` reads a negative start as 0, and would find a line break at 0 before offset 0.
+  if (offset <= min) return min;
   return Math.max(min, text.lastIndexOf('\n', offset - 1) + 1);
 }
 

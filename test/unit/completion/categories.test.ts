@@ -39,6 +39,53 @@ describe('front-matter completion: categories', () => {
     assert.deepEqual(labels(complete(index, '---\ncategories: [[技术, 前端], |]\n---\n')).slice(0, 2), ['技术', '生活']);
   });
 
+  it('reads a block list under a bare `-` as one hierarchy, as Hexo does', () => {
+    assert.deepEqual(labels(complete(index, '---\ncategories:\n  -\n    - 技术\n    - |\n---\n')).slice(0, 2), ['前端', '后端']);
+    assert.deepEqual(labels(complete(index, '---\ncategories:\n  - [技术, 前端]\n  -\n    - 生活\n    - |\n---\n')).slice(0, 1), ['读书']);
+    assert.equal(
+      accept(index, '---\ncategories:\n  -\n    - 技术\n    -|\n---\n', '前端'),
+      post('categories:\n  -\n    - 技术\n    - 前端', ''),
+    );
+  });
+
+  it('reads a compact `- - A` item as one hierarchy too', () => {
+    assert.deepEqual(labels(complete(index, '---\ncategories:\n  - - 技术\n    - |\n---\n')).slice(0, 2), ['前端', '后端']);
+    assert.deepEqual(labels(complete(index, '---\ncategories:\n- [技术, 前端]\n- - 生活\n  - |\n---\n')).slice(0, 1), ['读书']);
+    assert.deepEqual(labels(complete(index, '---\ncategories:\n  - - 生活\n    - 读|\n---\n')).slice(0, 1), ['读书']);
+  });
+
+  it('starts a new hierarchy after a block list item, at the items\' column', () => {
+    assert.deepEqual(labels(complete(index, '---\ncategories:\n  -\n    - 技术\n    - 前端\n  - |\n---\n')).slice(0, 2), ['技术', '生活']);
+    assert.deepEqual(labels(complete(index, '---\ncategories:\n  - - 技术\n    - 前端\n  |\n---\n')).slice(0, 2), ['技术', '生活']);
+  });
+
+  it('on an empty line, completes the list whose column the cursor is in', () => {
+    assert.deepEqual(labels(complete(index, '---\ncategories:\n  -\n    - 生活\n    |\n---\n')).slice(0, 1), ['读书']);
+    assert.equal(
+      accept(index, '---\ncategories:\n  -\n    - 生活\n    |\n---\n', '读书'),
+      post('categories:\n  -\n    - 生活\n    - 读书', ''),
+    );
+    // Under a bare `-`, deeper: the first item of a new hierarchy, even after a flat item.
+    assert.deepEqual(labels(complete(index, '---\ncategories:\n  - 技术\n  -\n    |\n---\n')).slice(0, 2), ['技术', '生活']);
+  });
+
+  it('offers nothing where a new `- ` would only continue the item above (`- 技术` then a deeper line)', () => {
+    assert.deepEqual(complete(index, '---\ncategories:\n  - 技术\n    |\n---\n'), []);
+    assert.deepEqual(complete(index, '---\ncategories:\n  - [技术, 前端]\n    |\n---\n'), []);
+  });
+
+  it('offers nothing in a list below the second level: Hexo joins it into one name', () => {
+    assert.deepEqual(complete(index, '---\ncategories: [[技术, [|]]]\n---\n'), []);
+    assert.deepEqual(complete(index, '---\ncategories: [[技术, [前端, |]]]\n---\n'), []);
+    assert.deepEqual(complete(index, '---\ncategories:\n  -\n    - 技术\n    -\n      - |\n---\n'), []);
+    assert.deepEqual(complete(index, '---\ncategories:\n  - - - |\n---\n'), []);
+  });
+
+  it('counts a list below the second level as the one name Hexo makes of it (`前端,后端`)', () => {
+    const items = complete(index, '---\ncategories: [[技术, [前端, 后端], |]]\n---\n');
+    assert.equal(formatMessage(find(items, '读书').documentation!), 'Written here, it becomes 技术 > 前端,后端 > 读书.');
+  });
+
   it('does not offer a category already in the hierarchy being written', () => {
     assert.ok(!labels(complete(index, '---\ncategories: [技术, 前端, |]\n---\n')).includes('技术'));
   });

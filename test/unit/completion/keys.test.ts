@@ -65,6 +65,11 @@ describe('front-matter completion: keys', () => {
     assert.deepEqual(complete(index, '---\n# a comment|\n---\n'), []);
   });
 
+  it('gives an empty range at the very start of a front matter that begins with a blank line', () => {
+    const item = find(complete(index, '|\ntitle: x\n---\n正文\n'), 'date');
+    assert.deepEqual([item.range.startOffset, item.range.endOffset], [0, 0]);
+  });
+
   it('works with Hexo\'s `;;;` JSON front matter, quoting keys and adding the commas JSON needs', () => {
     assert.equal(accept(index, ';;;\n"title": "x",\n"ca|\n;;;\n', 'categories'), ';;;\n"title": "x",\n"categories": []\n;;;\n');
     assert.equal(accept(index, ';;;\n"title": "x"\n|\n;;;\n', 'comments'), ';;;\n"title": "x",\ncomments\n;;;\n'.replace('comments', '"comments": false'));

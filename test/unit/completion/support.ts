@@ -29,9 +29,10 @@ export async function buildIndex(files: Record<string, string> = {}, base = SITE
   return SiteIndex.build(await loadHexoSite(fs, '/b'), fs);
 }
 
-/** Splits `text` at its `|` marker into the text and the cursor offset. */
+/** Splits `text` at its cursor marker into the text and the cursor offset: `‸` if there is one (for YAML's own `|`), else `|`. */
 export function cursor(textWithCursor: string): { text: string; offset: number } {
-  const offset = textWithCursor.indexOf('|');
+  const marker = textWithCursor.includes('‸') ? '‸' : '|';
+  const offset = textWithCursor.indexOf(marker);
   if (offset === -1) throw new Error('no | cursor marker');
   return { text: textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1), offset };
 }
