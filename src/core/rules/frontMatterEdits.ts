@@ -28,7 +28,9 @@ export function insertEntry(doc: PostDocument, key: string, value: string): Text
   else at = block.closingFence.startOffset;
   // Never inside the closing fence's line, nor past it.
   at = Math.min(at, block.closingFence.startOffset);
-  return { range: doc.range(at, at), newText: `${key}: ${value}${eol}` };
+  // At the entries' own indentation: a key at column 0 above indented ones would end the mapping.
+  const indent = ' '.repeat(parsed.entries[0]?.keyRange.start.character ?? 0);
+  return { range: doc.range(at, at), newText: `${indent}${key}: ${value}${eol}` };
 }
 
 /** `value` written for this front matter's format: YAML plain or quoted in `quote` style, or JSON. */

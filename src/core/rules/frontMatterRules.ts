@@ -1,6 +1,6 @@
 import { FIELD_BY_KEY } from '../completion/frontMatterFields';
 import type { TextEdit } from '../edits';
-import { parseFrontMatter, type FrontMatterError } from '../frontMatter';
+import { parseFrontMatter, type FrontMatterEntry, type FrontMatterError } from '../frontMatter';
 import type { Fix, Finding, RuleContext } from './types';
 import { insertEntry, renameKey, replaceScalar, scalarText } from './frontMatterEdits';
 import { inferTitle, nowText } from './inference';
@@ -116,16 +116,19 @@ export const requiredKey: Rule = {
   check(doc, context) {
     if (!doc.parsed.valid || doc.parsed.format === 'none') return [];
     const findings: Finding[] = [];
+    const typos = keyTypos(doc, context);
     for (const key of context.settings.requiredKeys[context.kind]) {
       if (Object.prototype.hasOwnProperty.call(doc.data, key)) continue;
       const alias = ALIASES[key];
       if (alias && Object.prototype.hasOwnProperty.call(doc.data, alias)) continue;
+      // `datee:` is the key, mistyped: PC203 renames it, and adding another would make two.
+      const mistyped = [...typos.values()].includes(key);
       const value = valueFor(doc, context, key);
       const edit = insertEntry(doc, key, value ?? (doc.parsed.format === 'json' ? '""' : ''));
       const fixes: Fix[] = edit ? [{
         title: message('fixAddKey', value === undefined ? key : `${key}: ${value}`),
         edits: [{ ...edit, newText: edit.newText.replace(/: (\r?\n)$/, ':$1') }],
-        preferred: true, fixAll: value !== undefined,
+        preferred: !mistyped, fixAll: value !== undefined && !mistyped,
       }] : [];
       findings.push({ range: doc.frontMatterAnchor(), message: message('requiredKey', key), fixes });
     }
@@ -166,16 +169,13 @@ const COMMON_THEME_KEYS = ['slug', 'description', 'keywords', 'photos', 'link', 
 export const unknownKey: Rule = {
   code: 'PC203', id: 'unknown-key', defaultSeverity: 'warning',
   check(doc, context) {
-    const known = knownKeys(context);
     const own = new Set(doc.parsed.entries.map((entry) => entry.key));
     const findings: Finding[] = [];
+    const typos = keyTypos(doc, context);
     for (const entry of doc.parsed.entries) {
-      const key = entry.key;
-      if (known.has(key) || key.length < 3) continue;
-      // A key other posts of the site write too is the author's own convention.
-      if (usedElsewhere(context, key) > 0) continue;
-      const suggestion = closestKey(key, known);
+      const suggestion = typos.get(entry);
       if (!suggestion) continue;
+      const key = entry.key;
       const fixes: Fix[] = own.has(suggestion) ? [] : [{
         title: message('fixRenameKey', suggestion), edits: [renameKey(doc, entry, suggestion)], preferred: true, fixAll: true,
       }];
@@ -184,6 +184,21 @@ export const unknownKey: Rule = {
     return findings;
   },
 };
+
+/** The front matter's keys that look like typos of a known key, with that key (PC203's findings). */
+function keyTypos(doc: PostDocument, context: RuleContext): Map<FrontMatterEntry, string> {
+  const known = knownKeys(context);
+  const typos = new Map<FrontMatterEntry, string>();
+  for (const entry of doc.parsed.entries) {
+    const key = entry.key;
+    if (known.has(key) || key.length < 3) continue;
+    // A key other posts of the site write too is the author's own convention.
+    if (usedElsewhere(context, key) > 0) continue;
+    const suggestion = closestKey(key, known);
+    if (suggestion) typos.set(entry, suggestion);
+  }
+  return typos;
+}
 
 function knownKeys(context: RuleContext): Set<string> {
   const known = new Set<string>([...FIELD_BY_KEY.keys(), ...COMMON_THEME_KEYS]);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { fixed, none, only } from './support';
+import { fixAll } from '../../../src/core/rules';
+import { check, contextFor, fixed, none, only } from './support';
 
 describe('rules: front-matter syntax (PC101–PC105)', () => {
   it('PC101 reports an opening separator without a closing one, and closes it before the first blank line', async () => {
@@ -48,6 +49,20 @@ describe('rules: keys and values (PC201–PC206)', () => {
   it('PC201 takes a missing title from the first heading, at the top, keeping CRLF', async () => {
     const text = '---\r\ndate: 2026-01-01\r\n---\r\n# 我的标题\r\n';
     assert.equal(await fixed(text, 'PC201'), '---\r\ntitle: 我的标题\r\ndate: 2026-01-01\r\n---\r\n# 我的标题\r\n');
+  });
+
+  it('PC201 adds a key at the indentation of the others (found by the property test)', async () => {
+    // Hexo reads front matter without an opening fence; indented keys are one mapping.
+    assert.equal(await fixed(' date: 2026-01-01\n---\n', 'PC201'), ' title: new-post\n date: 2026-01-01\n---\n');
+    assert.equal(await fixed('---\n  title: A\n---\n', 'PC201'), '---\n  title: A\n  date: 2026-03-02 17:32:05\n---\n');
+  });
+
+  it('PC201 leaves a mistyped required key to PC203 in fix-all, rather than adding a second one (found by the property test)', async () => {
+    const text = '---\ntitle: A\ndatee: 2026-01-01\n---\n';
+    const [required] = await check(text, 'PC201');
+    assert.ok(!required.fixes[0].fixAll && !required.fixes[0].preferred);
+    const context = await contextFor();
+    assert.equal(fixAll(text, context).text, '---\ntitle: A\ndate: 2026-01-01\n---\n');
   });
 
   it('PC202 reports an empty title and fills it from the file name', async () => {
