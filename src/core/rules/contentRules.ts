@@ -105,13 +105,13 @@ function linkTextsFor(context: RuleContext, target: string): string[] {
   const own = context.kind === 'page' ? dirname(context.path) : assetFolder(context.path);
   for (const file of context.filesNamed?.(basename(target)) ?? []) {
     const inOwn = relativeInside(own, file);
-    if (inOwn !== undefined && inOwn !== '') {
+    if (inOwn !== undefined && inOwn !== '' && !NOT_SERVED.test(inOwn)) {
       texts.push(linkPath(inOwn));
       continue;
     }
     for (const root of [context.site.sourceRoot, ...(context.staticRoots ?? [])]) {
       const relative = relativeInside(root, file);
-      if (relative === undefined || relative === '' || /(?:^|\/)[_.]/.test(relative)) continue;
+      if (relative === undefined || relative === '' || NOT_SERVED.test(relative)) continue;
       texts.push(`/${linkPath(relative)}`);
       break;
     }
@@ -119,9 +119,12 @@ function linkTextsFor(context: RuleContext, target: string): string[] {
   return [...new Set(texts)];
 }
 
-/** A path as a Markdown link target: spaces and parentheses would end it. */
+/** Hexo does not publish what is under a `_` or `.` folder or file (`_posts`, `_drafts`, `.git`) at its path. */
+const NOT_SERVED = /(?:^|\/)[_.]/;
+
+/** A path as a Markdown link target: spaces and parentheses would end it, `#`, `?` and `%` change it. */
 function linkPath(path: string): string {
-  return path.replace(/[ ()]/g, (char) => encodeURIComponent(char));
+  return path.replace(/[ ()#?%]/g, (char) => encodeURIComponent(char));
 }
 
 /** "Change to ..." fixes replacing `span`: preferred only when there is one candidate; never fix-all. */
@@ -202,7 +205,7 @@ export const missingPostLink: Rule = {
       if (vocabulary.postLinkTargets.has(slug)) continue;
       const hash = arg.value.slice(slug.length);
       const replaceWith = (target: string): Fix => {
-        const newText = /\s/.test(target + hash) ? `"${target}${hash}"` : target + hash;
+        const newText = tagArgument(target + hash);
         return { title: message('fixReplaceWith', target), edits: [{ range: doc.range(arg.start, arg.end), newText }], preferred: true, fixAll: false };
       };
       const written = vocabulary.frontMatterSlugs.get(slug);

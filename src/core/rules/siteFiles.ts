@@ -43,9 +43,9 @@ async function walk(fs: FileSystemPort, root: string, files: Set<string>, cancel
 }
 
 /**
- * What the rules look up in the site's files, as `RuleContext` fields. Build it once per check run:
- * the by-name table is built on the first lookup (only a missing link needs it) and reflects the set
- * as it was then.
+ * What the rules look up in the site's files, as `RuleContext` fields. Build it once for many posts
+ * (a check run; in the editor, until the files change): the by-name table is built on the first
+ * lookup (only a missing link needs it) and reflects the set as it was then.
  */
 export function siteFileLookup(siteFiles: SiteFiles): Pick<RuleContext, 'fileExists' | 'filesNamed' | 'staticRoots'> {
   let byName: Map<string, string[]> | undefined;

@@ -91,6 +91,12 @@ describe('rules: fixes that point at the file or tag meant', () => {
     assert.deepEqual(diagnostic.fixes, []);
   });
 
+  it('PC502 offers nothing under a _ folder to a page directly in source/ either', async () => {
+    // The page's own folder is source/ itself, which holds _posts/photo/summit.png.
+    const [diagnostic] = await check(post('![山顶](summit.png)\n'), 'PC502', { path: '/b/source/faq.md' });
+    assert.deepEqual(diagnostic.fixes, []);
+  });
+
   it('PC503 offers the asset folder\'s file in another case', async () => {
     const text = post('{% asset_img Summit.PNG 山顶 %}\n');
     const [diagnostic] = await check(text, 'PC503', photo);

@@ -39,18 +39,22 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
   }
 
   private async recheck(uri: vscode.Uri, key: string, generation: number): Promise<void> {
-    const current = (): boolean => this.generations.get(key) === generation && !isOpen(uri);
-    const target = await this.diagnostics.targetFor(uri);
-    let text: string | undefined;
+    const latest = (): boolean => this.generations.get(key) === generation;
     try {
-      text = target && decodeText(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      text = undefined; // Gone or unreadable between the event and the read: nothing left to report.
+      const target = await this.diagnostics.targetFor(uri);
+      let text: string | undefined;
+      try {
+        text = target && decodeText(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        text = undefined; // Gone or unreadable between the event and the read: nothing left to report.
+      }
+      if (!latest() || isOpen(uri)) return;
+      if (!target || text === undefined) this.diagnostics.collection.delete(uri);
+      else this.diagnostics.publish(uri, checkPost(text, target.context));
+    } finally {
+      // A newer change keeps its own generation; this one is done either way.
+      if (latest()) this.generations.delete(key);
     }
-    if (!current()) return;
-    this.generations.delete(key);
-    if (!target || text === undefined) this.diagnostics.collection.delete(uri);
-    else this.diagnostics.publish(uri, checkPost(text, target.context));
   }
 
   private deleted(uri: vscode.Uri): void {

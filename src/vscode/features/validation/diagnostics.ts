@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkPost, siteFileLookup, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
+import { checkPost, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
 import type { SiteIndex } from '../../../core/index/siteIndex';
 import type { PostKind } from '../../../core/site/types';
 import { toCorePath, toVsRange } from '../../convert';
@@ -59,10 +59,9 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!kind) return undefined;
     const { enabled, settings } = readValidationSettings(uri);
     if (!enabled) return undefined;
-    const siteFiles = await this.files.filesFor(index, uri);
     const context: RuleContext = {
       path, kind, site: index.site, index, now, settings,
-      ...siteFileLookup(siteFiles),
+      ...(await this.files.lookupFor(index, uri)),
     };
     return { index, kind, context };
   }

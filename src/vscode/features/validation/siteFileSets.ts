@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { SiteIndex } from '../../../core/index/siteIndex';
 import { relativeInside } from '../../../core/path';
-import { collectSiteFiles, type SiteFiles } from '../../../core/rules';
+import { collectSiteFiles, siteFileLookup, type RuleContext, type SiteFiles } from '../../../core/rules';
 import { toCorePath } from '../../convert';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
+
+type SiteFileLookup = Pick<RuleContext, 'fileExists' | 'filesNamed' | 'staticRoots'>;
 
 /**
  * The files under each site's `source/` (and themes' `source/`), read once per site and kept current
@@ -11,6 +13,8 @@ import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
  */
 export class SiteFileSets implements vscode.Disposable {
   private readonly sets = new Map<SiteIndex, Promise<SiteFiles>>();
+  /** Per site, what the rules look files up with; dropped on every change so its by-name table is rebuilt. */
+  private readonly lookups = new Map<SiteIndex, SiteFileLookup>();
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changeEmitter.event;
@@ -35,6 +39,17 @@ export class SiteFileSets implements vscode.Disposable {
     return files;
   }
 
+  /** The rules' file lookups for the site: one by-name table for all the posts checked until the files change. */
+  async lookupFor(index: SiteIndex, like: vscode.Uri): Promise<SiteFileLookup> {
+    const files = await this.filesFor(index, like);
+    let lookup = this.lookups.get(index);
+    if (!lookup) {
+      lookup = siteFileLookup(files);
+      this.lookups.set(index, lookup);
+    }
+    return lookup;
+  }
+
   private apply(uri: vscode.Uri, created: boolean): void {
     const path = toCorePath(uri);
     for (const [index, pending] of this.sets) {
@@ -48,6 +63,7 @@ export class SiteFileSets implements vscode.Disposable {
           const prefix = `${path}/`;
           for (const file of siteFiles.files) if (file.startsWith(prefix)) siteFiles.files.delete(file);
         }
+        this.lookups.delete(index);
         this.changeEmitter.fire();
       });
     }
