@@ -43,6 +43,22 @@ describe('the styled live preview', function () {
     assert.equal(state.rendered!.images, 1, 'the asset_img image');
   });
 
+  it('shows a long post at once, then fills in the code and math below the first screen', async () => {
+    // Far below the first screen: a code block and two formulas the first render leaves as written.
+    const filler = Array.from({ length: 160 }, (_, i) => `第 ${i} 行的正文。`).join('\n\n');
+    const text = `---\ntitle: 很长的一篇\ndate: 2026-03-01 10:00:00\n---\n\n开头。\n\n${filler}\n\n\`\`\`ts\nconst far = 42;\n\`\`\`\n\n$$\n\\int_0^1 far\\,dx\n$$\n\n行内 $y_{far}$。\n`;
+    const uri = blogFile('source', '_posts', 'integration-long-preview.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await vscode.window.showTextDocument(uri);
+      const state = await reported((candidate) => candidate.resource === uri.toString() && candidate.rendered?.title === '很长的一篇' && candidate.rendered.pending === 0, 'the follow-up render to fill everything in');
+      assert.ok((state.deferredAtFirstPaint ?? 0) >= 3, `the first paint left ${state.deferredAtFirstPaint} pieces for later`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('restores a preview through the serializer path, and the restored webview renders', async () => {
     const resource = blogFile('source', '_posts', 'gradient-descent-intuition.md').toString();
     // code-server serves all webviews from one origin, so one service worker at a time serves them

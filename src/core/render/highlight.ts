@@ -70,7 +70,8 @@ export function highlightCode(code: string, language: string): string {
   } catch {
     html = escapeHtml(code);
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  // The oldest entry goes, not all: a post with more pieces than the limit keeps most of them cached.
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, html);
   return html;
 }

@@ -37,7 +37,8 @@ export function renderMath(tex: string, displayMode: boolean, deferred?: () => v
   } catch (error) {
     html = `<span class="pc-math-error" title="${escapeHtml(error instanceof Error ? error.message : String(error))}">${escapeHtml(tex)}</span>`;
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  // The oldest entry goes, not all: a post with more pieces than the limit keeps most of them cached.
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, html);
   return html;
 }

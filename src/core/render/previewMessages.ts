@@ -36,6 +36,8 @@ export type FromWebview =
     /** ms from the update message's arrival to the patched DOM. */
     readonly patchMs: number;
     readonly images: number;
+    /** Code blocks and formulas still shown as written, waiting for the follow-up render. */
+    readonly pending: number;
   }
   /** The preview scrolled: the editor follows (line may be fractional). */
   | { readonly type: 'revealLine'; readonly line: number }

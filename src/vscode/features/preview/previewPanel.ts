@@ -12,6 +12,7 @@ export interface PreviewReport {
   readonly headings: readonly string[];
   readonly patchMs: number;
   readonly images: number;
+  readonly pending: number;
 }
 
 export interface PreviewDebugState {
@@ -24,6 +25,8 @@ export interface PreviewDebugState {
   /** From the edit that triggered the last render to the webview's patched DOM, in ms. */
   readonly lastEditToDomMs?: number;
   readonly lastRenderMs?: number;
+  /** Code blocks and formulas the first render of this document left for its follow-up. */
+  readonly deferredAtFirstPaint?: number;
 }
 
 /** Lines around the reader's position whose code and math a render always fills in. */
@@ -51,6 +54,7 @@ export class PreviewPanel implements vscode.Disposable {
   private initialLine: number | undefined;
   /** The source line at the top of the preview, as it last reported when scrolled. */
   private previewLine = 0;
+  private deferredAtFirstPaint: number | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -85,6 +89,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.document = document;
     this.documentChanged = true;
     this.initialLine = undefined;
+    this.previewLine = 0;
     this.configureWebview();
     this.updateTitle();
     this.scheduleRender(0);
@@ -125,6 +130,7 @@ export class PreviewPanel implements vscode.Disposable {
       visible: this.panel.visible,
       version: this.version,
       rendered: this.report,
+      deferredAtFirstPaint: this.deferredAtFirstPaint,
       lastEditToDomMs: this.lastEditToDomMs,
       lastRenderMs: this.lastRenderMs,
     };
@@ -175,6 +181,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** `complete`: render every code block and formula, also those a windowed render left plain. */
   private scheduleRender(delay: number, complete = false): void {
+    if (this.disposed) return;
     clearTimeout(this.renderTimer);
     this.renderTimer = setTimeout(() => void this.render(complete), delay);
   }
@@ -207,7 +214,7 @@ export class PreviewPanel implements vscode.Disposable {
       labels: this.labels,
     };
     const includes = await this.readIncludes(text, context);
-    if (document !== this.document) return; // switched while reading
+    if (this.disposed || document !== this.document) return; // closed or switched while reading
     const started = Date.now();
     const eagerLines = complete ? undefined : this.eagerLines(this.documentChanged);
     const rendered = renderPost(text, { ...context, includes, eagerLines });
@@ -220,6 +227,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
     const newDocument = this.documentChanged;
     this.documentChanged = false;
+    if (newDocument) this.deferredAtFirstPaint = rendered.deferred;
     this.post({
       type: 'update',
       resource: document.uri.toString(),
@@ -264,7 +272,7 @@ export class PreviewPanel implements vscode.Disposable {
         this.scheduleRender(0);
         break;
       case 'rendered': {
-        this.report = { version: message.version, title: message.title, headings: message.headings, patchMs: message.patchMs, images: message.images };
+        this.report = { version: message.version, title: message.title, headings: message.headings, patchMs: message.patchMs, images: message.images, pending: message.pending };
         const editAt = this.sentEditAt.get(message.version);
         if (editAt !== undefined) this.lastEditToDomMs = Date.now() - editAt;
         for (const version of this.sentEditAt.keys()) if (version <= message.version) this.sentEditAt.delete(version);
