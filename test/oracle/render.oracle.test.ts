@@ -9,8 +9,8 @@ import { loadHexoSite } from '../../src/core/site/hexoSite';
 import { repo, scratchSite } from './scratchSite';
 
 /**
- * Hexo is the oracle for what the preview shows: for every post, draft and page of the sample blog
- * and the fixture sites, Hexo's own rendering (hexo-renderer-marked, its tag plugins and highlight
+ * Hexo is the oracle for what the preview shows: for every post and page Hexo renders on the sample
+ * blog and the fixture sites (drafts too where the site renders them), Hexo's own rendering (hexo-renderer-marked, its tag plugins and highlight
  * filter, after `hexo.load()`) and the preview's agree on the headings (level, text and the id a
  * reader's link would use), the code blocks, the images and where the excerpt ends.
  */

@@ -5,8 +5,8 @@ import type { Message } from './types';
 export const Messages = {
   tagPosts: '{0} posts',
   tagOnePost: '1 post',
-  tagDrafts: 'Unpublished: {0} drafts',
-  tagOneDraft: 'Unpublished: 1 draft',
+  tagDrafts: 'Unpublished: {0} posts',
+  tagOneDraft: 'Unpublished: 1 post',
   categoryPosts: '{0} · {1} posts',
   categoryOnePost: '{0} · 1 post',
   keyPosts: 'Used in {0} posts of this site',

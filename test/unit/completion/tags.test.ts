@@ -26,7 +26,7 @@ describe('front-matter completion: tags', () => {
   it('offers tags only drafts use after every published one (Hexo does not count them), marked unpublished', () => {
     const items = complete(index, '---\ntags: [|]\n---\n');
     assert.equal(labels(items).at(-1), '草稿标签');
-    assert.equal(formatMessage(find(items, '草稿标签').detail!), 'Unpublished: 1 draft');
+    assert.equal(formatMessage(find(items, '草稿标签').detail!), 'Unpublished: 1 post');
     assert.ok(!labels(complete(index, '---\ntags: [草稿标签, |]\n---\n')).includes('草稿标签'));
   });
 
