@@ -10,9 +10,10 @@ import { repo, scratchSite } from './scratchSite';
 
 /**
  * Hexo is the oracle for what the preview shows: for every post and page Hexo renders on the sample
- * blog and the fixture sites (drafts too where the site renders them), Hexo's own rendering (hexo-renderer-marked, its tag plugins and highlight
- * filter, after `hexo.load()`) and the preview's agree on the headings (level, text and the id a
- * reader's link would use), the code blocks, the images and where the excerpt ends.
+ * blog and the fixture sites (drafts too where the site renders them), Hexo's own rendering
+ * (hexo-renderer-marked, its tag plugins and highlight filter, after `hexo.load()`) and the preview's
+ * agree on the headings (level, text and the id a reader's link would use), the code blocks, the
+ * images, the bare addresses made links and where the excerpt ends.
  */
 const sites = [
   join(repo, 'examples', 'hexo-blog'),
@@ -26,6 +27,8 @@ interface Outline {
   codeBlocks: number;
   images: number;
   excerptEnds: boolean;
+  /** Links whose text is an address: bare URLs and e-mail addresses turned into links. */
+  autolinks: string[];
 }
 
 const HEADING = /<h([1-6])[^>]*\bid="([^"]*)"[^>]*>([\s\S]*?)<\/h\1>/g;
@@ -46,6 +49,7 @@ function outline(html: string, excerptEnds: boolean): Outline {
     codeBlocks: (html.match(/<figure class="[^"]*\bhighlight\b/g) ?? []).length,
     images: (html.match(/<img\b/g) ?? []).length,
     excerptEnds,
+    autolinks: Array.from(html.matchAll(/<a\b[^>]*>([\s\S]*?)<\/a>/g), (match) => textOf(match[1])).filter((text) => /^(?:https?:|ftp:|www\.|mailto:)|^[^\s@]+@[^\s@]+$/.test(text)),
   };
 }
 

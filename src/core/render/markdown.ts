@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { autolinkPlugin } from './autolink';
 import { asRenderEnv, markDeferred, mayDefer, ruleEnv, sourceLine, type RenderEnv } from './env';
 import { hexoTagsPlugin } from './hexoTags';
 import { renderCodeFigure } from './highlight';
@@ -10,7 +11,7 @@ import { sanitizeHtml } from './sanitize';
 
 /**
  * The Markdown engine of the preview: markdown-it configured like Hexo's default renderer
- * (hexo-renderer-marked: GFM, `breaks: true`, autolinks), plus footnotes, task lists, heading
+ * (hexo-renderer-marked: GFM, `breaks: true`, its autolinks), plus footnotes, task lists, heading
  * anchors as Hexo writes them, KaTeX math, highlight.js, Hexo tag plugins, source-line attributes
  * for scroll sync, and the sanitizer on every piece of raw HTML.
  */
@@ -68,7 +69,9 @@ function taskListRule(state: MarkdownIt.StateCore): void {
 }
 
 function createEngine(): MarkdownIt.MarkdownIt {
-  const md = new MarkdownIt({ html: true, linkify: true, breaks: true, typographer: false });
+  // Autolinks as Hexo makes them (autolink.ts), not markdown-it's linkify.
+  const md = new MarkdownIt({ html: true, linkify: false, breaks: true, typographer: false });
+  md.use(autolinkPlugin);
   md.use(footnote);
   md.use(mathPlugin);
   md.use(hexoTagsPlugin);
