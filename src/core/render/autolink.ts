@@ -64,6 +64,8 @@ export function trimAutolink(candidate: string): string {
 /** The autolinks of a run of plain text, in order. */
 export function findAutolinks(text: string): Autolink[] {
   const links: Autolink[] = [];
+  // Most text holds no link at all: three substring searches are cheaper than the patterns.
+  if (!text.includes('://') && !text.includes('www.') && !text.includes('@')) return links;
   let from = 0;
   while (from < text.length) {
     URL_START.lastIndex = from;
