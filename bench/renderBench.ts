@@ -67,7 +67,7 @@ function timeInTurns<K extends string>(runs: number, work: Record<K, () => void>
 export function benchRender(): BenchReport {
   const plain = new MarkdownIt({ html: true });
   const report: BenchReport = [];
-  for (const [label, bytes, runs] of [['8 KB', 8 * 1024, 40], ['100 KB', 100 * 1024, 12], ['1 MB', 1024 * 1024, 4]] as const) {
+  for (const [label, bytes, runs] of [['8 KB', 8 * 1024, 60], ['100 KB', 100 * 1024, 24], ['1 MB', 1024 * 1024, 8]] as const) {
     const text = syntheticPost(bytes);
     const body = text.slice(text.indexOf('\n---\n', 3) + 5);
     const context = { documentPath: '/blog/source/_posts/bench.md', resourceUrl: (path: string) => `res:${path}` };
