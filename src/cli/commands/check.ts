@@ -72,6 +72,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
       .filter((path) => site.classify(path) !== undefined)
       .sort();
     for await (const { path, data } of readAhead(files, READ_AHEAD)) {
+      // Gone or unreadable since the index read it: no longer part of the site, as the index sees it.
+      if (!data) continue;
       const kind = site.classify(path)!;
       let text = decodeText(data);
       const context: RuleContext = {
@@ -98,19 +100,16 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
 /** Files being read while a post is checked: checking one overlaps reading the next ones. */
 const READ_AHEAD = 16;
 
-/** The files' contents in order, with up to `depth` reads under way; a failed read throws when its turn comes. */
-async function* readAhead(paths: readonly string[], depth: number): AsyncGenerator<{ path: string; data: Uint8Array }> {
-  type Read = { data: Uint8Array } | { error: unknown };
-  const reads: Array<Promise<Read>> = [];
+/** The files' contents in order, with up to `depth` reads under way; no data for a file that could not be read. */
+async function* readAhead(paths: readonly string[], depth: number): AsyncGenerator<{ path: string; data?: Uint8Array }> {
+  const reads: Array<Promise<Uint8Array | undefined>> = [];
   let next = 0;
   for (const path of paths) {
     while (next < paths.length && reads.length < depth) {
       // Settled into a value at once, so a read that fails before its turn is not an unhandled rejection.
-      reads.push(nodeFileSystem.readFile(paths[next++]).then((data) => ({ data }), (error: unknown) => ({ error })));
+      reads.push(nodeFileSystem.readFile(paths[next++]).then((data) => data, () => undefined));
     }
-    const read = await reads.shift()!;
-    if ('error' in read) throw read.error;
-    yield { path, data: read.data };
+    yield { path, data: await reads.shift()! };
   }
 }
 
