@@ -65,35 +65,13 @@ function patch(target: HTMLElement, html: string): void {
   });
 }
 
-/** The first block whose top is in view, and where: kept in place when a patch changes what is above it. */
-function viewAnchor(): { line: string; top: number } | undefined {
-  if (window.scrollY <= 0) return undefined;
-  for (const element of lineElements) {
-    const top = element.getBoundingClientRect().top;
-    if (top >= 0) return { line: element.dataset.line ?? '', top };
-  }
-  return undefined;
-}
-
-/** Scrolls so that the anchor's block is where it was (formulas or code above it may have grown). */
-function keepAnchor(anchor: { line: string; top: number } | undefined): void {
-  if (!anchor) return;
-  const element = lineElements.find((candidate) => candidate.dataset.line === anchor.line);
-  const moved = element ? element.getBoundingClientRect().top - anchor.top : 0;
-  if (Math.abs(moved) < 1) return;
-  ignoreScrollUntil = Date.now() + 150;
-  window.scrollBy(0, moved);
-}
-
 function update(message: Extract<ToWebview, { type: 'update' }>): void {
   const started = performance.now();
   if (message.newDocument) firstUpdate = true;
-  const anchor = firstUpdate ? undefined : viewAnchor();
   patch(header, message.headerHtml);
   patch(content, message.bodyHtml);
   document.body.classList.toggle('pc-locked', message.locked);
   lineElements = Array.from(document.querySelectorAll<HTMLElement>('[data-line]'));
-  keepAnchor(anchor);
   saveState({ resource: message.resource, locked: message.locked });
   if (firstUpdate) {
     firstUpdate = false;
