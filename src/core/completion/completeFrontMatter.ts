@@ -5,12 +5,12 @@ import { categoryKey, categoryNodesOf } from '../site/taxonomy';
 import type { PostRecord } from '../site/types';
 import type { Position, SourceRange } from '../text/sourceRange';
 import { analyzeCompletionContext, type KeyContext, type NewFrontMatterContext, type Span, type ValueContext, type ValueItem } from './completionContext';
-import { formatMomentDate } from './dateFormat';
-import { canonicalKey, FIELD_BY_KEY, HEXO_FIELDS, type HexoField } from './frontMatterFields';
+import { formatMomentDate } from '../site/dateFormat';
+import { canonicalKey, FIELD_BY_KEY, HEXO_FIELDS, type HexoField } from '../site/frontMatterFields';
 import { Messages, postsMessage } from './messages';
 import type { CompletionItem, CompletionItemKind, CompletionOptions, CompletionResult, TextEdit } from './types';
 import { categoryVocabulary, draftOnlyTagVocabulary, tagVocabulary } from './vocabulary';
-import { escapeDoubleQuoted, escapeInQuotes, escapeSnippet, yamlScalar } from './yamlText';
+import { escapeDoubleQuoted, escapeInQuotes, escapeSnippet, yamlScalar } from '../frontMatter/yamlText';
 
 /** Hexo's built-in post scaffold, used when the site has none (hexo `lib/hexo/scaffold.ts`). */
 const DEFAULT_SCAFFOLD = '---\ntitle: {{ title }}\ndate: {{ date }}\ntags:\n---\n';

@@ -1,5 +1,5 @@
 import { splitFrontMatter } from '../frontMatter';
-import type { QuoteChar } from './yamlText';
+import type { QuoteChar } from '../frontMatter/yamlText';
 
 /**
  * Where the cursor is in a post's front matter, found from the characters around it rather than from

@@ -2,6 +2,4 @@
 export type * from './types';
 export { completeFrontMatter, formatSiteDate } from './completeFrontMatter';
 export { analyzeCompletionContext, type CompletionContext, type ValueSlot } from './completionContext';
-export { formatMomentDate } from './dateFormat';
 export { allCompletionMessages, formatMessage } from './messages';
-export { needsQuotes, yamlScalar } from './yamlText';

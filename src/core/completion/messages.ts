@@ -1,4 +1,4 @@
-import { FIELD_BY_KEY } from './frontMatterFields';
+import { FIELD_BY_KEY } from '../site/frontMatterFields';
 import type { Message } from './types';
 
 /** Every message completion shows besides the field descriptions; the adapter localizes them all. */

@@ -1,7 +1,7 @@
 import type { SiteIndexView } from '../index/types';
 import { categoryKey } from '../site/taxonomy';
 import type { CategoryCount, CategoryPath, PostRecord, TagCount } from '../site/types';
-import { pinyinFilterText } from './pinyinFilter';
+import { pinyinFilterText } from '../text/pinyinFilter';
 
 /** A tag or category name ready to offer: its filter text is computed once per index change. */
 export interface TagEntry {

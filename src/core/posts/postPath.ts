@@ -1,4 +1,4 @@
-import { formatMomentDate } from '../completion/dateFormat';
+import { formatMomentDate } from '../site/dateFormat';
 import { basename, dirname, extname, joinPath } from '../path';
 import type { DirectoryEntry, FileSystemPort } from '../ports';
 import type { HexoSite } from '../site/hexoSite';

@@ -1,5 +1,5 @@
 import { dump, load } from 'js-yaml';
-import { formatMomentDate } from '../completion/dateFormat';
+import { formatMomentDate } from '../site/dateFormat';
 import type { FileOperation } from '../edits';
 import { parseFrontMatter, readHexoDate, splitFrontMatter, type FrontMatterEntry, type ParsedFrontMatter } from '../frontMatter';
 import { basename, extname, joinPath, relativeInside } from '../path';

@@ -1,4 +1,4 @@
-import { yamlScalar } from '../completion/yamlText';
+import { yamlScalar } from '../frontMatter/yamlText';
 import type { FileOperation, TextEdit } from '../edits';
 import { parseFrontMatter, type FrontMatterEntry, type FrontMatterNode, type ParsedFrontMatter, type ScalarNode, type SequenceNode } from '../frontMatter';
 import type { CategoryPath } from '../site/types';

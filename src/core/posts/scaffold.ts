@@ -1,6 +1,6 @@
 import { dump, load } from 'js-yaml';
 import { Environment } from 'nunjucks';
-import { formatMomentDate } from '../completion/dateFormat';
+import { formatMomentDate } from '../site/dateFormat';
 import { splitFrontMatter } from '../frontMatter';
 import type { HexoSite } from '../site/hexoSite';
 import { hexoDeepMerge } from './deepMerge';

@@ -1,4 +1,4 @@
-import { formatMomentDate } from '../completion/dateFormat';
+import { formatMomentDate } from '../site/dateFormat';
 import type { TextEdit } from '../edits';
 import { parseFrontMatter } from '../frontMatter';
 import { LineMap } from '../text/lineMap';

@@ -1,4 +1,4 @@
-import { formatMomentDate } from '../completion/dateFormat';
+import { formatMomentDate } from '../site/dateFormat';
 import type { FrontMatterError } from '../frontMatter';
 import { readHexoDate } from '../frontMatter';
 import { basename, dirname, extname } from '../path';

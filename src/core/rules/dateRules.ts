@@ -1,4 +1,4 @@
-import { formatMomentDate } from '../completion/dateFormat';
+import { formatMomentDate } from '../site/dateFormat';
 import { hasIgnoredDateOffset, readHexoDate, writtenDateOffset } from '../frontMatter';
 import type { FrontMatterEntry } from '../frontMatter';
 import { replaceValue } from './frontMatterEdits';

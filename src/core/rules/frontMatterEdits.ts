@@ -1,4 +1,4 @@
-import { yamlScalar } from '../completion/yamlText';
+import { yamlScalar } from '../frontMatter/yamlText';
 import type { TextEdit } from '../edits';
 import type { FrontMatterEntry, FrontMatterNode, ScalarNode, SequenceNode } from '../frontMatter';
 import type { PostDocument } from './postDocument';

@@ -1,4 +1,4 @@
-import { FIELD_BY_KEY } from '../completion/frontMatterFields';
+import { FIELD_BY_KEY } from '../site/frontMatterFields';
 import type { TextEdit } from '../edits';
 import { parseFrontMatter, type FrontMatterEntry, type FrontMatterError } from '../frontMatter';
 import type { Fix, Finding, RuleContext } from './types';

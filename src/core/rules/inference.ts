@@ -1,4 +1,4 @@
-import { formatMomentDate } from '../completion/dateFormat';
+import { formatMomentDate } from '../site/dateFormat';
 import { basename, dirname } from '../path';
 import { parsePostFileName } from '../site/postFileName';
 import type { PostDocument } from './postDocument';

@@ -1,4 +1,4 @@
-import { pinyinFilterText } from '../completion/pinyinFilter';
+import { pinyinFilterText } from '../text/pinyinFilter';
 
 /**
  * How names are compared for "same tag, spelled differently" and "did you mean". Kept conservative:

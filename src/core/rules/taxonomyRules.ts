@@ -1,4 +1,4 @@
-import { yamlScalar } from '../completion/yamlText';
+import { yamlScalar } from '../frontMatter/yamlText';
 import type { FrontMatterEntry, FrontMatterNode, SequenceNode } from '../frontMatter';
 import { categoriesOf, tagsOf } from '../site/taxonomy';
 import { removeEntry, removeSequenceItem, replaceScalar, writtenText } from './frontMatterEdits';

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { formatMessage, formatMomentDate, needsQuotes } from '../../../src/core/completion';
+import { formatMessage } from '../../../src/core/completion';
+import { needsQuotes } from '../../../src/core/frontMatter/yamlText';
+import { formatMomentDate } from '../../../src/core/site/dateFormat';
 import type { SiteIndex } from '../../../src/core/index/siteIndex';
 import { accept, buildIndex, complete, find, labels, NOW, post } from './support';
 
