@@ -158,7 +158,7 @@ describe('validation diagnostics in the editor', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('keeps Check All\'s diagnostics of a closed file current: re-checked when it changes on disk, cleared when deleted', async () => {
+  it('keeps Check All\'s results for a closed file current: re-checked when it changes on disk (also once clean), cleared when deleted', async () => {
     const closed = vscode.Uri.joinPath(root(), 'source', '_posts', 'postcraft-closed-file-test.md');
     const write = (tags: string): Thenable<void> => vscode.workspace.fs.writeFile(closed,
       new TextEncoder().encode(`---\ntitle: 未打开的文章\ndate: 2026-03-02 10:00:00\n${tags}\n---\n正文\n`));
@@ -173,6 +173,11 @@ describe('validation diagnostics in the editor', function () {
       }, 'PC406 from Check All');
       await write('tags: [读书, 笔记, 笔记]');
       await waitFor(() => (codes().join() === 'PC403' ? true : undefined), 'PC403 alone after the change');
+      // Clean, then broken again: a post Check All found clean is followed too.
+      await write('tags: [读书, 笔记]');
+      await waitFor(() => (codes().length === 0 ? true : undefined), 'no diagnostics once it is clean');
+      await write('tags: 读书，笔记');
+      await waitFor(() => (codes().includes('PC406') ? true : undefined), 'PC406 again when it breaks');
       await vscode.workspace.fs.delete(closed);
       await waitFor(() => (codes().length === 0 ? true : undefined), 'no diagnostics after the delete');
     } finally {

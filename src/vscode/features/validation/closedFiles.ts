@@ -9,7 +9,8 @@ const SETTLE_MS = 300;
 /**
  * Keeps the diagnostics of files that are not open (set by "Check All Posts") in step with the disk:
  * a changed file is checked again, a deleted one (or a file in a deleted folder) loses them. Only
- * files that already have diagnostics are read, so a site-wide `git pull` costs nothing otherwise.
+ * files with an entry in the collection are read (Check All sets one for a clean post too, an empty
+ * list), so a `git pull` before any Check All costs nothing.
  */
 export class ClosedFileDiagnostics implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, false);
