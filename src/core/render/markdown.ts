@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { autolinkPlugin } from './autolink';
 import { asRenderEnv, markDeferred, mayDefer, ruleEnv, sourceLine, type RenderEnv } from './env';
+import { plainTokens } from './plainTokens';
 import { hexoTagsPlugin } from './hexoTags';
 import { renderCodeFigure } from './highlight';
 import { attributes, escapeHtml } from './html';
@@ -68,9 +69,14 @@ function taskListRule(state: MarkdownIt.StateCore): void {
   }
 }
 
-function createEngine(): MarkdownIt.MarkdownIt {
+/**
+ * The preview's markdown-it. `stockTokens` keeps markdown-it's own token class (for the test that
+ * holds the two token streams equal); the preview uses plain tokens (plainTokens.ts).
+ */
+export function createPreviewMarkdown(options: { readonly stockTokens?: boolean } = {}): MarkdownIt.MarkdownIt {
   // Autolinks as Hexo makes them (autolink.ts), not markdown-it's linkify.
   const md = new MarkdownIt({ html: true, linkify: false, breaks: true, typographer: false });
+  if (!options.stockTokens) plainTokens(md);
   md.use(autolinkPlugin);
   md.use(footnote);
   md.use(mathPlugin);
@@ -152,6 +158,6 @@ let engine: MarkdownIt.MarkdownIt | undefined;
 
 /** One configured engine for every render: building markdown-it and its plugins costs more than a small post. */
 export function previewMarkdown(): MarkdownIt.MarkdownIt {
-  engine ??= createEngine();
+  engine ??= createPreviewMarkdown();
   return engine;
 }
