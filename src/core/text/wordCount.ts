@@ -38,15 +38,37 @@ function isCjk(codePoint: number): boolean {
 const LETTER = /\p{L}/u;
 const NUMBER = /\p{N}/u;
 
-/** 1 for a letter, 2 for a digit or other number, 0 otherwise (CJK is counted before this). */
-function wordClass(codePoint: number): 0 | 1 | 2 {
+const OTHER = 0;
+const LETTER_CLASS = 1;
+const NUMBER_CLASS = 2;
+const CJK_CLASS = 3;
+type CharacterClass = typeof OTHER | typeof LETTER_CLASS | typeof NUMBER_CLASS | typeof CJK_CLASS;
+
+/**
+ * The class of each BMP character once looked up, plus one (0: not yet): Chinese prose is full of
+ * full-width punctuation, and a Unicode property test per character would cost more than the count.
+ */
+const bmpClasses = new Uint8Array(0x10000);
+
+/** CJK (counted one by one), a letter, a digit or other number, or anything else. */
+function classOf(codePoint: number): CharacterClass {
+  if (codePoint >= 0x10000) return lookUpClass(codePoint);
+  const known = bmpClasses[codePoint];
+  if (known !== 0) return (known - 1) as CharacterClass;
+  const kind = lookUpClass(codePoint);
+  bmpClasses[codePoint] = kind + 1;
+  return kind;
+}
+
+function lookUpClass(codePoint: number): CharacterClass {
+  if (isCjk(codePoint)) return CJK_CLASS;
   if (codePoint < 0x80) {
-    if ((codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x41 && codePoint <= 0x5a)) return 1;
-    return codePoint >= 0x30 && codePoint <= 0x39 ? 2 : 0;
+    if ((codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x41 && codePoint <= 0x5a)) return LETTER_CLASS;
+    return codePoint >= 0x30 && codePoint <= 0x39 ? NUMBER_CLASS : OTHER;
   }
   const character = String.fromCodePoint(codePoint);
-  if (LETTER.test(character)) return 1;
-  return NUMBER.test(character) ? 2 : 0;
+  if (LETTER.test(character)) return LETTER_CLASS;
+  return NUMBER.test(character) ? NUMBER_CLASS : OTHER;
 }
 
 /**
@@ -68,23 +90,21 @@ function countProse(prose: string): { cjkCharacters: number; words: number } {
         i++;
       }
     }
-    if (isCjk(codePoint)) {
+    const kind = classOf(codePoint);
+    if (kind === CJK_CLASS) {
       cjkCharacters++;
       state = 0;
-      continue;
-    }
-    const kind = wordClass(codePoint);
-    if (kind === 1 || (kind === 2 && state === 1)) {
+    } else if (kind === LETTER_CLASS || (kind === NUMBER_CLASS && state === 1)) {
       if (state === 0) {
         words++;
         state = 1;
       }
-    } else if (kind === 2) {
+    } else if (kind === NUMBER_CLASS) {
       words++; // a number right after an apostrophe part begins a new word
       state = 1;
     } else if ((codePoint === 0x27 || codePoint === 0x2019) && state !== 0) {
       const next = i + 1 < prose.length ? prose.codePointAt(i + 1)! : -1;
-      if (next !== -1 && !isCjk(next) && wordClass(next) === 1) {
+      if (next !== -1 && classOf(next) === LETTER_CLASS) {
         state = 2;
         i++;
         if (next > 0xffff) i++;
