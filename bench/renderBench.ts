@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { renderPost } from '../src/core/render';
+import { eagerLinesAround, renderPost } from '../src/core/render';
 import { clearBlockCache } from '../src/core/render/blockCache';
 import { clearHighlightCache } from '../src/core/render/highlight';
 import { clearMathCache } from '../src/core/render/math';
@@ -35,8 +35,8 @@ export function syntheticPost(bytes: number): string {
   return sections.join('\n');
 }
 
-/** The lines the preview renders in full first when the reader is at the top (as PreviewPanel does). */
-const EAGER_AT_TOP = { from: -20, to: 100 };
+/** The lines the preview renders in full first when the reader is at the top of an editor 40 lines tall (as PreviewPanel does). */
+const EAGER_AT_TOP = eagerLinesAround(0, 40);
 
 /**
  * Median time of each piece of work, run in turns (one run of each, then again) so that a busy

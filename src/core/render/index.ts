@@ -1,6 +1,6 @@
 /** The preview renderer: a post's text in, the reader's view out (HTML with source lines). No vscode, no fs. */
 export { renderPost, DEFAULT_MAX_BODY_LENGTH, type RenderedPost } from './renderPost';
-export type { RenderContext, PreviewHeading } from './types';
+export { eagerLinesAround, type EagerLines, type RenderContext, type PreviewHeading } from './types';
 export type { PostHeader, HeaderDate, HeaderProblem } from './header';
 export { DEFAULT_LABELS, formatLabel, type PreviewLabels } from './labels';
 export { collectIncludes, findPost } from './hexoTags';

@@ -27,10 +27,28 @@ export interface RenderContext {
    * them that are not cached yet are shown plain (`RenderedPost.deferred` counts them), so a long
    * post appears at once; a follow-up render without this option fills them in.
    */
-  readonly eagerLines?: { readonly from: number; readonly to: number };
+  readonly eagerLines?: EagerLines;
   readonly labels?: Partial<PreviewLabels>;
   /** "Now", for tests: nothing in the output depends on it today, kept for `updated_option`. */
   readonly now?: () => Date;
+}
+
+export interface EagerLines {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** How many lines a screen shows when no editor tells (a laptop's editor shows about 40). */
+export const DEFAULT_SCREEN_LINES = 40;
+
+/**
+ * The lines a windowed render fills in: the reader's screen, `screenLines` from `top`. No margin:
+ * the follow-up render that fills in the rest comes milliseconds after the first is shown, before
+ * any scroll can, and the preview's lines are taller than the editor's, so the editor's screen
+ * covers what the preview shows from the same top line.
+ */
+export function eagerLinesAround(top: number, screenLines = DEFAULT_SCREEN_LINES): EagerLines {
+  return { from: top, to: top + screenLines - 1 };
 }
 
 export interface PreviewHeading {

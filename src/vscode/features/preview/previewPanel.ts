@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { collectIncludes, createNonce, previewPageHtml, renderPost, type FromWebview, type PreviewLabels, type RenderContext, type ToWebview } from '../../../core/render';
+import { collectIncludes, createNonce, eagerLinesAround, previewPageHtml, renderPost, type EagerLines, type FromWebview, type PreviewLabels, type RenderContext, type ToWebview } from '../../../core/render';
 import { decodeText } from '../../../core/text/decode';
 import { toCorePath, toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
@@ -28,10 +28,6 @@ export interface PreviewDebugState {
   /** Code blocks and formulas the first render of this document left for its follow-up. */
   readonly deferredAtFirstPaint?: number;
 }
-
-/** Lines around the reader's position whose code and math a render always fills in. */
-const EAGER_LINES_BEFORE = 20;
-const EAGER_LINES_AFTER = 100;
 
 /**
  * One preview panel: renders its document with the core renderer, sends the HTML to the webview
@@ -190,9 +186,10 @@ export class PreviewPanel implements vscode.Disposable {
    * The lines the reader sees first: the editor's visible range, or where the preview scrolled.
    * Code and math far from them may be highlighted in a follow-up render, so long posts show at once.
    */
-  private eagerLines(newDocument: boolean): { from: number; to: number } {
-    const anchor = (newDocument ? this.initialLine : undefined) ?? this.visibleLine() ?? this.previewLine;
-    return { from: anchor - EAGER_LINES_BEFORE, to: anchor + EAGER_LINES_AFTER };
+  private eagerLines(newDocument: boolean): EagerLines {
+    const visible = this.visibleRange();
+    const top = (newDocument ? this.initialLine : undefined) ?? visible?.start.line ?? this.previewLine;
+    return eagerLinesAround(top, visible ? visible.end.line - visible.start.line + 1 : undefined);
   }
 
   private async render(complete = false): Promise<void> {
@@ -255,9 +252,14 @@ export class PreviewPanel implements vscode.Disposable {
     return includes;
   }
 
-  private visibleLine(): number | undefined {
+  private visibleRange(): vscode.Range | undefined {
     const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === this.document);
-    return editor?.visibleRanges[0]?.start.line;
+    const ranges = editor?.visibleRanges;
+    return ranges?.length ? new vscode.Range(ranges[0].start, ranges[ranges.length - 1].end) : undefined;
+  }
+
+  private visibleLine(): number | undefined {
+    return this.visibleRange()?.start.line;
   }
 
   private post(message: ToWebview): void {
