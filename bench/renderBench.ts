@@ -3,6 +3,7 @@ import { eagerLinesAround, renderPost } from '../src/core/render';
 import { clearBlockCache } from '../src/core/render/blockCache';
 import { clearHighlightCache } from '../src/core/render/highlight';
 import { clearMathCache } from '../src/core/render/math';
+import { plainTokens } from '../src/core/render/plainTokens';
 import { formatMs, median, type BenchReport } from './measure';
 
 /** A realistic mixed Chinese/English post of about `bytes` bytes: prose, lists, code, math, tags. */
@@ -62,10 +63,14 @@ function timeInTurns<K extends string>(runs: number, work: Record<K, () => void>
  * same run. "cold" clears the section, highlight and math caches first: "first paint" is the render
  * the preview shows first (code and math beyond the first screen left plain), "all code and math"
  * adds the follow-up render that fills them in, "one render" fills everything in at once.
- * "typing" re-renders after a one-character edit, as the live preview does.
+ * "typing" re-renders after a one-character edit, as the live preview does. The baseline is stock
+ * markdown-it; "plain tokens" shows what the preview's token fix alone does to it (plainTokens.ts).
  */
 export function benchRender(): BenchReport {
   const plain = new MarkdownIt({ html: true });
+  // The same markdown-it with the preview's plain tokens: how much of the preview's speed is that alone.
+  const plainWithPlainTokens = new MarkdownIt({ html: true });
+  plainTokens(plainWithPlainTokens);
   const report: BenchReport = [];
   for (const [label, bytes, runs] of [['8 KB', 8 * 1024, 60], ['100 KB', 100 * 1024, 24], ['1 MB', 1024 * 1024, 8]] as const) {
     const text = syntheticPost(bytes);
@@ -76,8 +81,9 @@ export function benchRender(): BenchReport {
       clearHighlightCache();
       clearMathCache();
     };
-    const { baseline, firstPaint, complete, unwindowed } = timeInTurns(runs, {
+    const { baseline, plainTokensOnly, firstPaint, complete, unwindowed } = timeInTurns(runs, {
       baseline: () => plain.render(body),
+      plainTokensOnly: () => plainWithPlainTokens.render(body),
       // As the preview opens a post: the reader at the top, code and math further down filled in by
       // a follow-up render, which runs right after the first is on screen.
       firstPaint: () => {
@@ -99,6 +105,7 @@ export function benchRender(): BenchReport {
       typing: () => renderPost(`${text}${'x'.repeat(++edit % 3)}`, { ...context, eagerLines: EAGER_AT_TOP }),
     }).typing;
     report.push(
+      { name: `markdown-it ${label}, plain tokens`, value: formatMs(plainTokensOnly), baseline: formatMs(baseline), ratio: plainTokensOnly / baseline },
       { name: `preview render ${label} (cold, first paint)`, value: formatMs(firstPaint), baseline: formatMs(baseline), ratio: firstPaint / baseline, target: '≤ 1.5x markdown-it' },
       { name: `preview render ${label} (cold, all code and math)`, value: formatMs(complete), baseline: formatMs(baseline), ratio: complete / baseline },
       { name: `preview render ${label} (cold, one render)`, value: formatMs(unwindowed), baseline: formatMs(baseline), ratio: unwindowed / baseline },
