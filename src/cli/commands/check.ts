@@ -6,6 +6,7 @@ import { dirname, joinPath, relativeInside } from '../../core/path';
 import {
   checkPost, collectSiteFiles, DEFAULT_SETTINGS, fixAll, formatRuleMessage, siteFileLookup, type Diagnostic, type RuleContext, type ValidationSettings,
 } from '../../core/rules';
+import type { FileSystemPort } from '../../core/ports';
 import { loadHexoSite } from '../../core/site/hexoSite';
 import { decodeText } from '../../core/text/decode';
 import { UsageError } from '../args';
@@ -34,6 +35,8 @@ export interface CheckOptions {
   /** Folder output paths are relative to (default: the current folder). */
   readonly cwd?: string;
   readonly now?: Date;
+  /** Where posts are read from (default: the disk); tests stage files that change under the check. */
+  readonly fileSystem?: FileSystemPort;
 }
 
 export interface FileReport {
@@ -58,20 +61,21 @@ interface Target {
 
 /** Checks what `paths` name (files, folders inside a site, site folders). */
 export async function runCheck(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
-  const targets = await resolveTargets(paths.length > 0 ? paths : ['.']);
+  const files = options.fileSystem ?? nodeFileSystem;
+  const targets = await resolveTargets(files, paths.length > 0 ? paths : ['.']);
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const reports: FileReport[] = [];
   let fixed = 0;
   for (const target of targets) {
     const { index } = target;
     const site = index.site;
-    const fileLookup = siteFileLookup(await collectSiteFiles(nodeFileSystem, site));
-    const files = [...index.posts()]
+    const fileLookup = siteFileLookup(await collectSiteFiles(files, site));
+    const posts = [...index.posts()]
       .map((record) => record.path)
       .filter((path) => target.within.length === 0 || target.within.some((within) => path === within || relativeInside(within, path) !== undefined))
       .filter((path) => site.classify(path) !== undefined)
       .sort();
-    for await (const { path, data } of readAhead(files, READ_AHEAD)) {
+    for await (const { path, data } of readAhead(files, posts, READ_AHEAD)) {
       // Gone or unreadable since the index read it: no longer part of the site, as the index sees it.
       if (!data) continue;
       const kind = site.classify(path)!;
@@ -101,34 +105,34 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
 const READ_AHEAD = 16;
 
 /** The files' contents in order, with up to `depth` reads under way; no data for a file that could not be read. */
-async function* readAhead(paths: readonly string[], depth: number): AsyncGenerator<{ path: string; data?: Uint8Array }> {
+async function* readAhead(files: FileSystemPort, paths: readonly string[], depth: number): AsyncGenerator<{ path: string; data?: Uint8Array }> {
   const reads: Array<Promise<Uint8Array | undefined>> = [];
   let next = 0;
   for (const path of paths) {
     while (next < paths.length && reads.length < depth) {
       // Settled into a value at once, so a read that fails before its turn is not an unhandled rejection.
-      reads.push(nodeFileSystem.readFile(paths[next++]).then((data) => data, () => undefined));
+      reads.push(files.readFile(paths[next++]).then((data) => data, () => undefined));
     }
     yield { path, data: await reads.shift()! };
   }
 }
 
-async function resolveTargets(paths: readonly string[]): Promise<Target[]> {
+async function resolveTargets(files: FileSystemPort, paths: readonly string[]): Promise<Target[]> {
   const byRoot = new Map<string, Target>();
   for (const input of paths) {
     const path = toCorePath(input);
-    const stat = await nodeFileSystem.stat(path);
+    const stat = await files.stat(path);
     if (!stat) throw new UsageError(`${input} does not exist`);
-    const root = await enclosingSiteRoot(stat.kind === 'directory' ? path : dirname(path));
+    const root = await enclosingSiteRoot(files, stat.kind === 'directory' ? path : dirname(path));
     if (root) {
-      const target = byRoot.get(root) ?? { index: await indexSite(root), within: [] };
+      const target = byRoot.get(root) ?? { index: await indexSite(files, root), within: [] };
       byRoot.set(root, target);
       if (path !== root) target.within.push(path);
       else target.within.length = 0;
       continue;
     }
     if (stat.kind !== 'directory') throw new UsageError(`${input} is not inside a Hexo site`);
-    const workspace = await WorkspaceIndex.open(nodeFileSystem, [path]);
+    const workspace = await WorkspaceIndex.open(files, [path]);
     if (workspace.sites.length === 0) throw new UsageError(`no Hexo site found in ${input}`);
     for (const index of workspace.sites) byRoot.set(index.site.root, { index, within: [] });
   }
@@ -136,17 +140,17 @@ async function resolveTargets(paths: readonly string[]): Promise<Target[]> {
 }
 
 /** The nearest folder at or above `folder` with a `_config.yml` (a site root). */
-async function enclosingSiteRoot(folder: string): Promise<string | undefined> {
+async function enclosingSiteRoot(files: FileSystemPort, folder: string): Promise<string | undefined> {
   for (let current = folder; ; current = dirname(current)) {
-    const config = await nodeFileSystem.stat(joinPath(current, '_config.yml'));
+    const config = await files.stat(joinPath(current, '_config.yml'));
     if (config?.kind === 'file') return current;
     if (current === '/' || dirname(current) === current) return undefined;
   }
 }
 
-async function indexSite(root: string): Promise<SiteIndex> {
-  const site = await loadHexoSite(nodeFileSystem, root);
-  return SiteIndex.build(site, nodeFileSystem, { maxFileBytes: Number.MAX_SAFE_INTEGER });
+async function indexSite(files: FileSystemPort, root: string): Promise<SiteIndex> {
+  const site = await loadHexoSite(files, root);
+  return SiteIndex.build(site, files, { maxFileBytes: Number.MAX_SAFE_INTEGER });
 }
 
 function toNative(path: string): string {

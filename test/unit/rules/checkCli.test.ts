@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCheck } from '../../../src/cli/commands/check';
 import { runCli } from '../../../src/cli/main';
+import { nodeFileSystem, toCorePath } from '../../../src/cli/nodeFileSystem';
+import type { FileSystemPort } from '../../../src/core/ports';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -61,5 +64,22 @@ describe('postcraft check', () => {
     assert.equal((await run(['check', site, '--format', 'xml'])).code, 2);
     assert.equal((await run(['check', join(site, 'nope')])).code, 2);
     assert.equal((await run(['check', site, '--frobnicate'])).code, 2);
+  });
+
+  it('skips a post that vanishes after the index read it, and checks the rest', async () => {
+    const bad = toCorePath(join(site, 'source', '_posts', 'bad.md'));
+    let badReads = 0;
+    // The disk, except that bad.md is gone once it has been read (as by the index) a first time.
+    const vanishing: FileSystemPort = {
+      ...nodeFileSystem,
+      readFile: async (path) => {
+        if (path === bad && ++badReads > 1) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+        return nodeFileSystem.readFile(path);
+      },
+    };
+    const result = await runCheck([site], { format: 'json', fix: false, fileSystem: vanishing });
+    assert.ok(badReads >= 2, 'the check tried to read the post again');
+    assert.deepEqual(result.reports.map((report) => report.path.split('/').pop()), ['good.md']);
+    assert.equal(result.errors, 0);
   });
 });
