@@ -184,4 +184,22 @@ describe('validation diagnostics in the editor', function () {
       await vscode.workspace.fs.delete(closed).then(undefined, () => undefined);
     }
   });
+
+  it('checks a post that appears on disk after Check All, without another Check All', async () => {
+    const summary = await vscode.commands.executeCommand<{ cancelled: boolean }>('postcraft.checkAll');
+    assert.equal(summary.cancelled, false);
+    const created = vscode.Uri.joinPath(root(), 'source', '_posts', 'postcraft-created-after-check.md');
+    const codes = (): string[] => postcraftDiagnostics(created).map(codeOf);
+    try {
+      assert.deepEqual(codes(), []);
+      // As a `git pull` would bring it: written on disk, never opened.
+      await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('---\ntitle: 新拉下来的文章\ndate: 2026-03-03 10:00:00\ntags: 读书，笔记\n---\n正文\n'));
+      await waitFor(() => (codes().includes('PC406') ? true : undefined), 'PC406 on the new post');
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === created.toString()), 'the file was never opened');
+      await vscode.workspace.fs.delete(created);
+      await waitFor(() => (codes().length === 0 ? true : undefined), 'no diagnostics after the delete');
+    } finally {
+      await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
+    }
+  });
 });

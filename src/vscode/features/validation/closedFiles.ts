@@ -8,27 +8,46 @@ const SETTLE_MS = 300;
 
 /**
  * Keeps the diagnostics of files that are not open (set by "Check All Posts") in step with the disk:
- * a changed file is checked again, a deleted one (or a file in a deleted folder) loses them. Only
- * files with an entry in the collection are read (Check All sets one for a clean post too, an empty
- * list), so a `git pull` before any Check All costs nothing.
+ * a changed file is checked again, a deleted one (or a file in a deleted folder) loses them, and a
+ * post that appears in a site Check All went through is checked too. Only files with an entry in the
+ * collection (Check All sets one for a clean post too, an empty list) or new posts of such a site are
+ * read, so a `git pull` before any Check All costs nothing.
  */
 export class ClosedFileDiagnostics implements vscode.Disposable {
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, false);
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Bumped per file on every change, so that a slow read never overwrites a newer one. */
   private readonly generations = new Map<string, number>();
   private readonly disposables: vscode.Disposable[];
+  /** Roots of the sites "Check All Posts" went through: their new posts are checked as they appear. */
+  private readonly followedSites = new Set<string>();
 
   constructor(private readonly diagnostics: DiagnosticsController) {
     this.disposables = [
       this.watcher,
+      this.watcher.onDidCreate((uri) => this.created(uri)),
       this.watcher.onDidChange((uri) => this.changed(uri)),
       this.watcher.onDidDelete((uri) => this.deleted(uri)),
     ];
   }
 
+  /** After "Check All Posts": posts that appear in these sites from now on are checked too. */
+  followSites(roots: Iterable<string>): void {
+    for (const root of roots) this.followedSites.add(root);
+  }
+
+  private created(uri: vscode.Uri): void {
+    if (isOpen(uri)) return;
+    const root = this.diagnostics.siteRootOf(uri);
+    if (root !== undefined && this.followedSites.has(root)) this.schedule(uri);
+  }
+
   private changed(uri: vscode.Uri): void {
     if (isOpen(uri) || this.diagnostics.collection.get(uri) === undefined) return;
+    this.schedule(uri);
+  }
+
+  private schedule(uri: vscode.Uri): void {
     const key = uri.toString();
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);

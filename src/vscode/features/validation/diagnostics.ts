@@ -50,6 +50,12 @@ export class DiagnosticsController implements vscode.Disposable {
     this.refreshOpen();
   }
 
+  /** The root of the site whose post, draft or page `uri` is, found without reading anything. */
+  siteRootOf(uri: vscode.Uri): string | undefined {
+    const index = this.sites.siteFor(uri);
+    return index?.site.classify(toCorePath(uri)) ? index.site.root : undefined;
+  }
+
   /** The site, kind and rule context for a document, or undefined when it is no post of a site. */
   async targetFor(uri: vscode.Uri, now = new Date()): Promise<CheckTarget | undefined> {
     const index = this.sites.siteFor(uri);

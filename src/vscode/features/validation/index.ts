@@ -10,11 +10,16 @@ import { SiteFileSets } from './siteFileSets';
 export function registerValidation(sites: SiteService): vscode.Disposable {
   const files = new SiteFileSets();
   const diagnostics = new DiagnosticsController(sites, files);
+  const closedFiles = new ClosedFileDiagnostics(diagnostics);
   return vscode.Disposable.from(
     files,
     diagnostics,
-    new ClosedFileDiagnostics(diagnostics),
+    closedFiles,
     registerCodeActions(diagnostics),
-    vscode.commands.registerCommand(CHECK_ALL_COMMAND, () => checkAllPosts(sites, diagnostics)),
+    vscode.commands.registerCommand(CHECK_ALL_COMMAND, async () => {
+      const summary = await checkAllPosts(sites, diagnostics);
+      if (!summary.cancelled) closedFiles.followSites(sites.sites.map((index) => index.site.root));
+      return summary;
+    }),
   );
 }
