@@ -118,6 +118,28 @@ describe('posts: create, publish and organize as Hexo does', function () {
     }
   });
 
+  it('newPost\'s empty asset folder goes with the post on undo; a folder with files stays', async () => {
+    const undone = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost', { title: 'Postcraft undo asset folder' });
+    const undoneFolder = blogFile('source', '_posts', 'Postcraft-undo-asset-folder');
+    const kept = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost', { title: 'Postcraft kept asset folder' });
+    const keptFolder = blogFile('source', '_posts', 'Postcraft-kept-asset-folder');
+    try {
+      assert.ok((await exists(undoneFolder)) && (await exists(keptFolder)), 'the asset folders are made');
+      await undoIn(undone);
+      await waitFor(async () => (!(await exists(undone)) && !(await exists(undoneFolder)) ? true : undefined), 5000, 'the post and its empty folder gone after undo');
+      // Once the writer has put an image in it, the folder is theirs: deleting the post leaves it.
+      const image = vscode.Uri.joinPath(keptFolder, 'cover.png');
+      await vscode.workspace.fs.writeFile(image, new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+      await closeEditors();
+      await vscode.workspace.fs.delete(kept);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.ok(await exists(image), 'the folder with a file in it is kept');
+    } finally {
+      await closeEditors();
+      await remove(undone, undoneFolder, kept, keptFolder);
+    }
+  });
+
   it('newPost on a taken name gets Hexo\'s numeric suffix and overwrites nothing', async () => {
     const taken = blogFile('source', '_posts', 'build-a-hexo-blog.md');
     const before = await readText(taken);

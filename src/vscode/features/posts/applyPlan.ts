@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { FileOperation } from '../../../core/edits';
-import { toUri, toVsTextEdit } from '../../convert';
+import { basename } from '../../../core/path';
+import { assetFolderOf } from '../../../core/posts/postPath';
+import { toCorePath, toUri, toVsTextEdit } from '../../convert';
 
 /**
  * Turns a core plan into ONE `WorkspaceEdit`, so that the editor applies it atomically and a single
  * undo reverts it. Nothing is overwritten: creates and moves fail when the target exists.
  * Empty folders (`createFolder`) have no WorkspaceEdit form; they are returned to be made afterwards
- * with `workspace.fs` (an empty folder left behind by an undo loses nothing).
+ * with `workspace.fs`, and go again with their post on undo while still empty (`AssetFolders`).
  */
 export function toWorkspaceEdit(operations: readonly FileOperation[], like: vscode.Uri): { edit: vscode.WorkspaceEdit; folders: vscode.Uri[] } {
   const edit = new vscode.WorkspaceEdit();
@@ -44,10 +46,50 @@ export async function applyPlan(operations: readonly FileOperation[], like: vsco
       await vscode.workspace.fs.createDirectory(folder);
     } catch {
       // The folder is a convenience (Hexo's asset folder); the post exists either way.
+      continue;
     }
+    const post = operations.find((operation) => operation.kind === 'create' && assetFolderOf(operation.path) === toCorePath(folder));
+    if (post?.kind === 'create') assetFolders.follow(toUri(post.path, like), folder);
   }
   return true;
 }
+
+/**
+ * The empty asset folders Postcraft made beside new posts. A WorkspaceEdit cannot make a folder, so
+ * undoing the new post would leave its folder behind: when such a post is deleted (an undo, or by
+ * hand) and its folder is still empty, the folder goes too. A folder with anything in it is never
+ * touched. (A redo brings the post back without its folder; Hexo makes no folder it needs.)
+ */
+class AssetFolders implements vscode.Disposable {
+  private readonly followed = new Map<string, vscode.Disposable>();
+
+  follow(post: vscode.Uri, folder: vscode.Uri): void {
+    const key = post.toString();
+    if (this.followed.has(key)) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(post, '..'), basename(post.path)), true, true, false);
+    this.followed.set(key, vscode.Disposable.from(watcher, watcher.onDidDelete(() => {
+      this.followed.get(key)?.dispose();
+      this.followed.delete(key);
+      void removeIfEmpty(folder);
+    })));
+  }
+
+  dispose(): void {
+    for (const disposable of this.followed.values()) disposable.dispose();
+    this.followed.clear();
+  }
+}
+
+async function removeIfEmpty(folder: vscode.Uri): Promise<void> {
+  try {
+    if ((await vscode.workspace.fs.readDirectory(folder)).length === 0) await vscode.workspace.fs.delete(folder, { recursive: false, useTrash: false });
+  } catch {
+    // Gone already, or not readable: nothing to tidy.
+  }
+}
+
+/** One for the extension (disposed with the post features). */
+export const assetFolders = new AssetFolders();
 
 /** The text of a file as the writer sees it: the open document (unsaved edits included), else the disk. */
 export async function currentText(uri: vscode.Uri): Promise<string> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SiteService } from '../../services/siteService';
+import { assetFolders } from './applyPlan';
 import { registerDeployCommand } from './deployCommand';
 import { registerNewPostCommands } from './newPostCommands';
 import { registerPostsTree } from './postsTree';
@@ -16,5 +17,6 @@ export function registerPostFeatures(service: SiteService): vscode.Disposable {
     registerRenameTaxonomyCommands(service),
     registerUpdateTimestamp(service),
     registerPostsTree(service),
+    assetFolders,
   );
 }
