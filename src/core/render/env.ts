@@ -38,13 +38,17 @@ export function ruleEnv(env: unknown, body: (env: RenderEnv) => string): string 
 }
 
 /**
- * Whether the code block or formula at `line` may be shown plain for now: it is outside the lines
- * the reader sees first. The caller still uses a cached rendering when there is one, and calls
- * `markDeferred` only when it did leave the piece plain.
+ * Whether the code block or formula spanning `map` (markdown-it's body-relative [first line, line
+ * after]) may be shown plain for now: none of its lines is among those the reader sees first, so a
+ * block that starts above the screen and runs into it is filled in too. The caller still uses a
+ * cached rendering when there is one, and calls `markDeferred` only when it did leave the piece plain.
  */
-export function mayDefer(env: RenderEnv, line: number | undefined): boolean {
+export function mayDefer(env: RenderEnv, map: readonly [number, number] | null | undefined): boolean {
   const eager = env.eagerLines;
-  return eager !== undefined && line !== undefined && (line < eager.from || line > eager.to);
+  if (eager === undefined || !map) return false;
+  const first = map[0] + env.lineOffset;
+  const last = Math.max(first, map[1] - 1 + env.lineOffset);
+  return last < eager.from || first > eager.to;
 }
 
 export function markDeferred(env: RenderEnv): void {

@@ -186,7 +186,7 @@ export function hexoTagsPlugin(md: MarkdownIt.MarkdownIt): void {
     if (call.name === 'raw') {
       return `<div class="pc-raw"${attributes({ 'data-line': line })}>${sanitizeHtml(token.content, env.policy)}</div>\n`;
     }
-    return renderCodeTag(call, token.content, line, env);
+    return renderCodeTag(call, token.content, token.map, env);
   });
   rules.hexo_tag_open = (tokens, idx, _options, rawEnv) => ruleEnv(rawEnv, (env) => openMarkdownTag(tokens[idx].meta as unknown as TagCall, sourceLine(env, tokens[idx].map as [number, number]), env));
   rules.hexo_tag_close = (tokens, idx, _options, rawEnv) => ruleEnv(rawEnv, (env) => closeMarkdownTag(tokens[idx].meta as unknown as TagCall, env));
@@ -197,7 +197,8 @@ export function hexoTagsPlugin(md: MarkdownIt.MarkdownIt): void {
   rules.hexo_inline_close = () => '</span>';
 }
 
-function renderCodeTag(call: TagCall, content: string, line: number | undefined, env: RenderEnv): string {
+function renderCodeTag(call: TagCall, content: string, map: [number, number] | null, env: RenderEnv): string {
+  const line = sourceLine(env, map);
   const { options, rest } = splitOptions(call.args, CODE_OPTIONS);
   const caption = rest.join(' ');
   let title = caption;
@@ -221,7 +222,7 @@ function renderCodeTag(call: TagCall, content: string, line: number | undefined,
     highlight: options.get('highlight') !== 'false',
     sourceLine: line,
     safeUrl: (href) => linkAttributes(href, env.context)?.href,
-    deferred: mayDefer(env, line) ? () => markDeferred(env) : undefined,
+    deferred: mayDefer(env, map) ? () => markDeferred(env) : undefined,
   });
 }
 

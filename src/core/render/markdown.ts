@@ -103,7 +103,7 @@ export function createPreviewMarkdown(options: { readonly stockTokens?: boolean 
       linkText: url?.[2],
       sourceLine: line,
       safeUrl: (href) => linkAttributes(href, env.context)?.href,
-      deferred: mayDefer(env, line) ? () => markDeferred(env) : undefined,
+      deferred: mayDefer(env, token.map) ? () => markDeferred(env) : undefined,
     });
   });
   rules.code_block = (tokens, idx, _options, rawEnv) => ruleEnv(rawEnv, (env) =>

@@ -123,19 +123,19 @@ export function mathPlugin(md: MarkdownIt.MarkdownIt): void {
     if (!env.eagerLines) return;
     for (const token of state.tokens) {
       if (token.type !== 'inline' || !token.map || !token.children) continue;
-      for (const child of token.children) if (child.type === 'math_inline') child.meta = { line: token.map[0] + env.lineOffset };
+      for (const child of token.children) if (child.type === 'math_inline') child.meta = { map: token.map };
     }
   });
   md.renderer.rules.math_inline = (tokens, idx, _options, rawEnv) => {
     const env = asRenderEnv(rawEnv);
-    const line = (tokens[idx].meta as { line?: number } | null)?.line;
-    return renderMath(tokens[idx].content, false, mayDefer(env, line) ? () => markDeferred(env) : undefined);
+    const map = (tokens[idx].meta as { map?: [number, number] } | null)?.map;
+    return renderMath(tokens[idx].content, false, mayDefer(env, map) ? () => markDeferred(env) : undefined);
   };
   md.renderer.rules.math_block = (tokens, idx, _options, rawEnv) => {
     const env = asRenderEnv(rawEnv);
     const token = tokens[idx];
     const line = token.map ? token.map[0] + (env.lineOffset ?? 0) : undefined;
-    const html = renderMath(token.content, true, mayDefer(env, line) ? () => markDeferred(env) : undefined);
+    const html = renderMath(token.content, true, mayDefer(env, token.map) ? () => markDeferred(env) : undefined);
     return `<div class="pc-math"${attributes({ 'data-line': line })}>${html}</div>\n`;
   };
 }

@@ -6,7 +6,7 @@ import { buildHeader, renderHeaderHtml, type PostHeader } from './header';
 import { escapeHtml } from './html';
 import { DEFAULT_LABELS, formatLabel, type PreviewLabels } from './labels';
 import { frameHtml, urlPolicy } from './resources';
-import type { PreviewHeading, RenderContext } from './types';
+import { pastFrontMatter, type PreviewHeading, type RenderContext } from './types';
 
 /** Bodies longer than this are rendered up to a line break before it, with a notice. */
 export const DEFAULT_MAX_BODY_LENGTH = 1_000_000;
@@ -60,7 +60,7 @@ export function renderPost(text: string, context: RenderContext): RenderedPost {
     headings: [],
     slugs: new Map(),
     moreSeen: false,
-    eagerLines: context.eagerLines,
+    eagerLines: context.eagerLines && pastFrontMatter(context.eagerLines, bodyLine),
     deferred: 0,
   };
   // A truncated body is counted on its rendered part and scaled: counting 10 MB costs seconds.

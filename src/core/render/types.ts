@@ -51,6 +51,18 @@ export function eagerLinesAround(top: number, screenLines = DEFAULT_SCREEN_LINES
   return { from: top, to: top + screenLines - 1 };
 }
 
+/** The preview's header (title, dates, categories, tags) is about this many editor lines tall. */
+const HEADER_LINES = 8;
+
+/**
+ * The front matter shows as the header, which a long front matter makes shorter than its source: a
+ * screen that holds front-matter lines shows that many more body lines, less the header's height.
+ */
+export function pastFrontMatter(eager: EagerLines, bodyLine: number): EagerLines {
+  const frontMatterOnScreen = Math.min(bodyLine, eager.to + 1) - Math.max(eager.from, 0);
+  return frontMatterOnScreen > HEADER_LINES ? { from: eager.from, to: eager.to + frontMatterOnScreen - HEADER_LINES } : eager;
+}
+
 export interface PreviewHeading {
   readonly level: number;
   readonly text: string;

@@ -135,6 +135,30 @@ describe('preview renderer: code and math beyond the first screen left for a fol
     assert.equal(third.bodyHtml, full.bodyHtml);
   });
 
+  it('fills in a block that starts above the screen and runs into it, and counts a long front matter as the short header it shows as', async () => {
+    const context = await contextFor('source/_posts/bench.md');
+    const code = Array.from({ length: 30 }, (_, i) => `const line${i} = ${i};`).join('\n');
+    const post = `---\ntitle: t\n---\n\n\`\`\`ts\n${code}\n\`\`\`\n\n${FILLER}`;
+    // The reader's screen starts inside the code block (line 20 of it): it is on screen, so highlighted.
+    const inside = renderPost(post, { ...context, eagerLines: { from: 25, to: 64 } });
+    assert.match(inside.bodyHtml, /<figure class="pc-code highlight ts" data-line="4">/);
+    assert.equal(inside.deferred, inside.bodyHtml.split('pc-math-pending').length - 1, 'only formulas below the screen wait');
+    // Below the block: it waits.
+    clearHighlightCache();
+    clearMathCache();
+    clearBlockCache();
+    assert.match(renderPost(post, { ...context, eagerLines: { from: 40, to: 79 } }).bodyHtml, /<figure class="pc-code highlight ts pc-pending" data-line="4">/);
+
+    // 30 lines of front matter take 30 editor lines but show as a header about 8 lines tall: a
+    // 40-line screen at the top shows the code block 12 lines below its last line.
+    const keys = Array.from({ length: 28 }, (_, i) => `key${i}: value ${i}`).join('\n');
+    const longFrontMatter = `---\ntitle: t\n${keys}\n---\n${'\n'.repeat(10)}\`\`\`ts\nconst shown = 1;\n\`\`\`\n\n${FILLER}`;
+    clearHighlightCache();
+    clearBlockCache();
+    const top = renderPost(longFrontMatter, { ...context, eagerLines: { from: 0, to: 39 } });
+    assert.match(top.bodyHtml, /<figure class="pc-code highlight ts" data-line="41">/);
+  });
+
   it('does not keep sections with plain code in the section cache', async () => {
     const context = await contextFor('source/_posts/bench.md');
     renderPost(text, { ...context, eagerLines: top });
