@@ -35,7 +35,7 @@ export interface CheckOptions {
   /** Folder output paths are relative to (default: the current folder). */
   readonly cwd?: string;
   readonly now?: Date;
-  /** Where posts are read from (default: the disk); tests stage files that change under the check. */
+  /** Where posts are read from (default: the disk); tests stage files that change under the check. `--fix` writes to the disk. */
   readonly fileSystem?: FileSystemPort;
 }
 

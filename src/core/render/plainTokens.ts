@@ -6,27 +6,34 @@ type Nesting = Token['nesting'];
 /**
  * markdown-it 15 builds every token through a class-field helper (`_defineProperty` per field),
  * which V8 cannot keep on its fast path: about a third of a parse goes there. This token type sets
- * the same fields by plain assignment and shares markdown-it's `Token.prototype`, so its methods and
- * `instanceof Token` behave as before.
+ * the same fields, in the same order, by plain assignment and shares markdown-it's `Token.prototype`,
+ * so its methods, `instanceof Token` and the order of its keys are as before. One per markdown-it
+ * copy: every engine's tokens then have one shape, which keeps the parser's rules monomorphic.
  */
+const plainTokenClasses = new WeakMap<typeof MarkdownIt.Token, typeof MarkdownIt.Token>();
+
 function tokenClassOf(Base: typeof MarkdownIt.Token): typeof MarkdownIt.Token {
+  const known = plainTokenClasses.get(Base);
+  if (known) return known;
   function PlainToken(this: Token, type: string, tag: string, nesting: Nesting): void {
-    this.type = type;
-    this.tag = tag;
-    this.attrs = null;
     this.map = null;
-    this.nesting = nesting;
     this.level = 0;
     this.children = null;
     this.content = '';
     this.markup = '';
     this.info = '';
-    this.meta = null;
     this.block = false;
     this.hidden = false;
+    this.type = type;
+    this.tag = tag;
+    this.attrs = null;
+    this.nesting = nesting;
+    this.meta = null;
   }
   PlainToken.prototype = Base.prototype;
-  return PlainToken as unknown as typeof MarkdownIt.Token;
+  const plain = PlainToken as unknown as typeof MarkdownIt.Token;
+  plainTokenClasses.set(Base, plain);
+  return plain;
 }
 
 /**
@@ -77,24 +84,25 @@ type InlineState = MarkdownIt.StateInline;
  */
 function plainInlineState(Inline: typeof MarkdownIt.StateInline, PlainToken: typeof MarkdownIt.Token): typeof MarkdownIt.StateInline {
   function PlainInlineState(this: InlineState & Record<string, unknown>, src: string, md: MarkdownIt.MarkdownIt, env: InlineState['env'], tokens: Token[]): void {
+    // markdown-it's order, so that the state has the same shape as a stock one.
+    this.pos = 0;
+    this.level = 0;
+    this.pending = '';
+    this.pendingLevel = 0;
+    this.cache = {};
+    this.backticks = {};
+    this.backticksScanned = false;
+    this.skipHtmlSpecial = false;
+    this.linkLevel = 0;
+    this.delimiters = [];
+    this._prev_delimiters = [];
+    this.Token = PlainToken;
     this.src = src;
     this.env = env;
     this.md = md;
     this.tokens = tokens;
     this.tokens_meta = Array(tokens.length);
-    this.pos = 0;
     this.posMax = src.length;
-    this.level = 0;
-    this.pending = '';
-    this.pendingLevel = 0;
-    this.cache = {};
-    this.delimiters = [];
-    this._prev_delimiters = [];
-    this.backticks = {};
-    this.backticksScanned = false;
-    this.skipHtmlSpecial = false;
-    this.linkLevel = 0;
-    this.Token = PlainToken;
   }
   const prototype: ThisType<InlineState> & Partial<InlineState> = Object.create(Inline.prototype);
   prototype.pushPending = function pushPending(this: InlineState): Token {
@@ -125,6 +133,7 @@ function plainInlineState(Inline: typeof MarkdownIt.StateInline, PlainToken: typ
     this.tokens_meta.push(meta);
     return token;
   };
+  prototype.constructor = PlainInlineState as unknown as InlineState['constructor'];
   PlainInlineState.prototype = prototype;
   return PlainInlineState as unknown as typeof MarkdownIt.StateInline;
 }

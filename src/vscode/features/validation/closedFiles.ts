@@ -37,7 +37,8 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
   }
 
   private created(uri: vscode.Uri): void {
-    if (isOpen(uri)) return;
+    // Before any Check All, a `hexo generate` writing thousands of files costs one check each here.
+    if (this.followedSites.size === 0 || isOpen(uri)) return;
     const root = this.diagnostics.siteRootOf(uri);
     if (root !== undefined && this.followedSites.has(root)) this.schedule(uri);
   }
