@@ -140,6 +140,51 @@ describe('posts: create, publish and organize as Hexo does', function () {
     }
   });
 
+  it('newPost without an argument asks for the title, tags (a new one typed in the picker) and categories', async () => {
+    // The prompts are the editor's own widgets: the input box and the category pick answer through
+    // stand-ins, the tag picker is the real quick pick, driven by setting its value and selection and
+    // accepting it with the workbench's command.
+    type Window = { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
+    const window = vscode.window as Window;
+    const { showInputBox, showQuickPick, createQuickPick } = window;
+    const asked: string[] = [];
+    window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
+      asked.push(`input: ${options?.prompt}`);
+      assert.equal(options?.validateInput?.('  '), 'A title is needed.');
+      return '交互式 新文章';
+    }) as Window['showInputBox'];
+    window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
+      asked.push(`pick: ${options?.placeHolder}`);
+      const categories = await items;
+      return categories.filter((item) => item.label === '技术 › 前端');
+    }) as unknown as Window['showQuickPick'];
+    window.createQuickPick = (<T extends vscode.QuickPickItem>() => {
+      const pick = createQuickPick<T>();
+      asked.push('tags');
+      setTimeout(async () => {
+        pick.value = '新标签';
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        assert.equal(pick.items[0].label, '新标签', 'what is typed is offered first');
+        pick.selectedItems = pick.items.filter((item) => item.label === '新标签' || item.label === 'Hexo');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }, 300);
+      return pick;
+    }) as Window['createQuickPick'];
+    let uri: vscode.Uri | undefined;
+    try {
+      uri = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost');
+      assert.deepEqual(asked, ['input: Title of the new post', 'tags', 'pick: Categories (each pick is one hierarchy)']);
+      assert.equal(uri?.toString(), blogFile('source', '_posts', '交互式-新文章.md').toString());
+      const text = await readText(uri);
+      assert.equal(text.replace(DATE_LINE, 'date: <now>'), ['---', 'title: 交互式 新文章', 'tags:', '  - 新标签', '  - Hexo', 'categories:', '  - 技术', '  - 前端', 'date: <now>', '---', ''].join('\n'));
+    } finally {
+      Object.assign(window, { showInputBox, showQuickPick, createQuickPick });
+      await closeEditors();
+      if (uri) await remove(uri, blogFile('source', '_posts', '交互式-新文章'));
+    }
+  });
+
   it('newPost on a taken name gets Hexo\'s numeric suffix and overwrites nothing', async () => {
     const taken = blogFile('source', '_posts', 'build-a-hexo-blog.md');
     const before = await readText(taken);
