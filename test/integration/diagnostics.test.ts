@@ -185,10 +185,12 @@ describe('validation diagnostics in the editor', function () {
     }
   });
 
-  it('checks a post that appears on disk after Check All, without another Check All', async () => {
+  it('checks a post that appears on disk after Check All, alone or in a folder moved in, without another Check All', async () => {
     const summary = await vscode.commands.executeCommand<{ cancelled: boolean }>('postcraft.checkAll');
     assert.equal(summary.cancelled, false);
     const created = vscode.Uri.joinPath(root(), 'source', '_posts', 'postcraft-created-after-check.md');
+    const outside = vscode.Uri.joinPath(root(), 'postcraft-outside-source');
+    const moved = vscode.Uri.joinPath(root(), 'source', '_posts', 'postcraft-series');
     const codes = (): string[] => postcraftDiagnostics(created).map(codeOf);
     try {
       assert.deepEqual(codes(), []);
@@ -198,8 +200,16 @@ describe('validation diagnostics in the editor', function () {
       assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === created.toString()), 'the file was never opened');
       await vscode.workspace.fs.delete(created);
       await waitFor(() => (codes().length === 0 ? true : undefined), 'no diagnostics after the delete');
+
+      // A folder of posts moved into the source folder arrives as one event for the folder.
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(outside, 'series', 'part-1.md'), new TextEncoder().encode('---\ntitle: 系列一\ndate: 2026-03-04 10:00:00\ntags: 读书、笔记\n---\n正文\n'));
+      await vscode.workspace.fs.rename(vscode.Uri.joinPath(outside, 'series'), moved);
+      const movedPost = vscode.Uri.joinPath(moved, 'part-1.md');
+      await waitFor(() => (postcraftDiagnostics(movedPost).map(codeOf).includes('PC406') ? true : undefined), 'PC406 on the post of the moved folder');
     } finally {
       await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(moved, { recursive: true }).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(outside, { recursive: true }).then(undefined, () => undefined);
     }
   });
 });

@@ -40,7 +40,18 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
     // Before any Check All, a `hexo generate` writing thousands of files costs one check each here.
     if (this.followedSites.size === 0 || isOpen(uri)) return;
     const root = this.diagnostics.siteRootOf(uri);
-    if (root !== undefined && this.followedSites.has(root)) this.schedule(uri);
+    if (root !== undefined) {
+      if (this.followedSites.has(root)) this.schedule(uri);
+      return;
+    }
+    // A folder moved into the source folder arrives as one event: its posts are new too.
+    const folderSite = this.diagnostics.sourceSiteRootOf(uri);
+    if (folderSite !== undefined && this.followedSites.has(folderSite)) void this.createdFolder(uri).catch(() => undefined);
+  }
+
+  private async createdFolder(uri: vscode.Uri): Promise<void> {
+    if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+    for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'))) this.created(file);
   }
 
   private changed(uri: vscode.Uri): void {
