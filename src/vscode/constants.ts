@@ -1,3 +1,5 @@
+import { MARKDOWN_EXTENSIONS } from '../core/site/hexoSite';
+
 /** Command IDs, setting names and other identifiers shared by the manifest, the code and the tests. */
 export const Commands = {
   showSiteSummary: 'postcraft.showSiteSummary',
@@ -14,3 +16,6 @@ export const Settings = {
 } as const;
 
 export const MARKDOWN_SELECTOR = [{ language: 'markdown' }];
+
+/** Every file Hexo renders as a post (`.md`, `.markdown`, …), for file watchers. */
+export const MARKDOWN_GLOB = `**/*.{${[...MARKDOWN_EXTENSIONS].map((extension) => extension.slice(1)).join(',')}}`;

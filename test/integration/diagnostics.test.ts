@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { PostcraftApi } from '../../src/vscode/extension';
 
 /**
  * Validation in the real editor, on a fresh copy of examples/hexo-blog: diagnostics as the author
@@ -206,6 +207,11 @@ describe('validation diagnostics in the editor', function () {
       await vscode.workspace.fs.rename(vscode.Uri.joinPath(outside, 'series'), moved);
       const movedPost = vscode.Uri.joinPath(moved, 'part-1.md');
       await waitFor(() => (postcraftDiagnostics(movedPost).map(codeOf).includes('PC406') ? true : undefined), 'PC406 on the post of the moved folder');
+      // The index has read the folder too (the post is not open), and forgets it when the folder goes.
+      const api = await vscode.extensions.getExtension<PostcraftApi>(EXTENSION_ID)!.activate();
+      assert.ok(api.indexedPaths().includes(movedPost.path), 'the moved-in post is indexed');
+      await vscode.workspace.fs.delete(moved, { recursive: true });
+      await waitFor(() => (api.indexedPaths().includes(movedPost.path) ? undefined : true), 'the deleted folder\'s post gone from the index');
     } finally {
       await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
       await vscode.workspace.fs.delete(moved, { recursive: true }).then(undefined, () => undefined);

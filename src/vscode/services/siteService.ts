@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import { SiteIndex } from '../../core/index/siteIndex';
-import { MARKDOWN_EXTENSIONS, HexoSite } from '../../core/site/hexoSite';
+import { HexoSite } from '../../core/site/hexoSite';
 import { discoverSites } from '../../core/site/discover';
-import { relativeInside } from '../../core/path';
+import { dirname, relativeInside } from '../../core/path';
 import type { FileSystemPort } from '../../core/ports';
 import { decodeText, looksBinary } from '../../core/text/decode';
-import { Settings } from '../constants';
-import { toCorePath } from '../convert';
+import { MARKDOWN_GLOB, Settings } from '../constants';
+import { toCorePath, toUri } from '../convert';
 import { createVscodeFileSystem } from './vscodeFileSystem';
 
-const MARKDOWN_GLOB = `**/*.{${[...MARKDOWN_EXTENSIONS].map((extension) => extension.slice(1)).join(',')}}`;
 
 /**
  * Owns every site's index in the workspace: finds the blogs, builds their indexes in the background
@@ -24,17 +23,29 @@ export class SiteService implements vscode.Disposable {
   private loading: Promise<void> = Promise.resolve();
   private generation = 0;
   private rediscoverTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Created (true) or deleted (false) paths in a source folder that are no posts: maybe folders. */
+  private readonly folderEvents = new Map<string, { readonly uri: vscode.Uri; readonly created: boolean }>();
+  private folderTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly addedEmitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
 
   /** Fires after an index changed (undefined: the set of sites changed). */
   readonly onDidChange = this.changeEmitter.event;
+  /** Fires with the posts read from a folder that appeared in a site (moved or copied in). */
+  readonly onDidAddPosts = this.addedEmitter.event;
 
   constructor() {
     this.statusItem = vscode.window.createStatusBarItem('postcraft.indexing', vscode.StatusBarAlignment.Left, 0);
     this.statusItem.name = vscode.l10n.t('Postcraft indexing');
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
     const configWatcher = vscode.workspace.createFileSystemWatcher('**/{_config.yml,package.json,scaffolds/*}');
+    // A folder moved in, out or deleted arrives as one event for the folder, not for its posts.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       this.changeEmitter,
+      this.addedEmitter,
+      folderWatcher,
+      folderWatcher.onDidCreate((uri) => this.queueFolderEvent(uri, true)),
+      folderWatcher.onDidDelete((uri) => this.queueFolderEvent(uri, false)),
       this.statusItem,
       watcher,
       configWatcher,
@@ -168,6 +179,45 @@ export class SiteService implements vscode.Disposable {
     if (index?.remove(toCorePath(uri))) this.changeEmitter.fire(index);
   }
 
+  private queueFolderEvent(uri: vscode.Uri, created: boolean): void {
+    const index = this.siteFor(uri);
+    if (!index) return;
+    const path = toCorePath(uri);
+    // Posts come through the Markdown watcher; what else appears in a source folder may be a folder.
+    if (index.site.classify(path) || !path.startsWith(`${index.site.sourceRoot}/`)) return;
+    this.folderEvents.set(uri.toString(), { uri, created });
+    clearTimeout(this.folderTimer);
+    // Gathered for a moment: a `git checkout` sends a burst, and a folder's own contents may follow it.
+    this.folderTimer = setTimeout(() => void this.applyFolderEvents().catch(() => undefined), 300);
+  }
+
+  private async applyFolderEvents(): Promise<void> {
+    const events = [...this.folderEvents.values()];
+    this.folderEvents.clear();
+    const paths = new Set(events.map((event) => toCorePath(event.uri)));
+    // Inside another folder of the burst: that folder's walk or removal covers it.
+    const covered = (path: string): boolean => {
+      for (let parent = dirname(path); parent !== dirname(parent); parent = dirname(parent)) if (paths.has(parent)) return true;
+      return false;
+    };
+    for (const { uri, created } of events) {
+      const path = toCorePath(uri);
+      const index = this.siteFor(uri);
+      if (!index || covered(path)) continue;
+      if (!created) {
+        if (index.removeFolder(path)) this.changeEmitter.fire(index);
+        continue;
+      }
+      const fs = createVscodeFileSystem(uri);
+      if ((await fs.stat(path))?.kind !== 'directory') continue;
+      const added = await index.addFolder(fs, path);
+      if (added.length === 0) continue;
+      this.reflectOpenDocuments(index);
+      this.changeEmitter.fire(index);
+      this.addedEmitter.fire(added.map((path) => toUri(path, uri)));
+    }
+  }
+
   private scheduleRediscovery(): void {
     clearTimeout(this.rediscoverTimer);
     this.rediscoverTimer = setTimeout(() => {
@@ -178,6 +228,7 @@ export class SiteService implements vscode.Disposable {
   dispose(): void {
     this.generation++;
     clearTimeout(this.rediscoverTimer);
+    clearTimeout(this.folderTimer);
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }

@@ -26,6 +26,23 @@ describe('site index', () => {
     assert.deepEqual(index.tagCounts().map((t) => [t.name, t.count]), [['副业', 3], ['AI赚钱', 1], ['随笔', 1]]);
   });
 
+  it('reads a folder of posts moved in, and forgets one moved out, as a rebuild would', async () => {
+    const { index, fs } = await indexOf({ '/b/source/_posts/a.md': post('title: A\ntags: [x]') });
+    fs.write('/b/source/_posts/series/part-1.md', post('title: P1\ntags: [x, 系列]'));
+    fs.write('/b/source/_posts/series/images/cover.png', new Uint8Array([0x89, 0x50]));
+    fs.write('/b/source/_posts/series/.git/HEAD.md', post('title: hidden'));
+    assert.deepEqual(await index.addFolder(fs, '/b/source/_posts/series'), ['/b/source/_posts/series/part-1.md']);
+    assert.deepEqual(tagTable(index), { x: 2, '系列': 1 });
+    const rebuilt = await SiteIndex.build(index.site, fs);
+    assert.deepEqual([...index.posts()].map((record) => record.path).sort(), [...rebuilt.posts()].map((record) => record.path).sort());
+    assert.equal(index.removeFolder('/b/source/_posts/series'), true);
+    assert.equal(index.removeFolder('/b/source/_posts/series'), false);
+    assert.deepEqual(tagTable(index), { x: 1 });
+    // A folder whose name another merely starts with is not touched.
+    assert.equal(index.removeFolder('/b/source/_post'), false);
+    assert.equal(index.size, 1);
+  });
+
   it('counts a post at every level of each category hierarchy', async () => {
     const { index } = await indexOf({
       '/b/source/_posts/a.md': post('categories: [技术, 前端]'),

@@ -5,6 +5,7 @@ import type { DiagnosticsController } from './diagnostics';
 
 /** Changes on disk often come in bursts (a `git checkout`, a formatter on save): wait for the last. */
 const SETTLE_MS = 300;
+const RECHECKS_AT_ONCE = 8;
 
 /**
  * Keeps the diagnostics of files that are not open (set by "Check All Posts") in step with the disk:
@@ -21,10 +22,16 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
   /** Roots of the sites "Check All Posts" went through: their new posts are checked as they appear. */
   private readonly followedSites = new Set<string>();
+  private readonly queue: Array<() => Promise<void>> = [];
+  private running = 0;
 
-  constructor(private readonly diagnostics: DiagnosticsController) {
+  /** `postsAdded`: posts the index read from a folder moved into a site (one event for the folder). */
+  constructor(private readonly diagnostics: DiagnosticsController, postsAdded: vscode.Event<readonly vscode.Uri[]>) {
     this.disposables = [
       this.watcher,
+      postsAdded((uris) => {
+        for (const uri of uris) this.created(uri);
+      }),
       this.watcher.onDidCreate((uri) => this.created(uri)),
       this.watcher.onDidChange((uri) => this.changed(uri)),
       this.watcher.onDidDelete((uri) => this.deleted(uri)),
@@ -40,18 +47,7 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
     // Before any Check All, a `hexo generate` writing thousands of files costs one check each here.
     if (this.followedSites.size === 0 || isOpen(uri)) return;
     const root = this.diagnostics.siteRootOf(uri);
-    if (root !== undefined) {
-      if (this.followedSites.has(root)) this.schedule(uri);
-      return;
-    }
-    // A folder moved into the source folder arrives as one event: its posts are new too.
-    const folderSite = this.diagnostics.sourceSiteRootOf(uri);
-    if (folderSite !== undefined && this.followedSites.has(folderSite)) void this.createdFolder(uri).catch(() => undefined);
-  }
-
-  private async createdFolder(uri: vscode.Uri): Promise<void> {
-    if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
-    for (const file of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'))) this.created(file);
+    if (root !== undefined && this.followedSites.has(root)) this.schedule(uri);
   }
 
   private changed(uri: vscode.Uri): void {
@@ -66,8 +62,21 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      void this.recheck(uri, key, generation).catch(() => undefined);
+      this.run(() => this.recheck(uri, key, generation));
     }, SETTLE_MS));
+  }
+
+  /** Rechecks a few at a time: a `git checkout` can change thousands of posts at once. */
+  private run(task?: () => Promise<void>): void {
+    if (task) this.queue.push(task);
+    while (this.running < RECHECKS_AT_ONCE && this.queue.length > 0) {
+      const next = this.queue.shift()!;
+      this.running++;
+      void next().catch(() => undefined).finally(() => {
+        this.running--;
+        this.run();
+      });
+    }
   }
 
   private async recheck(uri: vscode.Uri, key: string, generation: number): Promise<void> {
@@ -109,6 +118,7 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
+    this.queue.length = 0;
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

@@ -56,11 +56,6 @@ export class DiagnosticsController implements vscode.Disposable {
     return index?.site.classify(toCorePath(uri)) ? index.site.root : undefined;
   }
 
-  /** The root of the site whose `source` folder holds `uri` (a folder of posts, say). */
-  sourceSiteRootOf(uri: vscode.Uri): string | undefined {
-    const index = this.sites.siteFor(uri);
-    return index && toCorePath(uri).startsWith(`${index.site.sourceRoot}/`) ? index.site.root : undefined;
-  }
 
   /** The site, kind and rule context for a document, or undefined when it is no post of a site. */
   async targetFor(uri: vscode.Uri, now = new Date()): Promise<CheckTarget | undefined> {

@@ -10,7 +10,7 @@ import { SiteFileSets } from './siteFileSets';
 export function registerValidation(sites: SiteService): vscode.Disposable {
   const files = new SiteFileSets();
   const diagnostics = new DiagnosticsController(sites, files);
-  const closedFiles = new ClosedFileDiagnostics(diagnostics);
+  const closedFiles = new ClosedFileDiagnostics(diagnostics, sites.onDidAddPosts);
   return vscode.Disposable.from(
     files,
     diagnostics,
