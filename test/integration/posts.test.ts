@@ -42,7 +42,8 @@ async function closeEditors(): Promise<void> {
 }
 
 async function remove(...uris: vscode.Uri[]): Promise<void> {
-  for (const uri of uris) if (await exists(uri)) await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+  // Not found is fine: Postcraft may have removed an empty asset folder meanwhile.
+  for (const uri of uris) await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false }).then(undefined, () => undefined);
 }
 
 /** Focuses `uri` in an editor and runs the workbench's undo there. */
@@ -118,25 +119,31 @@ describe('posts: create, publish and organize as Hexo does', function () {
     }
   });
 
-  it('newPost\'s empty asset folder goes with the post on undo; a folder with files stays', async () => {
-    const undone = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost', { title: 'Postcraft undo asset folder' });
+  it('newPost\'s empty asset folder goes with the post (undone or deleted); a folder with files stays', async () => {
+    const post = (title: string): Thenable<vscode.Uri> => vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost', { title });
+    const undone = await post('Postcraft undo asset folder');
     const undoneFolder = blogFile('source', '_posts', 'Postcraft-undo-asset-folder');
-    const kept = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost', { title: 'Postcraft kept asset folder' });
+    const deleted = await post('Postcraft deleted asset folder');
+    const deletedFolder = blogFile('source', '_posts', 'Postcraft-deleted-asset-folder');
+    const kept = await post('Postcraft kept asset folder');
     const keptFolder = blogFile('source', '_posts', 'Postcraft-kept-asset-folder');
     try {
-      assert.ok((await exists(undoneFolder)) && (await exists(keptFolder)), 'the asset folders are made');
+      for (const folder of [undoneFolder, deletedFolder, keptFolder]) assert.ok(await exists(folder), `${folder.path} is made`);
       await undoIn(undone);
       await waitFor(async () => (!(await exists(undone)) && !(await exists(undoneFolder)) ? true : undefined), 5000, 'the post and its empty folder gone after undo');
-      // Once the writer has put an image in it, the folder is theirs: deleting the post leaves it.
+      // Deleted by hand together: the empty folder goes; once the writer has put an image in the
+      // other, that folder is theirs and stays.
       const image = vscode.Uri.joinPath(keptFolder, 'cover.png');
       await vscode.workspace.fs.writeFile(image, new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
       await closeEditors();
       await vscode.workspace.fs.delete(kept);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await vscode.workspace.fs.delete(deleted);
+      await waitFor(async () => (!(await exists(deletedFolder)) ? true : undefined), 5000, 'the deleted post\'s empty folder gone');
+      await new Promise((resolve) => setTimeout(resolve, 500));
       assert.ok(await exists(image), 'the folder with a file in it is kept');
     } finally {
       await closeEditors();
-      await remove(undone, undoneFolder, kept, keptFolder);
+      await remove(undone, undoneFolder, deleted, deletedFolder, kept, keptFolder);
     }
   });
 
@@ -158,22 +165,34 @@ describe('posts: create, publish and organize as Hexo does', function () {
       const categories = await items;
       return categories.filter((item) => item.label === '技术 › 前端');
     }) as unknown as Window['showQuickPick'];
+    // The tag picker: what is typed comes first; a failure hides the picker (ending the command) and is rethrown below.
+    let pickerFailure: unknown;
     window.createQuickPick = (<T extends vscode.QuickPickItem>() => {
       const pick = createQuickPick<T>();
       asked.push('tags');
-      setTimeout(async () => {
-        pick.value = '新标签';
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        assert.equal(pick.items[0].label, '新标签', 'what is typed is offered first');
-        pick.selectedItems = pick.items.filter((item) => item.label === '新标签' || item.label === 'Hexo');
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      }, 300);
+      void (async () => {
+        try {
+          await waitFor(() => (pick.items.length > 0 ? true : undefined), 5000, 'the tag picker\'s items');
+          pick.value = '新标签';
+          await waitFor(() => (pick.items[0]?.label === '新标签' ? true : undefined), 5000, 'the typed tag offered first');
+          // The selection goes to the workbench and comes back as a selection event: accept only then.
+          let selectedInWorkbench = 0;
+          const listener = pick.onDidChangeSelection((items) => (selectedInWorkbench = items.length));
+          pick.selectedItems = pick.items.filter((item) => item.label === '新标签' || item.label === 'Hexo');
+          await waitFor(() => (selectedInWorkbench === 2 ? true : undefined), 5000, 'two tags selected in the workbench');
+          listener.dispose();
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        } catch (error) {
+          pickerFailure = error;
+          pick.hide();
+        }
+      })();
       return pick;
     }) as Window['createQuickPick'];
     let uri: vscode.Uri | undefined;
     try {
       uri = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost');
+      if (pickerFailure) throw pickerFailure;
       assert.deepEqual(asked, ['input: Title of the new post', 'tags', 'pick: Categories (each pick is one hierarchy)']);
       assert.equal(uri?.toString(), blogFile('source', '_posts', '交互式-新文章.md').toString());
       const text = await readText(uri);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FileOperation } from '../../../core/edits';
-import { basename } from '../../../core/path';
 import { assetFolderOf } from '../../../core/posts/postPath';
+import { MARKDOWN_GLOB } from '../../constants';
 import { toCorePath, toUri, toVsTextEdit } from '../../convert';
 
 /**
@@ -61,30 +61,39 @@ export async function applyPlan(operations: readonly FileOperation[], like: vsco
  * touched. (A redo brings the post back without its folder; Hexo makes no folder it needs.)
  */
 class AssetFolders implements vscode.Disposable {
-  private readonly followed = new Map<string, vscode.Disposable>();
+  /** Each new post's folder, by the post's URI. */
+  private readonly followed = new Map<string, vscode.Uri>();
+  private watcher: vscode.Disposable | undefined;
 
   follow(post: vscode.Uri, folder: vscode.Uri): void {
-    const key = post.toString();
-    if (this.followed.has(key)) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(post, '..'), basename(post.path)), true, true, false);
-    this.followed.set(key, vscode.Disposable.from(watcher, watcher.onDidDelete(() => {
-      this.followed.get(key)?.dispose();
-      this.followed.delete(key);
-      void removeIfEmpty(folder);
-    })));
+    this.followed.set(post.toString(), folder);
+    if (this.watcher) return;
+    // One watcher for all of them, made on first use.
+    const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB, true, true, false);
+    this.watcher = vscode.Disposable.from(watcher, watcher.onDidDelete((uri) => void this.deleted(uri).catch(() => undefined)));
+  }
+
+  private async deleted(post: vscode.Uri): Promise<void> {
+    const folder = this.followed.get(post.toString());
+    if (!folder) return;
+    // A delete event can be one half of a rename or of an atomic save: the post may be back already.
+    if (await exists(post)) return;
+    this.followed.delete(post.toString());
+    if ((await vscode.workspace.fs.readDirectory(folder)).length === 0) await vscode.workspace.fs.delete(folder, { recursive: false, useTrash: false });
   }
 
   dispose(): void {
-    for (const disposable of this.followed.values()) disposable.dispose();
+    this.watcher?.dispose();
     this.followed.clear();
   }
 }
 
-async function removeIfEmpty(folder: vscode.Uri): Promise<void> {
+async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
-    if ((await vscode.workspace.fs.readDirectory(folder)).length === 0) await vscode.workspace.fs.delete(folder, { recursive: false, useTrash: false });
+    await vscode.workspace.fs.stat(uri);
+    return true;
   } catch {
-    // Gone already, or not readable: nothing to tidy.
+    return false;
   }
 }
 
