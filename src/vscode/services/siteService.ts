@@ -10,6 +10,8 @@ import { toCorePath, toUri } from '../convert';
 import { createVscodeFileSystem } from './vscodeFileSystem';
 
 
+const REMOTE_READ_CONCURRENCY = 16;
+
 /**
  * Owns every site's index in the workspace: finds the blogs, builds their indexes in the background
  * (activation never waits for it), and keeps them current from file watchers and unsaved edits.
@@ -92,12 +94,14 @@ export class SiteService implements vscode.Disposable {
   private async load(): Promise<void> {
     const generation = ++this.generation;
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const found: Array<{ index: SiteIndex; fs: FileSystemPort }> = [];
+    const found: Array<{ index: SiteIndex; fs: FileSystemPort; concurrency?: number }> = [];
     for (const folder of folders) {
       const fs = createVscodeFileSystem(folder.uri);
       const depth = vscode.workspace.getConfiguration(Settings.section, folder).get<number>(Settings.siteSearchDepth, 3);
       const sites = await discoverSites(fs, [toCorePath(folder.uri)], { maxDepth: depth });
-      for (const site of sites) if (site instanceof HexoSite) found.push({ index: new SiteIndex(site), fs });
+      // A virtual workspace answers each read over the wire: fewer at once than from a local disk.
+      const concurrency = folder.uri.scheme === 'file' ? undefined : REMOTE_READ_CONCURRENCY;
+      for (const site of sites) if (site instanceof HexoSite) found.push({ index: new SiteIndex(site), fs, concurrency });
     }
     if (generation !== this.generation) return;
     // The indexes are published before they are filled: completion works on what is read so far.
@@ -108,9 +112,9 @@ export class SiteService implements vscode.Disposable {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Postcraft: indexing posts') },
       async () => {
-        for (const { index, fs } of found) {
+        for (const { index, fs, concurrency } of found) {
           if (superseded.isCancellationRequested) return;
-          await index.rebuild(fs, { cancellation: superseded, onProgress: (done, total) => this.showProgress(done, total) });
+          await index.rebuild(fs, { cancellation: superseded, concurrency, onProgress: (done, total) => this.showProgress(done, total) });
           this.reflectOpenDocuments(index);
           this.changeEmitter.fire(index);
         }
