@@ -44,7 +44,7 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
   }
 
   private created(uri: vscode.Uri): void {
-    // Before any Check All, a `hexo generate` writing thousands of files costs one check each here.
+    // Nothing is followed before a Check All: a `hexo generate` writing thousands of files costs nothing then.
     if (this.followedSites.size === 0 || isOpen(uri)) return;
     const root = this.diagnostics.siteRootOf(uri);
     if (root !== undefined && this.followedSites.has(root)) this.schedule(uri);
