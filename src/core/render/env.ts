@@ -9,6 +9,8 @@ export interface RenderEnv {
   readonly labels: PreviewLabels;
   /** Lines before the body (the front matter), added to markdown-it's body-relative line maps. */
   readonly lineOffset: number;
+  /** The quotes smartypants writes, or undefined when the site turned it off. */
+  readonly smartQuotes: string | undefined;
   /** False with `disableNunjucks: true`: tag plugins stay as written. */
   readonly tagsEnabled: boolean;
   /** The front matter sets `excerpt`, so `<!-- more -->` does not split the post. */

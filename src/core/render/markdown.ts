@@ -9,6 +9,7 @@ import { attributes, escapeHtml } from './html';
 import { mathPlugin } from './math';
 import { imageAttributes, linkAttributes, resolveImage } from './resources';
 import { sanitizeHtml } from './sanitize';
+import { smartypantsPlugin } from './smartypants';
 
 /**
  * The Markdown engine of the preview: markdown-it configured like Hexo's default renderer
@@ -78,6 +79,7 @@ export function createPreviewMarkdown(options: { readonly stockTokens?: boolean 
   const md = new MarkdownIt({ html: true, linkify: false, breaks: true, typographer: false });
   if (!options.stockTokens) plainTokens(md);
   md.use(autolinkPlugin);
+  md.use(smartypantsPlugin);
   md.use(footnote);
   md.use(mathPlugin);
   md.use(hexoTagsPlugin);

@@ -6,6 +6,7 @@ import { buildHeader, renderHeaderHtml, type PostHeader } from './header';
 import { escapeHtml } from './html';
 import { DEFAULT_LABELS, formatLabel, type PreviewLabels } from './labels';
 import { frameHtml, urlPolicy } from './resources';
+import { smartQuotesOf } from './smartypants';
 import { pastFrontMatter, type PreviewHeading, type RenderContext } from './types';
 
 /** Bodies longer than this are rendered up to a line break before it, with a notice. */
@@ -55,6 +56,7 @@ export function renderPost(text: string, context: RenderContext): RenderedPost {
     labels,
     lineOffset: bodyLine,
     tagsEnabled: data.disableNunjucks !== true,
+    smartQuotes: smartQuotesOf(context.site?.config),
     excerptSet: typeof data.excerpt === 'string' && data.excerpt.trim() !== '',
     policy: urlPolicy(context, (src) => frameHtml(src, labels.frame)),
     headings: [],

@@ -20,6 +20,7 @@ export const HEXO_DEFAULT_CONFIG: HexoConfig = Object.freeze({
   tagMap: {},
   categoryMap: {},
   updatedOption: 'mtime',
+  smartypants: true,
 });
 
 /** Keys of Hexo's `_config.yml` that Jekyll's and other tools' `_config.yml` do not use. */
@@ -107,6 +108,9 @@ function configFromRaw(raw: Record<string, unknown>, problems: ConfigProblem[], 
     tagMap: map('tag_map'),
     categoryMap: map('category_map'),
     updatedOption: updated === 'date' || updated === 'empty' ? updated : 'mtime',
+    // The default renderer's settings live under `marked:`.
+    smartypants: isRecord(raw.marked) && raw.marked.smartypants !== undefined && raw.marked.smartypants !== null ? Boolean(raw.marked.smartypants) : defaults.smartypants,
+    smartQuotes: isRecord(raw.marked) && typeof raw.marked.quotes === 'string' ? raw.marked.quotes : undefined,
   };
 }
 

@@ -24,6 +24,10 @@ export interface HexoConfig {
   readonly tagMap: Readonly<Record<string, string>>;
   readonly categoryMap: Readonly<Record<string, string>>;
   readonly updatedOption: 'mtime' | 'date' | 'empty';
+  /** hexo-renderer-marked's `marked.smartypants` (its default: true): typographic quotes and dashes. */
+  readonly smartypants: boolean;
+  /** hexo-renderer-marked's `marked.quotes`: the four characters for “ ” ‘ ’, when set. */
+  readonly smartQuotes?: string;
 }
 
 export interface ConfigProblem {

@@ -22,7 +22,7 @@ function markdownFiles(folder: string): string[] {
 function freshEnv(): RenderEnv {
   const context: RenderContext = { documentPath: '/blog/source/_posts/a.md', resourceUrl: (file) => `res:${file}` };
   return {
-    context, labels: DEFAULT_LABELS, lineOffset: 0, tagsEnabled: true, excerptSet: false,
+    context, labels: DEFAULT_LABELS, lineOffset: 0, tagsEnabled: true, excerptSet: false, smartQuotes: '\u201c\u201d\u2018\u2019',
     policy: urlPolicy(context, (src) => frameHtml(src, DEFAULT_LABELS.frame)),
     headings: [], slugs: new Map(), moreSeen: false, deferred: 0,
   };
