@@ -33,9 +33,9 @@ export function smartypants(text: string, quotes = DEFAULT_QUOTES): string {
 const PROTECTED = new Map([['"', '\ue000'], ["'", '\ue001'], ['-', '\ue002'], ['.', '\ue003']]);
 const RESTORE = new Map([...PROTECTED].map(([character, placeholder]) => [placeholder, character]));
 const PLACEHOLDER = /[\ue000-\ue003]/;
+const PLACEHOLDERS = /[\ue000-\ue003]/g;
 /** Set in markdown-it's env when this render turned an escape into a placeholder. */
 const ESCAPES_PROTECTED = Symbol('escapesProtected');
-const PLACEHOLDERS = /[\ue000-\ue003]/g;
 
 /** The site's quotes when smartypants is on (`marked.smartypants`, default true), else undefined. */
 export function smartQuotesOf(config: { readonly smartypants: boolean; readonly smartQuotes?: string } | undefined): string | undefined {

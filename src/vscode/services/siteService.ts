@@ -9,7 +9,7 @@ import { MARKDOWN_GLOB, Settings } from '../constants';
 import { toCorePath, toUri } from '../convert';
 import { createVscodeFileSystem } from './vscodeFileSystem';
 
-
+/** Files a virtual workspace's index reads at once (each read goes over the wire). */
 const REMOTE_READ_CONCURRENCY = 16;
 
 /**
