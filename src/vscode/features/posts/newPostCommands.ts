@@ -4,6 +4,7 @@ import { planNewPost, PostPlanError, type NewPostRequest } from '../../../core/p
 import { ScaffoldError } from '../../../core/posts/scaffold';
 import type { SlugStyle } from '../../../core/posts/slug';
 import { systemClock } from '../../../core/ports';
+import { categoriesValue } from '../../../core/site/taxonomy';
 import { LineMap } from '../../../core/text/lineMap';
 import { Settings } from '../../constants';
 import { toUri, toVsPosition } from '../../convert';
@@ -75,8 +76,7 @@ async function askForPost(site: SiteIndex, kind: Kind): Promise<Omit<NewPostRequ
     title,
     layout,
     tags,
-    // One pick is one flat hierarchy (`[A, B]`); several are a list of hierarchies (`[[A, B], [C]]`).
-    categories: categories.length === 1 ? [...categories[0].path] : categories.map((category) => (category.path.length === 1 ? category.path[0] : [...category.path])),
+    categories: categoriesValue(categories.map((category) => category.path)),
   };
 }
 
