@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FileOperation } from '../../../core/edits';
 import { assetFolderOf } from '../../../core/posts/postPath';
+import { logException } from '../../../core/log';
 import { MARKDOWN_GLOB } from '../../constants';
 import { toCorePath, toUri, toVsTextEdit } from '../../convert';
 
@@ -70,7 +71,7 @@ class AssetFolders implements vscode.Disposable {
     if (this.watcher) return;
     // One watcher for all of them, made on first use.
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB, true, true, false);
-    this.watcher = vscode.Disposable.from(watcher, watcher.onDidDelete((uri) => void this.deleted(uri).catch(() => undefined)));
+    this.watcher = vscode.Disposable.from(watcher, watcher.onDidDelete((uri) => void this.deleted(uri).catch((error: unknown) => logException('removing an empty asset folder', error))));
   }
 
   private async deleted(post: vscode.Uri): Promise<void> {
@@ -79,7 +80,9 @@ class AssetFolders implements vscode.Disposable {
     // A delete event can be one half of a rename or of an atomic save: the post may be back already.
     if (await exists(post)) return;
     this.followed.delete(post.toString());
-    if ((await vscode.workspace.fs.readDirectory(folder)).length === 0) await vscode.workspace.fs.delete(folder, { recursive: false, useTrash: false });
+    // A folder deleted already (with its post, by hand) is fine: nothing to do.
+    const entries = await vscode.workspace.fs.readDirectory(folder).then((found) => found, () => undefined);
+    if (entries?.length === 0) await vscode.workspace.fs.delete(folder, { recursive: false, useTrash: false });
   }
 
   dispose(): void {
@@ -93,7 +96,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     await vscode.workspace.fs.stat(uri);
     return true;
   } catch {
-    return false;
+    return false; // stat fails for nothing at `uri`
   }
 }
 

@@ -6,6 +6,7 @@ import type { SlugStyle } from '../../../core/posts/slug';
 import { systemClock } from '../../../core/ports';
 import { categoriesValue } from '../../../core/site/taxonomy';
 import { LineMap } from '../../../core/text/lineMap';
+import { logException } from '../../../core/log';
 import { Settings } from '../../constants';
 import { toUri, toVsPosition } from '../../convert';
 import type { SiteService } from '../../services/siteService';
@@ -114,6 +115,8 @@ export async function reportErrors<T>(programmatic: boolean, body: () => Promise
     return await body();
   } catch (error) {
     const known = error instanceof UserFacingError || error instanceof PostPlanError || error instanceof ScaffoldError;
+    // Anything else is a bug: its stack goes to the log, where the message shown cannot hold it.
+    if (!known) logException('a post command', error);
     void vscode.window.showErrorMessage(known ? (error as Error).message : vscode.l10n.t('Postcraft: {0}', String(error)));
     if (programmatic) throw error;
     return undefined;
