@@ -37,10 +37,14 @@ export function toWorkspaceEdit(operations: readonly FileOperation[], like: vsco
   return { edit, folders };
 }
 
-/** Applies a plan; resolves false when the editor refused it (a target appeared meanwhile, say). */
-export async function applyPlan(operations: readonly FileOperation[], like: vscode.Uri): Promise<boolean> {
+/**
+ * Applies a plan; resolves false when the editor refused it (a target appeared meanwhile, say).
+ * `refactoring` marks text edits across the site (a rename) as the editor's refactorings, which
+ * `files.refactoring.autoSave` saves. Creates, moves and deletes are written to disk either way.
+ */
+export async function applyPlan(operations: readonly FileOperation[], like: vscode.Uri, options: { refactoring?: boolean } = {}): Promise<boolean> {
   const { edit, folders } = toWorkspaceEdit(operations, like);
-  const applied = await vscode.workspace.applyEdit(edit);
+  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: options.refactoring ?? false });
   if (!applied) return false;
   for (const folder of folders) {
     try {
@@ -80,9 +84,8 @@ class AssetFolders implements vscode.Disposable {
     // A delete event can be one half of a rename or of an atomic save: the post may be back already.
     if (await exists(post)) return;
     this.followed.delete(post.toString());
-    // A folder deleted already (with its post, by hand) is fine: nothing to do.
-    const entries = await vscode.workspace.fs.readDirectory(folder).then((found) => found, () => undefined);
-    if (entries?.length === 0) await vscode.workspace.fs.delete(folder, { recursive: false, useTrash: false });
+    if (!(await exists(folder))) return; // deleted already, with its post or by hand
+    if ((await vscode.workspace.fs.readDirectory(folder)).length === 0) await vscode.workspace.fs.delete(folder, { recursive: false, useTrash: false });
   }
 
   dispose(): void {

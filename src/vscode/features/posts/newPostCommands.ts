@@ -84,7 +84,7 @@ async function askForPost(site: SiteIndex, kind: Kind): Promise<Omit<NewPostRequ
 async function createPost(service: SiteService, kind: Kind, argument: unknown): Promise<vscode.Uri | undefined> {
   const programmatic = isArgument(argument);
   const hint = argument instanceof vscode.Uri ? argument : undefined;
-  const site = programmatic ? resolveSite(service, argument.site) : await pickSite(service, hint);
+  const site = programmatic ? await resolveSite(service, argument.site) : await pickSite(service, hint);
   if (!site) {
     if (programmatic) throw new UserFacingError(vscode.l10n.t('Name the site: the workspace has several Hexo sites.'));
     return undefined;
