@@ -20,3 +20,8 @@ export function setLogPort(port: LogPort): () => void {
 export function logException(where: string, error: unknown): void {
   current.exception(where, error);
 }
+
+/** An exception as a log shows it: the stack when there is one (it names the failing line). */
+export function exceptionText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

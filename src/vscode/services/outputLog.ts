@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { setLogPort } from '../../core/log';
+import { exceptionText, setLogPort } from '../../core/log';
 
 /**
  * The core's log port in the editor: the "Postcraft" output channel (a log channel, so each line has
@@ -9,7 +9,7 @@ import { setLogPort } from '../../core/log';
 export function installOutputLog(): vscode.Disposable {
   const channel = vscode.window.createOutputChannel('Postcraft', { log: true });
   const restore = setLogPort({
-    exception: (where, error) => channel.error(`${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    exception: (where, error) => channel.error(`${where}: ${exceptionText(error)}`),
   });
   return vscode.Disposable.from({ dispose: restore }, channel);
 }

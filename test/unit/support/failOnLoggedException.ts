@@ -1,4 +1,4 @@
-import { setLogPort } from '../../../src/core/log';
+import { exceptionText, setLogPort } from '../../../src/core/log';
 
 /**
  * Mocha root hooks (loaded by .mocharc.json): an exception the core reports to its log port fails the
@@ -9,7 +9,7 @@ const logged: string[] = [];
 
 export const mochaHooks = {
   beforeAll(): void {
-    setLogPort({ exception: (where, error) => logged.push(`${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) });
+    setLogPort({ exception: (where, error) => logged.push(`${where}: ${exceptionText(error)}`) });
   },
   afterEach(this: Mocha.Context): void {
     if (logged.length === 0) return;
