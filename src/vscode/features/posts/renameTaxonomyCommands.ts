@@ -65,6 +65,8 @@ export async function renameTaxonomy(service: SiteService, kind: 'tag' | 'catego
   }
   if (!request) return undefined;
 
+  // Every post must be read before a rename (a Posts view node can be clicked while indexing runs).
+  await service.whenIndexed();
   const like = siteRootUri(index);
   const posts: PostText[] = [];
   for (const record of [...index.posts()]) {
@@ -79,7 +81,8 @@ export async function renameTaxonomy(service: SiteService, kind: 'tag' | 'catego
   const operations = planTaxonomyRename(posts, request);
   if (operations.length === 0) return [];
   // A refactoring: the editor's `files.refactoring.autoSave` (on by default) saves the posts it
-  // changed, instead of leaving a site's worth of unsaved editors; one undo still reverts them all.
+  // changed when there are several, instead of leaving a site's worth of unsaved editors; one undo
+  // still reverts them all.
   if (!(await applyPlan(operations, like, { refactoring: true }))) throw new UserFacingError(vscode.l10n.t('The rename could not be applied.'));
   return operations.flatMap((operation) => (operation.kind === 'edit' ? [toUri(operation.path, like)] : []));
 }
