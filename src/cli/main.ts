@@ -1,3 +1,4 @@
+import { exceptionText, setLogPort } from '../core/log';
 import { parseArgs, UsageError } from './args';
 import { CHECK_HELP, formatGithub, formatStylish, runCheck, toJson, type CheckFormat } from './commands/check';
 import { taxonomyJson, taxonomyText, TAXONOMY_HELP } from './commands/taxonomy';
@@ -20,6 +21,10 @@ declare const POSTCRAFT_VERSION: string | undefined;
 
 /** Runs the CLI and resolves to its exit code; output goes through the given writers (tests pass their own). */
 export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  // What the core catches to keep going (a rule that threw) is a bug: said on stderr, not swallowed.
+  const restoreLog = setLogPort({
+    exception: (where, error) => err(`postcraft: internal error in ${where}: ${exceptionText(error)}`),
+  });
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -65,8 +70,10 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
       err(`postcraft: ${error.message}\nRun "postcraft --help" for usage.`);
       return 2;
     }
-    err(`postcraft: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    err(`postcraft: unexpected error: ${exceptionText(error)}`);
     return 1;
+  } finally {
+    restoreLog();
   }
 }
 

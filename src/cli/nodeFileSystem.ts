@@ -24,7 +24,7 @@ export const nodeFileSystem: FileSystemPort = {
         ctime: stats.birthtimeMs || stats.ctimeMs,
       };
     } catch {
-      return undefined;
+      return undefined; // the port's contract: nothing (readable) at `file`
     }
   },
 };

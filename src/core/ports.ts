@@ -38,3 +38,12 @@ export interface Cancellation {
 }
 
 export const neverCancelled: Cancellation = { isCancellationRequested: false };
+
+/**
+ * Where the core reports an exception it caught so that the rest keeps working (a rule that threw on
+ * odd input): a bug to report, never the writer's mistake. The editor writes it to its output
+ * channel, the CLI to stderr; the unit tests fail on it.
+ */
+export interface LogPort {
+  exception(where: string, error: unknown): void;
+}

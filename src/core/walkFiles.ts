@@ -22,7 +22,7 @@ export async function walkFiles(fs: FileSystemPort, root: string, options: WalkO
     try {
       entries = await fs.readDirectory(folder);
     } catch {
-      continue;
+      continue; // a folder deleted while walking, or unreadable: its files are not part of the site
     }
     for (const entry of entries) {
       const path = joinPath(folder, entry.name);

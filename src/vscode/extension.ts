@@ -6,6 +6,7 @@ import { registerPreview } from './features/preview/previewManager';
 import { registerSiteSummary } from './features/siteSummary';
 import { registerValidation } from './features/validation';
 import { WordCountStatus } from './features/wordCountStatus';
+import { installOutputLog } from './services/outputLog';
 import { SiteService } from './services/siteService';
 
 /** What `extensions.getExtension('postcraft.postcraft').exports` offers tests and other extensions. */
@@ -29,6 +30,7 @@ export interface PostcraftApi {
  */
 export function activate(context: vscode.ExtensionContext): PostcraftApi {
   const activatedAt = Date.now();
+  context.subscriptions.push(installOutputLog());
   const sites = new SiteService();
   const wordCount = new WordCountStatus();
   context.subscriptions.push(sites, wordCount, registerSiteSummary(sites));

@@ -4,7 +4,8 @@ import { SiteIndex } from '../../src/core/index/siteIndex';
 import { loadHexoSite } from '../../src/core/site/hexoSite';
 import { deployRefusal } from '../../src/vscode/features/posts/deployCommand';
 import { PostsTreeProvider } from '../../src/vscode/features/posts/postsTree';
-import type { SiteService } from '../../src/vscode/services/siteService';
+import { renameTaxonomy } from '../../src/vscode/features/posts/renameTaxonomyCommands';
+import { SiteService } from '../../src/vscode/services/siteService';
 import { createVscodeFileSystem } from '../../src/vscode/services/vscodeFileSystem';
 import { activatePostcraft, blogFile, waitFor } from './support';
 
@@ -16,10 +17,9 @@ import { activatePostcraft, blogFile, waitFor } from './support';
  * How undo works here (measured in this VS Code, 1.100): a `WorkspaceEdit` with file operations is
  * ONE undo element on the stack of every file it touches; running `undo` with the new post's editor
  * active reverts all of it (the created file deleted, the deleted draft re-created from the bytes it
- * had, moved folders moved back). A WorkspaceEdit of text edits in SEVERAL files is also one element,
- * but VS Code asks "Undo in N files / Undo this file" before undoing it; that dialog cannot be
- * answered from an extension test, so the rename test undoes a rename that touches one file with
- * `undo`, and checks the several-file rename by reverting.
+ * had, moved folders moved back). A rename is applied as a refactoring: across several posts the
+ * editor saves them (`files.refactoring.autoSave`, which VS Code applies only when more than one file
+ * changed), and one `undo` reverts them all, leaving them unsaved; a one-post rename stays unsaved.
  */
 const decoder = new TextDecoder();
 const DATE_LINE = /^date: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/m;
@@ -329,19 +329,66 @@ describe('posts: create, publish and organize as Hexo does', function () {
     assert.equal(document.isDirty, false);
   });
 
+  it('renameTag is a refactoring: the posts it changed are saved (files.refactoring.autoSave), and one undo restores every byte', async () => {
+    const files = ['go-http-client-timeouts.md', 'nunjucks-braces-in-hexo.md', 'postgres-slow-query.md'].map((name) => blogFile('source', '_posts', name));
+    const originals = await Promise.all(files.map(readText));
+    // One of them open in an editor, as the writer would have it.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(files[1]));
+    try {
+      const changed = await vscode.commands.executeCommand<vscode.Uri[]>('postcraft.renameTag', { from: '踩坑', to: '排错' });
+      assert.deepEqual(changed.map(String).sort(), files.map(String).sort());
+      for (const [index, uri] of files.entries()) {
+        assert.equal(await readText(uri), originals[index].replace('踩坑', '排错'), `${uri.path}: saved to disk`);
+        const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+        assert.equal(document?.isDirty ?? false, false, `${uri.path}: nothing left unsaved`);
+      }
+      // One undo, in the editor of one of them, reverts all three (measured: no "Undo in 3 files?"
+      // prompt for a saved refactoring); saving then writes back every original byte.
+      await undoIn(files[1]);
+      for (const [index, uri] of files.entries()) {
+        const document = await vscode.workspace.openTextDocument(uri);
+        assert.equal(document.getText(), originals[index], `${uri.path}: undone`);
+        assert.ok(await document.save(), `${uri.path}: saved after the undo`);
+        assert.equal(await readText(uri), originals[index], `${uri.path}: the original bytes on disk`);
+      }
+    } finally {
+      for (const [index, uri] of files.entries()) await restore(uri, originals[index]);
+    }
+  });
+
+  it('a rename naming its site waits for the sites to be found, as right after activation', async () => {
+    const uri = blogFile('source', '_posts', 'postgres-slow-query.md');
+    const original = await readText(uri);
+    // A fresh service in the state activate() leaves it: started, no site found yet.
+    const service = new SiteService();
+    const started = service.start();
+    try {
+      assert.equal(service.sites.length, 0, 'no site found yet');
+      const renamed = renameTaxonomy(service, 'tag', { from: 'PostgreSQL', to: 'Postgres', site: blogFile().fsPath });
+      const changed = await renamed;
+      assert.deepEqual(changed?.map(String), [uri.toString()]);
+      assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), original.replace('  - PostgreSQL\n', '  - Postgres\n'));
+    } finally {
+      await restore(uri, original);
+      await started;
+      service.dispose();
+    }
+    assert.equal(await readText(uri), original);
+  });
+
   it('renameTag onto an existing tag merges them: the old item goes, with its separator', async () => {
     const uri = blogFile('source', '_posts', 'nunjucks-braces-in-hexo.md');
+    const others = ['go-http-client-timeouts.md', 'postgres-slow-query.md'].map((name) => blogFile('source', '_posts', name));
     const original = await readText(uri);
+    const otherOriginals = await Promise.all(others.map(readText));
     try {
       await vscode.commands.executeCommand('postcraft.renameTag', { from: '踩坑', to: 'Hexo', site: blogFile().fsPath });
       const text = (await vscode.workspace.openTextDocument(uri)).getText();
       assert.equal(text, original.replace('tags: [Hexo, 踩坑, 前端]', 'tags: [Hexo, 前端]'));
     } finally {
+      // The rename is saved (a refactoring across three posts): each goes back to its own bytes.
       await restore(uri, original);
-      for (const name of ['go-http-client-timeouts.md', 'postgres-slow-query.md']) {
-        const other = blogFile('source', '_posts', name);
-        await restore(other, await readText(other));
-      }
+      for (const [index, other] of others.entries()) await restore(other, otherOriginals[index]);
     }
   });
 

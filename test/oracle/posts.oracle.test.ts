@@ -7,8 +7,9 @@ import type { Clock } from '../../src/core/ports';
 import { planNewPost, type NewPostRequest } from '../../src/core/posts/newPost';
 import { planPublish } from '../../src/core/posts/publish';
 import { loadHexoSite } from '../../src/core/site/hexoSite';
+import { categoriesValue } from '../../src/core/site/taxonomy';
 import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
-import { hexoSlug } from '../../src/core/posts/slug';
+import { slugize as ourSlugize } from '../../src/core/text/slugize';
 import * as fc from 'fast-check';
 import { parse as parseHexoFrontMatter } from 'hexo-front-matter';
 import { slugize } from 'hexo-util';
@@ -179,6 +180,32 @@ describe('hexo new agrees with Postcraft byte for byte', function () {
   }
 });
 
+describe('categories picked in the new-post flow are read by Hexo as picked', function () {
+  this.timeout(120_000);
+
+  it('two top-level picks are two sibling categories; one picked child path is one hierarchy', async () => {
+    const root = scratchCopy();
+    try {
+      const site = await loadHexoSite(nodeFileSystem, toCorePath(root));
+      const picks: Array<{ title: string; picked: string[][] }> = [
+        { title: 'Two top-level picks', picked: [['甲类'], ['乙类']] },
+        { title: 'One child path', picked: [['丙类', '丁类']] },
+      ];
+      for (const { title, picked } of picks) {
+        applyToDisk((await planNewPost(nodeFileSystem, site, { title, categories: categoriesValue(picked) }, fixedClock)).operations);
+      }
+      const output = execFileSync(process.execPath, [join(repo, 'test', 'oracle', 'hexoTaxonomy.cjs'), root], { encoding: 'utf8', cwd: root, env: { ...process.env, TZ: TIMEZONE } });
+      const categories = (JSON.parse(output) as { categories: Array<{ path: string[]; count: number }> }).categories
+        .filter((category) => ['甲类', '乙类', '丙类'].includes(category.path[0]))
+        .map((category) => `${category.path.join(' > ')}: ${category.count}`)
+        .sort();
+      assert.deepEqual(categories, ['乙类: 1', '丙类 > 丁类: 1', '丙类: 1', '甲类: 1'].sort());
+    } finally {
+      rmSync(resolve(root, '..'), { recursive: true, force: true });
+    }
+  });
+});
+
 const EXTRA_DRAFTS: Record<string, string> = {
   'dated-draft.md': '---\n# a comment Hexo drops\ntitle: "Dated: with a colon"\ndate: 2025-12-01 08:30:00\ntags: [one, two]\ncategories:\nextra:\n  nested: {a: 1}\n---\nBody line.\n',
   'no-front-matter.md': 'Just text, no front matter.\n',
@@ -268,7 +295,7 @@ describe('slugs agree with hexo-util slugize', () => {
     fc.assert(fc.property(
       fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }).map((chars) => chars.join('')),
       fc.constantFrom(0 as const, 1 as const, 2 as const),
-      (title, transform) => hexoSlug(title, transform) === slugize(title, { transform }),
+      (title, transform) => ourSlugize(title, transform) === slugize(title, { transform }),
     ), { numRuns: 2000 });
   });
 });

@@ -641,6 +641,7 @@ function unquote(body: string, quote: QuoteChar): string {
   try {
     return JSON.parse(`"${body}"`) as string;
   } catch {
+    // An escape JSON does not know, half typed: read it the forgiving way.
     return body.replace(/\\(.)/g, '$1');
   }
 }

@@ -12,6 +12,7 @@ import type {
   FrontMatterBlock, FrontMatterEntry, FrontMatterError, FrontMatterErrorCode, ParsedFrontMatter,
 } from './types';
 import { mappingEntries, pairSpan, type NodeContext } from './yamlNodes';
+import { logException } from '../log';
 
 /**
  * Parses a post's front matter the way Hexo 8.1 reads it (hexo-front-matter v4 + js-yaml 4), and adds
@@ -22,7 +23,8 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   try {
     return parseUnguarded(text);
   } catch (error) {
-    // Defensive: a bug or an engine limit (deep nesting) must not take the editor down.
+    // Defensive: a bug or an engine limit (deep nesting) must not take the editor down, nor go unseen.
+    logException('parsing front matter', error);
     const lineMap = new LineMap(text.slice(0, 1));
     return {
       format: 'none', bodyOffset: 0, data: {}, entries: [], valid: false,
@@ -154,7 +156,7 @@ function recoverEntries(pairs: readonly unknown[], ctx: NodeContext, read: (slic
     try {
       value = read(ctx.parsed.slice(sliceStart(ctx.parsed, span.start), span.end));
     } catch {
-      continue;
+      continue; // recovery from broken YAML: a pair js-yaml cannot read alone is left out
     }
     if (!isRecord(value)) continue;
     for (const key of Object.keys(value)) {
@@ -173,7 +175,7 @@ function recoverYamlPrefix(input: ParserInput, errorOffset: number | undefined):
     const value = load(prefix);
     return isRecord(value) ? shiftTopLevelDates(value) : {};
   } catch {
-    return {};
+    return {}; // recovery from broken YAML: the prefix is broken too
   }
 }
 

@@ -3,6 +3,7 @@ import { parseFrontMatter } from './parse';
 import { hexoParserText } from './parserInput';
 import { splitFrontMatter, type FrontMatterSplit } from './split';
 import type { FrontMatterErrorCode, FrontMatterFormat } from './types';
+import { logException } from '../log';
 
 /** What the site index needs of a post: Hexo's data, no ranges. */
 export interface FrontMatterData {
@@ -44,7 +45,9 @@ export function readFrontMatterData(text: string): FrontMatterData {
     if (outcome.kind === 'none') return { format: 'none', data: {}, bodyOffset: split.openingFence?.start ?? content.start };
     if (outcome.kind !== 'data') return fromFullParse(text);
     return { format: split.format, data: outcome.data, bodyOffset: split.bodyOffset, frontMatterLines: linesOf(text, split) };
-  } catch {
+  } catch (error) {
+    // The loaders return their errors as values: a throw here is a bug, and the full parse still answers.
+    logException('reading front matter (fast path)', error);
     return fromFullParse(text);
   }
 }

@@ -8,6 +8,7 @@ import { categoryFromKey, categoryKey, categoryNodesOf } from '../site/taxonomy'
 import type { CategoryCount, PostRecord, TagCount } from '../site/types';
 import { decodeText, looksBinary } from '../text/decode';
 import type { SiteIndexView } from './types';
+import { logException } from '../log';
 
 export interface BuildOptions {
   readonly cancellation?: Cancellation;
@@ -84,12 +85,18 @@ export class SiteIndex implements SiteIndexView {
     const worker = async (): Promise<void> => {
       while (next < files.length && !cancellation.isCancellationRequested) {
         const path = files[next++];
+        let bytes: Uint8Array | undefined;
         try {
-          const bytes = await fs.readFile(path);
-          if (looksBinary(bytes)) this.remove(path);
-          else this.update(path, textForIndex(bytes, maxBytes));
+          bytes = await fs.readFile(path);
         } catch {
           // A file that vanished or cannot be read is simply not part of the site any more.
+        }
+        try {
+          if (!bytes || looksBinary(bytes)) this.remove(path);
+          else this.update(path, textForIndex(bytes, maxBytes));
+        } catch (error) {
+          // A post the index cannot take in is a bug: reported, and the rest of the site still read.
+          logException(`indexing ${path}`, error);
           this.remove(path);
         }
         done++;

@@ -58,7 +58,7 @@ async function siblingNames(fs: FileSystemPort, folder: string): Promise<Directo
   try {
     return await fs.readDirectory(folder);
   } catch {
-    return [];
+    return []; // no folder yet: no name is taken
   }
 }
 

@@ -10,7 +10,7 @@ import { hexoDeepMerge } from './deepMerge';
 import { PostPlanError } from './newPost';
 import { assetFolderOf, intendedPath, kindOfLayout, unusedPath } from './postPath';
 import { HEXO_DATE_FORMAT, prepareForTemplate, renderScaffold, renderTemplate, scaffoldFor } from './scaffold';
-import { hexoSlug } from './slug';
+import { slugize } from '../text/slugize';
 import { sameValue } from './valueEquality';
 
 export interface MovePlan {
@@ -131,7 +131,7 @@ export async function planPublish(fs: FileSystemPort, site: HexoSite, draftPath:
   const slugSource = typeof data.slug === 'string' || typeof data.slug === 'number'
     ? String(data.slug)
     : basename(draftPath).slice(0, basename(draftPath).length - extname(draftPath).length);
-  const slug = hexoSlug(slugSource, filenameCase);
+  const slug = slugize(slugSource, filenameCase);
   if (!slug) throw new PostPlanError(`${basename(draftPath)} gives an empty file name.`);
   const date = readHexoDate(data.date, timezone) ?? clock.now();
   const title = data.title;

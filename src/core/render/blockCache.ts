@@ -1,5 +1,6 @@
 import type { RenderEnv } from './env';
-import { previewMarkdown, slugize } from './markdown';
+import { slugize } from '../text/slugize';
+import { previewMarkdown } from './markdown';
 import type { PreviewHeading } from './types';
 
 /**

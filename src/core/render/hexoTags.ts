@@ -363,7 +363,7 @@ function decodeURISafe(value: string): string {
   try {
     return decodeURI(value);
   } catch {
-    return value;
+    return value; // a stray `%` in the writer's path: used as written
   }
 }
 

@@ -30,6 +30,7 @@ import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import { attributes, escapeHtml } from './html';
+import { logException } from '../log';
 
 /**
  * Code highlighting with highlight.js (what Hexo uses by default, `syntax_highlighter: highlight.js`),
@@ -67,7 +68,9 @@ export function highlightCode(code: string, language: string): string {
   let html: string;
   try {
     html = hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
-  } catch {
+  } catch (error) {
+    // The language is registered (highlightedForFree): a throw is highlight.js failing, shown plain.
+    logException(`highlighting ${lang} code`, error);
     html = escapeHtml(code);
   }
   // The oldest entry goes, not all: a post with more pieces than the limit keeps most of them cached.

@@ -5,6 +5,5 @@ export type { PostHeader, HeaderDate, HeaderProblem } from './header';
 export { DEFAULT_LABELS, formatLabel, type PreviewLabels } from './labels';
 export { collectIncludes, findPost } from './hexoTags';
 export { sanitizeHtml, sanitizeStyle, urlScheme, type UrlPolicy } from './sanitize';
-export { slugize } from './markdown';
 export type { ToWebview, FromWebview, PreviewWebviewState } from './previewMessages';
 export { previewPageHtml, contentSecurityPolicy, createNonce, type PreviewPageOptions } from './previewPage';

@@ -10,6 +10,7 @@ import { mathPlugin } from './math';
 import { imageAttributes, linkAttributes, resolveImage } from './resources';
 import { sanitizeHtml } from './sanitize';
 import { smartypantsPlugin } from './smartypants';
+import { slugize } from '../text/slugize';
 
 /**
  * The Markdown engine of the preview: markdown-it configured like Hexo's default renderer
@@ -18,15 +19,6 @@ import { smartypantsPlugin } from './smartypants';
  * for scroll sync, and the sanitizer on every piece of raw HTML.
  */
 const MORE = /<!-- ?more ?-->/i;
-
-/** hexo-util `slugize` (the ids hexo-renderer-marked gives headings): punctuation and spaces → '-'. */
-export function slugize(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f]/g, '')
-    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'<>,.?/]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 function sourceLinesRule(state: MarkdownIt.StateCore): void {
   const env = asRenderEnv(state.env);

@@ -26,7 +26,7 @@ function decodePath(path: string): string {
   try {
     return decodeURI(path);
   } catch {
-    return path;
+    return path; // a stray `%` in the writer's path: used as written
   }
 }
 

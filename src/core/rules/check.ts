@@ -1,4 +1,5 @@
 import { applyTextEdits, type TextEdit } from '../edits';
+import { logException } from '../log';
 import { PostDocument } from './postDocument';
 import { RULES } from './registry';
 import type { Rule } from './rule';
@@ -10,19 +11,21 @@ export function severityOf(rule: Rule, rules: Readonly<Record<string, SeveritySe
 }
 
 /**
- * Runs every enabled rule on one post's text. Never throws: a rule that fails on odd input is skipped
- * (the editor must keep working while the author types). Sorted by position, then code.
+ * Runs every enabled rule (`rules`: the registry's, unless a test gives its own) on one post's text.
+ * Never throws: a rule that fails on odd input is reported to the log port and skipped (the editor
+ * must keep working while the author types). Sorted by position, then code.
  */
-export function checkPost(text: string, context: RuleContext): Diagnostic[] {
+export function checkPost(text: string, context: RuleContext, rules: readonly Rule[] = RULES): Diagnostic[] {
   const doc = new PostDocument(text);
   const diagnostics: Diagnostic[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const severity = severityOf(rule, context.settings.rules);
     if (severity === 'off' || (rule.kinds && !rule.kinds.includes(context.kind))) continue;
     let findings;
     try {
       findings = rule.check(doc, context);
-    } catch {
+    } catch (error) {
+      logException(`rule ${rule.code} (${rule.id}) on ${context.path}`, error);
       continue;
     }
     for (const finding of findings) {

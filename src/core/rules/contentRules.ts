@@ -71,7 +71,7 @@ function localTarget(url: string): string | undefined {
   try {
     return decodeURI(path);
   } catch {
-    return path;
+    return path; // a stray `%` in the writer's link: looked for as written
   }
 }
 

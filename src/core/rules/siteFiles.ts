@@ -27,7 +27,7 @@ export async function collectSiteFiles(fs: FileSystemPort, site: HexoSite, cance
   try {
     entries = await fs.readDirectory(themes);
   } catch {
-    entries = [];
+    entries = []; // a site without a themes folder
   }
   for (const entry of entries) {
     if (entry.kind !== 'directory') continue;

@@ -31,7 +31,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | undefined {
         timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
       });
     } catch {
-      formatter = undefined;
+      formatter = undefined; // RangeError: not a zone Intl knows; the machine's zone applies
     }
   }
   formatters.set(timeZone, formatter);

@@ -31,7 +31,7 @@ export async function discoverSites(fs: FileSystemPort, folders: readonly string
     try {
       entries = await fs.readDirectory(path);
     } catch {
-      continue;
+      continue; // a folder deleted or unreadable since it was listed: no site in it
     }
     const names = new Set(entries.filter((entry) => entry.kind === 'file').map((entry) => entry.name));
     if (await isHexoSiteFolder(fs, path, names)) {
@@ -68,6 +68,6 @@ function dependsOnHexo(packageJson: string): boolean {
       return typeof dependencies === 'object' && dependencies !== null && 'hexo' in dependencies;
     });
   } catch {
-    return false;
+    return false; // a broken package.json names no dependency
   }
 }

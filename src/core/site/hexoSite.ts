@@ -86,7 +86,7 @@ async function readScaffolds(fs: FileSystemPort, folder: string): Promise<Map<st
   try {
     entries = await fs.readDirectory(folder);
   } catch {
-    return scaffolds;
+    return scaffolds; // no scaffolds folder: Hexo's built-in scaffolds apply
   }
   for (const entry of entries) {
     if (entry.kind !== 'file' || entry.name.startsWith('.')) continue;
@@ -102,6 +102,6 @@ export async function readTextIfPresent(fs: FileSystemPort, path: string): Promi
   try {
     return decodeText(await fs.readFile(path));
   } catch {
-    return undefined;
+    return undefined; // absent (or unreadable): what the name promises
   }
 }

@@ -47,6 +47,18 @@ export function categoriesOf(data: Record<string, unknown>): CategoryPath[] {
     .filter((hierarchy) => hierarchy.length > 0);
 }
 
+/**
+ * The `categories` value Hexo reads back as exactly these hierarchies (the inverse of
+ * `categoriesOf`): one hierarchy is a flat list (`[技术, 前端]` is 技术 > 前端); several are a list of
+ * lists, each hierarchy its own list, so that two top-level picks stay siblings (`[[技术], [生活]]`;
+ * written flat, `[技术, 生活]` would be ONE hierarchy, 技术 > 生活).
+ */
+export function categoriesValue(hierarchies: readonly CategoryPath[]): string[] | string[][] {
+  const paths = hierarchies.filter((path) => path.length > 0);
+  if (paths.length === 1) return [...paths[0]];
+  return paths.map((path) => [...path]);
+}
+
 /** Every node a post counts in: each prefix of each hierarchy (duplicates kept, as Hexo counts them). */
 export function categoryNodesOf(hierarchies: readonly CategoryPath[]): CategoryPath[] {
   const nodes: CategoryPath[] = [];

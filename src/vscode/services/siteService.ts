@@ -8,6 +8,7 @@ import { decodeText, looksBinary } from '../../core/text/decode';
 import { MARKDOWN_GLOB, Settings } from '../constants';
 import { toCorePath, toUri } from '../convert';
 import { createVscodeFileSystem } from './vscodeFileSystem';
+import { logException } from '../../core/log';
 
 /** Files a virtual workspace's index reads at once (each read goes over the wire). */
 const REMOTE_READ_CONCURRENCY = 16;
@@ -192,7 +193,7 @@ export class SiteService implements vscode.Disposable {
     this.folderEvents.set(uri.toString(), { uri, created });
     clearTimeout(this.folderTimer);
     // Gathered for a moment: a `git checkout` sends a burst, and a folder's own contents may follow it.
-    this.folderTimer = setTimeout(() => void this.applyFolderEvents().catch(() => undefined), 300);
+    this.folderTimer = setTimeout(() => void this.applyFolderEvents().catch((error: unknown) => logException('indexing folders moved in or out', error)), 300);
   }
 
   private async applyFolderEvents(): Promise<void> {

@@ -34,7 +34,7 @@ function createWorkspaceFileSystem(like: vscode.Uri): FileSystemPort {
         const stat = await vscode.workspace.fs.stat(toUri(path, like));
         return { kind: kindOf(stat.type), size: stat.size, mtime: stat.mtime, ctime: stat.ctime };
       } catch {
-        return undefined;
+        return undefined; // the port's contract: nothing (readable) at `path`
       }
     },
   };
@@ -55,7 +55,7 @@ function createNodeFileSystem(like: vscode.Uri): FileSystemPort {
         const stat = await nodeFs.stat(native(path));
         return { kind: stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other', size: stat.size, mtime: stat.mtimeMs, ctime: stat.birthtimeMs || stat.ctimeMs };
       } catch {
-        return undefined;
+        return undefined; // the port's contract: nothing (readable) at `path`
       }
     },
   };

@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/main';
+import { logException, setLogPort } from '../../../src/core/log';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -54,5 +55,21 @@ describe('postcraft CLI', () => {
     const help = await run(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.out, /taxonomy/);
+  });
+
+  it('writes an exception the core caught during the run to stderr, then puts the previous log port back', async () => {
+    const before: string[] = [];
+    const restore = setLogPort({ exception: (where) => before.push(where) });
+    try {
+      let err = '';
+      // The output writer stands in for a piece of the core that catches an exception mid-run.
+      const code = await runCli(['--help'], () => logException('rule PC000 (example) on /b/a.md', new RangeError('offset out of range')), (text) => (err += text));
+      assert.equal(code, 0);
+      assert.match(err, /^postcraft: internal error in rule PC000 \(example\) on \/b\/a\.md: RangeError: offset out of range/);
+      logException('after the run', new Error('x'));
+      assert.deepEqual(before, ['after the run']);
+    } finally {
+      restore();
+    }
   });
 });

@@ -1,26 +1,27 @@
 import * as assert from 'node:assert/strict';
-import { hexoSlug, postSlug } from '../../../src/core/posts/slug';
+import { postSlug } from '../../../src/core/posts/slug';
+import { slugize } from '../../../src/core/text/slugize';
 
-describe('post slugs', () => {
+describe('post slugs (hexo-util slugize, and pinyin)', () => {
   it('keep Chinese and fullwidth punctuation, as hexo new does', () => {
-    assert.equal(hexoSlug('你好，世界'), '你好，世界');
-    assert.equal(hexoSlug('2026 年了，新项目选 Vue 还是 React？'), '2026-年了，新项目选-Vue-还是-React？');
+    assert.equal(slugize('你好，世界'), '你好，世界');
+    assert.equal(slugize('2026 年了，新项目选 Vue 还是 React？'), '2026-年了，新项目选-Vue-还是-React？');
   });
 
   it('turn runs of spaces and ASCII punctuation into one dash and trim dashes', () => {
-    assert.equal(hexoSlug('  C++ & Rust? (part 2)  '), 'C-Rust-part-2');
-    assert.equal(hexoSlug('--a__b..c--'), 'a-b-c');
+    assert.equal(slugize('  C++ & Rust? (part 2)  '), 'C-Rust-part-2');
+    assert.equal(slugize('--a__b..c--'), 'a-b-c');
   });
 
   it('fold accented Latin letters and fullwidth letters to ASCII', () => {
-    assert.equal(hexoSlug('Crème Brûlée à Łódź'), 'Creme-Brulee-a-Lodz');
-    assert.equal(hexoSlug('Ｈｅｌｌｏ'), 'Hello');
-    assert.equal(hexoSlug('がぎ 한국어'), 'がぎ-한국어', 'kana voicing marks and Hangul survive');
+    assert.equal(slugize('Crème Brûlée à Łódź'), 'Creme-Brulee-a-Lodz');
+    assert.equal(slugize('Ｈｅｌｌｏ'), 'Hello');
+    assert.equal(slugize('がぎ 한국어'), 'がぎ-한국어', 'kana voicing marks and Hangul survive');
   });
 
   it('apply filename_case', () => {
-    assert.equal(hexoSlug('Hello World', 1), 'hello-world');
-    assert.equal(hexoSlug('Hello World', 2), 'HELLO-WORLD');
+    assert.equal(slugize('Hello World', 1), 'hello-world');
+    assert.equal(slugize('Hello World', 2), 'HELLO-WORLD');
   });
 
   it('spell Chinese in toneless pinyin with the pinyin style, leaving other words alone', () => {

@@ -76,6 +76,11 @@ describe('preview renderer: Markdown', () => {
     assert.deepEqual(rendered.headings.map((heading) => heading.line), [3, 4, 5]);
   });
 
+  it('folds Latin diacritics in heading ids as hexo-util does, so an accented heading and its plain spelling collide', async () => {
+    const rendered = await renderAs(POST, '---\ntitle: t\n---\n## Café au lait\n## Cafe au lait\n## Ｆｕｌｌ width, Łódź and Straße\n');
+    assert.deepEqual(rendered.headings.map((heading) => heading.id), ['Cafe-au-lait', 'Cafe-au-lait-1', 'Full-width-Lodz-and-Strase']);
+  });
+
   it('renders GFM tables, footnotes and task lists', async () => {
     const html = await body('| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Note.\n\n- [x] done\n- [ ] todo');
     assert.match(html, /<table data-line="3">/);

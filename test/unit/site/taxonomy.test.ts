@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { categoriesOf, categoryNodesOf, tagsOf } from '../../../src/core/site/taxonomy';
+import fc from 'fast-check';
+import { categoriesOf, categoriesValue, categoryNodesOf, tagsOf } from '../../../src/core/site/taxonomy';
 
 describe('taxonomy: tags as Hexo reads them', () => {
   it('turns a scalar tag into a one-item list', () => {
@@ -40,5 +41,28 @@ describe('taxonomy: categories as Hexo reads them', () => {
   });
   it('counts a post at every level, twice for a repeated parent', () => {
     assert.deepEqual(categoryNodesOf([['A', 'B'], ['A', 'C']]), [['A'], ['A', 'B'], ['A'], ['A', 'C']]);
+  });
+});
+
+describe('taxonomy: picked categories written as Hexo reads them', () => {
+  it('writes two top-level picks as two lists, so they stay siblings', () => {
+    const value = categoriesValue([['技术'], ['生活']]);
+    assert.deepEqual(value, [['技术'], ['生活']]);
+    assert.deepEqual(categoriesOf({ categories: value }), [['技术'], ['生活']]);
+  });
+  it('writes one picked child path flat, as one hierarchy', () => {
+    const value = categoriesValue([['技术', '前端']]);
+    assert.deepEqual(value, ['技术', '前端']);
+    assert.deepEqual(categoriesOf({ categories: value }), [['技术', '前端']]);
+  });
+  it('writes a child path and a top-level pick as two hierarchies, and nothing for no pick', () => {
+    assert.deepEqual(categoriesValue([['生活', '杭州'], ['随笔']]), [['生活', '杭州'], ['随笔']]);
+    assert.deepEqual(categoriesValue([]), []);
+  });
+  it('is read back by categoriesOf as the hierarchies picked, whatever they are', () => {
+    const name = fc.constantFrom('技术', '生活', '前端', 'Go', 'a b');
+    fc.assert(fc.property(fc.array(fc.array(name, { minLength: 1, maxLength: 3 }), { maxLength: 4 }), (picks) => {
+      assert.deepEqual(categoriesOf({ categories: categoriesValue(picks) }), picks);
+    }));
   });
 });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FileOperation } from '../../../core/edits';
 import { assetFolderOf } from '../../../core/posts/postPath';
+import { logException } from '../../../core/log';
 import { MARKDOWN_GLOB } from '../../constants';
 import { toCorePath, toUri, toVsTextEdit } from '../../convert';
 
@@ -36,10 +37,14 @@ export function toWorkspaceEdit(operations: readonly FileOperation[], like: vsco
   return { edit, folders };
 }
 
-/** Applies a plan; resolves false when the editor refused it (a target appeared meanwhile, say). */
-export async function applyPlan(operations: readonly FileOperation[], like: vscode.Uri): Promise<boolean> {
+/**
+ * Applies a plan; resolves false when the editor refused it (a target appeared meanwhile, say).
+ * `refactoring` marks text edits across the site (a rename) as the editor's refactorings, which
+ * `files.refactoring.autoSave` saves. Creates, moves and deletes are written to disk either way.
+ */
+export async function applyPlan(operations: readonly FileOperation[], like: vscode.Uri, options: { refactoring?: boolean } = {}): Promise<boolean> {
   const { edit, folders } = toWorkspaceEdit(operations, like);
-  const applied = await vscode.workspace.applyEdit(edit);
+  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: options.refactoring ?? false });
   if (!applied) return false;
   for (const folder of folders) {
     try {
@@ -70,7 +75,7 @@ class AssetFolders implements vscode.Disposable {
     if (this.watcher) return;
     // One watcher for all of them, made on first use.
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB, true, true, false);
-    this.watcher = vscode.Disposable.from(watcher, watcher.onDidDelete((uri) => void this.deleted(uri).catch(() => undefined)));
+    this.watcher = vscode.Disposable.from(watcher, watcher.onDidDelete((uri) => void this.deleted(uri).catch((error: unknown) => logException('removing an empty asset folder', error))));
   }
 
   private async deleted(post: vscode.Uri): Promise<void> {
@@ -79,6 +84,7 @@ class AssetFolders implements vscode.Disposable {
     // A delete event can be one half of a rename or of an atomic save: the post may be back already.
     if (await exists(post)) return;
     this.followed.delete(post.toString());
+    if (!(await exists(folder))) return; // deleted already, with its post or by hand
     if ((await vscode.workspace.fs.readDirectory(folder)).length === 0) await vscode.workspace.fs.delete(folder, { recursive: false, useTrash: false });
   }
 
@@ -93,7 +99,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     await vscode.workspace.fs.stat(uri);
     return true;
   } catch {
-    return false;
+    return false; // stat fails for nothing at `uri`
   }
 }
 

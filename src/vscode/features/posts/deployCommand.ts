@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Settings } from '../../constants';
 import type { SiteService } from '../../services/siteService';
 import { DEFAULT_DEPLOY_COMMAND, PostCommands, PostSettings } from './ids';
-import { pickSite, siteRootUri } from './sitePicker';
+import { pickSite, siteHolding, siteRootUri } from './sitePicker';
 
 /**
  * Why deploying is refused, or undefined when it may run. A workspace's settings choose the command,
@@ -19,7 +19,7 @@ export function registerDeployCommand(service: SiteService): vscode.Disposable {
       void vscode.window.showWarningMessage(refusal);
       return undefined;
     }
-    const index = argument instanceof vscode.Uri ? service.siteFor(argument) : await pickSite(service);
+    const index = argument instanceof vscode.Uri ? await siteHolding(service, argument) : await pickSite(service);
     if (!index) return undefined;
     const root = siteRootUri(index);
     const command = vscode.workspace.getConfiguration(Settings.section, root).get<string>(PostSettings.deployCommand, DEFAULT_DEPLOY_COMMAND).trim() || DEFAULT_DEPLOY_COMMAND;

@@ -4,7 +4,9 @@ import { planNewPost, PostPlanError, type NewPostRequest } from '../../../core/p
 import { ScaffoldError } from '../../../core/posts/scaffold';
 import type { SlugStyle } from '../../../core/posts/slug';
 import { systemClock } from '../../../core/ports';
+import { categoriesValue } from '../../../core/site/taxonomy';
 import { LineMap } from '../../../core/text/lineMap';
+import { logException } from '../../../core/log';
 import { Settings } from '../../constants';
 import { toUri, toVsPosition } from '../../convert';
 import type { SiteService } from '../../services/siteService';
@@ -75,15 +77,14 @@ async function askForPost(site: SiteIndex, kind: Kind): Promise<Omit<NewPostRequ
     title,
     layout,
     tags,
-    // One pick is one flat hierarchy (`[A, B]`); several are a list of hierarchies (`[[A, B], [C]]`).
-    categories: categories.length === 1 ? [...categories[0].path] : categories.map((category) => (category.path.length === 1 ? category.path[0] : [...category.path])),
+    categories: categoriesValue(categories.map((category) => category.path)),
   };
 }
 
 async function createPost(service: SiteService, kind: Kind, argument: unknown): Promise<vscode.Uri | undefined> {
   const programmatic = isArgument(argument);
   const hint = argument instanceof vscode.Uri ? argument : undefined;
-  const site = programmatic ? resolveSite(service, argument.site) : await pickSite(service, hint);
+  const site = programmatic ? await resolveSite(service, argument.site) : await pickSite(service, hint);
   if (!site) {
     if (programmatic) throw new UserFacingError(vscode.l10n.t('Name the site: the workspace has several Hexo sites.'));
     return undefined;
@@ -114,6 +115,8 @@ export async function reportErrors<T>(programmatic: boolean, body: () => Promise
     return await body();
   } catch (error) {
     const known = error instanceof UserFacingError || error instanceof PostPlanError || error instanceof ScaffoldError;
+    // Anything else is a bug: its stack goes to the log, where the message shown cannot hold it.
+    if (!known) logException('a post command', error);
     void vscode.window.showErrorMessage(known ? (error as Error).message : vscode.l10n.t('Postcraft: {0}', String(error)));
     if (programmatic) throw error;
     return undefined;

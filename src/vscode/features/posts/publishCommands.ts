@@ -7,7 +7,7 @@ import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import { applyPlan, currentText } from './applyPlan';
 import { PostCommands } from './ids';
 import { reportErrors } from './newPostCommands';
-import { UserFacingError } from './sitePicker';
+import { siteHolding, UserFacingError } from './sitePicker';
 
 function targetOf(argument: unknown): vscode.Uri | undefined {
   if (argument instanceof vscode.Uri) return argument;
@@ -31,7 +31,7 @@ function isVisible(uri: vscode.Uri): boolean {
 async function move(service: SiteService, argument: unknown, direction: 'publish' | 'unpublish'): Promise<vscode.Uri | undefined> {
   const uri = targetOf(argument);
   if (!uri) throw new UserFacingError(direction === 'publish' ? vscode.l10n.t('Open or select a draft to publish.') : vscode.l10n.t('Open or select a post to move back to drafts.'));
-  const index = service.siteFor(uri);
+  const index = await siteHolding(service, uri);
   if (!index) throw new UserFacingError(vscode.l10n.t('{0} is not in a Hexo site.', uri.fsPath));
   const path = toCorePath(uri);
   const kind = index.site.classify(path);

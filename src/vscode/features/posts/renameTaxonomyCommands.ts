@@ -46,11 +46,12 @@ async function ask(index: SiteIndex, kind: 'tag' | 'category', node?: TaxonomyNo
   return path.length > 0 ? { kind, from: [...from], to: path } : undefined;
 }
 
-async function rename(service: SiteService, kind: 'tag' | 'category', argument: unknown): Promise<vscode.Uri[] | undefined> {
+/** The body of `postcraft.renameTag`/`renameCategory`: the URIs of the posts it changed. */
+export async function renameTaxonomy(service: SiteService, kind: 'tag' | 'category', argument: unknown): Promise<vscode.Uri[] | undefined> {
   let index: SiteIndex | undefined;
   let request: TaxonomyRename | undefined;
   if (isRenameArgument(argument)) {
-    index = resolveSite(service, argument.site);
+    index = await resolveSite(service, argument.site);
     if (!index) throw new UserFacingError(vscode.l10n.t('Name the site: the workspace has several Hexo sites.'));
     const from = asPath(argument.from);
     const to = asPath(argument.to);
@@ -64,6 +65,8 @@ async function rename(service: SiteService, kind: 'tag' | 'category', argument: 
   }
   if (!request) return undefined;
 
+  // Every post must be read before a rename (a Posts view node can be clicked while indexing runs).
+  await service.whenIndexed();
   const like = siteRootUri(index);
   const posts: PostText[] = [];
   for (const record of [...index.posts()]) {
@@ -77,15 +80,18 @@ async function rename(service: SiteService, kind: 'tag' | 'category', argument: 
   }
   const operations = planTaxonomyRename(posts, request);
   if (operations.length === 0) return [];
-  if (!(await applyPlan(operations, like))) throw new UserFacingError(vscode.l10n.t('The rename could not be applied.'));
+  // A refactoring: the editor's `files.refactoring.autoSave` (on by default) saves the posts it
+  // changed when there are several, instead of leaving a site's worth of unsaved editors; one undo
+  // still reverts them all.
+  if (!(await applyPlan(operations, like, { refactoring: true }))) throw new UserFacingError(vscode.l10n.t('The rename could not be applied.'));
   return operations.flatMap((operation) => (operation.kind === 'edit' ? [toUri(operation.path, like)] : []));
 }
 
 export function registerRenameTaxonomyCommands(service: SiteService): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(PostCommands.renameTag, (argument?: unknown) =>
-      reportErrors(isRenameArgument(argument), () => rename(service, 'tag', argument))),
+      reportErrors(isRenameArgument(argument), () => renameTaxonomy(service, 'tag', argument))),
     vscode.commands.registerCommand(PostCommands.renameCategory, (argument?: unknown) =>
-      reportErrors(isRenameArgument(argument), () => rename(service, 'category', argument))),
+      reportErrors(isRenameArgument(argument), () => renameTaxonomy(service, 'category', argument))),
   );
 }

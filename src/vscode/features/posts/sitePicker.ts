@@ -8,8 +8,14 @@ export type SiteArgument = vscode.Uri | string | undefined;
 
 export class UserFacingError extends Error {}
 
-/** The site named by `site`, else the only site, else undefined (several sites and none named). */
-export function resolveSite(service: SiteService, site: SiteArgument): SiteIndex | undefined {
+/**
+ * The site named by `site`, else the only site, else undefined (several sites and none named).
+ * Right after activation the sites are still being found and read: like Show Site Summary, the
+ * commands wait for that (a rename or the tag picker needs every post), so a task or keybinding that
+ * runs at startup does not fail.
+ */
+export async function resolveSite(service: SiteService, site: SiteArgument): Promise<SiteIndex | undefined> {
+  await service.whenIndexed();
   if (site !== undefined) {
     const uri = typeof site === 'string' ? vscode.Uri.file(site) : site;
     const path = toCorePath(uri).replace(/\/+$/, '');
@@ -20,6 +26,7 @@ export function resolveSite(service: SiteService, site: SiteArgument): SiteIndex
 
 /** Asks which site when there are several; the one holding the active editor is offered first. */
 export async function pickSite(service: SiteService, hint?: vscode.Uri): Promise<SiteIndex | undefined> {
+  await service.whenIndexed();
   const sites = service.sites;
   if (sites.length === 0) throw new UserFacingError(vscode.l10n.t('Postcraft found no Hexo site in this workspace.'));
   if (sites.length === 1) return sites[0];
@@ -30,6 +37,12 @@ export async function pickSite(service: SiteService, hint?: vscode.Uri): Promise
     { placeHolder: vscode.l10n.t('Which site?') },
   );
   return picked?.index;
+}
+
+/** The site holding `uri`, once the sites are found and read (see resolveSite). */
+export async function siteHolding(service: SiteService, uri: vscode.Uri): Promise<SiteIndex | undefined> {
+  await service.whenIndexed();
+  return service.siteFor(uri);
 }
 
 /** The site's root as a URI, in the scheme of the workspace folder that holds it (virtual workspaces too). */

@@ -25,6 +25,7 @@ export function registerUpdateTimestamp(service: SiteService): vscode.Disposable
       const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
       if (!uri) return false;
       const document = await vscode.workspace.openTextDocument(uri);
+      await service.whenIndexed(); // its site is known once the sites are found (see resolveSite)
       const edits = editsFor(service, document);
       if (edits.length === 0) return false;
       const edit = new vscode.WorkspaceEdit();

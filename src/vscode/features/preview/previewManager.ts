@@ -98,7 +98,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     try {
       document = resource ? await vscode.workspace.openTextDocument(resource) : undefined;
     } catch {
-      document = undefined;
+      document = undefined; // the post was deleted or moved before the reload: no preview to restore
     }
     if (!document) {
       webviewPanel.dispose();

@@ -246,7 +246,7 @@ export class PreviewPanel implements vscode.Disposable {
       try {
         includes.set(path, decodeText(await vscode.workspace.fs.readFile(toUri(path, this.document.uri))));
       } catch {
-        includes.set(path, undefined);
+        includes.set(path, undefined); // a missing file: the preview shows it as missing
       }
     }
     return includes;

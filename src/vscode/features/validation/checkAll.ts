@@ -43,7 +43,7 @@ export async function checkAllPosts(sites: SiteService, diagnostics: Diagnostics
         try {
           text = open.get(uri.toString())?.getText() ?? decodeText(await vscode.workspace.fs.readFile(uri));
         } catch {
-          continue;
+          continue; // deleted since it was indexed: nothing to check
         }
         const found = checkPost(text, target.context);
         diagnostics.publish(uri, found);
@@ -62,7 +62,7 @@ export async function checkAllPosts(sites: SiteService, diagnostics: Diagnostics
     },
   );
   const message = vscode.l10n.t('Postcraft checked {0} posts: {1} errors, {2} warnings, {3} infos.', totals.files, totals.errors, totals.warnings, totals.infos);
-  if (totals.errors + totals.warnings + totals.infos > 0) void vscode.commands.executeCommand('workbench.actions.view.problems').then(undefined, () => undefined);
+  if (totals.errors + totals.warnings + totals.infos > 0) void vscode.commands.executeCommand('workbench.actions.view.problems').then(undefined, () => undefined); // a host without the Problems view
   void vscode.window.showInformationMessage(message);
   return totals;
 }

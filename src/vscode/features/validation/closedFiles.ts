@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { checkPost } from '../../../core/rules';
 import { decodeText } from '../../../core/text/decode';
 import type { DiagnosticsController } from './diagnostics';
+import { logException } from '../../../core/log';
 
 /** Changes on disk often come in bursts (a `git checkout`, a formatter on save): wait for the last. */
 const SETTLE_MS = 300;
@@ -72,7 +73,7 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
     while (this.running < RECHECKS_AT_ONCE && this.queue.length > 0) {
       const next = this.queue.shift()!;
       this.running++;
-      void next().catch(() => undefined).finally(() => {
+      void next().catch((error: unknown) => logException('rechecking a post changed on disk', error)).finally(() => {
         this.running--;
         this.run();
       });

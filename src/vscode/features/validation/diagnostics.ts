@@ -7,6 +7,7 @@ import type { SiteService } from '../../services/siteService';
 import { localize } from './messages';
 import { readValidationSettings } from './settings';
 import type { SiteFileSets } from './siteFileSets';
+import { logException } from '../../../core/log';
 
 export const DIAGNOSTIC_SOURCE = 'postcraft';
 
@@ -100,7 +101,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const wait = delay ?? readValidationSettings(document.uri).debounceMs;
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      void this.validate(document).catch(() => undefined);
+      void this.validate(document).catch((error: unknown) => logException(`checking ${document.uri.toString()}`, error));
     }, wait));
   }
 
