@@ -4,7 +4,7 @@ import { SiteIndex } from '../../core/index/siteIndex';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { dirname, joinPath, relativeInside } from '../../core/path';
 import {
-  checkPost, collectSiteFiles, DEFAULT_SETTINGS, fixAll, formatRuleMessage, siteFileLookup, type Diagnostic, type RuleContext, type ValidationSettings,
+  checkPost, collectSiteFiles, DEFAULT_SETTINGS, fileTimesOf, fixAll, formatRuleMessage, needsFileTimes, siteFileLookup, type Diagnostic, type RuleContext, type ValidationSettings,
 } from '../../core/rules';
 import type { FileSystemPort } from '../../core/ports';
 import { loadHexoSite } from '../../core/site/hexoSite';
@@ -80,8 +80,11 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
       if (!data) continue;
       const kind = site.classify(path)!;
       let text = decodeText(data);
+      // Hexo dates a post that writes no date by its file: a fix writes that date down (a stat only then).
+      const fileTimes = needsFileTimes(index.post(path)?.keys, kind, settings) ? fileTimesOf(await files.stat(path)) : undefined;
       const context: RuleContext = {
         path, kind, site, index, now: options.now ?? new Date(), settings,
+        ...(fileTimes ? { fileTimes } : {}),
         ...fileLookup,
       };
       if (options.fix) {

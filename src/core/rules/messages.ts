@@ -12,6 +12,7 @@ export const RULE_MESSAGES = {
   frontMatterNoKeys: 'The front matter holds no key: value pairs: Hexo reads the file as having none and renders the separators as text.',
   missingFrontMatter: 'This post has no front matter: Hexo takes its title from the file name and its date from the file.',
   requiredKey: 'The front matter has no "{0}", which this site requires.',
+  dateFromFile: 'The front matter has no "date": Hexo dates this post by its file on disk ({0} here), a date that changes with every checkout or copy. Write it down to keep it.',
   emptyTitle: 'The title is empty: the post appears without a title.',
   unknownKey: 'Unknown key "{0}": did you mean "{1}"? Hexo and the theme do not read "{0}".',
   permalinkSuffix: 'The permalink "{0}" must end with "/" or ".html": otherwise Hexo writes the page to a file without an extension.',

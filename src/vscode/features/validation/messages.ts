@@ -16,6 +16,7 @@ const LOCALIZED: { readonly [K in MessageId]: (args: Args) => string } = {
   frontMatterNoKeys: (a) => vscode.l10n.t('The front matter holds no key: value pairs: Hexo reads the file as having none and renders the separators as text.', ...a),
   missingFrontMatter: (a) => vscode.l10n.t('This post has no front matter: Hexo takes its title from the file name and its date from the file.', ...a),
   requiredKey: (a) => vscode.l10n.t('The front matter has no "{0}", which this site requires.', ...a),
+  dateFromFile: (a) => vscode.l10n.t('The front matter has no "date": Hexo dates this post by its file on disk ({0} here), a date that changes with every checkout or copy. Write it down to keep it.', ...a),
   emptyTitle: (a) => vscode.l10n.t('The title is empty: the post appears without a title.', ...a),
   unknownKey: (a) => vscode.l10n.t('Unknown key "{0}": did you mean "{1}"? Hexo and the theme do not read "{0}".', ...a),
   permalinkSuffix: (a) => vscode.l10n.t('The permalink "{0}" must end with "/" or ".html": otherwise Hexo writes the page to a file without an extension.', ...a),
