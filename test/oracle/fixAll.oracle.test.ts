@@ -64,7 +64,7 @@ function sourceTexts(site: string, paths: readonly string[]): Map<string, string
  * Fix-all, round by round as `fixAll` does it, on every checked file of the site, asserting that each
  * round changes only bytes inside its edits. Returns the fixed texts by path, without writing them.
  */
-async function fixRoundByRound(site: string, settings: ValidationSettings): Promise<Map<string, { before: string; after: string }>> {
+async function fixRoundByRound(site: string, settings: ValidationSettings, safeCodes = new Set<string>()): Promise<Map<string, { before: string; after: string }>> {
   const root = toCorePath(site);
   const index = await SiteIndex.build(await loadHexoSite(nodeFileSystem, root), nodeFileSystem, { maxFileBytes: Number.MAX_SAFE_INTEGER });
   const lookup = siteFileLookup(await collectSiteFiles(nodeFileSystem, index.site));
@@ -76,7 +76,9 @@ async function fixRoundByRound(site: string, settings: ValidationSettings): Prom
     const context: RuleContext = { path, kind: index.site.classify(path)!, site: index.site, index, now: new Date(), settings, ...(fileTimes ? { fileTimes } : {}), ...lookup };
     let text = before;
     for (let round = 0; round < 5; round++) {
-      const edits = fixAllEdits(checkPost(text, context));
+      const diagnostics = checkPost(text, context);
+      for (const diagnostic of diagnostics) if (diagnostic.fixes.some((fix) => fix.preferred && fix.safe)) safeCodes.add(diagnostic.code);
+      const edits = fixAllEdits(diagnostics);
       if (edits.length === 0) break;
       const next = applyTextEdits(text, edits);
       // Every byte before the first edit and after the last is kept, and so is every byte between edits.
@@ -113,9 +115,10 @@ interface Expectation {
 }
 
 /** Runs the whole comparison on a scratch site. */
-async function assertFixAllKeepsMeaning(site: string, settings: ValidationSettings, expected: ReadonlyMap<string, Expectation>): Promise<{ changed: number; posts: number }> {
+async function assertFixAllKeepsMeaning(site: string, settings: ValidationSettings, expected: ReadonlyMap<string, Expectation>): Promise<{ changed: number; posts: number; safeCodes: Set<string> }> {
   const before = hexoModels(site);
-  const planned = await fixRoundByRound(site, settings);
+  const safeCodes = new Set<string>();
+  const planned = await fixRoundByRound(site, settings, safeCodes);
   const result = await runCheck([site], { format: 'json', fix: true, settings });
   const texts = sourceTexts(site, [...planned.keys()]);
   // The CLI writes exactly what the rounds computed.
@@ -153,7 +156,7 @@ async function assertFixAllKeepsMeaning(site: string, settings: ValidationSettin
   const again = await runCheck([site], { format: 'json', fix: true, settings });
   assert.equal(again.fixed, 0, 'a second fix-all finds nothing to fix');
   assert.ok(result.reports.length > 0);
-  return { changed, posts: Object.keys(before).length };
+  return { changed, posts: Object.keys(before).length, safeCodes };
 }
 
 /** The fixture's posts where fix-all repairs what Hexo misreads or cannot build. */
@@ -170,11 +173,15 @@ describe('oracle: fix-all keeps what Hexo 8.1.2 reads', function () {
 
   it('on a site made to trigger every fixable rule', async () => {
     const site = scratchSite(fixture);
-    const { changed, posts } = await assertFixAllKeepsMeaning(site, DEFAULT_SETTINGS, FIXTURE_REPAIRS);
+    const { changed, posts, safeCodes } = await assertFixAllKeepsMeaning(site, DEFAULT_SETTINGS, FIXTURE_REPAIRS);
     // 25 posts, a draft (render_drafts: true) and a page.
     assert.equal(posts, 27);
     // Dated by birth time (undated.md, json-undated.md, the draft), empty items, a repeated tag, two dates, braces.
     assert.equal(changed, 8);
+    // The fixes fix-all applied are exactly those docs/rules.md lists as safe.
+    const rules = readFileSync(join(repo, 'docs', 'rules.md'), 'utf8');
+    const documented = /^\| Fix-all applies \(safe\) \| Quick fix only \|\n\| --- \| --- \|\n\| (.*?) \|/m.exec(rules)?.[1];
+    assert.deepEqual([...safeCodes].sort(), [...new Set(documented?.match(/PC\d{3}/g))].sort());
     // Hexo dates a post by its name: fix-all adds no date there.
     assert.doesNotMatch(readFileSync(join(site, 'source', '_posts', '2024-01-05-dated-by-name.md'), 'utf8'), /^date:/m);
     assert.match(readFileSync(join(site, 'source', '_posts', 'undated.md'), 'utf8'), /^date: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/m);
