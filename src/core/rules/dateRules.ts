@@ -20,8 +20,8 @@ function siteDate(context: RuleContext, date: Date): string {
 }
 
 /**
- * PC301: a date Hexo cannot read (hexo `processor/post.ts` `toDate`): it silently takes the file
- * name's date or the file's times instead.
+ * PC301: a date Hexo cannot read (hexo `processor/post.ts` `toDate`): it silently takes the file's
+ * birth time instead; the file name's date is used only when no date is written at all.
  */
 export const unreadableDate: Rule = {
   code: 'PC301', id: 'unreadable-date', defaultSeverity: 'error',

@@ -18,7 +18,7 @@ export const RULE_MESSAGES = {
   permalinkSuffix: 'The permalink "{0}" must end with "/" or ".html": otherwise Hexo writes the page to a file without an extension.',
   titleLength: 'The title is {0} columns wide; search results show about {1} (a Chinese character counts two).',
   excerptLength: 'The excerpt is {0} columns wide; search results show about {1} (a Chinese character counts two).',
-  unreadableDate: 'Hexo cannot read {0} as a date and silently uses the date in the file name or the file’s creation time instead.',
+  unreadableDate: 'Hexo cannot read {0} as a date and silently uses the file’s creation time instead (not the date in the file name).',
   unreadableUpdated: 'Hexo cannot read {0} as a date and silently uses the file’s modification time instead.',
   ignoredOffset: 'Hexo ignores the offset {0}: it shows this time as {1} in {2}.',
   ignoredOffsetMachineZone: 'Hexo ignores the offset {0}: it reads this time in the time zone of the machine that builds the site. Set timezone in _config.yml.',

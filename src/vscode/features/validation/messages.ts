@@ -22,7 +22,7 @@ const LOCALIZED: { readonly [K in MessageId]: (args: Args) => string } = {
   permalinkSuffix: (a) => vscode.l10n.t('The permalink "{0}" must end with "/" or ".html": otherwise Hexo writes the page to a file without an extension.', ...a),
   titleLength: (a) => vscode.l10n.t('The title is {0} columns wide; search results show about {1} (a Chinese character counts two).', ...a),
   excerptLength: (a) => vscode.l10n.t('The excerpt is {0} columns wide; search results show about {1} (a Chinese character counts two).', ...a),
-  unreadableDate: (a) => vscode.l10n.t('Hexo cannot read {0} as a date and silently uses the date in the file name or the file’s creation time instead.', ...a),
+  unreadableDate: (a) => vscode.l10n.t('Hexo cannot read {0} as a date and silently uses the file’s creation time instead (not the date in the file name).', ...a),
   unreadableUpdated: (a) => vscode.l10n.t('Hexo cannot read {0} as a date and silently uses the file’s modification time instead.', ...a),
   ignoredOffset: (a) => vscode.l10n.t('Hexo ignores the offset {0}: it shows this time as {1} in {2}.', ...a),
   ignoredOffsetMachineZone: (a) => vscode.l10n.t('Hexo ignores the offset {0}: it reads this time in the time zone of the machine that builds the site. Set timezone in _config.yml.', ...a),
