@@ -90,7 +90,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
       const kind = site.classify(path)!;
       let text = decodeText(data);
       // Hexo dates a post that writes no date by its file: a fix writes that date down (a stat only then).
-      const fileTimes = needsFileTimes(index.post(path)?.keys, kind, settings) ? fileTimesOf(await files.stat(path)) : undefined;
+      const fileTimes = needsFileTimes(index.post(path), kind, settings) ? fileTimesOf(await files.stat(path)) : undefined;
       const context: RuleContext = {
         path, kind, site, index, now: options.now ?? new Date(), settings,
         ...(fileTimes ? { fileTimes } : {}),

@@ -1,17 +1,18 @@
 import type { FileStat } from '../ports';
-import type { PostKind } from '../site/types';
+import type { PostKind, PostRecord } from '../site/types';
 import type { ValidationSettings } from './settings';
 import type { FileTimes } from './types';
 
-/** The keys Hexo fills from the file's times when they are not written. */
-const FILE_TIME_KEYS = ['date', 'updated'];
-
 /**
- * Whether checking a file needs its times: only when the settings require `date` or `updated` and
- * the file does not write it (`keys`: the keys it writes; undefined when unknown). Saves a stat per post.
+ * Whether checking a file needs its times: only when the settings require `date` or `updated`, the
+ * file does not write it, and (for `date`) its name gives none. `record` is the index's view of the
+ * file (undefined when unknown). Saves a stat per post on a blog whose file names carry the dates.
  */
-export function needsFileTimes(keys: readonly string[] | undefined, kind: PostKind, settings: ValidationSettings): boolean {
-  return settings.requiredKeys[kind].some((key) => FILE_TIME_KEYS.includes(key) && !keys?.includes(key));
+export function needsFileTimes(record: Pick<PostRecord, 'keys' | 'date'> | undefined, kind: PostKind, settings: ValidationSettings): boolean {
+  return settings.requiredKeys[kind].some((key) => {
+    if (key === 'date') return !record || (!record.keys.includes('date') && record.date === undefined);
+    return key === 'updated' && !record?.keys.includes('updated');
+  });
 }
 
 /** A file's times as the rules take them, from an adapter's stat. */

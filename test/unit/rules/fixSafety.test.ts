@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
-import { checkPost, fixAll, fixAllEdits, formatRuleMessage, type FileTimes } from '../../../src/core/rules';
+import { checkPost, DEFAULT_SETTINGS, fixAll, fixAllEdits, formatRuleMessage, needsFileTimes, type FileTimes } from '../../../src/core/rules';
 import { loadHexoSite } from '../../../src/core/site/hexoSite';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 import { check, contextFor, fixed, none, only } from './support';
@@ -59,6 +59,17 @@ describe('fix-all keeps the post\'s meaning', () => {
     const [diagnostic] = await check(text, 'PC201', options);
     assert.ok(diagnostic.fixes[0].safe);
     assert.equal(fixAll(text, await contextFor(options)).text, '---\ntitle: A\ndate: 2026-01-01 00:00:00\nupdated: 2025-08-01 08:00:00\n---\n');
+  });
+
+  it('asks for the file\'s times only when a required date or updated is neither written nor in the file name', async () => {
+    const index = await datedNamesIndex();
+    const named = index.post('/d/source/_posts/2024-01-05-first.md');
+    assert.equal(needsFileTimes(named, 'post', DEFAULT_SETTINGS), false, 'the name gives the date');
+    assert.equal(needsFileTimes({ keys: ['title'], date: undefined }, 'post', DEFAULT_SETTINGS), true);
+    assert.equal(needsFileTimes({ keys: ['title'], date: undefined }, 'draft', DEFAULT_SETTINGS), false, 'drafts need no date by default');
+    assert.equal(needsFileTimes(undefined, 'post', DEFAULT_SETTINGS), true);
+    const updated = { ...DEFAULT_SETTINGS, requiredKeys: { post: ['updated'], draft: [], page: [] } };
+    assert.equal(needsFileTimes(named, 'post', updated), true);
   });
 
   it('suggestions that change what Hexo reads stay quick fixes: a re-cased tag, a renamed key, a title, a permalink', async () => {

@@ -68,7 +68,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const { enabled, settings } = readValidationSettings(uri);
     if (!enabled) return undefined;
     // Hexo dates a post that writes no date by its file: a fix writes that date down (a stat only then).
-    const fileTimes = needsFileTimes(index.post(path)?.keys, kind, settings) ? fileTimesOf(await createVscodeFileSystem(uri).stat(path)) : undefined;
+    const fileTimes = needsFileTimes(index.post(path), kind, settings) ? fileTimesOf(await createVscodeFileSystem(uri).stat(path)) : undefined;
     const context: RuleContext = {
       path, kind, site: index.site, index, now, settings,
       ...(fileTimes ? { fileTimes } : {}),
