@@ -22,7 +22,7 @@ import { repo, scratchSite } from './scratchSite';
  * meant) or cannot build (an unclosed `{{`: then the post renders). Fix-all applied twice equals
  * once, its output parses, and no round changes bytes outside the edits it made.
  */
-const fixture = join(repo, 'test', 'fixtures', 'sites', 'fix-all');
+const fixture = join(repo, 'test', 'fixtures', 'fix-all-site');
 
 interface HexoModel {
   kind: 'post' | 'page';
