@@ -1,21 +1,24 @@
 import { exceptionText, setLogPort } from '../core/log';
 import { parseArgs, UsageError } from './args';
-import { CHECK_HELP, formatGithub, formatStylish, runCheck, toJson, type CheckFormat } from './commands/check';
+import { CHECK_HELP, formatFixes, formatGithub, formatStylish, runCheck, toJson, type CheckFormat } from './commands/check';
 import { taxonomyJson, taxonomyText, TAXONOMY_HELP } from './commands/taxonomy';
 import { openSingleSite } from './openSite';
+
+/** The options `postcraft check` takes. */
+const CHECK_FLAGS = new Set(['format', 'fix', 'fix-dry-run']);
 
 const HELP = `Usage: postcraft <command> [options]
 
 Commands:
   taxonomy [siteDir] [--json]   tags and categories with post counts, as Hexo counts them
-  check [paths...] [--format stylish|json|github] [--fix]
+  check [paths...] [--format stylish|json|github] [--fix | --fix-dry-run]
                                 check posts with Postcraft's rules (exit 1 when errors are found)
 
 Options:
   -h, --help      show help (also: postcraft <command> --help)
   --version       print the version
 
-Exit codes: 0 success, 2 usage error or no site found.`;
+Exit codes: 0 success, 1 errors found (check), 2 usage error or no Hexo site found.`;
 
 declare const POSTCRAFT_VERSION: string | undefined;
 
@@ -54,11 +57,17 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
           out(CHECK_HELP);
           return 0;
         }
-        for (const name of args.options.keys()) if (name !== 'format' && name !== 'fix') throw new UsageError(`unknown option --${name}`);
+        for (const name of args.options.keys()) if (!CHECK_FLAGS.has(name)) throw new UsageError(`unknown option --${name}`);
         const format = args.options.get('format') ?? 'stylish';
         if (format !== 'stylish' && format !== 'json' && format !== 'github') throw new UsageError(`unknown format "${String(format)}" (stylish, json or github)`);
-        const result = await runCheck(args.positionals, { format: format as CheckFormat, fix: args.options.has('fix') });
-        const output = format === 'json' ? JSON.stringify(toJson(result)) : format === 'github' ? formatGithub(result) : formatStylish(result);
+        const dryRun = args.options.has('fix-dry-run');
+        if (dryRun && args.options.has('fix')) throw new UsageError('use --fix or --fix-dry-run, not both');
+        const result = await runCheck(args.positionals, { format: format as CheckFormat, fix: dryRun || args.options.has('fix'), dryRun });
+        // What the fixes did goes with the report for people, and to stderr beside machine-read formats.
+        const fixes = dryRun || args.options.has('fix') ? formatFixes(result, process.cwd(), dryRun) : '';
+        if (fixes && format !== 'stylish') err(fixes);
+        const report = format === 'json' ? JSON.stringify(toJson(result)) : format === 'github' ? formatGithub(result) : formatStylish(result);
+        const output = format === 'stylish' && fixes ? `${fixes}\n\n${report}` : report;
         if (output) out(output);
         return result.errors > 0 ? 1 : 0;
       }

@@ -22,6 +22,7 @@ export const nodeFileSystem: FileSystemPort = {
         size: stats.size,
         mtime: stats.mtimeMs,
         ctime: stats.birthtimeMs || stats.ctimeMs,
+        changed: stats.ctimeMs,
       };
     } catch {
       return undefined; // the port's contract: nothing (readable) at `file`

@@ -15,7 +15,10 @@ export interface FileStat {
   readonly size: number;
   /** Milliseconds since the epoch. */
   readonly mtime: number;
+  /** Creation (birth) time where the file system keeps one, else the last status change. */
   readonly ctime: number;
+  /** Last status change (POSIX ctime), when the adapter knows it: Hexo dates pages by it. */
+  readonly changed?: number;
 }
 
 export interface FileSystemPort {

@@ -46,7 +46,7 @@ async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promi
   return actions.filter((action) => POSTCRAFT_FIX_TITLE.test(action.title));
 }
 
-const POSTCRAFT_FIX_TITLE = /^(Remove the duplicate|Rename to|Wrap in \{% raw %\}|Add "disableNunjucks: true")/;
+const POSTCRAFT_FIX_TITLE = /^(Remove the duplicate|Rename to|Replace with|Wrap in \{% raw %\}|Add "disableNunjucks: true")/;
 
 const FAULTY = [
   '---',
@@ -157,6 +157,34 @@ describe('validation diagnostics in the editor', function () {
     assert.ok(await vscode.workspace.applyEdit(ours[0].edit!));
     assert.equal(document.lineAt(3).text, 'tags: [Hexo, 前端, 随笔]');
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('source.fixAll applies only the safe fixes: a re-cased tag stays a quick fix, a missing date is written as Hexo reads it', async () => {
+    const uri = vscode.Uri.joinPath(root(), 'source', '_posts', 'postcraft-fix-all-safety-test.md');
+    const text = '---\ntitle: 只修安全的\ntags: [hexo, 随笔, 随笔]\n---\n正文\n';
+    try {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      // `hexo` is `Hexo` elsewhere in the site: a good suggestion, but another tag to Hexo.
+      const recase = await waitForCode(uri, 'PC404');
+      assert.deepEqual((await quickFixes(uri, recase)).map((fix) => [fix.title, fix.isPreferred]), [['Replace with "Hexo"', true]]);
+      // No date, and :title.md names carry none: Hexo dates the post by the file's birth time, shown here.
+      const missingDate = await waitForCode(uri, 'PC201');
+      const born = /by its file on disk \((\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) here\)/.exec(missingDate.message)?.[1];
+      assert.ok(born, missingDate.message);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, document.lineAt(2).range, vscode.CodeActionKind.SourceFixAll.value);
+      const ours = actions.filter((action) => action.kind?.value === 'source.fixAll.postcraft');
+      assert.equal(ours.length, 1);
+      assert.ok(await vscode.workspace.applyEdit(ours[0].edit!));
+      assert.equal(document.getText(), `---\ntitle: 只修安全的\ndate: ${born}\ntags: [hexo, 随笔]\n---\n正文\n`);
+      // The re-case is still there to pick.
+      const still = await waitFor(() => postcraftDiagnostics(uri).find((d) => codeOf(d) === 'PC404' && postcraftDiagnostics(uri).every((other) => codeOf(other) !== 'PC403')), 'PC404 after fix-all');
+      assert.deepEqual((await quickFixes(uri, still)).map((fix) => fix.title), ['Replace with "Hexo"']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
   });
 
   it('keeps Check All\'s results for a closed file current: re-checked when it changes on disk (also once clean), cleared when deleted', async () => {

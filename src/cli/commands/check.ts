@@ -2,17 +2,19 @@ import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { SiteIndex } from '../../core/index/siteIndex';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import { dirname, joinPath, relativeInside } from '../../core/path';
+import { dirname, relativeInside } from '../../core/path';
 import {
-  checkPost, collectSiteFiles, DEFAULT_SETTINGS, fixAll, formatRuleMessage, siteFileLookup, type Diagnostic, type RuleContext, type ValidationSettings,
+  checkPost, collectSiteFiles, DEFAULT_SETTINGS, fileTimesOf, fixAll, formatRuleMessage, needsFileTimes, siteFileLookup, type Diagnostic, type RuleContext, type ValidationSettings,
 } from '../../core/rules';
 import type { FileSystemPort } from '../../core/ports';
+import { isHexoSiteRoot } from '../../core/site/discover';
 import { loadHexoSite } from '../../core/site/hexoSite';
 import { decodeText } from '../../core/text/decode';
 import { UsageError } from '../args';
 import { nodeFileSystem, toCorePath } from '../nodeFileSystem';
+import { unifiedDiff } from '../unifiedDiff';
 
-export const CHECK_HELP = `Usage: postcraft check [paths or siteDir...] [--format stylish|json|github] [--fix]
+export const CHECK_HELP = `Usage: postcraft check [paths or siteDir...] [--format stylish|json|github] [--fix | --fix-dry-run]
 
 Checks posts, drafts and pages with Postcraft's rules (docs/rules.md): front matter, dates, tags and
 categories, links, assets and Hexo tags. A folder inside a site checks the posts under it; a site
@@ -22,7 +24,10 @@ folder (default: the current folder) checks the whole site.
   --format json      one array of {"file","line","column","endLine","endColumn","severity","code","message"}
                      (1-based; sorted by file and position)
   --format github    GitHub Actions workflow annotations
-  --fix              apply the safe fixes to the files, then report what is left
+  --fix              apply the safe fixes (those that keep what Hexo reads) to the files, name the
+                     files changed, then report what is left
+  --fix-dry-run      print the safe fixes as a unified diff per file and write nothing
+                     (with --format json or github the fixes and diffs go to stderr)
 
 Exit codes: 0 no errors, 1 errors found, 2 usage error or no site found.`;
 
@@ -31,6 +36,8 @@ export type CheckFormat = 'stylish' | 'json' | 'github';
 export interface CheckOptions {
   readonly format: CheckFormat;
   readonly fix: boolean;
+  /** With `fix`: compute the fixes and report as if applied, but write nothing. */
+  readonly dryRun?: boolean;
   readonly settings?: ValidationSettings;
   /** Folder output paths are relative to (default: the current folder). */
   readonly cwd?: string;
@@ -44,6 +51,8 @@ export interface FileReport {
   readonly path: string;
   readonly text: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** With --fix or --fix-dry-run, when fixes changed the file: its text before them and how many applied. */
+  readonly fixed?: { readonly before: string; readonly applied: number };
 }
 
 export interface CheckResult {
@@ -80,20 +89,25 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
       if (!data) continue;
       const kind = site.classify(path)!;
       let text = decodeText(data);
+      // Hexo dates a post that writes no date by its file: a fix writes that date down (a stat only then).
+      const fileTimes = needsFileTimes(index.post(path), kind, settings) ? fileTimesOf(await files.stat(path)) : undefined;
       const context: RuleContext = {
         path, kind, site, index, now: options.now ?? new Date(), settings,
+        ...(fileTimes ? { fileTimes } : {}),
         ...fileLookup,
       };
+      let fixedFrom: FileReport['fixed'];
       if (options.fix) {
         const result = fixAll(text, context);
         if (result.text !== text) {
-          await fs.writeFile(toNative(path), result.text, 'utf8');
+          if (!options.dryRun) await fs.writeFile(toNative(path), result.text, 'utf8');
+          fixedFrom = { before: text, applied: result.applied };
           text = result.text;
           index.update(path, text);
           fixed += result.applied;
         }
       }
-      reports.push({ path, text, diagnostics: checkPost(text, context) });
+      reports.push({ path, text, diagnostics: checkPost(text, context), ...(fixedFrom ? { fixed: fixedFrom } : {}) });
     }
   }
   reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -133,17 +147,16 @@ async function resolveTargets(files: FileSystemPort, paths: readonly string[]): 
     }
     if (stat.kind !== 'directory') throw new UsageError(`${input} is not inside a Hexo site`);
     const workspace = await WorkspaceIndex.open(files, [path]);
-    if (workspace.sites.length === 0) throw new UsageError(`no Hexo site found in ${input}`);
+    if (workspace.sites.length === 0) throw new UsageError(`no Hexo site found in ${input} (looked for a _config.yml with Hexo's keys, or a package.json depending on hexo)`);
     for (const index of workspace.sites) byRoot.set(index.site.root, { index, within: [] });
   }
   return [...byRoot.values()];
 }
 
-/** The nearest folder at or above `folder` with a `_config.yml` (a site root). */
+/** The nearest folder at or above `folder` that is a Hexo site's root (a Jekyll `_config.yml` is not). */
 async function enclosingSiteRoot(files: FileSystemPort, folder: string): Promise<string | undefined> {
   for (let current = folder; ; current = dirname(current)) {
-    const config = await files.stat(joinPath(current, '_config.yml'));
-    if (config?.kind === 'file') return current;
+    if (await isHexoSiteRoot(files, current)) return current;
     if (current === '/' || dirname(current) === current) return undefined;
   }
 }
@@ -194,9 +207,33 @@ export function displayPath(path: string, cwd: string): string {
   return relative === undefined || relative === '' ? path : relative;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * What --fix did, or --fix-dry-run would do: each changed file with its number of fixes, or its
+ * unified diff; '' when nothing changed and not a dry run.
+ */
+export function formatFixes(result: CheckResult, cwd = process.cwd(), dryRun = false): string {
+  const changed = result.reports.filter((report) => report.fixed);
+  const lines: string[] = [];
+  for (const report of changed) {
+    const file = displayPath(report.path, cwd);
+    if (dryRun) lines.push(unifiedDiff(report.fixed!.before, report.text, file));
+    else lines.push(`fixed  ${file}  (${plural(report.fixed!.applied, 'fix')})`);
+  }
+  const total = `${plural(result.fixed, 'problem')} in ${plural(changed.length, 'file')}`;
+  if (dryRun) lines.push(changed.length > 0 ? `Would fix ${total}; nothing written (dry run).` : 'Nothing to fix; nothing written (dry run).');
+  else if (changed.length > 0) lines.push(`Fixed ${total}.`);
+  return lines.join('\n');
+}
+
+/** Problems grouped by file, then a summary that says how many files were checked. */
 export function formatStylish(result: CheckResult, cwd = process.cwd()): string {
   const rows = toJson(result, cwd);
-  if (rows.length === 0) return result.fixed > 0 ? `Fixed ${result.fixed} problem${result.fixed === 1 ? '' : 's'}; no problems left.` : 'No problems.';
+  const checked = plural(result.reports.length, 'file');
+  if (rows.length === 0) return `No problems in ${checked} checked.`;
   const lines: string[] = [];
   let file = '';
   for (const row of rows) {
@@ -208,9 +245,7 @@ export function formatStylish(result: CheckResult, cwd = process.cwd()): string 
     lines.push(`  ${`${row.line}:${row.column}`.padEnd(8)} ${row.severity.padEnd(7)}  ${row.message}  ${row.code}`);
   }
   const count = (severity: string): number => rows.filter((row) => row.severity === severity).length;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push('', `${plural(rows.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info)`);
-  if (result.fixed > 0) lines.push(`Fixed ${plural(result.fixed, 'problem')}.`);
+  lines.push('', `${plural(rows.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info) in ${checked} checked.`);
   return lines.join('\n');
 }
 

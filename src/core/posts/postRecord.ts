@@ -16,8 +16,9 @@ export function readPostRecord(site: HexoSite, path: string, kind: PostKind, tex
   const fileName = kind === 'page' ? undefined : parsePostFileName(site.config.newPostName, site.postRelativePath(path));
 
   let date = readHexoDate(data.date, timezone);
-  if (!date && fileName) {
-    // Without a `date`, Hexo takes it from the file name when new_post_name carries one.
+  if (!date && fileName && !data.date) {
+    // Without a `date`, Hexo takes it from the file name when new_post_name carries one; an unreadable
+    // one falls back to the file's birth time instead (hexo `processor/post.ts`), which the record does not know.
     const parts = fileNameDateParts(fileName);
     // Hexo builds it at local midnight, then re-reads that wall clock in the site zone.
     if (parts) date = readHexoDate(new Date(parts.year, parts.month - 1, parts.day), timezone);

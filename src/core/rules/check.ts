@@ -1,9 +1,8 @@
-import { applyTextEdits, type TextEdit } from '../edits';
 import { logException } from '../log';
 import { PostDocument } from './postDocument';
 import { RULES } from './registry';
 import type { Rule } from './rule';
-import type { Diagnostic, Fix, RuleContext, SeveritySetting } from './types';
+import type { Diagnostic, RuleContext, SeveritySetting } from './types';
 
 /** The severity a rule has under the settings (`rules` may name it by code or by id). */
 export function severityOf(rule: Rule, rules: Readonly<Record<string, SeveritySetting>>): SeveritySetting {
@@ -37,41 +36,4 @@ export function checkPost(text: string, context: RuleContext, rules: readonly Ru
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The fix-all edits for a set of diagnostics: each one's preferred safe fix, skipping overlaps. */
-export function fixAllEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
-  const edits: TextEdit[] = [];
-  const taken: Array<[number, number]> = [];
-  for (const diagnostic of diagnostics) {
-    const fix: Fix | undefined = diagnostic.fixes.find((candidate) => candidate.preferred && candidate.fixAll);
-    if (!fix) continue;
-    const overlaps = fix.edits.some((edit) => taken.some(([start, end]) => edit.range.startOffset < end && start < edit.range.endOffset
-      || (edit.range.startOffset === start && edit.range.endOffset === end)));
-    if (overlaps) continue;
-    for (const edit of fix.edits) {
-      edits.push(edit);
-      taken.push([edit.range.startOffset, edit.range.endOffset]);
-    }
-  }
-  return edits;
-}
-
-/**
- * Applies safe fixes until none is left (a fix can reveal another, e.g. a renamed key that is then
- * a duplicate), at most `rounds` times. Returns the new text and how many fixes were applied.
- */
-export function fixAll(text: string, context: RuleContext, rounds = 5): { text: string; applied: number } {
-  let current = text;
-  let applied = 0;
-  for (let round = 0; round < rounds; round++) {
-    const diagnostics = checkPost(current, context);
-    const edits = fixAllEdits(diagnostics);
-    if (edits.length === 0) break;
-    const next = applyTextEdits(current, edits);
-    if (next === current) break;
-    applied += diagnostics.filter((diagnostic) => diagnostic.fixes.some((fix) => fix.preferred && fix.fixAll && fix.edits.every((edit) => edits.includes(edit)))).length;
-    current = next;
-  }
-  return { text: current, applied };
 }

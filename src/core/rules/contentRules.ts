@@ -27,7 +27,7 @@ export const repeatedTitle: Rule = {
     return [{
       range: doc.range(heading.start, heading.end),
       message: message('repeatedTitle'),
-      fixes: [{ title: message('fixRemoveHeading'), edits: [{ range: doc.range(heading.lineSpan.start, end), newText: '' }], preferred: true, fixAll: false }],
+      fixes: [{ title: message('fixRemoveHeading'), edits: [{ range: doc.range(heading.lineSpan.start, end), newText: '' }], preferred: true, safe: false }],
     }];
   },
 };
@@ -133,7 +133,7 @@ function changeToFixes(doc: PostDocument, span: Span, texts: readonly string[], 
   const options = texts.filter((text) => text !== current).slice(0, MAX_CHANGE_FIXES);
   return options.map((text) => ({
     title: message('fixChangeTo', title(text)), edits: [{ range: doc.range(span.start, span.end), newText: text }],
-    preferred: options.length === 1, fixAll: false,
+    preferred: options.length === 1, safe: false,
   }));
 }
 
@@ -206,7 +206,7 @@ export const missingPostLink: Rule = {
       const hash = arg.value.slice(slug.length);
       const replaceWith = (target: string): Fix => {
         const newText = tagArgument(target + hash);
-        return { title: message('fixReplaceWith', target), edits: [{ range: doc.range(arg.start, arg.end), newText }], preferred: true, fixAll: false };
+        return { title: message('fixReplaceWith', target), edits: [{ range: doc.range(arg.start, arg.end), newText }], preferred: true, safe: false };
       };
       const written = vocabulary.frontMatterSlugs.get(slug);
       if (written) {
@@ -320,19 +320,23 @@ function closeBlockFix(doc: PostDocument, name: string, after: number): Fix {
   }
   const needsBreakBefore = at > 0 && text[at - 1] !== '\n';
   const newText = `${needsBreakBefore ? doc.eol : ''}{% end${name} %}${doc.eol}`;
-  return { title: message('fixCloseBlock', name), edits: [{ range: doc.range(at, at), newText }], preferred: true, fixAll: false };
+  return { title: message('fixCloseBlock', name), edits: [{ range: doc.range(at, at), newText }], preferred: true, safe: false };
 }
 
-/** Fixes for template syntax meant as text: wrap it in `{% raw %}`, or turn Nunjucks off for the post. */
-function escapeFixes(doc: PostDocument, start: number, end: number): Fix[] {
+/**
+ * Fixes for template syntax meant as text: wrap it in `{% raw %}`, or turn Nunjucks off for the post.
+ * Wrapping is `safe` where Hexo cannot build the post at all (PC506); where Hexo builds it with the
+ * expression evaluated (PC507), what the braces meant is the writer's call.
+ */
+function escapeFixes(doc: PostDocument, start: number, end: number, safe: boolean): Fix[] {
   const fixes: Fix[] = [{
     title: message('fixWrapInRaw'),
     edits: [{ range: doc.range(start, start), newText: '{% raw %}' }, { range: doc.range(end, end), newText: '{% endraw %}' }],
-    preferred: true, fixAll: true,
+    preferred: true, safe,
   }];
   if (doc.parsed.valid && doc.parsed.format !== 'none') {
     const edit = insertEntry(doc, 'disableNunjucks', 'true');
-    if (edit) fixes.push({ title: message('fixDisableNunjucks'), edits: [edit], preferred: false, fixAll: false });
+    if (edit) fixes.push({ title: message('fixDisableNunjucks'), edits: [edit], preferred: false, safe: false });
   }
   return fixes;
 }
@@ -349,7 +353,7 @@ export const unclosedTemplate: Rule = {
     return body.unclosed.map((token) => ({
       range: doc.range(token.start, token.end),
       message: message('unclosedTemplate', token.opener),
-      fixes: escapeFixes(doc, token.start, token.end),
+      fixes: escapeFixes(doc, token.start, token.end, true),
     }));
   },
 };
@@ -374,7 +378,7 @@ export const templateVariable: Rule = {
       findings.push({
         range: doc.range(variable.start, variable.end),
         message: message('templateVariable', doc.text.slice(variable.start, variable.end)),
-        fixes: escapeFixes(doc, variable.start, variable.end),
+        fixes: escapeFixes(doc, variable.start, variable.end, false),
       });
     }
     return findings;

@@ -20,8 +20,8 @@ function siteDate(context: RuleContext, date: Date): string {
 }
 
 /**
- * PC301: a date Hexo cannot read (hexo `processor/post.ts` `toDate`): it silently takes the file
- * name's date or the file's times instead.
+ * PC301: a date Hexo cannot read (hexo `processor/post.ts` `toDate`): it silently takes the file's
+ * birth time instead; the file name's date is used only when no date is written at all.
  */
 export const unreadableDate: Rule = {
   code: 'PC301', id: 'unreadable-date', defaultSeverity: 'error',
@@ -34,7 +34,7 @@ export const unreadableDate: Rule = {
       const written = doc.text.slice(entry.value.range.startOffset, entry.value.range.endOffset);
       const fixes: Fix[] = [];
       const rewritten = rewriteDate(written);
-      if (rewritten) fixes.push({ title: message('fixWriteDate', rewritten), edits: [replaceValue(entry.value, rewritten)], preferred: true, fixAll: true });
+      if (rewritten) fixes.push({ title: message('fixWriteDate', rewritten), edits: [replaceValue(entry.value, rewritten)], preferred: true, safe: true });
       findings.push({ range: entry.value.range, message: message(key === 'date' ? 'unreadableDate' : 'unreadableUpdated', written), fixes });
     }
     return findings;
@@ -73,7 +73,7 @@ export const ignoredDateOffset: Rule = {
       const fixes: Fix[] = [];
       if (timezone && !Number.isNaN(meant.getTime())) {
         const text = siteDate(context, meant);
-        fixes.push({ title: message('fixWriteDateInZone', text, timezone), edits: [replaceValue(entry.value, text)], preferred: true, fixAll: true });
+        fixes.push({ title: message('fixWriteDateInZone', text, timezone), edits: [replaceValue(entry.value, text)], preferred: true, safe: true });
       }
       const shown = read ? siteDate(context, read) : '?';
       findings.push({
@@ -110,7 +110,7 @@ export const updatedBeforeDate: Rule = {
     return [{
       range: entry.value.range,
       message: message('updatedBeforeDate', siteDate(context, updated), siteDate(context, date)),
-      fixes: [{ title: message('fixSetUpdatedNow', now), edits: [replaceValue(entry.value, now)], preferred: true, fixAll: false }],
+      fixes: [{ title: message('fixSetUpdatedNow', now), edits: [replaceValue(entry.value, now)], preferred: true, safe: false }],
     }];
   },
 };

@@ -3,7 +3,7 @@ import type { TextEdit } from '../edits';
 import { parseFrontMatter, type FrontMatterEntry, type FrontMatterError } from '../frontMatter';
 import type { Fix, Finding, RuleContext } from './types';
 import { insertEntry, renameKey, replaceScalar, scalarText } from './frontMatterEdits';
-import { inferTitle, nowText } from './inference';
+import { datedByFileName, inferTitle, unwrittenDate, unwrittenUpdated, type InferredValue } from './inference';
 import type { PostDocument } from './postDocument';
 import { message, POSTS_AND_DRAFTS, type Rule } from './rule';
 import { displayWidth, editDistance } from './similarity';
@@ -47,7 +47,7 @@ function closeFrontMatterFix(doc: PostDocument, error: FrontMatterError, separat
   return [{
     title: message('fixCloseFrontMatter', separator),
     edits: [{ range: doc.range(at, at), newText: `${prefix}${separator}${doc.eol}` }],
-    preferred: true, fixAll: false,
+    preferred: true, safe: false,
   }];
 }
 
@@ -83,7 +83,8 @@ export const missingFrontMatter: Rule = {
   code: 'PC105', id: 'missing-front-matter', defaultSeverity: 'warning', kinds: POSTS_AND_DRAFTS,
   check(doc, context) {
     if (doc.parsed.format !== 'none' || doc.parsed.errors.length > 0) return [];
-    const lines = requiredLines(doc, context, context.settings.requiredKeys[context.kind]);
+    const keys = context.settings.requiredKeys[context.kind].filter((key) => !(key === 'date' && datedByFileName(context)));
+    const lines = keys.map((key) => `${key}: ${valueFor(doc, context, key)?.text ?? ''}`.trimEnd());
     const eol = doc.eol;
     return [{
       range: doc.range(0, doc.lineMap.lineEnd(0)),
@@ -91,26 +92,31 @@ export const missingFrontMatter: Rule = {
       fixes: [{
         title: message('fixAddFrontMatter'),
         edits: [{ range: doc.range(0, 0), newText: `---${eol}${lines.map((line) => line + eol).join('')}---${eol}${eol}` }],
-        preferred: true, fixAll: true,
+        // Not safe: Hexo reads no title here (''), and the added one is a guess from the H1 or file name.
+        preferred: true, safe: false,
       }],
     }];
   },
 };
 
-function requiredLines(doc: PostDocument, context: RuleContext, keys: readonly string[]): string[] {
-  return keys.map((key) => `${key}: ${valueFor(doc, context, key) ?? ''}`.trimEnd());
-}
-
-/** The value a fix writes for a missing key, when Postcraft knows a good one. */
-function valueFor(doc: PostDocument, context: RuleContext, key: string): string | undefined {
-  if (key === 'title') return scalarText(doc, inferTitle(doc, context));
-  if (key === 'date' || key === 'updated') return doc.parsed.format === 'json' ? JSON.stringify(nowText(context)) : nowText(context);
-  return undefined;
+/**
+ * The value a fix writes for a missing key, when Postcraft knows a good one; `safe` when it is what
+ * Hexo reads for the key today (dates), not a guess (a title).
+ */
+function valueFor(doc: PostDocument, context: RuleContext, key: string): InferredValue | undefined {
+  const json = doc.parsed.format === 'json';
+  if (key === 'title') return { text: scalarText(doc, inferTitle(doc, context)), safe: false };
+  if (key !== 'date' && key !== 'updated') return undefined;
+  const value = key === 'date' ? unwrittenDate(context) : unwrittenUpdated(doc, context);
+  return json ? { ...value, text: JSON.stringify(value.text) } : value;
 }
 
 const ALIASES: Readonly<Record<string, string>> = { tags: 'tag', categories: 'category' };
 
-/** PC201: a key the site requires (settings) is not written. */
+/**
+ * PC201: a key the site requires (settings) is not written. A `date` is not missing when Hexo takes
+ * it from the file name; without one Hexo dates the post by the file on disk, which a fix writes down.
+ */
 export const requiredKey: Rule = {
   code: 'PC201', id: 'required-key', defaultSeverity: 'warning',
   check(doc, context) {
@@ -121,16 +127,18 @@ export const requiredKey: Rule = {
       if (Object.prototype.hasOwnProperty.call(doc.data, key)) continue;
       const alias = ALIASES[key];
       if (alias && Object.prototype.hasOwnProperty.call(doc.data, alias)) continue;
+      if (key === 'date' && datedByFileName(context)) continue;
       // `datee:` is the key, mistyped: PC203 renames it, and adding another would make two.
       const mistyped = [...typos.values()].includes(key);
       const value = valueFor(doc, context, key);
-      const edit = insertEntry(doc, key, value ?? (doc.parsed.format === 'json' ? '""' : ''));
+      const edit = insertEntry(doc, key, value?.text ?? (doc.parsed.format === 'json' ? '""' : ''));
       const fixes: Fix[] = edit ? [{
-        title: message('fixAddKey', value === undefined ? key : `${key}: ${value}`),
+        title: message('fixAddKey', value === undefined ? key : `${key}: ${value.text}`),
         edits: [{ ...edit, newText: edit.newText.replace(/: (\r?\n)$/, ':$1') }],
-        preferred: !mistyped, fixAll: value !== undefined && !mistyped,
+        preferred: !mistyped, safe: value !== undefined && value.safe && !mistyped,
       }] : [];
-      findings.push({ range: doc.frontMatterAnchor(), message: message('requiredKey', key), fixes });
+      const fromFile = key === 'date' && value?.safe === true;
+      findings.push({ range: doc.frontMatterAnchor(), message: fromFile ? message('dateFromFile', value.text) : message('requiredKey', key), fixes });
     }
     return findings;
   },
@@ -151,7 +159,8 @@ export const emptyTitle: Rule = {
     return [{
       range: entry.range,
       message: message('emptyTitle'),
-      fixes: [{ title: message('fixSetTitle', title), edits: [edit], preferred: true, fixAll: true }],
+      // Not safe: Hexo shows the post untitled now; the H1 or file name is a guess at the title.
+      fixes: [{ title: message('fixSetTitle', title), edits: [edit], preferred: true, safe: false }],
     }];
   },
 };
@@ -176,8 +185,9 @@ export const unknownKey: Rule = {
       const suggestion = typos.get(entry);
       if (!suggestion) continue;
       const key = entry.key;
+      // Not safe: the renamed key is one Hexo reads (`catagories` becomes the post's categories).
       const fixes: Fix[] = own.has(suggestion) ? [] : [{
-        title: message('fixRenameKey', suggestion), edits: [renameKey(doc, entry, suggestion)], preferred: true, fixAll: true,
+        title: message('fixRenameKey', suggestion), edits: [renameKey(doc, entry, suggestion)], preferred: true, safe: false,
       }];
       findings.push({ range: entry.keyRange, message: message('unknownKey', key, suggestion), fixes });
     }
@@ -240,8 +250,9 @@ export const permalinkSuffix: Rule = {
     if (!entry || typeof value !== 'string' || value === '' || value.endsWith('/') || value.endsWith('.html')) return [];
     const node = entry.value;
     const fixes: Fix[] = node.kind === 'scalar' ? [
-      { title: message('fixAppend', '/'), edits: [replaceScalar(node, `${value}/`)], preferred: true, fixAll: true },
-      { title: message('fixAppend', '.html'), edits: [replaceScalar(node, `${value}.html`)], preferred: false, fixAll: false },
+      // Not safe: Hexo builds the page at the written permalink; a new one is a new address.
+      { title: message('fixAppend', '/'), edits: [replaceScalar(node, `${value}/`)], preferred: true, safe: false },
+      { title: message('fixAppend', '.html'), edits: [replaceScalar(node, `${value}.html`)], preferred: false, safe: false },
     ] : [];
     return [{ range: node.range, message: message('permalinkSuffix', value), fixes }];
   },

@@ -101,7 +101,7 @@ export const taxonomyEmptyItem: Rule = {
         findings.push({
           range,
           message: message(taxonomy === 'tags' ? 'emptyTag' : 'emptyCategory'),
-          fixes: [{ title: message('fixRemoveItem'), edits: [removeSequenceItem(doc, item.list, item.index)], preferred: true, fixAll: true }],
+          fixes: [{ title: message('fixRemoveItem'), edits: [removeSequenceItem(doc, item.list, item.index)], preferred: true, safe: true }],
         });
       }
     }
@@ -122,7 +122,7 @@ export const duplicateTag: Rule = {
         seen.add(item.name);
         continue;
       }
-      const fixes: Fix[] = item.list ? [{ title: message('fixRemoveDuplicate', item.name), edits: [removeSequenceItem(doc, item.list, item.index)], preferred: true, fixAll: true }] : [];
+      const fixes: Fix[] = item.list ? [{ title: message('fixRemoveDuplicate', item.name), edits: [removeSequenceItem(doc, item.list, item.index)], preferred: true, safe: true }] : [];
       findings.push({ range: item.node.range, message: message('duplicateTag', item.name), fixes });
     }
     return findings;
@@ -221,8 +221,9 @@ export const taxonomyCollision: Rule = {
         }
         if (!earlier.has(sameParentKey)) earlier.set(sameParentKey, name);
         if (!best || key === '') continue;
+        // Not safe: Hexo's names are case-sensitive, so the re-cased name is another tag or category.
         const fixes: Fix[] = item.node.kind === 'scalar'
-          ? [{ title: message('fixReplaceWith', best), edits: [replaceScalar(item.node, best)], preferred: true, fixAll: true }] : [];
+          ? [{ title: message('fixReplaceWith', best), edits: [replaceScalar(item.node, best)], preferred: true, safe: false }] : [];
         findings.push({ range: item.node.range, message: message(taxonomy === 'tags' ? 'tagCollision' : 'categoryCollision', name, best), fixes });
       }
     }
@@ -255,7 +256,7 @@ export const taxonomyNearDuplicate: Rule = {
         findings.push({
           range: item.node.range,
           message: message(taxonomy === 'tags' ? 'tagNearDuplicate' : 'categoryNearDuplicate', name, best, bestCount),
-          fixes: [{ title: message('fixReplaceWith', best), edits: [replaceScalar(item.node, best)], preferred: true, fixAll: false }],
+          fixes: [{ title: message('fixReplaceWith', best), edits: [replaceScalar(item.node, best)], preferred: true, safe: false }],
         });
       }
     }
@@ -291,7 +292,7 @@ export const taxonomyCommaString: Rule = {
           ? message('tagCommaString', node.value, list, names.length)
           : message('categoryCommaString', node.value, list, names.join(' > ')),
         // Preferred, but not fix-all: it changes which tags Hexo builds pages for, which the author should see.
-        fixes: [{ title: message('fixWriteAsList', list), edits: [{ range: node.range, newText: list }], preferred: true, fixAll: false }],
+        fixes: [{ title: message('fixWriteAsList', list), edits: [{ range: node.range, newText: list }], preferred: true, safe: false }],
       });
     }
     return findings;
@@ -316,7 +317,7 @@ export const taxonomyOnPage: Rule = {
         range: entry.keyRange,
         message: message('taxonomyOnPage', entry.key),
         // Not fix-all: it deletes what the author wrote (a theme may still show it).
-        fixes: remove ? [{ title: message('fixRemoveKey', entry.key), edits: [remove], preferred: true, fixAll: false }] : [],
+        fixes: remove ? [{ title: message('fixRemoveKey', entry.key), edits: [remove], preferred: true, safe: false }] : [],
       });
     }
     return findings;

@@ -24,8 +24,15 @@ export interface Fix {
   readonly edits: readonly TextEdit[];
   /** The fix an editor applies first (one per diagnostic at most). */
   readonly preferred: boolean;
-  /** Safe to apply without looking (`source.fixAll.postcraft`, `postcraft check --fix`). */
-  readonly fixAll: boolean;
+  /**
+   * Safe to apply unasked, so fix-all applies it (`source.fixAll.postcraft`, `postcraft check --fix`;
+   * both take it from here through `fixAllEdits`). A fix is safe only when Hexo reads the post the
+   * same way afterwards (title, date, `updated` where written, tags, categories, layout, published,
+   * permalink), or when it turns a post Hexo drops, cannot build or misreads into one it reads as
+   * written. Anything else, however good a suggestion, is a quick fix the writer picks
+   * (docs/rules.md says which fixes are safe; test/oracle/fixAll.oracle.test.ts holds Hexo to it).
+   */
+  readonly safe: boolean;
 }
 
 export interface Diagnostic {
@@ -62,8 +69,21 @@ export interface RuleContext {
    * "Change to ..." fixes on missing links and assets. Those fixes are skipped without one.
    */
   readonly filesNamed?: (name: string) => readonly string[];
+  /**
+   * The checked file's times on disk, which Hexo uses for a missing `date` or `updated`. Without them
+   * (a file not saved yet) fixes that fill those keys are not safe.
+   */
+  readonly fileTimes?: FileTimes;
   readonly now: Date;
   readonly settings: ValidationSettings;
+}
+
+export interface FileTimes {
+  /** Birth time, where the file system keeps one (Hexo's `stats.birthtime` for posts and drafts). */
+  readonly created: Date;
+  /** Last status change (POSIX ctime: Hexo's date for pages), when known. */
+  readonly changed?: Date;
+  readonly modified: Date;
 }
 
 /** A finding before severity settings apply (the check adds code, rule id and severity). */

@@ -48,6 +48,15 @@ export async function discoverSites(fs: FileSystemPort, folders: readonly string
   return [...found.values()];
 }
 
+/** Whether `folder` is a Hexo site's root, by the same test discovery uses (not just any `_config.yml`: Jekyll has one too). */
+export async function isHexoSiteRoot(fs: FileSystemPort, folder: string): Promise<boolean> {
+  const names = new Set<string>();
+  for (const name of ['_config.yml', 'package.json']) {
+    if ((await fs.stat(joinPath(folder, name)))?.kind === 'file') names.add(name);
+  }
+  return names.size > 0 && isHexoSiteFolder(fs, folder, names);
+}
+
 async function isHexoSiteFolder(fs: FileSystemPort, folder: string, files: ReadonlySet<string>): Promise<boolean> {
   if (files.has('_config.yml')) {
     const text = await readTextIfPresent(fs, joinPath(folder, '_config.yml'));

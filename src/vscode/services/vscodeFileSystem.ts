@@ -53,7 +53,7 @@ function createNodeFileSystem(like: vscode.Uri): FileSystemPort {
     async stat(path: string): Promise<FileStat | undefined> {
       try {
         const stat = await nodeFs.stat(native(path));
-        return { kind: stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other', size: stat.size, mtime: stat.mtimeMs, ctime: stat.birthtimeMs || stat.ctimeMs };
+        return { kind: stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other', size: stat.size, mtime: stat.mtimeMs, ctime: stat.birthtimeMs || stat.ctimeMs, changed: stat.ctimeMs };
       } catch {
         return undefined; // the port's contract: nothing (readable) at `path`
       }

@@ -111,6 +111,11 @@ describe('site index', () => {
     assert.equal(index.post('/b/source/_posts/2026-03-02-hello.md')?.date?.toISOString(), '2026-03-02T00:00:00.000Z');
   });
 
+  it('does not take the file name\'s date for an unreadable date: Hexo falls back to the birth time then', async () => {
+    const { index } = await indexOf({ '/b/source/_posts/2026-03-02-hello.md': post('title: x\ndate: 2026年3月2日') }, 'new_post_name: :year-:month-:day-:title.md\ntimezone: UTC\n');
+    assert.equal(index.post('/b/source/_posts/2026-03-02-hello.md')?.date, undefined);
+  });
+
   it('reads the same record whether the front matter closes in the first 4 KB or long after', async () => {
     const longTitle = '很长的标题'.repeat(400); // about 6 KB of UTF-8 before the closing fence
     const body = '正文'.repeat(3000);

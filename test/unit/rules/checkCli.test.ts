@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCheck } from '../../../src/cli/commands/check';
@@ -19,7 +20,7 @@ describe('postcraft check', () => {
   const broken = '---\ntitle: A\ndate: 2026-01-01 10:00:00\ntags: [Go, 后端, Go]\n---\n{% post_link nowhere %}\n';
   beforeEach(() => {
     site = mkdtempSync(join(tmpdir(), 'postcraft-check-'));
-    writeFileSync(join(site, '_config.yml'), 'title: T\ntimezone: Asia/Shanghai\n');
+    writeFileSync(join(site, '_config.yml'), 'title: T\ntimezone: Asia/Shanghai\nnew_post_name: :title.md\n');
     mkdirSync(join(site, 'source', '_posts'), { recursive: true });
     writeFileSync(join(site, 'source', '_posts', 'good.md'), '---\ntitle: Good\ndate: 2026-01-01 10:00:00\ntags: [Go]\n---\nBody\n');
     writeFileSync(join(site, 'source', '_posts', 'bad.md'), broken);
@@ -49,18 +50,100 @@ describe('postcraft check', () => {
     assert.match(lines[1], /^::error file=.*bad\.md,line=6,col=14,endLine=6,endColumn=21,title=Postcraft PC504::/);
   });
 
-  it('fixes what is safe with --fix and reports the rest', async () => {
+  it('fixes what is safe with --fix, names the files it changed, and reports the rest', async () => {
     const { code, out } = await run(['check', site, '--fix']);
     assert.equal(code, 1);
     assert.equal(readFileSync(join(site, 'source', '_posts', 'bad.md'), 'utf8'), broken.replace('[Go, 后端, Go]', '[Go, 后端]'));
+    assert.match(out, /^fixed {2}\S*source\/_posts\/bad\.md {2}\(1 fix\)\nFixed 1 problem in 1 file\.\n/);
+    assert.doesNotMatch(out, /good\.md/);
     assert.match(out, /PC504/);
     assert.doesNotMatch(out, /PC403/);
-    assert.match(out, /Fixed 1 problem\./);
+    assert.match(out, /1 problem \(1 error, 0 warnings, 0 info\) in 2 files checked\./);
+  });
+
+  it('keeps stdout machine-readable with --fix: the changed files go to stderr', async () => {
+    const { out, err } = await run(['check', site, '--fix', '--format', 'json']);
+    assert.deepEqual((JSON.parse(out) as Array<{ code: string }>).map((row) => row.code), ['PC504']);
+    assert.match(err, /^fixed {2}\S*bad\.md {2}\(1 fix\)\nFixed 1 problem in 1 file\.$/m);
+  });
+
+  it('prints the would-be fixes as a unified diff with --fix-dry-run and writes nothing', async () => {
+    const bad = join(site, 'source', '_posts', 'bad.md');
+    const cwd = process.cwd();
+    process.chdir(site);
+    let result;
+    try {
+      result = await run(['check', '--fix-dry-run']);
+    } finally {
+      process.chdir(cwd);
+    }
+    assert.equal(result.code, 1);
+    assert.equal(readFileSync(bad, 'utf8'), broken, 'a dry run writes nothing');
+    const diff = result.out.slice(0, result.out.indexOf('Would fix'));
+    assert.equal(diff, [
+      '--- a/source/_posts/bad.md',
+      '+++ b/source/_posts/bad.md',
+      '@@ -1,6 +1,6 @@',
+      ' ---',
+      ' title: A',
+      ' date: 2026-01-01 10:00:00',
+      '-tags: [Go, 后端, Go]',
+      '+tags: [Go, 后端]',
+      ' ---',
+      ' {% post_link nowhere %}',
+      '',
+    ].join('\n'));
+    assert.match(result.out, /Would fix 1 problem in 1 file; nothing written \(dry run\)\./);
+    // The diff is a real patch: git applies it and gets what --fix writes.
+    writeFileSync(join(site, 'fix.patch'), diff);
+    execFileSync('git', ['apply', '--unsafe-paths', 'fix.patch'], { cwd: site });
+    assert.equal(readFileSync(bad, 'utf8'), broken.replace('[Go, 后端, Go]', '[Go, 后端]'));
+    assert.equal((await run(['check', site, '--fix', '--fix-dry-run'])).code, 2);
+  });
+
+  it('says so and exits 2 on a folder whose _config.yml is not Hexo\'s (a Jekyll site)', async () => {
+    const jekyll = mkdtempSync(join(tmpdir(), 'postcraft-jekyll-'));
+    writeFileSync(join(jekyll, '_config.yml'), 'title: My Jekyll blog\nmarkdown: kramdown\ntheme: minima\nplugins:\n  - jekyll-feed\n');
+    mkdirSync(join(jekyll, '_posts'));
+    writeFileSync(join(jekyll, '_posts', '2024-01-05-hello.md'), '---\nlayout: post\ntitle: Hello\n---\n');
+    try {
+      for (const target of [jekyll, join(jekyll, '_posts'), join(jekyll, '_posts', '2024-01-05-hello.md')]) {
+        const { code, out, err } = await run(['check', target]);
+        assert.equal(code, 2, target);
+        assert.equal(out, '');
+        assert.match(err, /no Hexo site found|is not inside a Hexo site/);
+      }
+      const taxonomy = await run(['taxonomy', jekyll]);
+      assert.equal(taxonomy.code, 2);
+      assert.match(taxonomy.err, /no Hexo site found/);
+    } finally {
+      rmSync(jekyll, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves posts that Hexo dates by their file names alone, and writes down the birth time of the others', async () => {
+    writeFileSync(join(site, '_config.yml'), 'title: T\ntimezone: UTC\nnew_post_name: :year-:month-:day-:title.md\n');
+    rmSync(join(site, 'source', '_posts', 'bad.md'));
+    const named = join(site, 'source', '_posts', '2024-01-05-named.md');
+    const loose = join(site, 'source', '_posts', 'loose.md');
+    writeFileSync(named, '---\ntitle: Named\n---\nBody\n');
+    writeFileSync(loose, '---\ntitle: Loose\n---\nBody\n');
+    const born = statSync(loose).birthtime;
+    const { code, out } = await run(['check', site, '--fix']);
+    assert.equal(code, 0);
+    assert.equal(readFileSync(named, 'utf8'), '---\ntitle: Named\n---\nBody\n');
+    const written = /^date: (.*)$/m.exec(readFileSync(loose, 'utf8'))?.[1];
+    const expected = (born.getTime() > 0 ? born : statSync(loose).ctime).toISOString().slice(0, 19).replace('T', ' ');
+    assert.equal(written, expected);
+    assert.match(out, /fixed {2}\S*loose\.md {2}\(1 fix\)/);
+    assert.match(out, /No problems in 3 files checked\./);
   });
 
   it('exits 0 on a clean folder and 2 on usage errors', async () => {
     rmSync(join(site, 'source', '_posts', 'bad.md'));
-    assert.equal((await run(['check', site])).code, 0);
+    const clean = await run(['check', site]);
+    assert.equal(clean.code, 0);
+    assert.equal(clean.out, 'No problems in 1 file checked.\n');
     assert.equal((await run(['check', site, '--format', 'xml'])).code, 2);
     assert.equal((await run(['check', join(site, 'nope')])).code, 2);
     assert.equal((await run(['check', site, '--frobnicate'])).code, 2);

@@ -78,7 +78,7 @@ describe('rules: fixes that point at the file or tag meant', () => {
   it('PC502 offers the site file of the same name in another case', async () => {
     const text = post('![logo](/images/Logo.PNG?v=2)\n');
     const [diagnostic] = await check(text, 'PC502');
-    assert.deepEqual(diagnostic.fixes.map((fix) => [fix.preferred, fix.fixAll]), [[true, false]]);
+    assert.deepEqual(diagnostic.fixes.map((fix) => [fix.preferred, fix.safe]), [[true, false]]);
     assert.equal(await fixed(text, 'PC502'), post('![logo](/images/logo.png?v=2)\n'));
   });
 
@@ -101,7 +101,7 @@ describe('rules: fixes that point at the file or tag meant', () => {
     const text = post('{% asset_img Summit.PNG 山顶 %}\n');
     const [diagnostic] = await check(text, 'PC503', photo);
     assert.equal(diagnostic.fixes.length, 1);
-    assert.equal(diagnostic.fixes[0].fixAll, false);
+    assert.equal(diagnostic.fixes[0].safe, false);
     assert.equal(await fixed(text, 'PC503', undefined, photo), post('{% asset_img summit.png 山顶 %}\n'));
     assert.deepEqual((await check(post('{% asset_img nope.png %}\n'), 'PC503', photo))[0].fixes, []);
   });
@@ -109,7 +109,7 @@ describe('rules: fixes that point at the file or tag meant', () => {
   it('PC508 offers the Hexo tag a typo away, not fix-all', async () => {
     const text = post('{% codeblok lang:js %}\nx\n');
     const [diagnostic] = await check(text, 'PC508');
-    assert.deepEqual(diagnostic.fixes.map((fix) => [fix.title.args[0], fix.preferred, fix.fixAll]), [['{% codeblock %}', true, false]]);
+    assert.deepEqual(diagnostic.fixes.map((fix) => [fix.title.args[0], fix.preferred, fix.safe]), [['{% codeblock %}', true, false]]);
     assert.equal(await fixed(text, 'PC508'), post('{% codeblock lang:js %}\nx\n'));
     // Two tags as close: both offered, neither preferred.
     const [twoWays] = await check(post('{% asset_imag a.png %}\n'), 'PC508');

@@ -5,7 +5,7 @@ describe('rules: dates (PC301–PC304)', () => {
   it('PC301 reports a date Hexo cannot read and rewrites a Chinese date', async () => {
     const text = '---\ntitle: A\ndate: 2026年3月2日 17:32\n---\n';
     assert.deepEqual(await only(text, 'PC301'), [2, 6, 2, 21,
-      'Hexo cannot read 2026年3月2日 17:32 as a date and silently uses the date in the file name or the file’s creation time instead.']);
+      'Hexo cannot read 2026年3月2日 17:32 as a date and silently uses the file’s creation time instead (not the date in the file name).']);
     assert.equal(await fixed(text, 'PC301'), '---\ntitle: A\ndate: 2026-03-02 17:32:00\n---\n');
     await none('---\ntitle: A\ndate: 2026/03/02 17:32\n---\n', 'PC301');
     await none('---\ntitle: A\ndate:\n---\n', 'PC301');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { applyTextEdits } from '../../../src/core/edits';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
-import { checkPost, DEFAULT_SETTINGS, formatRuleMessage, siteFileLookup, type Diagnostic, type RuleContext, type ValidationSettings } from '../../../src/core/rules';
+import { checkPost, DEFAULT_SETTINGS, formatRuleMessage, siteFileLookup, type Diagnostic, type FileTimes, type RuleContext, type ValidationSettings } from '../../../src/core/rules';
 import { loadHexoSite } from '../../../src/core/site/hexoSite';
 import type { PostKind } from '../../../src/core/site/types';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
@@ -37,12 +37,13 @@ export function sampleIndex(): Promise<SiteIndex> {
   return cachedIndex;
 }
 
-export async function contextFor(options: { path?: string; kind?: PostKind; settings?: Partial<ValidationSettings>; index?: SiteIndex } = {}): Promise<RuleContext> {
+export async function contextFor(options: { path?: string; kind?: PostKind; settings?: Partial<ValidationSettings>; index?: SiteIndex; fileTimes?: FileTimes } = {}): Promise<RuleContext> {
   const index = options.index ?? await sampleIndex();
   const path = options.path ?? POST_PATH;
   return {
     path, kind: options.kind ?? index.site.classify(path) ?? 'post', site: index.site, index, now: NOW,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    ...(options.fileTimes ? { fileTimes: options.fileTimes } : {}),
     ...siteFileLookup({ files: new Set(Object.keys(SITE_FILES)), staticRoots: [] }),
   };
 }

@@ -82,7 +82,7 @@ describe('rules: tag and category strings and pages (PC406–PC407)', () => {
     assert.equal(result, post('tags: ["C#", "true", "2026", "[草稿]"]'));
     assert.deepEqual(readBack(result).tags, ['C#', 'true', '2026', '[草稿]']);
     const [diagnostic] = await check(text, 'PC406');
-    assert.ok(diagnostic.fixes[0].preferred && !diagnostic.fixes[0].fixAll, 'it changes which tag pages Hexo builds');
+    assert.ok(diagnostic.fixes[0].preferred && !diagnostic.fixes[0].safe, 'it changes which tag pages Hexo builds');
   });
 
   it('PC406 leaves lists, quoted strings, single names and JSON front matter alone', async () => {
@@ -104,7 +104,7 @@ describe('rules: tag and category strings and pages (PC406–PC407)', () => {
     assert.equal(result, '---\ntitle: 关于\ndate: 2026-01-01 10:00:00\n---\n你好\n');
     assert.ok(readBack(result).title === '关于');
     const [diagnostic] = await check(text, 'PC407', about);
-    assert.equal(diagnostic.fixes[0].fixAll, false);
+    assert.equal(diagnostic.fixes[0].safe, false);
   });
 
   it('PC407 removes a block list with all its items, keeping the keys around it', async () => {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { checkPost, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
+import { checkPost, fileTimesOf, needsFileTimes, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
 import type { SiteIndex } from '../../../core/index/siteIndex';
 import type { PostKind } from '../../../core/site/types';
 import { toCorePath, toVsRange } from '../../convert';
 import type { SiteService } from '../../services/siteService';
+import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import { localize } from './messages';
 import { readValidationSettings } from './settings';
 import type { SiteFileSets } from './siteFileSets';
@@ -67,8 +68,11 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!kind) return undefined;
     const { enabled, settings } = readValidationSettings(uri);
     if (!enabled) return undefined;
+    // Hexo dates a post that writes no date by its file: a fix writes that date down (a stat only then).
+    const fileTimes = needsFileTimes(index.post(path), kind, settings) ? fileTimesOf(await createVscodeFileSystem(uri).stat(path)) : undefined;
     const context: RuleContext = {
       path, kind, site: index.site, index, now, settings,
+      ...(fileTimes ? { fileTimes } : {}),
       ...(await this.files.lookupFor(index, uri)),
     };
     return { index, kind, context };
