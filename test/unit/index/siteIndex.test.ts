@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
 import { loadHexoSite } from '../../../src/core/site/hexoSite';
+import { readPostRecord } from '../../../src/core/posts/postRecord';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
 function post(frontMatter: string, body = '正文\n'): string {
@@ -123,6 +124,35 @@ describe('site index', () => {
     const long = index.post('/b/source/_posts/long.md')!;
     assert.equal(long.title, longTitle);
     assert.deepEqual(long.tags, ['丙']);
+  });
+
+  it('reads the same record as the whole text when the front matter ends at or around each head size', async () => {
+    // Front matter closing just before, at and after the 1 KB and 4 KB heads, with a three-byte
+    // character (中) cut by the head, CRLF fences, and a `----` line cut after its third dash.
+    const files: Record<string, string> = {};
+    const bytes = (text: string): number => new TextEncoder().encode(text).length;
+    for (const target of [1024, 4096]) {
+      for (let shift = -6; shift <= 6; shift++) {
+        for (const dash of [false, true]) {
+          const eol = shift % 3 === 0 ? '\r\n' : '\n';
+          const head = `---${eol}tags: [中文, x]${eol}date: 2026-03-02 17:32:00${eol}title: `;
+          const tail = `中${eol}---`;
+          // The closing fence ends `shift` bytes from the head's end; with `dash` its line reads
+          // `----`, which Hexo's splitter closes on, with a `-` starting the body.
+          const filler = 'a'.repeat(target + shift - bytes(head) - bytes(tail));
+          const body = `${dash ? `-${eol}---${eol}` : eol}正文中文`.padEnd(200, '文');
+          files[`/b/source/_posts/p${target}${shift}${dash ? 'dash' : ''}.md`] = `${head}${filler}${tail}${body}`;
+        }
+      }
+    }
+    const { index, fs } = await indexOf(files);
+    const site = index.site;
+    for (const [path, bytes] of fs.files) {
+      if (!path.endsWith('.md')) continue;
+      const whole = readPostRecord(site, path, 'post', new TextDecoder().decode(bytes));
+      assert.deepEqual(index.post(path), whole, path);
+    }
+    assert.equal(index.tagCounts().find((tag) => tag.name === '中文')?.count, Object.keys(files).length);
   });
 
   it('stops early when cancelled and reports progress', async () => {
