@@ -6,6 +6,7 @@ import { runCheck, toJson } from '../../../src/cli/commands/check';
 import { taxonomyJson, taxonomyText } from '../../../src/cli/commands/taxonomy';
 import { nodeBatchFileSystem, nodeFileSystem, toCorePath } from '../../../src/cli/nodeFileSystem';
 import { openSingleSite } from '../../../src/cli/openSite';
+import type { FileSystemPort } from '../../../src/core/ports';
 import { DEFAULT_SETTINGS } from '../../../src/core/rules';
 
 const repo = resolve(__dirname, '..', '..', '..', '..');
@@ -14,6 +15,23 @@ const sites = [
   ...['taxonomy-rules', 'front-matter-formats', 'render-cases', 'render-drafts'].map((name) => join(repo, 'test', 'fixtures', 'sites', name)),
 ];
 const now = new Date('2026-06-01T00:00:00Z');
+
+/**
+ * The promise-based port with its reads completing in the order they were asked for. Unordered, the
+ * index takes posts in whatever order reads finish, and where two tags tie, which one a message
+ * names as "the existing tag" follows that order; the synchronous port always takes them in order.
+ */
+function inOrder(port: FileSystemPort): FileSystemPort {
+  let previous: Promise<unknown> = Promise.resolve();
+  return {
+    ...port,
+    readFile(path: string): Promise<Uint8Array> {
+      const read = previous.then(() => port.readFile(path));
+      previous = read.catch(() => undefined);
+      return read;
+    },
+  };
+}
 
 /** The CLI reads synchronously (`nodeBatchFileSystem`); the promise-based port is what it used before. */
 describe('CLI synchronous reads', () => {
@@ -29,9 +47,9 @@ describe('CLI synchronous reads', () => {
       assert.equal(taxonomyText(after), taxonomyText(before));
     });
 
-    it(`gives the same check report as the promise-based port on ${name}`, async () => {
+    it(`gives the same check report as the promise-based port reading in order on ${name}`, async () => {
       const options = { format: 'json' as const, fix: false, now, settings: DEFAULT_SETTINGS, cwd: repo };
-      const before = await runCheck([site], { ...options, fileSystem: nodeFileSystem });
+      const before = await runCheck([site], { ...options, fileSystem: inOrder(nodeFileSystem) });
       const after = await runCheck([site], { ...options, fileSystem: nodeBatchFileSystem });
       assert.ok(after.reports.length > 0, 'posts were checked');
       assert.deepEqual(toJson(after, repo), toJson(before, repo));
