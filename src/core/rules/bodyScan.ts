@@ -128,7 +128,10 @@ function splitLines(text: string, from: number): Line[] {
 function findFencedCode(text: string, lines: readonly Line[]): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = FENCE_OPEN.exec(text.slice(lines[i].start, lines[i].end));
+    const line = text.slice(lines[i].start, lines[i].end);
+    // A fence needs three backticks or tildes; most lines have neither.
+    if (!line.includes('```') && !line.includes('~~~')) continue;
+    const open = FENCE_OPEN.exec(line);
     if (!open) continue;
     const fence = open[2];
     if (fence[0] === '`' && open[3].includes('`')) continue;
@@ -191,6 +194,8 @@ interface TemplateScan {
   unclosedRaw: Span[];
 }
 
+const INTERESTING = /[`<{]/g;
+
 function scanTemplate(s: string, from: number, indented: readonly Span[]): TemplateScan {
   const result: TemplateScan = { protectedSpans: [], tags: [], variables: [], unclosed: [], unclosedRaw: [] };
   const n = s.length;
@@ -224,7 +229,13 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
         }
       }
     }
-    if (c !== 0x7b /* { */ || inSpans(indented, i)) {
+    if (c !== 0x7b /* { */) {
+      // Nothing but `, < and { starts anything here: jump to the next one (most of a post is prose).
+      INTERESTING.lastIndex = i + 1;
+      i = INTERESTING.exec(s)?.index ?? n;
+      continue;
+    }
+    if (inSpans(indented, i)) {
       i++;
       continue;
     }
@@ -413,13 +424,14 @@ function findLinks(text: string, from: number, protectedSpans: readonly Span[]):
     }
     links.push({ url: value, start: at, end: at + value.length, image });
   };
-  for (const m of body.matchAll(INLINE_LINK)) {
+  // Each pattern needs its literal: most bodies lack one or more, and the scan is then skipped.
+  if (body.includes('](')) for (const m of body.matchAll(INLINE_LINK)) {
     const index = m.index + m[0].indexOf('](') + 2;
     const offset = body.indexOf(m[2], index);
     add(m[2], from + offset, m[1] === '!');
   }
-  for (const m of body.matchAll(REFERENCE)) add(m[1], from + m.index + m[0].length - m[1].length, false);
-  for (const m of body.matchAll(HTML_SOURCE)) {
+  if (body.includes(']:')) for (const m of body.matchAll(REFERENCE)) add(m[1], from + m.index + m[0].length - m[1].length, false);
+  if (body.includes('<')) for (const m of body.matchAll(HTML_SOURCE)) {
     const offset = m.index + m[0].length - 1 - m[4].length;
     add(m[4], from + offset, m[1].toLowerCase() === 'img');
   }
