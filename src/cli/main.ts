@@ -1,5 +1,5 @@
 import { parseArgs, UsageError } from './args';
-import { CHECK_HELP, formatGithub, formatStylish, runCheck, toJson, type CheckFormat } from './commands/check';
+import type { CheckFormat } from './commands/check';
 import { taxonomyJson, taxonomyText, TAXONOMY_HELP } from './commands/taxonomy';
 import { openSingleSite } from './openSite';
 
@@ -44,6 +44,8 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
         return 0;
       }
       case 'check': {
+        // Loaded on demand: the rules (and pinyin-pro's dictionary) are most of the bundle's start-up.
+        const { CHECK_HELP, formatGithub, formatStylish, runCheck, toJson } = await import('./commands/check.js');
         const args = parseArgs(rest, new Set(['format']));
         if (args.options.has('help')) {
           out(CHECK_HELP);
