@@ -385,7 +385,8 @@ function findHeadings(text: string, lines: readonly Line[], protectedSpans: read
     const line = lines[i];
     if (inSpans(protectedSpans, line.start)) continue;
     const content = text.slice(line.start, line.end);
-    const atx = ATX.exec(content);
+    // An ATX heading needs a `#`; most lines have none.
+    const atx = content.includes('#') ? ATX.exec(content) : null;
     if (atx) {
       const raw = atx[2] ?? '';
       const textStart = raw ? line.start + content.indexOf(raw, atx[1].length + content.indexOf('#')) : line.end;
@@ -395,6 +396,8 @@ function findHeadings(text: string, lines: readonly Line[], protectedSpans: read
     const underline = lines[i + 1];
     if (!underline || content.trim() === '' || /^ {4}/.test(content)) continue;
     const under = text.slice(underline.start, underline.end);
+    // Only a line of `=` or `-` makes one (tested first: it rules out nearly every line).
+    if (!SETEXT_H1.test(under) && !SETEXT_H2.test(under)) continue;
     const previous = i > 0 ? text.slice(lines[i - 1].start, lines[i - 1].end).trim() : '';
     // Only a one-line paragraph: longer ones are rare and `---` under text may be a table or a rule.
     if (previous !== '' && i > 0 && !inSpans(protectedSpans, lines[i - 1].start)) continue;
