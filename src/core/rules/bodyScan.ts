@@ -83,7 +83,8 @@ export function scanBody(text: string, bodyOffset: number): BodyScan {
     variables: template.variables,
     unclosed: template.unclosed,
     unclosedRaw: template.unclosedRaw,
-    hasTemplateSyntax: SWIG_TEST.test(masked.slice(bodyOffset)),
+    // Every alternative starts with `{`: a body without one needs no regex.
+    hasTemplateSyntax: masked.includes('{', bodyOffset) && SWIG_TEST.test(masked.slice(bodyOffset)),
     headings: findHeadings(text, lines, protectedSpans),
     links: findLinks(text, bodyOffset, protectedSpans),
   };
@@ -125,12 +126,21 @@ function splitLines(text: string, from: number): Line[] {
   return lines;
 }
 
+/** Three backticks or tildes: every opening fence has them, and most lines do not. */
+const FENCE_CANDIDATE = /```|~~~/g;
+
 function findFencedCode(text: string, lines: readonly Line[]): Span[] {
   const spans: Span[] = [];
+  if (lines.length === 0) return spans;
+  FENCE_CANDIDATE.lastIndex = lines[0].start;
   for (let i = 0; i < lines.length; i++) {
+    // Straight to the next line holding a candidate, at or after line i.
+    const candidate = FENCE_CANDIDATE.exec(text);
+    if (!candidate) break;
+    while (i < lines.length && lines[i].next <= candidate.index) i++;
+    if (i === lines.length) break;
+    FENCE_CANDIDATE.lastIndex = lines[i].next;
     const line = text.slice(lines[i].start, lines[i].end);
-    // A fence needs three backticks or tildes; most lines have neither.
-    if (!line.includes('```') && !line.includes('~~~')) continue;
     const open = FENCE_OPEN.exec(line);
     if (!open) continue;
     const fence = open[2];
@@ -140,6 +150,7 @@ function findFencedCode(text: string, lines: readonly Line[]): Span[] {
     for (let j = i + 1; j < lines.length; j++) {
       if (!close.test(text.slice(lines[j].start, lines[j].end))) continue;
       spans.push({ start: lines[i].start, end: lines[j].next });
+      FENCE_CANDIDATE.lastIndex = lines[j].next;
       i = j;
       break;
     }
@@ -394,10 +405,11 @@ function findHeadings(text: string, lines: readonly Line[], protectedSpans: read
       continue;
     }
     const underline = lines[i + 1];
-    if (!underline || content.trim() === '' || /^ {4}/.test(content)) continue;
+    if (!underline) continue;
     const under = text.slice(underline.start, underline.end);
     // Only a line of `=` or `-` makes one (tested first: it rules out nearly every line).
     if (!SETEXT_H1.test(under) && !SETEXT_H2.test(under)) continue;
+    if (content.trim() === '' || /^ {4}/.test(content)) continue;
     const previous = i > 0 ? text.slice(lines[i - 1].start, lines[i - 1].end).trim() : '';
     // Only a one-line paragraph: longer ones are rare and `---` under text may be a table or a rule.
     if (previous !== '' && i > 0 && !inSpans(protectedSpans, lines[i - 1].start)) continue;
