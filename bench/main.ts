@@ -9,7 +9,7 @@ import { formatMs, median, percentile, timeAsync, type BenchReport } from './mea
 import { benchCompletion } from './completionBench';
 import { benchRender } from './renderBench';
 import { benchDiagnostics } from './checkBench';
-import { benchCliProcess, describeSpread } from './cliBench';
+import { benchCliProcess, describeBaseline } from './cliBench';
 
 /**
  * `npm run bench`: every figure is printed beside a baseline measured in the same run on the same
@@ -82,7 +82,7 @@ function benchCli(posts: number): void {
   const runs: Array<[string[], string]> = [[['taxonomy', site, '--json'], '≤ 1.5x floor'], [['check', site, '--format', 'json'], '≤ 3x floor']];
   for (const [args, target] of runs) {
     const bench = benchCliProcess(site, args);
-    report.push({ name: `${bench.command}, ${posts} posts, process`, value: formatMs(bench.cliMs), baseline: describeSpread(bench), ratio: bench.ratio, target });
+    report.push({ name: `${bench.command}, ${posts} posts, process`, value: formatMs(bench.cliMs), baseline: describeBaseline(bench), ratio: bench.ratio, target });
   }
 }
 
