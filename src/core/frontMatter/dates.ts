@@ -106,16 +106,25 @@ function formatterFor(timezone: string): Intl.DateTimeFormat | undefined {
  * answer serves the whole quarter. Bounded so a long session cannot grow it without limit.
  */
 const QUARTER_HOUR = 15 * MINUTE;
-const offsetCache = new Map<string, number | undefined>();
+/** By zone, then by quarter-hour number: numeric keys, no string built per lookup. */
+const offsetCache = new Map<string, Map<number, number | undefined>>();
+let cachedOffsets = 0;
 
 /** The zone's offset at `ms` in minutes, positive west of UTC (the sign of getTimezoneOffset and moment). */
 function zoneOffsetMinutesWest(timezone: string, ms: number): number | undefined {
   if (!Number.isFinite(ms)) return undefined;
-  const key = `${timezone}|${Math.floor(ms / QUARTER_HOUR)}`;
-  if (offsetCache.has(key)) return offsetCache.get(key);
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  let zone = offsetCache.get(timezone);
+  if (zone?.has(quarter)) return zone.get(quarter);
   const offset = computeZoneOffsetMinutesWest(timezone, ms);
-  if (offsetCache.size > 50_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (cachedOffsets > 50_000) {
+    offsetCache.clear();
+    cachedOffsets = 0;
+    zone = undefined;
+  }
+  if (!zone) offsetCache.set(timezone, (zone = new Map()));
+  zone.set(quarter, offset);
+  cachedOffsets++;
   return offset;
 }
 
