@@ -1,15 +1,11 @@
-import { indexFloor } from './floor';
-import { runCheck } from '../src/cli/commands/check';
 import type { SiteIndex } from '../src/core/index/siteIndex';
 import { checkPost, DEFAULT_SETTINGS, type RuleContext } from '../src/core/rules';
-import { median, percentile, timeAsync } from './measure';
+import { median, percentile } from './measure';
 
 /**
- * Validation benchmarks for `npm run bench` (called from bench/main.ts):
- * - `benchDiagnostics`: one check of an 8 KB and of a 1 MB post, as the editor runs it on each pause
- *   in typing (the whole rule set, the site's index as context);
- * - `benchCheckSite`: `postcraft check` over a site folder, beside the index floor (read every post,
- *   regex split, js-yaml load) measured in the same run.
+ * Validation benchmark for `npm run bench` (called from bench/main.ts): one check of an 8 KB and of a
+ * 1 MB post, as the editor runs it on each pause in typing (the whole rule set, the site's index as
+ * context). `postcraft check` over a whole site is measured as a process (bench/cliBench.ts).
  */
 export interface DiagnosticsBench {
   readonly smallBytes: number;
@@ -58,21 +54,4 @@ export function benchDiagnostics(index: SiteIndex, runs = 200): DiagnosticsBench
     smallBytes: small.length, smallMedianMs: median(smallTimes), smallP99Ms: percentile(smallTimes, 99),
     largeBytes: large.length, largeMedianMs: median(largeTimes),
   };
-}
-
-export interface CheckSiteBench {
-  readonly posts: number;
-  readonly checkMs: number;
-  readonly floorMs: number;
-  readonly ratio: number;
-  readonly problems: number;
-}
-
-/** `postcraft check <site>` (index, file list, every rule on every post) against the floor, same run. */
-export async function benchCheckSite(site: string): Promise<CheckSiteBench> {
-  await indexFloor(site); // warm the OS cache for both
-  const floor = await timeAsync(() => indexFloor(site));
-  const check = await timeAsync(() => runCheck([site], { format: 'json', fix: false }));
-  const problems = check.result.reports.reduce((sum, report) => sum + report.diagnostics.length, 0);
-  return { posts: floor.result, checkMs: check.ms, floorMs: floor.ms, ratio: check.ms / Math.max(1, floor.ms), problems };
 }

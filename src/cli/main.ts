@@ -1,6 +1,6 @@
 import { exceptionText, setLogPort } from '../core/log';
 import { parseArgs, UsageError } from './args';
-import { CHECK_HELP, formatFixes, formatGithub, formatStylish, runCheck, toJson, type CheckFormat } from './commands/check';
+import type { CheckFormat } from './commands/check';
 import { taxonomyJson, taxonomyText, TAXONOMY_HELP } from './commands/taxonomy';
 import { openSingleSite } from './openSite';
 
@@ -52,6 +52,8 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
         return 0;
       }
       case 'check': {
+        // Loaded on demand: the rules (and pinyin-pro's dictionary) are most of the bundle's start-up.
+        const { CHECK_HELP, formatFixes, formatGithub, formatStylish, runCheck, toJson } = await import('./commands/check.js');
         const args = parseArgs(rest, new Set(['format']));
         if (args.options.has('help')) {
           out(CHECK_HELP);

@@ -1,14 +1,15 @@
 import type { SiteIndex } from '../core/index/siteIndex';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { nodeFileSystem, toCorePath } from './nodeFileSystem';
+import type { FileSystemPort } from '../core/ports';
+import { nodeBatchFileSystem, toCorePath } from './nodeFileSystem';
 import { UsageError } from './args';
 
-/** Finds and indexes exactly one site in `folder` (the current folder by default). */
-export async function openSingleSite(folder: string | undefined): Promise<SiteIndex> {
+/** Finds and indexes exactly one site in `folder` (the current folder by default), reading through `files`. */
+export async function openSingleSite(folder: string | undefined, files: FileSystemPort = nodeBatchFileSystem): Promise<SiteIndex> {
   const root = toCorePath(folder ?? '.');
-  const stat = await nodeFileSystem.stat(root);
+  const stat = await files.stat(root);
   if (!stat || stat.kind !== 'directory') throw new UsageError(`${folder ?? root} is not a folder`);
-  const workspace = await WorkspaceIndex.open(nodeFileSystem, [root]);
+  const workspace = await WorkspaceIndex.open(files, [root]);
   if (workspace.sites.length === 0) {
     throw new UsageError(`no Hexo site found in ${root} (looked for a _config.yml with Hexo's keys, or a package.json depending on hexo)`);
   }

@@ -11,7 +11,7 @@ import { isHexoSiteRoot } from '../../core/site/discover';
 import { loadHexoSite } from '../../core/site/hexoSite';
 import { decodeText } from '../../core/text/decode';
 import { UsageError } from '../args';
-import { nodeFileSystem, toCorePath } from '../nodeFileSystem';
+import { nodeBatchFileSystem, toCorePath } from '../nodeFileSystem';
 import { unifiedDiff } from '../unifiedDiff';
 
 export const CHECK_HELP = `Usage: postcraft check [paths or siteDir...] [--format stylish|json|github] [--fix | --fix-dry-run]
@@ -42,7 +42,7 @@ export interface CheckOptions {
   /** Folder output paths are relative to (default: the current folder). */
   readonly cwd?: string;
   readonly now?: Date;
-  /** Where posts are read from (default: the disk); tests stage files that change under the check. `--fix` writes to the disk. */
+  /** Where posts are read from (default: the disk, read synchronously); tests stage files that change under the check. `--fix` writes to the disk. */
   readonly fileSystem?: FileSystemPort;
 }
 
@@ -70,7 +70,7 @@ interface Target {
 
 /** Checks what `paths` name (files, folders inside a site, site folders). */
 export async function runCheck(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
-  const files = options.fileSystem ?? nodeFileSystem;
+  const files = options.fileSystem ?? nodeBatchFileSystem;
   const targets = await resolveTargets(files, paths.length > 0 ? paths : ['.']);
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const reports: FileReport[] = [];

@@ -106,20 +106,60 @@ function formatterFor(timezone: string): Intl.DateTimeFormat | undefined {
  * answer serves the whole quarter. Bounded so a long session cannot grow it without limit.
  */
 const QUARTER_HOUR = 15 * MINUTE;
-const offsetCache = new Map<string, number | undefined>();
+/** By zone, then by quarter-hour number: numeric keys, no string built per lookup. */
+const offsetCache = new Map<string, Map<number, number | undefined>>();
+let cachedOffsets = 0;
 
 /** The zone's offset at `ms` in minutes, positive west of UTC (the sign of getTimezoneOffset and moment). */
 function zoneOffsetMinutesWest(timezone: string, ms: number): number | undefined {
   if (!Number.isFinite(ms)) return undefined;
-  const key = `${timezone}|${Math.floor(ms / QUARTER_HOUR)}`;
-  if (offsetCache.has(key)) return offsetCache.get(key);
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  let zone = offsetCache.get(timezone);
+  if (zone?.has(quarter)) return zone.get(quarter);
   const offset = computeZoneOffsetMinutesWest(timezone, ms);
-  if (offsetCache.size > 50_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (cachedOffsets > 50_000) {
+    offsetCache.clear();
+    cachedOffsets = 0;
+    zone = undefined;
+  }
+  if (!zone) offsetCache.set(timezone, (zone = new Map()));
+  zone.set(quarter, offset);
+  cachedOffsets++;
   return offset;
 }
 
 function computeZoneOffsetMinutesWest(timezone: string, ms: number): number | undefined {
+  return offsetFromZoneName(timezone, ms) ?? offsetFromWallClock(timezone, ms);
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat | null>();
+/** `GMT`, `GMT+08:00`, `GMT+08:05:43` (a local mean time), as ICU spells `longOffset` in English. */
+const LONG_OFFSET = /GMT(?:([+-])(\d\d):(\d\d)(?::(\d\d))?)?$/;
+
+/**
+ * The offset from the zone's name at `ms`: one `format` call, a quarter of `formatToParts`'s cost.
+ * Undefined when the engine spells it another way; `offsetFromWallClock` then answers. Exported for
+ * the test that holds both equal.
+ */
+export function offsetFromZoneName(timezone: string, ms: number): number | undefined {
+  let formatter = offsetFormatters.get(timezone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'longOffset' });
+    } catch {
+      formatter = null;
+    }
+    offsetFormatters.set(timezone, formatter);
+  }
+  const match = formatter ? LONG_OFFSET.exec(formatter.format(ms)) : null;
+  if (!match) return undefined;
+  const seconds = match[1] ? Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4] ?? 0) : 0;
+  // East of UTC is negative here, as in offsetFromWallClock (`GMT` gives -0 there too).
+  return -((match[1] === '-' ? -seconds : seconds) * 1000) / MINUTE;
+}
+
+/** The offset from the zone's wall clock at `ms`, read with formatToParts. Exported for tests. */
+export function offsetFromWallClock(timezone: string, ms: number): number | undefined {
   const formatter = formatterFor(timezone);
   if (!formatter) return undefined;
   const parts: Record<string, string> = {};

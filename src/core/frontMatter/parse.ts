@@ -11,6 +11,7 @@ import { splitFrontMatter, type FrontMatterSplit, type OffsetSpan } from './spli
 import type {
   FrontMatterBlock, FrontMatterEntry, FrontMatterError, FrontMatterErrorCode, ParsedFrontMatter,
 } from './types';
+import { simpleEntries } from './simpleEntries';
 import { mappingEntries, pairSpan, type NodeContext } from './yamlNodes';
 import { logException } from '../log';
 
@@ -69,6 +70,11 @@ function parseYamlBlock(text: string, split: FrontMatterSplit, block: FrontMatte
     return { format: 'none', bodyOffset: split.openingFence?.start ?? block.range.startOffset, data: {}, entries: [], errors: [], valid: true };
   }
   if (outcome.kind === 'not-a-mapping') return notAMapping(block, split, outcome.value);
+  if (outcome.kind === 'data') {
+    // The plain shape of nearly every post needs no tree (see simpleEntries).
+    const simple = simpleEntries(input.text, outcome.data, { parsed: input.text, original: text, toOriginal: input.toOriginal, lineMap });
+    if (simple) return { format: 'yaml', block, bodyOffset: split.bodyOffset, data: outcome.data, entries: simple, errors: [], valid: true };
+  }
   // js-yaml (4.1.1+) rejects nesting deeper than 100; `yaml` would spend seconds on such input.
   const tooDeep = outcome.kind === 'error' && /maxDepth/.test(yamlErrorReason(outcome.error));
   const doc = tooDeep || input.text.length > MAX_RANGES_LENGTH ? undefined : parseTree(input.text);

@@ -83,7 +83,8 @@ export function scanBody(text: string, bodyOffset: number): BodyScan {
     variables: template.variables,
     unclosed: template.unclosed,
     unclosedRaw: template.unclosedRaw,
-    hasTemplateSyntax: SWIG_TEST.test(masked.slice(bodyOffset)),
+    // Every alternative starts with `{`: a body without one needs no regex.
+    hasTemplateSyntax: masked.includes('{', bodyOffset) && SWIG_TEST.test(masked.slice(bodyOffset)),
     headings: findHeadings(text, lines, protectedSpans),
     links: findLinks(text, bodyOffset, protectedSpans),
   };
@@ -125,10 +126,22 @@ function splitLines(text: string, from: number): Line[] {
   return lines;
 }
 
+/** Three backticks or tildes: every opening fence has them, and most lines do not. */
+const FENCE_CANDIDATE = /```|~~~/g;
+
 function findFencedCode(text: string, lines: readonly Line[]): Span[] {
   const spans: Span[] = [];
+  if (lines.length === 0) return spans;
+  FENCE_CANDIDATE.lastIndex = lines[0].start;
   for (let i = 0; i < lines.length; i++) {
-    const open = FENCE_OPEN.exec(text.slice(lines[i].start, lines[i].end));
+    // Straight to the next line holding a candidate, at or after line i.
+    const candidate = FENCE_CANDIDATE.exec(text);
+    if (!candidate) break;
+    while (i < lines.length && lines[i].next <= candidate.index) i++;
+    if (i === lines.length) break;
+    FENCE_CANDIDATE.lastIndex = lines[i].next;
+    const line = text.slice(lines[i].start, lines[i].end);
+    const open = FENCE_OPEN.exec(line);
     if (!open) continue;
     const fence = open[2];
     if (fence[0] === '`' && open[3].includes('`')) continue;
@@ -137,6 +150,7 @@ function findFencedCode(text: string, lines: readonly Line[]): Span[] {
     for (let j = i + 1; j < lines.length; j++) {
       if (!close.test(text.slice(lines[j].start, lines[j].end))) continue;
       spans.push({ start: lines[i].start, end: lines[j].next });
+      FENCE_CANDIDATE.lastIndex = lines[j].next;
       i = j;
       break;
     }
@@ -191,6 +205,8 @@ interface TemplateScan {
   unclosedRaw: Span[];
 }
 
+const INTERESTING = /[`<{]/g;
+
 function scanTemplate(s: string, from: number, indented: readonly Span[]): TemplateScan {
   const result: TemplateScan = { protectedSpans: [], tags: [], variables: [], unclosed: [], unclosedRaw: [] };
   const n = s.length;
@@ -224,7 +240,13 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
         }
       }
     }
-    if (c !== 0x7b /* { */ || inSpans(indented, i)) {
+    if (c !== 0x7b /* { */) {
+      // Nothing but `, < and { starts anything here: jump to the next one (most of a post is prose).
+      INTERESTING.lastIndex = i + 1;
+      i = INTERESTING.exec(s)?.index ?? n;
+      continue;
+    }
+    if (inSpans(indented, i)) {
       i++;
       continue;
     }
@@ -374,7 +396,8 @@ function findHeadings(text: string, lines: readonly Line[], protectedSpans: read
     const line = lines[i];
     if (inSpans(protectedSpans, line.start)) continue;
     const content = text.slice(line.start, line.end);
-    const atx = ATX.exec(content);
+    // An ATX heading needs a `#`; most lines have none.
+    const atx = content.includes('#') ? ATX.exec(content) : null;
     if (atx) {
       const raw = atx[2] ?? '';
       const textStart = raw ? line.start + content.indexOf(raw, atx[1].length + content.indexOf('#')) : line.end;
@@ -382,8 +405,11 @@ function findHeadings(text: string, lines: readonly Line[], protectedSpans: read
       continue;
     }
     const underline = lines[i + 1];
-    if (!underline || content.trim() === '' || /^ {4}/.test(content)) continue;
+    if (!underline) continue;
     const under = text.slice(underline.start, underline.end);
+    // Only a line of `=` or `-` makes one (tested first: it rules out nearly every line).
+    if (!SETEXT_H1.test(under) && !SETEXT_H2.test(under)) continue;
+    if (content.trim() === '' || /^ {4}/.test(content)) continue;
     const previous = i > 0 ? text.slice(lines[i - 1].start, lines[i - 1].end).trim() : '';
     // Only a one-line paragraph: longer ones are rare and `---` under text may be a table or a rule.
     if (previous !== '' && i > 0 && !inSpans(protectedSpans, lines[i - 1].start)) continue;
@@ -413,13 +439,14 @@ function findLinks(text: string, from: number, protectedSpans: readonly Span[]):
     }
     links.push({ url: value, start: at, end: at + value.length, image });
   };
-  for (const m of body.matchAll(INLINE_LINK)) {
+  // Each pattern needs its literal: most bodies lack one or more, and the scan is then skipped.
+  if (body.includes('](')) for (const m of body.matchAll(INLINE_LINK)) {
     const index = m.index + m[0].indexOf('](') + 2;
     const offset = body.indexOf(m[2], index);
     add(m[2], from + offset, m[1] === '!');
   }
-  for (const m of body.matchAll(REFERENCE)) add(m[1], from + m.index + m[0].length - m[1].length, false);
-  for (const m of body.matchAll(HTML_SOURCE)) {
+  if (body.includes(']:')) for (const m of body.matchAll(REFERENCE)) add(m[1], from + m.index + m[0].length - m[1].length, false);
+  if (body.includes('<')) for (const m of body.matchAll(HTML_SOURCE)) {
     const offset = m.index + m[0].length - 1 - m[4].length;
     add(m[4], from + offset, m[1].toLowerCase() === 'img');
   }

@@ -210,7 +210,20 @@ function keyTypos(doc: PostDocument, context: RuleContext): Map<FrontMatterEntry
   return typos;
 }
 
-function knownKeys(context: RuleContext): Set<string> {
+/** Per index, for its version and site: every post of a check asks for the same set. */
+const knownKeysCache = new WeakMap<object, { version: number; site: RuleContext['site']; known: ReadonlySet<string> }>();
+
+function knownKeys(context: RuleContext): ReadonlySet<string> {
+  const index = context.index;
+  const version = (index as { version?: number } | undefined)?.version;
+  const cached = index ? knownKeysCache.get(index) : undefined;
+  if (cached && cached.version === version && cached.site === context.site) return cached.known;
+  const known = computeKnownKeys(context);
+  if (index && version !== undefined) knownKeysCache.set(index, { version, site: context.site, known });
+  return known;
+}
+
+function computeKnownKeys(context: RuleContext): Set<string> {
   const known = new Set<string>([...FIELD_BY_KEY.keys(), ...COMMON_THEME_KEYS]);
   for (const [key, count] of context.index?.keyCounts() ?? []) if (count >= 2) known.add(key);
   for (const scaffold of context.site.scaffolds.values()) {

@@ -9,15 +9,20 @@ import { scanBody, type BodyScan } from './bodyScan';
  */
 export class PostDocument {
   readonly parsed: ParsedFrontMatter;
-  readonly lineMap: LineMap;
   /** The line break the file uses, for inserted lines. */
   readonly eol: string;
   private bodyScan: BodyScan | undefined;
+  private lines: LineMap | undefined;
 
   constructor(readonly text: string) {
     this.parsed = parseFrontMatter(text);
-    this.lineMap = new LineMap(text);
     this.eol = /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n';
+  }
+
+  /** Built when a rule first needs a position in the body: most posts have no finding. */
+  get lineMap(): LineMap {
+    this.lines ??= new LineMap(this.text);
+    return this.lines;
   }
 
   get data(): Record<string, unknown> {

@@ -26,11 +26,12 @@ export class HexoSite implements Site {
     readonly config: HexoConfig,
     readonly configProblems: readonly ConfigProblem[],
     readonly scaffolds: ReadonlyMap<string, string>,
-  ) {}
-
-  get sourceRoot(): string {
-    return joinPath(this.root, this.config.sourceDir);
+  ) {
+    this.sourceRoot = joinPath(root, config.sourceDir);
   }
+
+  /** Asked for every file the index and the rules look at: computed once. */
+  readonly sourceRoot: string;
 
   get postsDir(): string {
     return joinPath(this.sourceRoot, '_posts');

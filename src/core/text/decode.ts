@@ -12,7 +12,6 @@ export function decodeText(bytes: Uint8Array): string {
 
 /** A NUL byte in the first 8 KB marks a binary file, the same heuristic git uses. */
 export function looksBinary(bytes: Uint8Array): boolean {
-  const limit = Math.min(bytes.length, 8192);
-  for (let i = 0; i < limit; i++) if (bytes[i] === 0) return true;
-  return false;
+  // The typed array's own search, several times faster than a loop over 8 KB of every post.
+  return bytes.subarray(0, 8192).indexOf(0) !== -1;
 }

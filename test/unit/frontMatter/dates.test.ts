@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { offsetFromWallClock, offsetFromZoneName } from '../../../src/core/frontMatter/dates';
 import {
   hasIgnoredDateOffset, isKnownTimeZone, parseFrontMatter, readHexoDate, writtenDateOffset,
 } from '../../../src/core/frontMatter';
@@ -78,5 +80,23 @@ describe('date offsets', () => {
     assert.equal(hasIgnoredDateOffset('"2026-03-02 17:32:00+08:00"', ''), false);
     assert.equal(hasIgnoredDateOffset('"2026-03-02 17:32:00+08:00"', 'Asia/Shanghai'), true);
     assert.equal(hasIgnoredDateOffset('2026-03-02 17:32:00', 'Asia/Shanghai'), false);
+  });
+
+  it('reads a zone offset from its name exactly as from its wall clock, local mean times and DST included', () => {
+    // Zones with half- and quarter-hour offsets, DST both sides of the equator, and local mean
+    // times with seconds before 1900 (Kolkata +5:21:10, Amsterdam +0:19:32, Monrovia -0:44:30).
+    const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Europe/Amsterdam', 'Asia/Kolkata', 'Asia/Kathmandu',
+      'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Africa/Monrovia', 'America/Sao_Paulo', 'UTC', 'Etc/GMT+12'];
+    const instant = fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2200, 0, 1) });
+    fc.assert(fc.property(fc.constantFrom(...zones), instant, (zone, ms) => {
+      const fromName = offsetFromZoneName(zone, ms);
+      assert.ok(fromName !== undefined, 'this engine spells longOffset as GMT±HH:MM[:SS]');
+      assert.ok(Object.is(fromName, offsetFromWallClock(zone, ms)), `${zone} at ${new Date(ms).toISOString()}`);
+    }), { numRuns: 3000 });
+    // Either side of a DST change: 2026-03-08 07:00 UTC in New York.
+    for (const ms of [Date.UTC(2026, 2, 8, 6, 59, 59), Date.UTC(2026, 2, 8, 7)]) {
+      assert.ok(Object.is(offsetFromZoneName('America/New_York', ms), offsetFromWallClock('America/New_York', ms)));
+    }
+    assert.equal(offsetFromZoneName('Mars/Olympus', 0), undefined);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
 import { loadHexoSite } from '../../../src/core/site/hexoSite';
+import { readPostRecord } from '../../../src/core/posts/postRecord';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
 function post(frontMatter: string, body = '正文\n'): string {
@@ -128,6 +129,44 @@ describe('site index', () => {
     const long = index.post('/b/source/_posts/long.md')!;
     assert.equal(long.title, longTitle);
     assert.deepEqual(long.tags, ['丙']);
+  });
+
+  it('reads the same record as the whole text whichever head of the file it decodes', async () => {
+    // Front matter closing just before, at and after the 4 KB head, with a three-byte character (中)
+    // cut by the head, CRLF fences, a `----` line cut after its third dash, and lines that start like
+    // a fence (where the first head ends) inside the front matter or the body.
+    const files: Record<string, string> = {
+      '/b/source/_posts/fence-like.md': '---\ntags: [中文]\ntitle: |\n  ---not a fence\n---x\n;;;\n---\n正文\n---\n',
+      '/b/source/_posts/json.md': ';;;\n"tags": ["中文"], "title": "---"\n;;;\n正文',
+      '/b/source/_posts/no-opening.md': 'tags: [中文]\ntitle: t\n---\n---\n正文',
+      '/b/source/_posts/fence-at-end.md': '---\ntags: [中文]\n---',
+      '/b/source/_posts/unclosed.md': `---\ntags: [中文]\n${'正文'.repeat(2000)}`,
+    };
+    const bytes = (text: string): number => new TextEncoder().encode(text).length;
+    for (const target of [4096]) {
+      for (let shift = -6; shift <= 6; shift++) {
+        for (const dash of [false, true]) {
+          const eol = shift % 3 === 0 ? '\r\n' : '\n';
+          const head = `---${eol}tags: [中文, x]${eol}date: 2026-03-02 17:32:00${eol}title: `;
+          const tail = `中${eol}---`;
+          // The closing fence ends `shift` bytes from the head's end; with `dash` its line reads
+          // `----`, which Hexo's splitter closes on, with a `-` starting the body.
+          const filler = 'a'.repeat(target + shift - bytes(head) - bytes(tail));
+          const body = `${dash ? `-${eol}---${eol}` : eol}正文中文`.padEnd(200, '文');
+          files[`/b/source/_posts/p${target}${shift}${dash ? 'dash' : ''}.md`] = `${head}${filler}${tail}${body}`;
+        }
+      }
+    }
+    const { index, fs } = await indexOf(files);
+    let tagged = 0;
+    for (const [path, bytes] of fs.files) {
+      if (!path.endsWith('.md')) continue;
+      const whole = readPostRecord(index.site, path, 'post', new TextDecoder().decode(bytes));
+      assert.deepEqual(index.post(path), whole, path);
+      if (whole.tags.includes('中文') && !whole.error) tagged++;
+    }
+    assert.ok(tagged >= 26, `${tagged} posts read with their tags`);
+    assert.equal(index.tagCounts().find((tag) => tag.name === '中文')?.count, tagged);
   });
 
   it('stops early when cancelled and reports progress', async () => {
