@@ -1,3 +1,8 @@
+import { Positions } from '../text/positions';
+import { InlineCode } from './inlineCode';
+import { findInlineLinks } from './markdownLinks';
+import { TemplateClosers } from './templateClosers';
+
 /**
  * One pass over a post's body that finds what the content rules look at, the way Hexo 8.1 sees it:
  * - fenced code (hexo `plugins/filter/before_post_render/backtick_code_block.ts`): escaped before
@@ -11,6 +16,11 @@
 export interface Span {
   readonly start: number;
   readonly end: number;
+}
+
+export interface HiddenSpan extends Span {
+  /** Inline code, an HTML comment, or a `<code>` element. */
+  readonly kind: 'code' | 'comment' | 'element';
 }
 
 export interface TagToken extends Span {
@@ -45,6 +55,14 @@ export interface LinkTarget extends Span {
 export interface BodyScan {
   readonly bodyOffset: number;
   readonly fencedCode: readonly Span[];
+  /** Indented code blocks (Markdown renders them in `<code>`). */
+  readonly indentedCode: readonly Span[];
+  /** Inline code, HTML comments and `<code>` elements outside template tags, in order: Hexo hides them from Nunjucks. */
+  readonly hiddenFromTemplate: readonly HiddenSpan[];
+  /** Where a fence that never closes opens, or -1: Markdown makes the rest of the post code. */
+  readonly unclosedFence: number;
+  /** HTML blocks (CommonMark types 1, 6 and 7): Markdown leaves backticks in them as they are. */
+  readonly htmlBlocks: readonly Span[];
   /** Text Nunjucks will not read as template syntax (code, raw blocks, comments). Sorted, disjoint. */
   readonly protectedSpans: readonly Span[];
   /** Tag-plugin calls outside protected text, `raw`/`endraw` excluded, in order. */
@@ -62,14 +80,16 @@ export interface BodyScan {
   readonly links: readonly LinkTarget[];
 }
 
-const FENCE_OPEN = /^((?:[ \t]*>){0,3}|[ \t]*(?:[-*+]|\d+\.))?[ \t]*(`{3,}|~{3,})[ \t]*([^\n]*?)[ \t]*$/;
+// Info strings are trimmed by hand: `[ \t]*([^\n]*?)[ \t]*$` backtracks quadratically over long blank runs.
+const FENCE_OPEN = /^((?:[ \t]*>){0,3}|[ \t]*(?:[-*+]|\d+\.))?[ \t]*(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^(?:[ \t]*>){0,3}[ \t]*(`{3,}|~{3,})[ \t]?$/;
 const RAW_OPEN = /^\{%-?\s*raw\s*-?%\}/;
-const RAW_CLOSE = /\{%-?\s*endraw\s*-?%\}/g;
-const SWIG_TEST = /(\{\{.+?\}\})|(\{#.+?#\})|(\{%.+?%\})/s;
+const RAW_OPENS = /\{%-?\s*raw\s*-?%\}/g;
+const RAW_CLOSES = /\{%-?\s*endraw\s*-?%\}/g;
 
 export function scanBody(text: string, bodyOffset: number): BodyScan {
   const lines = splitLines(text, bodyOffset);
-  const fencedCode = findFencedCode(text, lines);
+  const { spans: fencedCode, unclosed: unclosedFence } = findFencedCode(text, lines);
   const indented = findIndentedCode(text, lines, fencedCode);
   // Fenced code becomes a one-line placeholder in Hexo before the template scan: mask it, keeping offsets.
   const masked = maskSpans(text, fencedCode);
@@ -78,15 +98,30 @@ export function scanBody(text: string, bodyOffset: number): BodyScan {
   return {
     bodyOffset,
     fencedCode,
+    indentedCode: indented,
+    hiddenFromTemplate: template.hidden,
+    unclosedFence,
+    htmlBlocks: findHtmlBlocks(text, lines, fencedCode),
     protectedSpans,
     tags: template.tags,
     variables: template.variables,
     unclosed: template.unclosed,
     unclosedRaw: template.unclosedRaw,
-    hasTemplateSyntax: SWIG_TEST.test(masked.slice(bodyOffset)),
+    hasTemplateSyntax: hasSwigTag(masked, bodyOffset),
     headings: findHeadings(text, lines, protectedSpans),
     links: findLinks(text, bodyOffset, protectedSpans),
   };
+}
+
+/**
+ * Hexo's `rSwigTag` test, `/(\{\{.+?\}\})|(\{#.+?#\})|(\{%.+?%\})/s`, without its quadratic search on a
+ * post of unclosed openers: some opener with its closer at least one character after it.
+ */
+function hasSwigTag(text: string, from: number): boolean {
+  return [['{{', '}}'], ['{#', '#}'], ['{%', '%}']].some(([open, close]) => {
+    const first = text.indexOf(open, from);
+    return first !== -1 && text.lastIndexOf(close) >= first + 3;
+  });
 }
 
 /** Whether `offset` lies in one of the sorted, disjoint `spans`. */
@@ -125,23 +160,92 @@ function splitLines(text: string, from: number): Line[] {
   return lines;
 }
 
-function findFencedCode(text: string, lines: readonly Line[]): Span[] {
+function findFencedCode(text: string, lines: readonly Line[]): { spans: Span[]; unclosed: number } {
+  // Hexo closes only on the same fence string (optionally quoted by `>`), at most one space after it.
+  // The lines that could close each fence string, found once: searching forward from every opening
+  // line would be quadratic on a post of unclosed fences.
+  const closers = new Map<string, number[]>();
+  const lineTexts = lines.map((line) => text.slice(line.start, line.end));
+  lineTexts.forEach((content, index) => {
+    const close = FENCE_CLOSE.exec(content);
+    if (!close) return;
+    const list = closers.get(close[1]);
+    if (list) list.push(index);
+    else closers.set(close[1], [index]);
+  });
   const spans: Span[] = [];
+  let unclosed = -1;
   for (let i = 0; i < lines.length; i++) {
-    const open = FENCE_OPEN.exec(text.slice(lines[i].start, lines[i].end));
+    const open = FENCE_OPEN.exec(lineTexts[i]);
     if (!open) continue;
     const fence = open[2];
     if (fence[0] === '`' && open[3].includes('`')) continue;
-    // Hexo closes only on the same fence string (optionally quoted by `>`), at most one space after it.
-    const close = new RegExp(`^(?:[ \\t]*>){0,3}[ \\t]*${fence}[ \\t]?$`);
-    for (let j = i + 1; j < lines.length; j++) {
-      if (!close.test(text.slice(lines[j].start, lines[j].end))) continue;
-      spans.push({ start: lines[i].start, end: lines[j].next });
-      i = j;
-      break;
+    const j = firstAfter(closers.get(fence), i);
+    if (j === -1) {
+      // Hexo leaves it alone; Markdown makes it code to the end.
+      if (unclosed === -1) unclosed = lines[i].start;
+      continue;
     }
+    spans.push({ start: lines[i].start, end: lines[j].next });
+    i = j;
   }
-  return spans;
+  return { spans, unclosed };
+}
+
+const HTML_BLOCK_TAGS = 'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|'
+  + 'fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|'
+  + 'noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const HTML_BLOCK_START = new RegExp(`^ {0,3}</?(?:${HTML_BLOCK_TAGS})(?:\\s|/?>|$)`, 'i');
+const HTML_RAW_START = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
+const HTML_TAG_LINE = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+
+/**
+ * HTML blocks as CommonMark starts and ends them (types 1, 6 and 7; comments are handled as Hexo
+ * escapes them): from a block-level tag to the next blank line, from `<pre>` (script, style,
+ * textarea) to its closing tag, from a line holding one complete tag after a blank line.
+ */
+function findHtmlBlocks(text: string, lines: readonly Line[], fenced: readonly Span[]): Span[] {
+  const blocks: Span[] = [];
+  let previousBlank = true;
+  for (let i = 0; i < lines.length; i++) {
+    const content = text.slice(lines[i].start, lines[i].end);
+    const blank = content.trim() === '';
+    if (blank || inSpans(fenced, lines[i].start)) {
+      previousBlank = blank;
+      continue;
+    }
+    const raw = HTML_RAW_START.exec(content);
+    let end = -1;
+    if (raw) {
+      const close = new RegExp(`</${raw[1]}>`, 'i');
+      end = i;
+      while (end < lines.length - 1 && !close.test(text.slice(lines[end].start, lines[end].end))) end++;
+    } else if (HTML_BLOCK_START.test(content) || (previousBlank && content.length < 2000 && HTML_TAG_LINE.test(content))) {
+      end = i;
+      while (end + 1 < lines.length && text.slice(lines[end + 1].start, lines[end + 1].end).trim() !== '') end++;
+    }
+    if (end === -1) {
+      previousBlank = false;
+      continue;
+    }
+    blocks.push({ start: lines[i].start, end: lines[end].next });
+    i = end;
+    previousBlank = false;
+  }
+  return blocks;
+}
+
+/** The first value greater than `after` in a sorted list, or -1. */
+function firstAfter(sorted: readonly number[] | undefined, after: number): number {
+  if (!sorted) return -1;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] <= after) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length ? sorted[low] : -1;
 }
 
 /** Indented code (four spaces or a tab after a blank line): Markdown renders it in `<code>`. */
@@ -185,6 +289,8 @@ function maskSpans(text: string, spans: readonly Span[]): string {
 
 interface TemplateScan {
   protectedSpans: Span[];
+  /** Inline code, HTML comments and `<code>` elements: Hexo hides them from Nunjucks (raw blocks are Nunjucks' own). */
+  hidden: HiddenSpan[];
   tags: TagToken[];
   variables: VariableToken[];
   unclosed: UnclosedToken[];
@@ -192,18 +298,26 @@ interface TemplateScan {
 }
 
 function scanTemplate(s: string, from: number, indented: readonly Span[]): TemplateScan {
-  const result: TemplateScan = { protectedSpans: [], tags: [], variables: [], unclosed: [], unclosedRaw: [] };
+  const result: TemplateScan = { protectedSpans: [], hidden: [], tags: [], variables: [], unclosed: [], unclosedRaw: [] };
   const n = s.length;
+  // Every "where does it close" is answered from positions found once (see Positions, TemplateClosers,
+  // InlineCode): scanning forward from each opener is quadratic on posts of thousands of openers.
+  const closers = new TemplateClosers(s, from);
+  const rawOpens = Positions.of(s, RAW_OPENS, from);
+  const rawCloses = Positions.of(s, RAW_CLOSES, from);
+  const commentCloses = Positions.of(s, /#\}/g, from);
+  const codeCloses = Positions.of(s, /<\/code>/gi, from);
+  const inlineCode = new InlineCode(s, from, rawOpens, rawCloses);
   let i = from;
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c === 0x60 /* ` */ && s.charCodeAt(i - 1) !== 0x5c) {
-      const end = inlineCodeEnd(s, i);
+      const end = inlineCode.endOf(i);
       if (end > 0) {
-        result.protectedSpans.push({ start: i, end });
+        result.hidden.push({ start: i, end, kind: 'code' });
         i = end;
       } else {
-        i += backtickRun(s, i);
+        i += inlineCode.runLength(i);
       }
       continue;
     }
@@ -211,15 +325,15 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
       if (s.startsWith('<!--', i)) {
         const close = s.indexOf('-->', i + 4);
         const end = close === -1 ? n : close + 3;
-        result.protectedSpans.push({ start: i, end });
+        result.hidden.push({ start: i, end, kind: 'comment' });
         i = end;
         continue;
       }
       if (/^<code[\s>]/i.test(s.slice(i, i + 6))) {
-        const close = s.toLowerCase().indexOf('</code>', i);
+        const close = codeCloses.endFrom(i);
         if (close !== -1) {
-          result.protectedSpans.push({ start: i, end: close + 7 });
-          i = close + 7;
+          result.hidden.push({ start: i, end: close, kind: 'element' });
+          i = close;
           continue;
         }
       }
@@ -230,12 +344,13 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
     }
     const next = s.charCodeAt(i + 1);
     if (next === 0x7b /* { */) {
-      const end = closeOf(s, i + 2, true);
-      if (end.kind === 'closed') {
-        result.variables.push({ start: i, end: end.end, expression: s.slice(i + 2, end.end - 2).trim() });
-        i = end.end;
-      } else if (end.kind === 'single') {
-        i = end.end; // `{{ x }` is text for Hexo
+      const close = closers.closerOf(i);
+      if (close !== -1 && s.charCodeAt(close + 1) === 0x7d) {
+        const end = close + 2;
+        result.variables.push({ start: i, end, expression: s.slice(i + 2, close).trim() });
+        i = end;
+      } else if (close !== -1) {
+        i = close + 1; // `{{ x }` is text for Hexo
       } else {
         result.unclosed.push({ start: i, end: i + 2, opener: '{{' });
         i += 1;
@@ -243,93 +358,45 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
       continue;
     }
     if (next === 0x23 /* # */) {
-      const close = s.indexOf('#}', i + 2);
+      const close = commentCloses.endFrom(i + 2);
       if (close === -1) {
         result.unclosed.push({ start: i, end: i + 2, opener: '{#' });
         i += 1;
       } else {
-        result.protectedSpans.push({ start: i, end: close + 2 });
-        i = close + 2;
+        result.protectedSpans.push({ start: i, end: close });
+        i = close;
       }
       continue;
     }
     if (next === 0x25 /* % */) {
-      const end = closeOf(s, i + 2, false);
-      if (end.kind !== 'closed') {
+      const close = closers.closerOf(i);
+      if (close === -1) {
         result.unclosed.push({ start: i, end: i + 2, opener: '{%' });
         i += 1;
         continue;
       }
-      const tag = readTag(s, i, end.end);
-      if (RAW_OPEN.test(s.slice(i, end.end))) {
-        RAW_CLOSE.lastIndex = end.end;
-        const close = RAW_CLOSE.exec(s);
-        if (!close) {
-          result.unclosedRaw.push({ start: i, end: end.end });
-          i = end.end;
+      const end = close + 2;
+      const tag = readTag(s, i, end);
+      if (RAW_OPEN.test(s.slice(i, end))) {
+        const rawEnd = rawCloses.endFrom(end);
+        if (rawEnd === -1) {
+          result.unclosedRaw.push({ start: i, end });
+          i = end;
         } else {
-          const rawEnd = close.index + close[0].length;
           result.protectedSpans.push({ start: i, end: rawEnd });
           i = rawEnd;
         }
         continue;
       }
       result.tags.push(tag);
-      i = end.end;
+      i = end;
       continue;
     }
     i++;
   }
+  result.protectedSpans.push(...result.hidden);
   result.protectedSpans.sort((a, b) => a.start - b.start);
   return result;
-}
-
-function backtickRun(s: string, at: number): number {
-  let k = 0;
-  while (s.charCodeAt(at + k) === 0x60) k++;
-  return k;
-}
-
-/**
- * End of the inline code opened at `at`, or 0 when Hexo treats the backticks as text (a blank line or
- * the end comes first). Hexo closes on a run of backticks whose remainder has the opening length.
- */
-function inlineCodeEnd(s: string, at: number): number {
-  const k = backtickRun(s, at);
-  for (let j = at + k; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 0x0a && /^\r?\n/.test(s.slice(j + 1, j + 3))) return 0;
-    if (c === 0x7b && RAW_OPEN.test(s.slice(j, j + 20))) {
-      RAW_CLOSE.lastIndex = j;
-      const close = RAW_CLOSE.exec(s);
-      if (close) {
-        j = close.index + close[0].length - 1;
-        continue;
-      }
-    }
-    if (c === 0x60 && backtickRun(s, j) === k) return j + k;
-  }
-  return 0;
-}
-
-type CloseResult = { kind: 'closed'; end: number } | { kind: 'single'; end: number } | { kind: 'open' };
-
-/** Finds the end of `{{ }}` (variable) or `{% %}` after `from`, outside one level of quotes, as Hexo's scanner does. */
-function closeOf(s: string, from: number, variable: boolean): CloseResult {
-  let quote = 0;
-  for (let j = from; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 0x22 || c === 0x27) {
-      if (quote === 0) quote = c;
-      else if (quote === c) quote = 0;
-    }
-    if (quote !== 0) continue;
-    if (variable && c === 0x7d) {
-      return s.charCodeAt(j + 1) === 0x7d ? { kind: 'closed', end: j + 2 } : { kind: 'single', end: j + 1 };
-    }
-    if (!variable && c === 0x25 && s.charCodeAt(j + 1) === 0x7d) return { kind: 'closed', end: j + 2 };
-  }
-  return { kind: 'open' };
 }
 
 function readTag(s: string, start: number, end: number): TagToken {
@@ -339,11 +406,11 @@ function readTag(s: string, start: number, end: number): TagToken {
   if (s[innerEnd - 1] === '-') innerEnd--;
   const args: (Span & { value: string })[] = [];
   // Whitespace separates arguments; quotes keep spaces inside one (Nunjucks' lexer reads strings whole).
-  const re = /"[^"]*"|'[^']*'|\S+/g;
-  re.lastIndex = innerStart;
-  for (let m = re.exec(s); m && m.index < innerEnd; m = re.exec(s)) {
-    const valueEnd = Math.min(m.index + m[0].length, innerEnd);
-    args.push({ start: m.index, end: valueEnd, value: unquote(s.slice(m.index, valueEnd)) });
+  // Matched inside the tag only: on the whole text `\S+` would run on past `%}` into what follows.
+  const inner = s.slice(innerStart, Math.max(innerStart, innerEnd));
+  for (const m of inner.matchAll(/"[^"]*"|'[^']*'|\S+/g)) {
+    const start = innerStart + m.index;
+    args.push({ start, end: start + m[0].length, value: unquote(m[0]) });
   }
   const first = args.shift();
   return { start, end, name: first?.value ?? '', args };
@@ -364,7 +431,31 @@ function mergeSpans(spans: Span[]): Span[] {
   return merged;
 }
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+
+/**
+ * An ATX heading's level and text (closing `#`s and blanks removed), by hand: the equivalent regular
+ * expression, `(.*?)(?:[ \t]+#+)?[ \t]*$`, backtracks quadratically over a long run of blanks.
+ */
+function atxHeading(content: string): { level: number; raw: string; start: number } | undefined {
+  const open = ATX_OPEN.exec(content);
+  if (!open) return undefined;
+  let start = open[0].length;
+  while (isBlank(content.charCodeAt(start))) start++;
+  let end = content.length;
+  while (end > start && isBlank(content.charCodeAt(end - 1))) end--;
+  let hashes = end;
+  while (hashes > start && content.charCodeAt(hashes - 1) === 0x23) hashes--;
+  if (hashes < end && hashes > start && isBlank(content.charCodeAt(hashes - 1))) {
+    end = hashes;
+    while (end > start && isBlank(content.charCodeAt(end - 1))) end--;
+  }
+  return { level: open[1].length, raw: content.slice(start, end), start };
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
 const SETEXT_H2 = /^ {0,3}-+[ \t]*$/;
 
@@ -374,11 +465,10 @@ function findHeadings(text: string, lines: readonly Line[], protectedSpans: read
     const line = lines[i];
     if (inSpans(protectedSpans, line.start)) continue;
     const content = text.slice(line.start, line.end);
-    const atx = ATX.exec(content);
+    const atx = atxHeading(content);
     if (atx) {
-      const raw = atx[2] ?? '';
-      const textStart = raw ? line.start + content.indexOf(raw, atx[1].length + content.indexOf('#')) : line.end;
-      headings.push({ start: textStart, end: textStart + raw.length, level: atx[1].length, text: raw.trim(), lineSpan: { start: line.start, end: line.next } });
+      const textStart = atx.raw ? line.start + atx.start : line.end;
+      headings.push({ start: textStart, end: textStart + atx.raw.length, level: atx.level, text: atx.raw.trim(), lineSpan: { start: line.start, end: line.next } });
       continue;
     }
     const underline = lines[i + 1];
@@ -396,9 +486,9 @@ function findHeadings(text: string, lines: readonly Line[], protectedSpans: read
   return headings;
 }
 
-const INLINE_LINK = /(!?)\[(?:[^[\]\\\n]|\\.|\[[^\]\n]*\])*\]\([ \t]*(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)/g;
 const REFERENCE = /^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)/gm;
-const HTML_SOURCE = /<(img|a|source|video|audio)\b[^>]*?\s(src|href)\s*=\s*(["'])([^"'\n]*)\3/gi;
+// `[^<>]` keeps each tag's search inside it: `[^>]*?` ran to the end of the text from every `<a`.
+const HTML_SOURCE = /<(img|a|source|video|audio)\b[^<>]*?\s(src|href)\s*=\s*(["'])([^"'\n]*)\3/gi;
 
 function findLinks(text: string, from: number, protectedSpans: readonly Span[]): LinkTarget[] {
   const body = text.slice(from);
@@ -413,11 +503,7 @@ function findLinks(text: string, from: number, protectedSpans: readonly Span[]):
     }
     links.push({ url: value, start: at, end: at + value.length, image });
   };
-  for (const m of body.matchAll(INLINE_LINK)) {
-    const index = m.index + m[0].indexOf('](') + 2;
-    const offset = body.indexOf(m[2], index);
-    add(m[2], from + offset, m[1] === '!');
-  }
+  for (const link of findInlineLinks(text, from)) add(link.target, link.start, link.image);
   for (const m of body.matchAll(REFERENCE)) add(m[1], from + m.index + m[0].length - m[1].length, false);
   for (const m of body.matchAll(HTML_SOURCE)) {
     const offset = m.index + m[0].length - 1 - m[4].length;

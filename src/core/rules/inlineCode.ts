@@ -1,0 +1,90 @@
+import { Positions } from '../text/positions';
+
+/**
+ * Where inline code opened by a run of backticks closes, as Hexo's `escapeAllSwigTags` decides
+ * (hexo `lib/hexo/post.ts`, STATE_INLINE_CODE): at the first later run of at least as many backticks
+ * (Hexo counts the run from each backtick, so a longer run closes with its last ones), unless a blank
+ * line comes first; a `{% raw %}...{% endraw %}` inside is skipped whole. Each question is answered
+ * with binary searches (a max-tree over the runs' lengths), so a paragraph of thousands of unmatched
+ * backticks stays linear.
+ */
+export class InlineCode {
+  private readonly runStarts: Int32Array;
+  private readonly tree: Int32Array;
+  private readonly size: number;
+  private readonly blankLines: Positions;
+
+  constructor(private readonly text: string, from: number, private readonly rawOpen: Positions, private readonly rawClose: Positions) {
+    const starts: number[] = [];
+    const lengths: number[] = [];
+    for (let i = text.indexOf('`', from); i !== -1; i = text.indexOf('`', i)) {
+      let k = 1;
+      while (text.charCodeAt(i + k) === BACKTICK) k++;
+      starts.push(i);
+      lengths.push(k);
+      i += k;
+    }
+    this.runStarts = Int32Array.from(starts);
+    let size = 1;
+    while (size < lengths.length) size <<= 1;
+    this.size = size;
+    this.tree = new Int32Array(2 * size);
+    lengths.forEach((length, index) => { this.tree[size + index] = length; });
+    for (let node = size - 1; node >= 1; node--) this.tree[node] = Math.max(this.tree[2 * node], this.tree[2 * node + 1]);
+    this.blankLines = Positions.of(text, /\n(?=\r?\n)/g, from);
+  }
+
+  /** The length of the backtick run starting at `at` (counted forward, as Hexo does). */
+  runLength(at: number): number {
+    let k = 0;
+    while (this.text.charCodeAt(at + k) === BACKTICK) k++;
+    return k;
+  }
+
+  /** End of the inline code opened at `at`, or 0 when Hexo reads the backticks as text. */
+  endOf(at: number): number {
+    const k = this.runLength(at);
+    let from = at + k;
+    for (;;) {
+      // A blank line inside a skipped raw block does not end the code, so the limit moves with `from`.
+      const blank = this.blankLines.startFrom(from);
+      const limit = blank === -1 ? this.text.length : blank;
+      const run = this.firstRunAtLeast(from, k);
+      const runEnd = run === -1 ? -1 : this.runStarts[run] + this.runLength(this.runStarts[run]);
+      const closeAt = runEnd === -1 ? -1 : runEnd - k;
+      const raw = this.rawOpen.startFrom(from);
+      if (raw !== -1 && raw < limit && (closeAt === -1 || raw < closeAt)) {
+        const rawEnd = this.rawClose.endFrom(raw);
+        if (rawEnd !== -1) {
+          from = rawEnd;
+          continue;
+        }
+      }
+      return closeAt !== -1 && closeAt < limit ? runEnd : 0;
+    }
+  }
+
+  /** The first run starting at or after `offset` whose length is at least `k`, or -1. */
+  private firstRunAtLeast(offset: number, k: number): number {
+    let low = 0;
+    let high = this.runStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.runStarts[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (low >= this.runStarts.length) return -1;
+    return this.descend(1, 0, this.size, low, k);
+  }
+
+  /** Leftmost leaf index >= `from` with value >= k under `node` covering [left, right). */
+  private descend(node: number, left: number, right: number, from: number, k: number): number {
+    if (right <= from || this.tree[node] < k) return -1;
+    if (right - left === 1) return left < this.runStarts.length ? left : -1;
+    const middle = (left + right) >> 1;
+    const found = this.descend(2 * node, left, middle, from, k);
+    return found !== -1 ? found : this.descend(2 * node + 1, middle, right, from, k);
+  }
+}
+
+const BACKTICK = 0x60;
