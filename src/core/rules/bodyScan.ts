@@ -1,4 +1,5 @@
 import { Positions } from '../text/positions';
+import { SpanList } from '../text/spanList';
 import { InlineCode } from './inlineCode';
 import { findInlineLinks } from './markdownLinks';
 import { TemplateClosers } from './templateClosers';
@@ -16,11 +17,6 @@ import { TemplateClosers } from './templateClosers';
 export interface Span {
   readonly start: number;
   readonly end: number;
-}
-
-export interface HiddenSpan extends Span {
-  /** Inline code, an HTML comment, or a `<code>` element. */
-  readonly kind: 'code' | 'comment' | 'element';
 }
 
 export interface TagToken extends Span {
@@ -57,18 +53,22 @@ export interface BodyScan {
   readonly fencedCode: readonly Span[];
   /** Indented code blocks (Markdown renders them in `<code>`). */
   readonly indentedCode: readonly Span[];
-  /** Inline code, HTML comments and `<code>` elements outside template tags, in order: Hexo hides them from Nunjucks. */
-  readonly hiddenFromTemplate: readonly HiddenSpan[];
+  /** Inline code, HTML comments and `<code>` elements outside template tags (kinds HIDDEN_*), in order: Hexo hides them from Nunjucks. */
+  readonly hiddenFromTemplate: SpanList;
   /** Where a fence that never closes opens, or -1: Markdown makes the rest of the post code. */
   readonly unclosedFence: number;
   /** HTML blocks (CommonMark types 1, 6 and 7): Markdown leaves backticks in them as they are. */
   readonly htmlBlocks: readonly Span[];
   /** Text Nunjucks will not read as template syntax (code, raw blocks, comments). Sorted, disjoint. */
-  readonly protectedSpans: readonly Span[];
+  readonly protectedSpans: SpanList;
   /** Tag-plugin calls outside protected text, `raw`/`endraw` excluded, in order. */
   readonly tags: readonly TagToken[];
+  /** The first MAX_STORED_TOKENS `{{ }}` (the rules report at most MAX_FINDINGS each). */
   readonly variables: readonly VariableToken[];
+  /** The first MAX_STORED_TOKENS openers that never close. */
   readonly unclosed: readonly UnclosedToken[];
+  /** How many tags, variables and unclosed openers the body holds in all. */
+  readonly templateTokens: number;
   /** `{% raw %}` without `{% endraw %}`. */
   readonly unclosedRaw: readonly Span[];
   /**
@@ -76,11 +76,18 @@ export interface BodyScan {
    * `{# #}`, Hexo does not run Nunjucks on the post at all.
    */
   readonly hasTemplateSyntax: boolean;
+  /** The first MAX_STORED_TOKENS headings outside code (the rules look for the first H1). */
   readonly headings: readonly Heading[];
+  /** The first MAX_STORED_LINKS links and images outside code, in order. */
   readonly links: readonly LinkTarget[];
 }
 
 // Info strings are trimmed by hand: `[ \t]*([^\n]*?)[ \t]*$` backtracks quadratically over long blank runs.
+/** Tokens kept of each kind the rules only report (a post of a million `{{` would hold a million). */
+export const MAX_STORED_TOKENS = 10_000;
+/** Links kept for PC502, which checks each against the site's files. */
+export const MAX_STORED_LINKS = 100_000;
+
 const FENCE_OPEN = /^((?:[ \t]*>){0,3}|[ \t]*(?:[-*+]|\d+\.))?[ \t]*(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^(?:[ \t]*>){0,3}[ \t]*(`{3,}|~{3,})[ \t]?$/;
 const RAW_OPEN = /^\{%-?\s*raw\s*-?%\}/;
@@ -88,27 +95,28 @@ const RAW_OPENS = /\{%-?\s*raw\s*-?%\}/g;
 const RAW_CLOSES = /\{%-?\s*endraw\s*-?%\}/g;
 
 export function scanBody(text: string, bodyOffset: number): BodyScan {
-  const lines = splitLines(text, bodyOffset);
+  const lines = new Lines(text, bodyOffset);
   const { spans: fencedCode, unclosed: unclosedFence } = findFencedCode(text, lines);
   const indented = findIndentedCode(text, lines, fencedCode);
   // Fenced code becomes a one-line placeholder in Hexo before the template scan: mask it, keeping offsets.
   const masked = maskSpans(text, fencedCode);
   const template = scanTemplate(masked, bodyOffset, indented);
-  const protectedSpans = mergeSpans([...fencedCode, ...indented, ...template.protectedSpans]);
+  const protectedSpans = SpanList.merge([SpanList.of(fencedCode), SpanList.of(indented), template.protectedSpans]);
   return {
     bodyOffset,
     fencedCode,
     indentedCode: indented,
     hiddenFromTemplate: template.hidden,
     unclosedFence,
-    htmlBlocks: findHtmlBlocks(text, lines, fencedCode),
+    htmlBlocks: findHtmlBlocks(lines, fencedCode),
     protectedSpans,
     tags: template.tags,
     variables: template.variables,
+    templateTokens: template.templateTokens,
     unclosed: template.unclosed,
     unclosedRaw: template.unclosedRaw,
     hasTemplateSyntax: hasSwigTag(masked, bodyOffset),
-    headings: findHeadings(text, lines, protectedSpans),
+    headings: findHeadings(lines, protectedSpans),
     links: findLinks(text, bodyOffset, protectedSpans),
   };
 }
@@ -124,8 +132,14 @@ function hasSwigTag(text: string, from: number): boolean {
   });
 }
 
+/** Kinds of `hiddenFromTemplate` spans. */
+export const HIDDEN_CODE = 1;
+export const HIDDEN_COMMENT = 2;
+export const HIDDEN_ELEMENT = 3;
+
 /** Whether `offset` lies in one of the sorted, disjoint `spans`. */
-export function inSpans(spans: readonly Span[], offset: number): boolean {
+export function inSpans(spans: readonly Span[] | SpanList, offset: number): boolean {
+  if (spans instanceof SpanList) return spans.contains(offset);
   let low = 0;
   let high = spans.length - 1;
   while (low <= high) {
@@ -137,57 +151,102 @@ export function inSpans(spans: readonly Span[], offset: number): boolean {
   return false;
 }
 
-interface Line {
-  /** Offset of the line's first character. */
-  readonly start: number;
-  /** End of its content (before `\r\n` or `\n`). */
-  readonly end: number;
-  /** Start of the next line. */
-  readonly next: number;
-}
+/**
+ * The body's lines as offsets (typed arrays: a 10 MB post of short lines would otherwise hold
+ * millions of small objects). `end` is the end of the content, before `\r\n` or `\n`; `next` the start
+ * of the following line.
+ */
+class Lines {
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly nexts: Int32Array;
 
-function splitLines(text: string, from: number): Line[] {
-  const lines: Line[] = [];
-  let start = from;
-  while (start < text.length) {
-    const newline = text.indexOf('\n', start);
-    const next = newline === -1 ? text.length : newline + 1;
-    let end = newline === -1 ? text.length : newline;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    lines.push({ start, end, next });
-    start = next;
+  constructor(private readonly text: string, from: number) {
+    let count = 0;
+    for (let at = from; at < text.length; count++) {
+      const newline = text.indexOf('\n', at);
+      at = newline === -1 ? text.length : newline + 1;
+    }
+    this.count = count;
+    this.starts = new Int32Array(count);
+    this.ends = new Int32Array(count);
+    this.nexts = new Int32Array(count);
+    let start = from;
+    for (let i = 0; i < count; i++) {
+      const newline = text.indexOf('\n', start);
+      const next = newline === -1 ? text.length : newline + 1;
+      let end = newline === -1 ? text.length : newline;
+      if (end > start && text.charCodeAt(end - 1) === 13) end--;
+      this.starts[i] = start;
+      this.ends[i] = end;
+      this.nexts[i] = next;
+      start = next;
+    }
   }
-  return lines;
+
+  content(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** Whether the line holds only white space (as `trim()` sees it), without copying it. */
+  blank(i: number): boolean {
+    for (let at = this.starts[i]; at < this.ends[i]; at++) {
+      const c = this.text.charCodeAt(at);
+      if (c === 0x20 || c === 0x09 || (c >= 0x0a && c <= 0x0d)) continue;
+      if (c > 0x7f && /\s/.test(this.text[at])) continue;
+      return false;
+    }
+    return true;
+  }
+
+  /** The first character after at most `indent` spaces, or -1 (the line's code unit, for cheap prefilters). */
+  leadingChar(i: number, indent = 3): number {
+    let at = this.starts[i];
+    const limit = Math.min(this.ends[i], at + indent);
+    while (at < limit && this.text.charCodeAt(at) === 0x20) at++;
+    return at < this.ends[i] ? this.text.charCodeAt(at) : -1;
+  }
 }
 
-function findFencedCode(text: string, lines: readonly Line[]): { spans: Span[]; unclosed: number } {
+function findFencedCode(text: string, lines: Lines): { spans: Span[]; unclosed: number } {
+  // Only lines holding ``` or ~~~ can open or close a fence.
+  const fences = Positions.of(text, /`{3,}|~{3,}/g, lines.count > 0 ? lines.starts[0] : text.length);
+  const hasFence = (i: number): boolean => {
+    const at = fences.startFrom(lines.starts[i]);
+    return at !== -1 && at < lines.ends[i];
+  };
   // Hexo closes only on the same fence string (optionally quoted by `>`), at most one space after it.
   // The lines that could close each fence string, found once: searching forward from every opening
   // line would be quadratic on a post of unclosed fences.
   const closers = new Map<string, number[]>();
-  const lineTexts = lines.map((line) => text.slice(line.start, line.end));
-  lineTexts.forEach((content, index) => {
-    const close = FENCE_CLOSE.exec(content);
-    if (!close) return;
+  const candidates: number[] = [];
+  for (let i = 0; i < lines.count; i++) {
+    if (!hasFence(i)) continue;
+    candidates.push(i);
+    const close = FENCE_CLOSE.exec(lines.content(i));
+    if (!close) continue;
     const list = closers.get(close[1]);
-    if (list) list.push(index);
-    else closers.set(close[1], [index]);
-  });
+    if (list) list.push(i);
+    else closers.set(close[1], [i]);
+  }
   const spans: Span[] = [];
   let unclosed = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const open = FENCE_OPEN.exec(lineTexts[i]);
+  let after = -1;
+  for (const i of candidates) {
+    if (i <= after) continue;
+    const open = FENCE_OPEN.exec(lines.content(i));
     if (!open) continue;
     const fence = open[2];
     if (fence[0] === '`' && open[3].includes('`')) continue;
     const j = firstAfter(closers.get(fence), i);
     if (j === -1) {
       // Hexo leaves it alone; Markdown makes it code to the end.
-      if (unclosed === -1) unclosed = lines[i].start;
+      if (unclosed === -1) unclosed = lines.starts[i];
       continue;
     }
-    spans.push({ start: lines[i].start, end: lines[j].next });
-    i = j;
+    spans.push({ start: lines.starts[i], end: lines.nexts[j] });
+    after = j;
   }
   return { spans, unclosed };
 }
@@ -204,33 +263,30 @@ const HTML_TAG_LINE = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(
  * escapes them): from a block-level tag to the next blank line, from `<pre>` (script, style,
  * textarea) to its closing tag, from a line holding one complete tag after a blank line.
  */
-function findHtmlBlocks(text: string, lines: readonly Line[], fenced: readonly Span[]): Span[] {
+function findHtmlBlocks(lines: Lines, fenced: readonly Span[]): Span[] {
   const blocks: Span[] = [];
   let previousBlank = true;
-  for (let i = 0; i < lines.length; i++) {
-    const content = text.slice(lines[i].start, lines[i].end);
-    const blank = content.trim() === '';
-    if (blank || inSpans(fenced, lines[i].start)) {
+  for (let i = 0; i < lines.count; i++) {
+    const blank = lines.blank(i);
+    if (blank || lines.leadingChar(i) !== 0x3c /* < */ || inSpans(fenced, lines.starts[i])) {
       previousBlank = blank;
       continue;
     }
+    const content = lines.content(i);
     const raw = HTML_RAW_START.exec(content);
     let end = -1;
     if (raw) {
       const close = new RegExp(`</${raw[1]}>`, 'i');
       end = i;
-      while (end < lines.length - 1 && !close.test(text.slice(lines[end].start, lines[end].end))) end++;
+      while (end < lines.count - 1 && !close.test(lines.content(end))) end++;
     } else if (HTML_BLOCK_START.test(content) || (previousBlank && content.length < 2000 && HTML_TAG_LINE.test(content))) {
       end = i;
-      while (end + 1 < lines.length && text.slice(lines[end + 1].start, lines[end + 1].end).trim() !== '') end++;
+      while (end + 1 < lines.count && !lines.blank(end + 1)) end++;
     }
-    if (end === -1) {
-      previousBlank = false;
-      continue;
-    }
-    blocks.push({ start: lines[i].start, end: lines[end].next });
-    i = end;
     previousBlank = false;
+    if (end === -1) continue;
+    blocks.push({ start: lines.starts[i], end: lines.nexts[end] });
+    i = end;
   }
   return blocks;
 }
@@ -249,23 +305,23 @@ function firstAfter(sorted: readonly number[] | undefined, after: number): numbe
 }
 
 /** Indented code (four spaces or a tab after a blank line): Markdown renders it in `<code>`. */
-function findIndentedCode(text: string, lines: readonly Line[], fenced: readonly Span[]): Span[] {
+function findIndentedCode(text: string, lines: Lines, fenced: readonly Span[]): Span[] {
   const spans: Span[] = [];
   let previousBlank = true;
   let current: { start: number; end: number } | undefined;
-  for (const line of lines) {
-    const content = text.slice(line.start, line.end);
-    const blank = content.trim() === '';
-    if (inSpans(fenced, line.start)) {
+  for (let i = 0; i < lines.count; i++) {
+    const start = lines.starts[i];
+    const blank = lines.blank(i);
+    if (inSpans(fenced, start)) {
       previousBlank = false;
       current = undefined;
       continue;
     }
-    const indentedLine = /^(?: {4}|\t)/.test(content) && !blank;
+    const indentedLine = !blank && (text.charCodeAt(start) === 0x09 || text.startsWith('    ', start));
     if (indentedLine && (previousBlank || current)) {
-      if (current) current.end = line.next;
+      if (current) current.end = lines.nexts[i];
       else {
-        current = { start: line.start, end: line.next };
+        current = { start, end: lines.nexts[i] };
         spans.push(current);
       }
     } else if (!blank) {
@@ -288,9 +344,11 @@ function maskSpans(text: string, spans: readonly Span[]): string {
 }
 
 interface TemplateScan {
-  protectedSpans: Span[];
+  templateTokens: number;
+  /** In scan order, so sorted: comments, raw blocks and everything in `hidden`. */
+  protectedSpans: SpanList;
   /** Inline code, HTML comments and `<code>` elements: Hexo hides them from Nunjucks (raw blocks are Nunjucks' own). */
-  hidden: HiddenSpan[];
+  hidden: SpanList;
   tags: TagToken[];
   variables: VariableToken[];
   unclosed: UnclosedToken[];
@@ -298,7 +356,7 @@ interface TemplateScan {
 }
 
 function scanTemplate(s: string, from: number, indented: readonly Span[]): TemplateScan {
-  const result: TemplateScan = { protectedSpans: [], hidden: [], tags: [], variables: [], unclosed: [], unclosedRaw: [] };
+  const result: TemplateScan = { templateTokens: 0, protectedSpans: new SpanList(), hidden: new SpanList(), tags: [], variables: [], unclosed: [], unclosedRaw: [] };
   const n = s.length;
   // Every "where does it close" is answered from positions found once (see Positions, TemplateClosers,
   // InlineCode): scanning forward from each opener is quadratic on posts of thousands of openers.
@@ -314,7 +372,8 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
     if (c === 0x60 /* ` */ && s.charCodeAt(i - 1) !== 0x5c) {
       const end = inlineCode.endOf(i);
       if (end > 0) {
-        result.hidden.push({ start: i, end, kind: 'code' });
+        result.hidden.push(i, end, HIDDEN_CODE);
+        result.protectedSpans.push(i, end);
         i = end;
       } else {
         i += inlineCode.runLength(i);
@@ -325,14 +384,16 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
       if (s.startsWith('<!--', i)) {
         const close = s.indexOf('-->', i + 4);
         const end = close === -1 ? n : close + 3;
-        result.hidden.push({ start: i, end, kind: 'comment' });
+        result.hidden.push(i, end, HIDDEN_COMMENT);
+        result.protectedSpans.push(i, end);
         i = end;
         continue;
       }
       if (/^<code[\s>]/i.test(s.slice(i, i + 6))) {
         const close = codeCloses.endFrom(i);
         if (close !== -1) {
-          result.hidden.push({ start: i, end: close, kind: 'element' });
+          result.hidden.push(i, close, HIDDEN_ELEMENT);
+          result.protectedSpans.push(i, close);
           i = close;
           continue;
         }
@@ -347,12 +408,14 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
       const close = closers.closerOf(i);
       if (close !== -1 && s.charCodeAt(close + 1) === 0x7d) {
         const end = close + 2;
-        result.variables.push({ start: i, end, expression: s.slice(i + 2, close).trim() });
+        if (result.variables.length < MAX_STORED_TOKENS) result.variables.push({ start: i, end, expression: s.slice(i + 2, close).trim() });
+        result.templateTokens++;
         i = end;
       } else if (close !== -1) {
         i = close + 1; // `{{ x }` is text for Hexo
       } else {
-        result.unclosed.push({ start: i, end: i + 2, opener: '{{' });
+        if (result.unclosed.length < MAX_STORED_TOKENS) result.unclosed.push({ start: i, end: i + 2, opener: '{{' });
+        result.templateTokens++;
         i += 1;
       }
       continue;
@@ -360,10 +423,11 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
     if (next === 0x23 /* # */) {
       const close = commentCloses.endFrom(i + 2);
       if (close === -1) {
-        result.unclosed.push({ start: i, end: i + 2, opener: '{#' });
+        if (result.unclosed.length < MAX_STORED_TOKENS) result.unclosed.push({ start: i, end: i + 2, opener: '{#' });
+        result.templateTokens++;
         i += 1;
       } else {
-        result.protectedSpans.push({ start: i, end: close });
+        result.protectedSpans.push(i, close);
         i = close;
       }
       continue;
@@ -371,7 +435,8 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
     if (next === 0x25 /* % */) {
       const close = closers.closerOf(i);
       if (close === -1) {
-        result.unclosed.push({ start: i, end: i + 2, opener: '{%' });
+        if (result.unclosed.length < MAX_STORED_TOKENS) result.unclosed.push({ start: i, end: i + 2, opener: '{%' });
+        result.templateTokens++;
         i += 1;
         continue;
       }
@@ -383,53 +448,75 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
           result.unclosedRaw.push({ start: i, end });
           i = end;
         } else {
-          result.protectedSpans.push({ start: i, end: rawEnd });
+          result.protectedSpans.push(i, rawEnd);
           i = rawEnd;
         }
         continue;
       }
       result.tags.push(tag);
+      result.templateTokens++;
       i = end;
       continue;
     }
     i++;
   }
-  result.protectedSpans.push(...result.hidden);
-  result.protectedSpans.sort((a, b) => a.start - b.start);
   return result;
 }
 
+/**
+ * A tag as the rules see it. Its arguments are split when first asked for: a 10 MB post of a million
+ * tags would otherwise hold a million argument lists that no rule reads.
+ */
+class ScannedTag implements TagToken {
+  private split: (Span & { value: string })[] | undefined;
+
+  constructor(private readonly text: string, readonly start: number, readonly end: number, readonly name: string) {}
+
+  get args(): readonly (Span & { readonly value: string })[] {
+    this.split ??= tagWords(this.text, this.start, this.end).slice(1);
+    return this.split;
+  }
+}
+
 function readTag(s: string, start: number, end: number): TagToken {
+  const [innerStart, innerEnd] = tagInner(s, start, end);
+  let at = innerStart;
+  while (at < innerEnd && /\s/.test(s[at])) at++;
+  // The name is the first word (see tagWords); found without splitting the rest.
+  let stop = at;
+  const quote = s[at];
+  if (quote === '"' || quote === "'") {
+    const close = s.indexOf(quote, at + 1);
+    if (close !== -1 && close < innerEnd) return new ScannedTag(s, start, end, s.slice(at + 1, close));
+  }
+  while (stop < innerEnd && !/\s/.test(s[stop])) stop++;
+  return new ScannedTag(s, start, end, s.slice(at, stop));
+}
+
+function tagInner(s: string, start: number, end: number): [number, number] {
   let innerStart = start + 2;
   let innerEnd = end - 2;
   if (s[innerStart] === '-') innerStart++;
   if (s[innerEnd - 1] === '-') innerEnd--;
-  const args: (Span & { value: string })[] = [];
-  // Whitespace separates arguments; quotes keep spaces inside one (Nunjucks' lexer reads strings whole).
+  return [innerStart, Math.max(innerStart, innerEnd)];
+}
+
+/** A tag's words, name first: whitespace separates them; quotes keep spaces inside one (Nunjucks' lexer reads strings whole). */
+function tagWords(s: string, start: number, end: number): (Span & { value: string })[] {
+  const [innerStart, innerEnd] = tagInner(s, start, end);
+  const words: (Span & { value: string })[] = [];
   // Matched inside the tag only: on the whole text `\S+` would run on past `%}` into what follows.
-  const inner = s.slice(innerStart, Math.max(innerStart, innerEnd));
-  for (const m of inner.matchAll(/"[^"]*"|'[^']*'|\S+/g)) {
-    const start = innerStart + m.index;
-    args.push({ start, end: start + m[0].length, value: unquote(m[0]) });
+  for (const m of s.slice(innerStart, innerEnd).matchAll(/"[^"]*"|'[^']*'|\S+/g)) {
+    const wordStart = innerStart + m.index;
+    words.push({ start: wordStart, end: wordStart + m[0].length, value: unquote(m[0]) });
   }
-  const first = args.shift();
-  return { start, end, name: first?.value ?? '', args };
+  return words;
 }
 
 function unquote(value: string): string {
   return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
 }
 
-function mergeSpans(spans: Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const merged: Span[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && span.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, span.end) };
-    else merged.push(span);
-  }
-  return merged;
-}
 
 const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 
@@ -459,28 +546,30 @@ function isBlank(c: number): boolean {
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
 const SETEXT_H2 = /^ {0,3}-+[ \t]*$/;
 
-function findHeadings(text: string, lines: readonly Line[], protectedSpans: readonly Span[]): Heading[] {
+function findHeadings(lines: Lines, protectedSpans: SpanList): Heading[] {
   const headings: Heading[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (inSpans(protectedSpans, line.start)) continue;
-    const content = text.slice(line.start, line.end);
+  for (let i = 0; i < lines.count && headings.length < MAX_STORED_TOKENS; i++) {
+    const start = lines.starts[i];
+    // Only a line starting with `#`, or followed by a line of `=` or `-`, can be a heading.
+    const lead = lines.leadingChar(i);
+    const underLead = i + 1 < lines.count ? lines.leadingChar(i + 1) : -1;
+    if (lead !== 0x23 /* # */ && underLead !== 0x3d /* = */ && underLead !== 0x2d /* - */) continue;
+    if (inSpans(protectedSpans, start)) continue;
+    const content = lines.content(i);
     const atx = atxHeading(content);
     if (atx) {
-      const textStart = atx.raw ? line.start + atx.start : line.end;
-      headings.push({ start: textStart, end: textStart + atx.raw.length, level: atx.level, text: atx.raw.trim(), lineSpan: { start: line.start, end: line.next } });
+      const textStart = atx.raw ? start + atx.start : lines.ends[i];
+      headings.push({ start: textStart, end: textStart + atx.raw.length, level: atx.level, text: atx.raw.trim(), lineSpan: { start, end: lines.nexts[i] } });
       continue;
     }
-    const underline = lines[i + 1];
-    if (!underline || content.trim() === '' || /^ {4}/.test(content)) continue;
-    const under = text.slice(underline.start, underline.end);
-    const previous = i > 0 ? text.slice(lines[i - 1].start, lines[i - 1].end).trim() : '';
+    if (i + 1 >= lines.count || content.trim() === '' || /^ {4}/.test(content)) continue;
+    const under = lines.content(i + 1);
     // Only a one-line paragraph: longer ones are rare and `---` under text may be a table or a rule.
-    if (previous !== '' && i > 0 && !inSpans(protectedSpans, lines[i - 1].start)) continue;
+    if (i > 0 && !lines.blank(i - 1) && !inSpans(protectedSpans, lines.starts[i - 1])) continue;
     const level = SETEXT_H1.test(under) ? 1 : SETEXT_H2.test(under) && /\S/.test(content) && !/^\s*[-*+>|]/.test(content) ? 2 : 0;
     if (level === 0) continue;
-    const trimmedStart = line.start + (content.length - content.trimStart().length);
-    headings.push({ start: trimmedStart, end: line.start + content.trimEnd().length, level, text: content.trim(), lineSpan: { start: line.start, end: underline.next } });
+    const trimmedStart = start + (content.length - content.trimStart().length);
+    headings.push({ start: trimmedStart, end: start + content.trimEnd().length, level, text: content.trim(), lineSpan: { start, end: lines.nexts[i + 1] } });
     i++;
   }
   return headings;
@@ -490,11 +579,11 @@ const REFERENCE = /^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)/gm;
 // `[^<>]` keeps each tag's search inside it: `[^>]*?` ran to the end of the text from every `<a`.
 const HTML_SOURCE = /<(img|a|source|video|audio)\b[^<>]*?\s(src|href)\s*=\s*(["'])([^"'\n]*)\3/gi;
 
-function findLinks(text: string, from: number, protectedSpans: readonly Span[]): LinkTarget[] {
+function findLinks(text: string, from: number, protectedSpans: SpanList): LinkTarget[] {
   const body = text.slice(from);
   const links: LinkTarget[] = [];
   const add = (url: string, start: number, image: boolean): void => {
-    if (inSpans(protectedSpans, start)) return;
+    if (links.length >= MAX_STORED_LINKS || inSpans(protectedSpans, start)) return;
     let value = url;
     let at = start;
     if (value.startsWith('<') && value.endsWith('>')) {

@@ -15,29 +15,33 @@ export class InlineCode {
   private readonly blankLines: Positions;
 
   constructor(private readonly text: string, from: number, private readonly rawOpen: Positions, private readonly rawClose: Positions) {
-    const starts: number[] = [];
-    const lengths: number[] = [];
-    for (let i = text.indexOf('`', from); i !== -1; i = text.indexOf('`', i)) {
-      let k = 1;
-      while (text.charCodeAt(i + k) === BACKTICK) k++;
-      starts.push(i);
-      lengths.push(k);
-      i += k;
-    }
-    this.runStarts = Int32Array.from(starts);
+    // Two passes, counting then filling typed arrays: a post of millions of backticks stays compact.
+    let count = 0;
+    for (let i = text.indexOf('`', from); i !== -1; count++) i = text.indexOf('`', i + this.runLengthIn(text, i));
+    this.runStarts = new Int32Array(count);
     let size = 1;
-    while (size < lengths.length) size <<= 1;
+    while (size < count) size <<= 1;
     this.size = size;
     this.tree = new Int32Array(2 * size);
-    lengths.forEach((length, index) => { this.tree[size + index] = length; });
+    let index = 0;
+    for (let i = text.indexOf('`', from); i !== -1; index++) {
+      const k = this.runLengthIn(text, i);
+      this.runStarts[index] = i;
+      this.tree[size + index] = k;
+      i = text.indexOf('`', i + k);
+    }
     for (let node = size - 1; node >= 1; node--) this.tree[node] = Math.max(this.tree[2 * node], this.tree[2 * node + 1]);
     this.blankLines = Positions.of(text, /\n(?=\r?\n)/g, from);
   }
 
   /** The length of the backtick run starting at `at` (counted forward, as Hexo does). */
   runLength(at: number): number {
+    return this.runLengthIn(this.text, at);
+  }
+
+  private runLengthIn(text: string, at: number): number {
     let k = 0;
-    while (this.text.charCodeAt(at + k) === BACKTICK) k++;
+    while (text.charCodeAt(at + k) === BACKTICK) k++;
     return k;
   }
 

@@ -2,7 +2,7 @@ import * as filters from 'nunjucks/src/filters';
 import { TOKEN_BLOCK_END } from 'nunjucks/src/lexer';
 import * as nodes from 'nunjucks/src/nodes';
 import { parse } from 'nunjucks/src/parser';
-import { inSpans, type Span } from './bodyScan';
+import { HIDDEN_CODE, inSpans, type Span } from './bodyScan';
 import type { PostDocument } from './postDocument';
 
 /**
@@ -73,7 +73,7 @@ function computeVerdict(doc: PostDocument, customTags: readonly string[]): Templ
   // Hexo runs Nunjucks only when the post allows it and holds a complete tag (`rSwigTag`).
   if (doc.data.disableNunjucks === true || !body.hasTemplateSyntax) return { kind: 'notRendered' };
   if (doc.text.length - body.bodyOffset > MAX_CHECKED_BODY) return { kind: 'unchecked', reason: 'size' };
-  if (body.tags.length + body.variables.length + body.unclosed.length > MAX_CHECKED_TEMPLATE_TAGS) return { kind: 'unchecked', reason: 'tags' };
+  if (body.templateTokens > MAX_CHECKED_TEMPLATE_TAGS) return { kind: 'unchecked', reason: 'tags' };
   const extensions = tagExtensions(doc, customTags);
   if (!extensions) return { kind: 'unchecked', reason: 'tags' };
   const view = templateView(doc);
@@ -149,9 +149,11 @@ export function templateView(doc: PostDocument): string {
   const hidden: Span[] = [{ start: 0, end: body.bodyOffset }, ...body.fencedCode];
   // A fence that never closes: Markdown makes the rest code, whose braces `Tag#render` escapes.
   if (body.unclosedFence !== -1) hidden.push({ start: body.unclosedFence, end: text.length });
-  for (const span of body.hiddenFromTemplate) {
+  const spans = body.hiddenFromTemplate;
+  for (let index = 0; index < spans.length; index++) {
+    const span = { start: spans.start(index), end: spans.end(index) };
     // In an HTML block Markdown leaves backticks as they are: no `<code>`, nothing escaped.
-    if (span.kind === 'code' && inSpans(body.htmlBlocks, span.start)) continue;
+    if (spans.kind(index) === HIDDEN_CODE && inSpans(body.htmlBlocks, span.start)) continue;
     if (!inSpans(blocks, span.start) && !holdsRaw(span)) hidden.push(span);
   }
   for (const span of body.indentedCode) {

@@ -18,28 +18,28 @@ export class TemplateClosers {
     }
     this.openers = Int32Array.from(openers);
     this.closers = new Int32Array(openers.length).fill(-1);
-    // brace[s] / percent[s]: the closer found scanning from i + 1 in quote state s (none, ", ').
-    const brace = [-1, -1, -1];
-    const percent = [-1, -1, -1];
+    // b0/b1/b2 and p0/p1/p2: the `}` (resp. `%}`) found scanning from i + 1 in quote state none, ", '.
+    let b0 = -1; let b1 = -1; let b2 = -1;
+    let p0 = -1; let p1 = -1; let p2 = -1;
     let k = openers.length - 1;
     for (let i = text.length - 1; i >= from && k >= 0; i--) {
       const c = text.charCodeAt(i);
-      const closesTag = c === PERCENT && text.charCodeAt(i + 1) === CLOSE_BRACE;
-      const b0 = brace[0]; const b1 = brace[1]; const b2 = brace[2];
-      const p0 = percent[0]; const p1 = percent[1]; const p2 = percent[2];
-      if (c === DOUBLE || c === SINGLE) {
-        const own = c === DOUBLE ? 1 : 2;
-        // none -> own quote; own quote -> none; the other quote stays.
-        brace[0] = own === 1 ? b1 : b2; percent[0] = own === 1 ? p1 : p2;
-        if (own === 1) { brace[1] = b0; percent[1] = p0; } else { brace[2] = b0; percent[2] = p0; }
-      } else {
-        if (c === CLOSE_BRACE) brace[0] = i;
-        if (closesTag) percent[0] = i;
+      if (c === DOUBLE) {
+        // none -> " and " -> none; inside ' it stays.
+        const b = b0; b0 = b1; b1 = b;
+        const p = p0; p0 = p1; p1 = p;
+      } else if (c === SINGLE) {
+        const b = b0; b0 = b2; b2 = b;
+        const p = p0; p0 = p2; p2 = p;
+      } else if (c === CLOSE_BRACE) {
+        b0 = i;
+      } else if (c === PERCENT && text.charCodeAt(i + 1) === CLOSE_BRACE) {
+        p0 = i;
       }
       // Openers whose content starts at i read the state "none" from here.
       while (k >= 0 && this.openers[k] + 2 > i) k--;
       while (k >= 0 && this.openers[k] + 2 === i) {
-        this.closers[k] = text.charCodeAt(this.openers[k] + 1) === BRACE ? brace[0] : percent[0];
+        this.closers[k] = text.charCodeAt(this.openers[k] + 1) === BRACE ? b0 : p0;
         k--;
       }
     }
