@@ -239,7 +239,10 @@ function findFencedCode(text: string, lines: Lines): { spans: Span[]; unclosed: 
     if (!open) continue;
     const fence = open[2];
     if (fence[0] === '`' && open[3].includes('`')) continue;
-    const j = firstAfter(closers.get(fence), i);
+    // Hexo's `rBacktick` takes its content group, `((?:[\s\S]*?\n)?)`, greedily: a closing line right
+    // after the opening one closes it only when no later line does.
+    const later = firstAfter(closers.get(fence), i + 1);
+    const j = later !== -1 ? later : firstAfter(closers.get(fence), i);
     if (j === -1) {
       // Hexo leaves it alone; Markdown makes it code to the end.
       if (unclosed === -1) unclosed = lines.starts[i];

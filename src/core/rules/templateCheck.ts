@@ -148,7 +148,7 @@ export function templateView(doc: PostDocument): string {
   };
   const hidden: Span[] = [{ start: 0, end: body.bodyOffset }, ...body.fencedCode];
   // A fence that never closes: Markdown makes the rest code, whose braces `Tag#render` escapes.
-  if (body.unclosedFence !== -1) hidden.push({ start: body.unclosedFence, end: text.length });
+  if (body.unclosedFence !== -1 && !holdsRaw({ start: body.unclosedFence, end: text.length })) hidden.push({ start: body.unclosedFence, end: text.length });
   const spans = body.hiddenFromTemplate;
   for (let index = 0; index < spans.length; index++) {
     const span = { start: spans.start(index), end: spans.end(index) };
