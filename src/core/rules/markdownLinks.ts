@@ -14,14 +14,13 @@ export interface InlineLink {
 
 export function findInlineLinks(text: string, from: number): InlineLink[] {
   const links: InlineLink[] = [];
-  let lineStart = from;
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
+  // Only lines holding `](` can hold a link: jump from one to the next.
+  for (let at = text.indexOf('](', from); at !== -1;) {
+    const lineStart = Math.max(from, text.lastIndexOf('\n', at) + 1);
+    const newline = text.indexOf('\n', at);
     const lineEnd = newline === -1 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
-    if (line.includes('](')) linksOfLine(line, lineStart, links);
-    if (newline === -1) break;
-    lineStart = newline + 1;
+    linksOfLine(text.slice(lineStart, lineEnd), lineStart, links);
+    at = newline === -1 ? -1 : text.indexOf('](', newline);
   }
   return links;
 }
@@ -36,7 +35,10 @@ function linksOfLine(line: string, offset: number, links: InlineLink[]): void {
   targetEnd[n + 1] = n + 1;
   let nextBracket = -1;
   let nextStop = -1;
-  for (let i = n - 1; i >= 0; i--) {
+  // Nothing before the first `[` is asked for.
+  const first = line.indexOf('[');
+  if (first === -1) return;
+  for (let i = n - 1; i >= first; i--) {
     const c = line.charCodeAt(i);
     if (c === CLOSE) labelEnd[i] = i;
     else if (c === BACKSLASH) labelEnd[i] = i + 1 < n ? labelEnd[i + 2] : -1;
@@ -52,7 +54,7 @@ function linksOfLine(line: string, offset: number, links: InlineLink[]): void {
     if (c === CLOSE) nextBracket = i;
     if (c === PAREN_OPEN || c === PAREN_CLOSE || isSpace(c)) nextStop = i;
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < n; i++) {
     if (line.charCodeAt(i) !== OPEN) continue;
     const close = labelEnd[i + 1];
     if (close === -1 || line.charCodeAt(close + 1) !== PAREN_OPEN) continue;
