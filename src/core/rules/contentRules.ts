@@ -2,7 +2,7 @@ import { basename, dirname, joinPath, normalizePath, relativeInside } from '../p
 import { inSpans, type Span, type TagToken } from './bodyScan';
 import type { PostDocument } from './postDocument';
 import { MAX_FINDINGS, message, POSTS_AND_DRAFTS, type Rule } from './rule';
-import { POST_FIELDS } from './templateCheck';
+import { HEXO_TAG_PLUGINS, NUNJUCKS_OWN, POST_FIELDS } from './templateCheck';
 import { escapeFixes, nunjucksOff } from './templateRules';
 import { editDistance } from './similarity';
 import { siteVocabulary } from './siteVocabulary';
@@ -254,11 +254,6 @@ function closestSlug(slug: string, slugs: readonly string[]): string | undefined
   return best;
 }
 
-/** Hexo's tag plugins (hexo `plugins/tag/index.ts`) and Nunjucks' own statements. */
-const HEXO_TAGS = ['quote', 'blockquote', 'code', 'codeblock', 'iframe', 'img', 'image', 'include_code', 'include-code', 'a', 'link',
-  'anchor', 'post_path', 'post_link', 'asset_path', 'asset_link', 'asset_img', 'asset_image', 'pullquote', 'url_for', 'full_url_for'];
-const NUNJUCKS_STATEMENTS = ['if', 'elif', 'elseif', 'else', 'for', 'set', 'macro', 'call', 'filter', 'include', 'import', 'from',
-  'extends', 'block', 'verbatim', 'raw'];
 
 /**
  * PC507: `{{ name }}` in the text: Nunjucks evaluates it, so a Vue or Handlebars example renders as
@@ -293,7 +288,7 @@ export const unknownTag: Rule = {
   check(doc, context) {
     const body = doc.body;
     if (nunjucksOff(doc) || !body.hasTemplateSyntax) return [];
-    const known = new Set([...HEXO_TAGS, ...NUNJUCKS_STATEMENTS, ...context.settings.customTags]);
+    const known = new Set([...HEXO_TAG_PLUGINS.keys(), ...NUNJUCKS_OWN, ...context.settings.customTags]);
     const findings: Finding[] = [];
     const names = new Set(body.tags.map((tag) => tag.name));
     const suggestions = new Map<string, string[]>();

@@ -39,7 +39,7 @@ export const HEXO_TAG_PLUGINS: ReadonlyMap<string, boolean> = new Map([
 ]);
 
 /** Names Nunjucks' parser reads itself (`Parser#parseStatement`), and the ones that only close or split those. */
-const NUNJUCKS_OWN = new Set(['raw', 'verbatim', 'if', 'ifAsync', 'for', 'asyncEach', 'asyncAll', 'block', 'extends', 'include', 'set',
+export const NUNJUCKS_OWN: ReadonlySet<string> = new Set(['raw', 'verbatim', 'if', 'ifAsync', 'for', 'asyncEach', 'asyncAll', 'block', 'extends', 'include', 'set',
   'macro', 'call', 'import', 'from', 'filter', 'switch', 'elif', 'elseif', 'else', 'case', 'default']);
 
 /**
