@@ -73,6 +73,8 @@ const CORPUS: readonly string[] = [
   '{% if true %}<!-- {{ a b }} -->{% endif %}\n',
   '<code>{{ a b }}</code> {{ title }}\n',
   '<div>\n`{{ a`\n</div>\n\n{{ title }}\n',
+  '\\{{ a b }} and \\{% if x %}{{ c d }}{% endif %} vanish, {{ title }} stays\n',
+  '\\\\{{ a b }}: an escaped backslash escapes nothing else\n',
   // Indented code
   'Text\n\n    {{ a b }}\n\nAfter {{ title }}\n',
   '    {% if %}\n\n{{ title }}\n',

@@ -159,6 +159,7 @@ export function templateView(doc: PostDocument): string {
   for (const span of body.indentedCode) {
     if (!inSpans(blocks, span.start) && !holdsRaw(span)) hidden.push(span);
   }
+  for (const span of backslashed(doc, blocks)) hidden.push(span);
   hidden.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let at = 0;
@@ -170,6 +171,33 @@ export function templateView(doc: PostDocument): string {
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/**
+ * Tags and variables right after a backslash: Hexo swaps each for an HTML comment placeholder, the
+ * backslash escapes its `<` for Markdown, and the placeholder is never restored (the post shows
+ * `<!–swig￼0–>`), so Nunjucks never reads it, nor the block it opens. Not in an HTML block, where
+ * Markdown leaves backslashes alone; an even run of backslashes escapes only itself.
+ */
+function backslashed(doc: PostDocument, blocks: readonly Span[]): Span[] {
+  const { text } = doc;
+  const body = doc.body;
+  const escaped = (start: number): boolean => {
+    let count = 0;
+    while (start - count - 1 >= body.bodyOffset && text.charCodeAt(start - count - 1) === 0x5c) count++;
+    return count % 2 === 1 && !inSpans(body.htmlBlocks, start) && !inSpans(blocks, start);
+  };
+  const spans: Span[] = [];
+  for (const variable of body.variables) if (escaped(variable.start)) spans.push({ start: variable.start, end: variable.end });
+  const starts = blocks.map((region) => region.start);
+  for (const tag of body.tags) {
+    if (!escaped(tag.start)) continue;
+    // The block it opens, if any: a region starting right after it (regions are merged, so unique).
+    const index = indexAtOrAfter(starts, tag.end);
+    const block = index !== -1 && starts[index] === tag.end ? blocks[index] : undefined;
+    spans.push({ start: tag.start, end: block ? block.end : tag.end });
+  }
+  return spans;
 }
 
 /**
@@ -208,6 +236,11 @@ function rawOpenOffsets(text: string, from: number): number[] {
 }
 
 function firstAtOrAfter(sorted: readonly number[], offset: number): number {
+  const index = indexAtOrAfter(sorted, offset);
+  return index === -1 ? -1 : sorted[index];
+}
+
+function indexAtOrAfter(sorted: readonly number[], offset: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -215,7 +248,7 @@ function firstAtOrAfter(sorted: readonly number[], offset: number): number {
     if (sorted[mid] < offset) low = mid + 1;
     else high = mid;
   }
-  return low < sorted.length ? sorted[low] : -1;
+  return low < sorted.length ? low : -1;
 }
 
 /** What Hexo passes to Nunjucks as the context: the post's own fields (hexo `models/post.ts`). */

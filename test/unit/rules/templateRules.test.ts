@@ -40,6 +40,9 @@ describe('rules: template syntax read by Nunjucks (PC505, PC506, PC509–PC511)'
     assert.deepEqual(await errorsOf(post('{% if true %}<!-- {{ a b }} -->{% endif %}\n')), ['PC509']);
     assert.deepEqual(await only(post('<div>\n`{{ a`\n</div>\n\n{{ title }}\n'), 'PC509'), [6, 1, 6, 6,
       'Hexo fails to render this post: Nunjucks stops here with "unexpected token: /".']);
+    // After a backslash Hexo's placeholder is never restored, so Nunjucks never reads the tag (or its block).
+    assert.deepEqual(await errorsOf(post('\\{{ a b }} \\{% if x %}{{ c d }}{% endif %} {{ title }}\n')), []);
+    assert.deepEqual(await errorsOf(post('\\\\{{ a b }}\n')), ['PC509']);
     // A `<code>` holding a raw block is not escaped by Hexo.
     assert.deepEqual(await errorsOf(post('`{% raw %}{% endraw %} {{ a b }}` {{ title }}\n')), ['PC509']);
   });
