@@ -70,6 +70,7 @@ const CORPUS: readonly string[] = [
   // HTML comments and HTML
   '<!-- {{ a b }} --> {{ title }}\n',
   '<!-- unclosed {{ a b }}\n\n{{ title }}\n',
+  '<!-- unclosed, holding a raw\n{% endif %}\n\n{% raw %}\n',
   '{% if true %}<!-- {{ a b }} -->{% endif %}\n',
   '<code>{{ a b }}</code> {{ title }}\n',
   '<div>\n`{{ a`\n</div>\n\n{{ title }}\n',
@@ -78,6 +79,7 @@ const CORPUS: readonly string[] = [
   // Indented code
   'Text\n\n    {{ a b }}\n\nAfter {{ title }}\n',
   '    {% if %}\n\n{{ title }}\n',
+  'Text\n```\ncode\n```\n    {{ x | nope }}\n',
 ];
 
 const FRONT_MATTER = '---\ntitle: Oracle\n---\n';

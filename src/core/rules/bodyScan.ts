@@ -316,7 +316,8 @@ function findIndentedCode(text: string, lines: Lines, fenced: readonly Span[]): 
     const start = lines.starts[i];
     const blank = lines.blank(i);
     if (inSpans(fenced, start)) {
-      previousBlank = false;
+      // A fence is a block: indented code may start right after it, as after a blank line.
+      previousBlank = true;
       current = undefined;
       continue;
     }

@@ -2,7 +2,7 @@ import * as filters from 'nunjucks/src/filters';
 import { TOKEN_BLOCK_END } from 'nunjucks/src/lexer';
 import * as nodes from 'nunjucks/src/nodes';
 import { parse } from 'nunjucks/src/parser';
-import { HIDDEN_CODE, inSpans, type Span } from './bodyScan';
+import { HIDDEN_CODE, HIDDEN_COMMENT, inSpans, type Span } from './bodyScan';
 import type { PostDocument } from './postDocument';
 
 /**
@@ -154,7 +154,8 @@ export function templateView(doc: PostDocument): string {
     const span = { start: spans.start(index), end: spans.end(index) };
     // In an HTML block Markdown leaves backticks as they are: no `<code>`, nothing escaped.
     if (spans.kind(index) === HIDDEN_CODE && inSpans(body.htmlBlocks, span.start)) continue;
-    if (!inSpans(blocks, span.start) && !holdsRaw(span)) hidden.push(span);
+    // Comments are Hexo's placeholders, whatever they hold; code is escaped by `Tag#render` unless it holds a raw.
+    if (!inSpans(blocks, span.start) && (spans.kind(index) === HIDDEN_COMMENT || !holdsRaw(span))) hidden.push(span);
   }
   for (const span of body.indentedCode) {
     if (!inSpans(blocks, span.start) && !holdsRaw(span)) hidden.push(span);

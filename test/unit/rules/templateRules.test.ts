@@ -33,7 +33,8 @@ describe('rules: template syntax read by Nunjucks (PC505, PC506, PC509–PC511)'
 
   it('reads the text Hexo hands to Nunjucks: code hidden, except inside a block tag or an HTML block', async () => {
     for (const body of ['`{{ a b }}` {{ title }}\n', '<!-- {{ a b }} --> {{ title }}\n', 'p\n\n    {{ a b }}\n\n{{ title }}\n', '<code>{{ a b }}</code> {{ title }}\n',
-      '```\n{{ a b }}\n```\n{{ title }}\n', '```\nnever closed {{ a b }}\n\n{{ title }}\n', '{% raw %}{{ a b }}{% endraw %}\n']) {
+      '```\n{{ a b }}\n```\n{{ title }}\n', '```\nnever closed {{ a b }}\n\n{{ title }}\n', '{% raw %}{{ a b }}{% endraw %}\n',
+      '<!-- never closed\n{% endif %}\n\n{% raw %}\n', '```\ncode\n```\n    {{ x | nope }}\n']) {
       assert.deepEqual(await errorsOf(post(body)), [], body);
     }
     assert.deepEqual(await errorsOf(post('{% blockquote %}\n`{{ a b`\n{% endblockquote %}\n')), ['PC509']);
