@@ -82,6 +82,9 @@ function computeVerdict(doc: PostDocument, customTags: readonly string[]): Templ
     root = parse(view, extensions, {});
   } catch (error) {
     if (error instanceof RangeError) return { kind: 'unchecked', reason: 'depth' };
+    // Nunjucks throws TemplateErrors and, from its lexer, plain Errors; anything else is a fault of
+    // this check, and no reason to tell the author the post fails.
+    if (error instanceof TypeError || error instanceof ReferenceError) return { kind: 'ok', renderFailures: [] };
     const { lineno, colno, message } = error as { lineno?: number; colno?: number; message?: string };
     const offset = typeof lineno === 'number' && typeof colno === 'number' ? doc.lineMap.lineStart(lineno - 1) + colno - 1 : -1;
     return { kind: 'syntax', message: nunjucksMessage(String(message ?? error)), offset };
@@ -96,10 +99,11 @@ function nunjucksMessage(message: string): string {
 }
 
 /**
- * One extension per tag name the post uses and Nunjucks does not know, parsing as Hexo's
- * `NunjucksTag`/`NunjucksBlock` do: the arguments are raw tokens up to `%}`; a block parses its body
- * up to `end<name>`. Unknown names are blocks when the post writes their end. Undefined beyond
- * MAX_EXTENSION_NAMES names (Nunjucks searches the list for every tag).
+ * Extensions for every tag name Nunjucks does not know itself (Hexo's tag plugins, the custom tags of
+ * the settings, and any other name the post uses), parsing as Hexo's `NunjucksTag`/`NunjucksBlock`
+ * do: the arguments are raw tokens up to `%}`; a block parses its body up to `end<name>`. Names not
+ * Hexo's are blocks when the post writes their end. Undefined beyond MAX_EXTENSION_NAMES names
+ * (Nunjucks searches the list for every tag).
  */
 function tagExtensions(doc: PostDocument, customTags: readonly string[]): unknown[] | undefined {
   const written = new Set(doc.body.tags.map((tag) => tag.name));
