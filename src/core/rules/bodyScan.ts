@@ -1,4 +1,4 @@
-import { Positions } from '../text/positions';
+import { indexAtOrAfter, Positions } from '../text/positions';
 import { SpanList } from '../text/spanList';
 import { InlineCode } from './inlineCode';
 import { findInlineLinks } from './markdownLinks';
@@ -297,14 +297,8 @@ function findHtmlBlocks(lines: Lines, fenced: readonly Span[]): Span[] {
 /** The first value greater than `after` in a sorted list, or -1. */
 function firstAfter(sorted: readonly number[] | undefined, after: number): number {
   if (!sorted) return -1;
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] <= after) low = mid + 1;
-    else high = mid;
-  }
-  return low < sorted.length ? sorted[low] : -1;
+  const index = indexAtOrAfter(sorted, after + 1);
+  return index === -1 ? -1 : sorted[index];
 }
 
 /** Indented code (four spaces or a tab after a blank line): Markdown renders it in `<code>`. */

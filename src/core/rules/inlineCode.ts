@@ -1,4 +1,4 @@
-import { Positions } from '../text/positions';
+import { indexAtOrAfter, Positions } from '../text/positions';
 
 /**
  * Where inline code opened by a run of backticks closes, as Hexo's `escapeAllSwigTags` decides
@@ -70,15 +70,8 @@ export class InlineCode {
 
   /** The first run starting at or after `offset` whose length is at least `k`, or -1. */
   private firstRunAtLeast(offset: number, k: number): number {
-    let low = 0;
-    let high = this.runStarts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.runStarts[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    if (low >= this.runStarts.length) return -1;
-    return this.descend(1, 0, this.size, low, k);
+    const first = indexAtOrAfter(this.runStarts, offset);
+    return first === -1 ? -1 : this.descend(1, 0, this.size, first, k);
   }
 
   /** Leftmost leaf index >= `from` with value >= k under `node` covering [left, right). */

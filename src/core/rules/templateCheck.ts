@@ -2,6 +2,7 @@ import * as filters from 'nunjucks/src/filters';
 import { TOKEN_BLOCK_END } from 'nunjucks/src/lexer';
 import * as nodes from 'nunjucks/src/nodes';
 import { parse } from 'nunjucks/src/parser';
+import { indexAtOrAfter } from '../text/positions';
 import { HIDDEN_CODE, HIDDEN_COMMENT, inSpans, type Span } from './bodyScan';
 import type { PostDocument } from './postDocument';
 
@@ -243,17 +244,6 @@ function rawOpenOffsets(text: string, from: number): number[] {
 function firstAtOrAfter(sorted: readonly number[], offset: number): number {
   const index = indexAtOrAfter(sorted, offset);
   return index === -1 ? -1 : sorted[index];
-}
-
-function indexAtOrAfter(sorted: readonly number[], offset: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low < sorted.length ? low : -1;
 }
 
 /** What Hexo passes to Nunjucks as the context: the post's own fields (hexo `models/post.ts`). */

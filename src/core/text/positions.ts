@@ -21,14 +21,7 @@ export class Positions {
 
   /** The index of the first match starting at or after `offset`, or -1. */
   private indexFrom(offset: number): number {
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.starts[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low < this.starts.length ? low : -1;
+    return indexAtOrAfter(this.starts, offset);
   }
 
   /** Start of the first match at or after `offset`, or -1. */
@@ -42,4 +35,16 @@ export class Positions {
     const index = this.indexFrom(offset);
     return index === -1 ? -1 : this.ends[index];
   }
+}
+
+/** The index of the first value at or after `offset` in an ascending list, or -1 (a binary search). */
+export function indexAtOrAfter(sorted: ArrayLike<number>, offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length ? low : -1;
 }
