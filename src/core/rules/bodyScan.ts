@@ -1,3 +1,9 @@
+import { indexAtOrAfter, Positions } from '../text/positions';
+import { SpanList } from '../text/spanList';
+import { InlineCode } from './inlineCode';
+import { findInlineLinks } from './markdownLinks';
+import { TemplateClosers } from './templateClosers';
+
 /**
  * One pass over a post's body that finds what the content rules look at, the way Hexo 8.1 sees it:
  * - fenced code (hexo `plugins/filter/before_post_render/backtick_code_block.ts`): escaped before
@@ -45,12 +51,24 @@ export interface LinkTarget extends Span {
 export interface BodyScan {
   readonly bodyOffset: number;
   readonly fencedCode: readonly Span[];
+  /** Indented code blocks (Markdown renders them in `<code>`). */
+  readonly indentedCode: readonly Span[];
+  /** Inline code, HTML comments and `<code>` elements outside template tags (kinds HIDDEN_*), in order: Hexo hides them from Nunjucks. */
+  readonly hiddenFromTemplate: SpanList;
+  /** Where a fence that never closes opens, or -1: Markdown makes the rest of the post code. */
+  readonly unclosedFence: number;
+  /** HTML blocks (CommonMark types 1, 6 and 7): Markdown leaves backticks in them as they are. */
+  readonly htmlBlocks: readonly Span[];
   /** Text Nunjucks will not read as template syntax (code, raw blocks, comments). Sorted, disjoint. */
-  readonly protectedSpans: readonly Span[];
+  readonly protectedSpans: SpanList;
   /** Tag-plugin calls outside protected text, `raw`/`endraw` excluded, in order. */
   readonly tags: readonly TagToken[];
+  /** The first MAX_STORED_TOKENS `{{ }}` (the rules report at most MAX_FINDINGS each). */
   readonly variables: readonly VariableToken[];
+  /** The first MAX_STORED_TOKENS openers that never close. */
   readonly unclosed: readonly UnclosedToken[];
+  /** How many tags, variables and unclosed openers the body holds in all. */
+  readonly templateTokens: number;
   /** `{% raw %}` without `{% endraw %}`. */
   readonly unclosedRaw: readonly Span[];
   /**
@@ -58,40 +76,70 @@ export interface BodyScan {
    * `{# #}`, Hexo does not run Nunjucks on the post at all.
    */
   readonly hasTemplateSyntax: boolean;
+  /** The first MAX_STORED_TOKENS headings outside code (the rules look for the first H1). */
   readonly headings: readonly Heading[];
+  /** The first MAX_STORED_LINKS links and images outside code, in order. */
   readonly links: readonly LinkTarget[];
 }
 
-const FENCE_OPEN = /^((?:[ \t]*>){0,3}|[ \t]*(?:[-*+]|\d+\.))?[ \t]*(`{3,}|~{3,})[ \t]*([^\n]*?)[ \t]*$/;
+// Info strings are trimmed by hand: `[ \t]*([^\n]*?)[ \t]*$` backtracks quadratically over long blank runs.
+/** Tokens kept of each kind the rules only report (a post of a million `{{` would hold a million). */
+export const MAX_STORED_TOKENS = 10_000;
+/** Links kept for PC502, which checks each against the site's files. */
+export const MAX_STORED_LINKS = 100_000;
+
+const FENCE_OPEN = /^((?:[ \t]*>){0,3}|[ \t]*(?:[-*+]|\d+\.))?[ \t]*(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^(?:[ \t]*>){0,3}[ \t]*(`{3,}|~{3,})[ \t]?$/;
 const RAW_OPEN = /^\{%-?\s*raw\s*-?%\}/;
-const RAW_CLOSE = /\{%-?\s*endraw\s*-?%\}/g;
-const SWIG_TEST = /(\{\{.+?\}\})|(\{#.+?#\})|(\{%.+?%\})/s;
+const RAW_OPENS = /\{%-?\s*raw\s*-?%\}/g;
+const RAW_CLOSES = /\{%-?\s*endraw\s*-?%\}/g;
 
 export function scanBody(text: string, bodyOffset: number): BodyScan {
-  const lines = splitLines(text, bodyOffset);
-  const fencedCode = findFencedCode(text, lines);
+  const lines = new Lines(text, bodyOffset);
+  const { spans: fencedCode, unclosed: unclosedFence } = findFencedCode(text, lines);
   const indented = findIndentedCode(text, lines, fencedCode);
   // Fenced code becomes a one-line placeholder in Hexo before the template scan: mask it, keeping offsets.
   const masked = maskSpans(text, fencedCode);
   const template = scanTemplate(masked, bodyOffset, indented);
-  const protectedSpans = mergeSpans([...fencedCode, ...indented, ...template.protectedSpans]);
+  const protectedSpans = SpanList.merge([SpanList.of(fencedCode), SpanList.of(indented), template.protectedSpans]);
   return {
     bodyOffset,
     fencedCode,
+    indentedCode: indented,
+    hiddenFromTemplate: template.hidden,
+    unclosedFence,
+    htmlBlocks: findHtmlBlocks(lines, fencedCode),
     protectedSpans,
     tags: template.tags,
     variables: template.variables,
+    templateTokens: template.templateTokens,
     unclosed: template.unclosed,
     unclosedRaw: template.unclosedRaw,
-    // Every alternative starts with `{`: a body without one needs no regex.
-    hasTemplateSyntax: masked.includes('{', bodyOffset) && SWIG_TEST.test(masked.slice(bodyOffset)),
-    headings: findHeadings(text, lines, protectedSpans),
+    hasTemplateSyntax: hasSwigTag(masked, bodyOffset),
+    headings: findHeadings(lines, protectedSpans),
     links: findLinks(text, bodyOffset, protectedSpans),
   };
 }
 
+/**
+ * Hexo's `rSwigTag` test, `/(\{\{.+?\}\})|(\{#.+?#\})|(\{%.+?%\})/s`, without its quadratic search on a
+ * post of unclosed openers: some opener with its closer at least one character after it.
+ */
+function hasSwigTag(text: string, from: number): boolean {
+  return [['{{', '}}'], ['{#', '#}'], ['{%', '%}']].some(([open, close]) => {
+    const first = text.indexOf(open, from);
+    return first !== -1 && text.lastIndexOf(close) >= first + 3;
+  });
+}
+
+/** Kinds of `hiddenFromTemplate` spans. */
+export const HIDDEN_CODE = 1;
+export const HIDDEN_COMMENT = 2;
+export const HIDDEN_ELEMENT = 3;
+
 /** Whether `offset` lies in one of the sorted, disjoint `spans`. */
-export function inSpans(spans: readonly Span[], offset: number): boolean {
+export function inSpans(spans: readonly Span[] | SpanList, offset: number): boolean {
+  if (spans instanceof SpanList) return spans.contains(offset);
   let low = 0;
   let high = spans.length - 1;
   while (low <= high) {
@@ -103,79 +151,175 @@ export function inSpans(spans: readonly Span[], offset: number): boolean {
   return false;
 }
 
-interface Line {
-  /** Offset of the line's first character. */
-  readonly start: number;
-  /** End of its content (before `\r\n` or `\n`). */
-  readonly end: number;
-  /** Start of the next line. */
-  readonly next: number;
-}
+/**
+ * The body's lines as offsets (typed arrays: a 10 MB post of short lines would otherwise hold
+ * millions of small objects). `end` is the end of the content, before `\r\n` or `\n`; `next` the start
+ * of the following line.
+ */
+class Lines {
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly nexts: Int32Array;
 
-function splitLines(text: string, from: number): Line[] {
-  const lines: Line[] = [];
-  let start = from;
-  while (start < text.length) {
-    const newline = text.indexOf('\n', start);
-    const next = newline === -1 ? text.length : newline + 1;
-    let end = newline === -1 ? text.length : newline;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    lines.push({ start, end, next });
-    start = next;
+  constructor(private readonly text: string, from: number) {
+    let count = 0;
+    for (let at = from; at < text.length; count++) {
+      const newline = text.indexOf('\n', at);
+      at = newline === -1 ? text.length : newline + 1;
+    }
+    this.count = count;
+    this.starts = new Int32Array(count);
+    this.ends = new Int32Array(count);
+    this.nexts = new Int32Array(count);
+    let start = from;
+    for (let i = 0; i < count; i++) {
+      const newline = text.indexOf('\n', start);
+      const next = newline === -1 ? text.length : newline + 1;
+      let end = newline === -1 ? text.length : newline;
+      if (end > start && text.charCodeAt(end - 1) === 13) end--;
+      this.starts[i] = start;
+      this.ends[i] = end;
+      this.nexts[i] = next;
+      start = next;
+    }
   }
-  return lines;
+
+  content(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** Whether the line holds only white space (as `trim()` sees it), without copying it. */
+  blank(i: number): boolean {
+    for (let at = this.starts[i]; at < this.ends[i]; at++) {
+      const c = this.text.charCodeAt(at);
+      if (c === 0x20 || c === 0x09 || (c >= 0x0a && c <= 0x0d)) continue;
+      if (c > 0x7f && /\s/.test(this.text[at])) continue;
+      return false;
+    }
+    return true;
+  }
+
+  /** The first character after at most `indent` spaces, or -1 (the line's code unit, for cheap prefilters). */
+  leadingChar(i: number, indent = 3): number {
+    let at = this.starts[i];
+    const limit = Math.min(this.ends[i], at + indent);
+    while (at < limit && this.text.charCodeAt(at) === 0x20) at++;
+    return at < this.ends[i] ? this.text.charCodeAt(at) : -1;
+  }
 }
 
-/** Three backticks or tildes: every opening fence has them, and most lines do not. */
-const FENCE_CANDIDATE = /```|~~~/g;
-
-function findFencedCode(text: string, lines: readonly Line[]): Span[] {
+function findFencedCode(text: string, lines: Lines): { spans: Span[]; unclosed: number } {
+  // Only lines holding ``` or ~~~ can open or close a fence.
+  const fences = Positions.of(text, /`{3,}|~{3,}/g, lines.count > 0 ? lines.starts[0] : text.length);
+  const hasFence = (i: number): boolean => {
+    const at = fences.startFrom(lines.starts[i]);
+    return at !== -1 && at < lines.ends[i];
+  };
+  // Hexo closes only on the same fence string (optionally quoted by `>`), at most one space after it.
+  // The lines that could close each fence string, found once: searching forward from every opening
+  // line would be quadratic on a post of unclosed fences.
+  const closers = new Map<string, number[]>();
+  const candidates: number[] = [];
+  for (let i = 0; i < lines.count; i++) {
+    if (!hasFence(i)) continue;
+    candidates.push(i);
+    const close = FENCE_CLOSE.exec(lines.content(i));
+    if (!close) continue;
+    const list = closers.get(close[1]);
+    if (list) list.push(i);
+    else closers.set(close[1], [i]);
+  }
   const spans: Span[] = [];
-  if (lines.length === 0) return spans;
-  FENCE_CANDIDATE.lastIndex = lines[0].start;
-  for (let i = 0; i < lines.length; i++) {
-    // Straight to the next line holding a candidate, at or after line i.
-    const candidate = FENCE_CANDIDATE.exec(text);
-    if (!candidate) break;
-    while (i < lines.length && lines[i].next <= candidate.index) i++;
-    if (i === lines.length) break;
-    FENCE_CANDIDATE.lastIndex = lines[i].next;
-    const line = text.slice(lines[i].start, lines[i].end);
-    const open = FENCE_OPEN.exec(line);
+  let unclosed = -1;
+  let after = -1;
+  for (const i of candidates) {
+    if (i <= after) continue;
+    const open = FENCE_OPEN.exec(lines.content(i));
     if (!open) continue;
     const fence = open[2];
     if (fence[0] === '`' && open[3].includes('`')) continue;
-    // Hexo closes only on the same fence string (optionally quoted by `>`), at most one space after it.
-    const close = new RegExp(`^(?:[ \\t]*>){0,3}[ \\t]*${fence}[ \\t]?$`);
-    for (let j = i + 1; j < lines.length; j++) {
-      if (!close.test(text.slice(lines[j].start, lines[j].end))) continue;
-      spans.push({ start: lines[i].start, end: lines[j].next });
-      FENCE_CANDIDATE.lastIndex = lines[j].next;
-      i = j;
-      break;
+    // Hexo's `rBacktick` takes its content group, `((?:[\s\S]*?\n)?)`, greedily: a closing line right
+    // after the opening one closes it only when no later line does.
+    const later = firstAfter(closers.get(fence), i + 1);
+    const j = later !== -1 ? later : firstAfter(closers.get(fence), i);
+    if (j === -1) {
+      // Hexo leaves it alone; Markdown makes it code to the end.
+      if (unclosed === -1) unclosed = lines.starts[i];
+      continue;
     }
+    spans.push({ start: lines.starts[i], end: lines.nexts[j] });
+    after = j;
   }
-  return spans;
+  return { spans, unclosed };
+}
+
+const HTML_BLOCK_TAGS = 'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|'
+  + 'fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|'
+  + 'noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const HTML_BLOCK_START = new RegExp(`^ {0,3}</?(?:${HTML_BLOCK_TAGS})(?:\\s|/?>|$)`, 'i');
+const HTML_RAW_START = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
+const HTML_TAG_LINE = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+
+/**
+ * HTML blocks as CommonMark starts and ends them (types 1, 6 and 7; comments are handled as Hexo
+ * escapes them): from a block-level tag to the next blank line, from `<pre>` (script, style,
+ * textarea) to its closing tag, from a line holding one complete tag after a blank line.
+ */
+function findHtmlBlocks(lines: Lines, fenced: readonly Span[]): Span[] {
+  const blocks: Span[] = [];
+  let previousBlank = true;
+  for (let i = 0; i < lines.count; i++) {
+    const blank = lines.blank(i);
+    if (blank || lines.leadingChar(i) !== 0x3c /* < */ || inSpans(fenced, lines.starts[i])) {
+      previousBlank = blank;
+      continue;
+    }
+    const content = lines.content(i);
+    const raw = HTML_RAW_START.exec(content);
+    let end = -1;
+    if (raw) {
+      const close = new RegExp(`</${raw[1]}>`, 'i');
+      end = i;
+      while (end < lines.count - 1 && !close.test(lines.content(end))) end++;
+    } else if (HTML_BLOCK_START.test(content) || (previousBlank && content.length < 2000 && HTML_TAG_LINE.test(content))) {
+      end = i;
+      while (end + 1 < lines.count && !lines.blank(end + 1)) end++;
+    }
+    previousBlank = false;
+    if (end === -1) continue;
+    blocks.push({ start: lines.starts[i], end: lines.nexts[end] });
+    i = end;
+  }
+  return blocks;
+}
+
+/** The first value greater than `after` in a sorted list, or -1. */
+function firstAfter(sorted: readonly number[] | undefined, after: number): number {
+  if (!sorted) return -1;
+  const index = indexAtOrAfter(sorted, after + 1);
+  return index === -1 ? -1 : sorted[index];
 }
 
 /** Indented code (four spaces or a tab after a blank line): Markdown renders it in `<code>`. */
-function findIndentedCode(text: string, lines: readonly Line[], fenced: readonly Span[]): Span[] {
+function findIndentedCode(text: string, lines: Lines, fenced: readonly Span[]): Span[] {
   const spans: Span[] = [];
   let previousBlank = true;
   let current: { start: number; end: number } | undefined;
-  for (const line of lines) {
-    const content = text.slice(line.start, line.end);
-    const blank = content.trim() === '';
-    if (inSpans(fenced, line.start)) {
-      previousBlank = false;
+  for (let i = 0; i < lines.count; i++) {
+    const start = lines.starts[i];
+    const blank = lines.blank(i);
+    if (inSpans(fenced, start)) {
+      // A fence is a block: indented code may start right after it, as after a blank line.
+      previousBlank = true;
       current = undefined;
       continue;
     }
-    const indentedLine = /^(?: {4}|\t)/.test(content) && !blank;
+    const indentedLine = !blank && (text.charCodeAt(start) === 0x09 || text.startsWith('    ', start));
     if (indentedLine && (previousBlank || current)) {
-      if (current) current.end = line.next;
+      if (current) current.end = lines.nexts[i];
       else {
-        current = { start: line.start, end: line.next };
+        current = { start, end: lines.nexts[i] };
         spans.push(current);
       }
     } else if (!blank) {
@@ -198,28 +342,39 @@ function maskSpans(text: string, spans: readonly Span[]): string {
 }
 
 interface TemplateScan {
-  protectedSpans: Span[];
+  templateTokens: number;
+  /** In scan order, so sorted: comments, raw blocks and everything in `hidden`. */
+  protectedSpans: SpanList;
+  /** Inline code, HTML comments and `<code>` elements: Hexo hides them from Nunjucks (raw blocks are Nunjucks' own). */
+  hidden: SpanList;
   tags: TagToken[];
   variables: VariableToken[];
   unclosed: UnclosedToken[];
   unclosedRaw: Span[];
 }
 
-const INTERESTING = /[`<{]/g;
-
 function scanTemplate(s: string, from: number, indented: readonly Span[]): TemplateScan {
-  const result: TemplateScan = { protectedSpans: [], tags: [], variables: [], unclosed: [], unclosedRaw: [] };
+  const result: TemplateScan = { templateTokens: 0, protectedSpans: new SpanList(), hidden: new SpanList(), tags: [], variables: [], unclosed: [], unclosedRaw: [] };
   const n = s.length;
+  // Every "where does it close" is answered from positions found once (see Positions, TemplateClosers,
+  // InlineCode): scanning forward from each opener is quadratic on posts of thousands of openers.
+  const closers = new TemplateClosers(s, from);
+  const rawOpens = Positions.of(s, RAW_OPENS, from);
+  const rawCloses = Positions.of(s, RAW_CLOSES, from);
+  const commentCloses = Positions.of(s, /#\}/g, from);
+  const codeCloses = Positions.of(s, /<\/code>/gi, from);
+  const inlineCode = new InlineCode(s, from, rawOpens, rawCloses);
   let i = from;
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c === 0x60 /* ` */ && s.charCodeAt(i - 1) !== 0x5c) {
-      const end = inlineCodeEnd(s, i);
+      const end = inlineCode.endOf(i);
       if (end > 0) {
-        result.protectedSpans.push({ start: i, end });
+        result.hidden.push(i, end, HIDDEN_CODE);
+        result.protectedSpans.push(i, end);
         i = end;
       } else {
-        i += backtickRun(s, i);
+        i += inlineCode.runLength(i);
       }
       continue;
     }
@@ -227,210 +382,206 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
       if (s.startsWith('<!--', i)) {
         const close = s.indexOf('-->', i + 4);
         const end = close === -1 ? n : close + 3;
-        result.protectedSpans.push({ start: i, end });
+        result.hidden.push(i, end, HIDDEN_COMMENT);
+        result.protectedSpans.push(i, end);
         i = end;
         continue;
       }
       if (/^<code[\s>]/i.test(s.slice(i, i + 6))) {
-        const close = s.toLowerCase().indexOf('</code>', i);
+        const close = codeCloses.endFrom(i);
         if (close !== -1) {
-          result.protectedSpans.push({ start: i, end: close + 7 });
-          i = close + 7;
+          result.hidden.push(i, close, HIDDEN_ELEMENT);
+          result.protectedSpans.push(i, close);
+          i = close;
           continue;
         }
       }
     }
-    if (c !== 0x7b /* { */) {
-      // Nothing but `, < and { starts anything here: jump to the next one (most of a post is prose).
-      INTERESTING.lastIndex = i + 1;
-      i = INTERESTING.exec(s)?.index ?? n;
-      continue;
-    }
-    if (inSpans(indented, i)) {
+    if (c !== 0x7b /* { */ || inSpans(indented, i)) {
       i++;
       continue;
     }
     const next = s.charCodeAt(i + 1);
     if (next === 0x7b /* { */) {
-      const end = closeOf(s, i + 2, true);
-      if (end.kind === 'closed') {
-        result.variables.push({ start: i, end: end.end, expression: s.slice(i + 2, end.end - 2).trim() });
-        i = end.end;
-      } else if (end.kind === 'single') {
-        i = end.end; // `{{ x }` is text for Hexo
+      const close = closers.closerOf(i);
+      if (close !== -1 && s.charCodeAt(close + 1) === 0x7d) {
+        const end = close + 2;
+        if (result.variables.length < MAX_STORED_TOKENS) result.variables.push({ start: i, end, expression: s.slice(i + 2, close).trim() });
+        result.templateTokens++;
+        i = end;
+      } else if (close !== -1) {
+        i = close + 1; // `{{ x }` is text for Hexo
       } else {
-        result.unclosed.push({ start: i, end: i + 2, opener: '{{' });
+        if (result.unclosed.length < MAX_STORED_TOKENS) result.unclosed.push({ start: i, end: i + 2, opener: '{{' });
+        result.templateTokens++;
         i += 1;
       }
       continue;
     }
     if (next === 0x23 /* # */) {
-      const close = s.indexOf('#}', i + 2);
+      const close = commentCloses.endFrom(i + 2);
       if (close === -1) {
-        result.unclosed.push({ start: i, end: i + 2, opener: '{#' });
+        if (result.unclosed.length < MAX_STORED_TOKENS) result.unclosed.push({ start: i, end: i + 2, opener: '{#' });
+        result.templateTokens++;
         i += 1;
       } else {
-        result.protectedSpans.push({ start: i, end: close + 2 });
-        i = close + 2;
+        result.protectedSpans.push(i, close);
+        i = close;
       }
       continue;
     }
     if (next === 0x25 /* % */) {
-      const end = closeOf(s, i + 2, false);
-      if (end.kind !== 'closed') {
-        result.unclosed.push({ start: i, end: i + 2, opener: '{%' });
+      const close = closers.closerOf(i);
+      if (close === -1) {
+        if (result.unclosed.length < MAX_STORED_TOKENS) result.unclosed.push({ start: i, end: i + 2, opener: '{%' });
+        result.templateTokens++;
         i += 1;
         continue;
       }
-      const tag = readTag(s, i, end.end);
-      if (RAW_OPEN.test(s.slice(i, end.end))) {
-        RAW_CLOSE.lastIndex = end.end;
-        const close = RAW_CLOSE.exec(s);
-        if (!close) {
-          result.unclosedRaw.push({ start: i, end: end.end });
-          i = end.end;
+      const end = close + 2;
+      const tag = readTag(s, i, end);
+      if (RAW_OPEN.test(s.slice(i, end))) {
+        const rawEnd = rawCloses.endFrom(end);
+        if (rawEnd === -1) {
+          result.unclosedRaw.push({ start: i, end });
+          i = end;
         } else {
-          const rawEnd = close.index + close[0].length;
-          result.protectedSpans.push({ start: i, end: rawEnd });
+          result.protectedSpans.push(i, rawEnd);
           i = rawEnd;
         }
         continue;
       }
       result.tags.push(tag);
-      i = end.end;
+      result.templateTokens++;
+      i = end;
       continue;
     }
     i++;
   }
-  result.protectedSpans.sort((a, b) => a.start - b.start);
   return result;
 }
 
-function backtickRun(s: string, at: number): number {
-  let k = 0;
-  while (s.charCodeAt(at + k) === 0x60) k++;
-  return k;
-}
-
 /**
- * End of the inline code opened at `at`, or 0 when Hexo treats the backticks as text (a blank line or
- * the end comes first). Hexo closes on a run of backticks whose remainder has the opening length.
+ * A tag as the rules see it. Its arguments are split when first asked for: a 10 MB post of a million
+ * tags would otherwise hold a million argument lists that no rule reads.
  */
-function inlineCodeEnd(s: string, at: number): number {
-  const k = backtickRun(s, at);
-  for (let j = at + k; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 0x0a && /^\r?\n/.test(s.slice(j + 1, j + 3))) return 0;
-    if (c === 0x7b && RAW_OPEN.test(s.slice(j, j + 20))) {
-      RAW_CLOSE.lastIndex = j;
-      const close = RAW_CLOSE.exec(s);
-      if (close) {
-        j = close.index + close[0].length - 1;
-        continue;
-      }
-    }
-    if (c === 0x60 && backtickRun(s, j) === k) return j + k;
-  }
-  return 0;
-}
+class ScannedTag implements TagToken {
+  private split: (Span & { value: string })[] | undefined;
 
-type CloseResult = { kind: 'closed'; end: number } | { kind: 'single'; end: number } | { kind: 'open' };
+  constructor(private readonly text: string, readonly start: number, readonly end: number, readonly name: string) {}
 
-/** Finds the end of `{{ }}` (variable) or `{% %}` after `from`, outside one level of quotes, as Hexo's scanner does. */
-function closeOf(s: string, from: number, variable: boolean): CloseResult {
-  let quote = 0;
-  for (let j = from; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 0x22 || c === 0x27) {
-      if (quote === 0) quote = c;
-      else if (quote === c) quote = 0;
-    }
-    if (quote !== 0) continue;
-    if (variable && c === 0x7d) {
-      return s.charCodeAt(j + 1) === 0x7d ? { kind: 'closed', end: j + 2 } : { kind: 'single', end: j + 1 };
-    }
-    if (!variable && c === 0x25 && s.charCodeAt(j + 1) === 0x7d) return { kind: 'closed', end: j + 2 };
+  get args(): readonly (Span & { readonly value: string })[] {
+    this.split ??= tagWords(this.text, this.start, this.end).slice(1);
+    return this.split;
   }
-  return { kind: 'open' };
 }
 
 function readTag(s: string, start: number, end: number): TagToken {
+  const [innerStart, innerEnd] = tagInner(s, start, end);
+  let at = innerStart;
+  while (at < innerEnd && /\s/.test(s[at])) at++;
+  // The name is the first word (see tagWords); found without splitting the rest.
+  let stop = at;
+  const quote = s[at];
+  if (quote === '"' || quote === "'") {
+    const close = s.indexOf(quote, at + 1);
+    if (close !== -1 && close < innerEnd) return new ScannedTag(s, start, end, s.slice(at + 1, close));
+  }
+  while (stop < innerEnd && !/\s/.test(s[stop])) stop++;
+  return new ScannedTag(s, start, end, s.slice(at, stop));
+}
+
+function tagInner(s: string, start: number, end: number): [number, number] {
   let innerStart = start + 2;
   let innerEnd = end - 2;
   if (s[innerStart] === '-') innerStart++;
   if (s[innerEnd - 1] === '-') innerEnd--;
-  const args: (Span & { value: string })[] = [];
-  // Whitespace separates arguments; quotes keep spaces inside one (Nunjucks' lexer reads strings whole).
-  const re = /"[^"]*"|'[^']*'|\S+/g;
-  re.lastIndex = innerStart;
-  for (let m = re.exec(s); m && m.index < innerEnd; m = re.exec(s)) {
-    const valueEnd = Math.min(m.index + m[0].length, innerEnd);
-    args.push({ start: m.index, end: valueEnd, value: unquote(s.slice(m.index, valueEnd)) });
+  return [innerStart, Math.max(innerStart, innerEnd)];
+}
+
+/** A tag's words, name first: whitespace separates them; quotes keep spaces inside one (Nunjucks' lexer reads strings whole). */
+function tagWords(s: string, start: number, end: number): (Span & { value: string })[] {
+  const [innerStart, innerEnd] = tagInner(s, start, end);
+  const words: (Span & { value: string })[] = [];
+  // Matched inside the tag only: on the whole text `\S+` would run on past `%}` into what follows.
+  for (const m of s.slice(innerStart, innerEnd).matchAll(/"[^"]*"|'[^']*'|\S+/g)) {
+    const wordStart = innerStart + m.index;
+    words.push({ start: wordStart, end: wordStart + m[0].length, value: unquote(m[0]) });
   }
-  const first = args.shift();
-  return { start, end, name: first?.value ?? '', args };
+  return words;
 }
 
 function unquote(value: string): string {
   return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
 }
 
-function mergeSpans(spans: Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const merged: Span[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && span.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, span.end) };
-    else merged.push(span);
+
+const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+
+/**
+ * An ATX heading's level and text (closing `#`s and blanks removed), by hand: the equivalent regular
+ * expression, `(.*?)(?:[ \t]+#+)?[ \t]*$`, backtracks quadratically over a long run of blanks.
+ */
+function atxHeading(content: string): { level: number; raw: string; start: number } | undefined {
+  const open = ATX_OPEN.exec(content);
+  if (!open) return undefined;
+  let start = open[0].length;
+  while (isBlank(content.charCodeAt(start))) start++;
+  let end = content.length;
+  while (end > start && isBlank(content.charCodeAt(end - 1))) end--;
+  let hashes = end;
+  while (hashes > start && content.charCodeAt(hashes - 1) === 0x23) hashes--;
+  if (hashes < end && hashes > start && isBlank(content.charCodeAt(hashes - 1))) {
+    end = hashes;
+    while (end > start && isBlank(content.charCodeAt(end - 1))) end--;
   }
-  return merged;
+  return { level: open[1].length, raw: content.slice(start, end), start };
 }
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
 const SETEXT_H2 = /^ {0,3}-+[ \t]*$/;
 
-function findHeadings(text: string, lines: readonly Line[], protectedSpans: readonly Span[]): Heading[] {
+function findHeadings(lines: Lines, protectedSpans: SpanList): Heading[] {
   const headings: Heading[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (inSpans(protectedSpans, line.start)) continue;
-    const content = text.slice(line.start, line.end);
-    // An ATX heading needs a `#`; most lines have none.
-    const atx = content.includes('#') ? ATX.exec(content) : null;
+  for (let i = 0; i < lines.count && headings.length < MAX_STORED_TOKENS; i++) {
+    const start = lines.starts[i];
+    // Only a line starting with `#`, or followed by a line of `=` or `-`, can be a heading.
+    const lead = lines.leadingChar(i);
+    const underLead = i + 1 < lines.count ? lines.leadingChar(i + 1) : -1;
+    if (lead !== 0x23 /* # */ && underLead !== 0x3d /* = */ && underLead !== 0x2d /* - */) continue;
+    if (inSpans(protectedSpans, start)) continue;
+    const content = lines.content(i);
+    const atx = atxHeading(content);
     if (atx) {
-      const raw = atx[2] ?? '';
-      const textStart = raw ? line.start + content.indexOf(raw, atx[1].length + content.indexOf('#')) : line.end;
-      headings.push({ start: textStart, end: textStart + raw.length, level: atx[1].length, text: raw.trim(), lineSpan: { start: line.start, end: line.next } });
+      const textStart = atx.raw ? start + atx.start : lines.ends[i];
+      headings.push({ start: textStart, end: textStart + atx.raw.length, level: atx.level, text: atx.raw.trim(), lineSpan: { start, end: lines.nexts[i] } });
       continue;
     }
-    const underline = lines[i + 1];
-    if (!underline) continue;
-    const under = text.slice(underline.start, underline.end);
-    // Only a line of `=` or `-` makes one (tested first: it rules out nearly every line).
-    if (!SETEXT_H1.test(under) && !SETEXT_H2.test(under)) continue;
-    if (content.trim() === '' || /^ {4}/.test(content)) continue;
-    const previous = i > 0 ? text.slice(lines[i - 1].start, lines[i - 1].end).trim() : '';
+    if (i + 1 >= lines.count || content.trim() === '' || /^ {4}/.test(content)) continue;
+    const under = lines.content(i + 1);
     // Only a one-line paragraph: longer ones are rare and `---` under text may be a table or a rule.
-    if (previous !== '' && i > 0 && !inSpans(protectedSpans, lines[i - 1].start)) continue;
+    if (i > 0 && !lines.blank(i - 1) && !inSpans(protectedSpans, lines.starts[i - 1])) continue;
     const level = SETEXT_H1.test(under) ? 1 : SETEXT_H2.test(under) && /\S/.test(content) && !/^\s*[-*+>|]/.test(content) ? 2 : 0;
     if (level === 0) continue;
-    const trimmedStart = line.start + (content.length - content.trimStart().length);
-    headings.push({ start: trimmedStart, end: line.start + content.trimEnd().length, level, text: content.trim(), lineSpan: { start: line.start, end: underline.next } });
+    const trimmedStart = start + (content.length - content.trimStart().length);
+    headings.push({ start: trimmedStart, end: start + content.trimEnd().length, level, text: content.trim(), lineSpan: { start, end: lines.nexts[i + 1] } });
     i++;
   }
   return headings;
 }
 
-const INLINE_LINK = /(!?)\[(?:[^[\]\\\n]|\\.|\[[^\]\n]*\])*\]\([ \t]*(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)/g;
 const REFERENCE = /^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)/gm;
-const HTML_SOURCE = /<(img|a|source|video|audio)\b[^>]*?\s(src|href)\s*=\s*(["'])([^"'\n]*)\3/gi;
+// `[^<>]` keeps each tag's search inside it: `[^>]*?` ran to the end of the text from every `<a`.
+const HTML_SOURCE = /<(img|a|source|video|audio)\b[^<>]*?\s(src|href)\s*=\s*(["'])([^"'\n]*)\3/gi;
 
-function findLinks(text: string, from: number, protectedSpans: readonly Span[]): LinkTarget[] {
+function findLinks(text: string, from: number, protectedSpans: SpanList): LinkTarget[] {
   const body = text.slice(from);
   const links: LinkTarget[] = [];
   const add = (url: string, start: number, image: boolean): void => {
-    if (inSpans(protectedSpans, start)) return;
+    if (links.length >= MAX_STORED_LINKS || inSpans(protectedSpans, start)) return;
     let value = url;
     let at = start;
     if (value.startsWith('<') && value.endsWith('>')) {
@@ -439,14 +590,9 @@ function findLinks(text: string, from: number, protectedSpans: readonly Span[]):
     }
     links.push({ url: value, start: at, end: at + value.length, image });
   };
-  // Each pattern needs its literal: most bodies lack one or more, and the scan is then skipped.
-  if (body.includes('](')) for (const m of body.matchAll(INLINE_LINK)) {
-    const index = m.index + m[0].indexOf('](') + 2;
-    const offset = body.indexOf(m[2], index);
-    add(m[2], from + offset, m[1] === '!');
-  }
-  if (body.includes(']:')) for (const m of body.matchAll(REFERENCE)) add(m[1], from + m.index + m[0].length - m[1].length, false);
-  if (body.includes('<')) for (const m of body.matchAll(HTML_SOURCE)) {
+  for (const link of findInlineLinks(text, from)) add(link.target, link.start, link.image);
+  for (const m of body.matchAll(REFERENCE)) add(m[1], from + m.index + m[0].length - m[1].length, false);
+  for (const m of body.matchAll(HTML_SOURCE)) {
     const offset = m.index + m[0].length - 1 - m[4].length;
     add(m[4], from + offset, m[1].toLowerCase() === 'img');
   }

@@ -1,8 +1,9 @@
 import { basename, dirname, joinPath, normalizePath, relativeInside } from '../path';
 import { inSpans, type Span, type TagToken } from './bodyScan';
-import { insertEntry } from './frontMatterEdits';
 import type { PostDocument } from './postDocument';
-import { message, POSTS_AND_DRAFTS, type Rule } from './rule';
+import { MAX_FINDINGS, message, POSTS_AND_DRAFTS, type Rule } from './rule';
+import { HEXO_TAG_PLUGINS, NUNJUCKS_OWN, POST_FIELDS } from './templateCheck';
+import { escapeFixes, nunjucksOff } from './templateRules';
 import { editDistance } from './similarity';
 import { siteVocabulary } from './siteVocabulary';
 import type { Finding, Fix, RuleContext } from './types';
@@ -36,6 +37,7 @@ function normalizeTitle(text: string): string {
   return text.normalize('NFKC').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+
 const GENERATED = /(?:^|\/)[^/.]*$|\.html?$|\/$/i;
 
 /**
@@ -51,6 +53,7 @@ export const missingLinkTarget: Rule = {
     if (!exists) return [];
     const findings: Finding[] = [];
     for (const link of doc.body.links) {
+      if (findings.length >= MAX_FINDINGS) break;
       const target = localTarget(link.url);
       if (target === undefined || GENERATED.test(target) || /\.(md|markdown)$/i.test(target)) continue;
       const candidates = candidatePaths(context, target);
@@ -161,6 +164,7 @@ export const missingAsset: Rule = {
     const folder = assetFolder(context.path);
     const findings: Finding[] = [];
     for (const tag of doc.body.tags) {
+      if (findings.length >= MAX_FINDINGS) break;
       if (!ASSET_TAGS.has(tag.name)) continue;
       // asset_img tries every argument (class names, sizes and titles come around the file name).
       const args = tag.name.startsWith('asset_im') ? tag.args : tag.args.slice(0, 1);
@@ -194,6 +198,7 @@ export const missingPostLink: Rule = {
     const findings: Finding[] = [];
     const suggestions = new Map<string, string | undefined>();
     for (const tag of doc.body.tags) {
+      if (findings.length >= MAX_FINDINGS) break;
       if (tag.name !== 'post_link' && tag.name !== 'post_path') continue;
       const arg = tag.args[0];
       if (!arg) {
@@ -249,118 +254,6 @@ function closestSlug(slug: string, slugs: readonly string[]): string | undefined
   return best;
 }
 
-/** Hexo's tag plugins (hexo `plugins/tag/index.ts`) and Nunjucks' own statements. */
-const HEXO_TAGS = ['quote', 'blockquote', 'code', 'codeblock', 'iframe', 'img', 'image', 'include_code', 'include-code', 'a', 'link',
-  'anchor', 'post_path', 'post_link', 'asset_path', 'asset_link', 'asset_img', 'asset_image', 'pullquote', 'url_for', 'full_url_for'];
-const HEXO_BLOCK_TAGS = ['quote', 'blockquote', 'code', 'codeblock', 'pullquote'];
-const NUNJUCKS_STATEMENTS = ['if', 'elif', 'elseif', 'else', 'for', 'set', 'macro', 'call', 'filter', 'include', 'import', 'from',
-  'extends', 'block', 'verbatim', 'raw'];
-const NUNJUCKS_BLOCKS = ['if', 'for', 'macro', 'call', 'filter', 'block', 'verbatim'];
-
-function nunjucksOff(doc: PostDocument): boolean {
-  return doc.data.disableNunjucks === true;
-}
-
-/** Names that open a block: Hexo's and Nunjucks', plus any name whose `end...` the post writes. */
-function blockNames(tags: readonly TagToken[]): Set<string> {
-  const names = new Set([...HEXO_BLOCK_TAGS, ...NUNJUCKS_BLOCKS]);
-  for (const tag of tags) if (tag.name.startsWith('end') && tag.name.length > 3) names.add(tag.name.slice(3));
-  return names;
-}
-
-/**
- * PC505: a block tag without its `{% end... %}` (or an `end` closing nothing): Nunjucks fails the
- * whole post ("unexpected end of file", "unknown block tag").
- */
-export const unclosedBlockTag: Rule = {
-  code: 'PC505', id: 'unclosed-block-tag', defaultSeverity: 'error',
-  check(doc) {
-    if (nunjucksOff(doc)) return [];
-    const body = doc.body;
-    const findings: Finding[] = body.unclosedRaw.map((span) => ({
-      range: doc.range(span.start, span.end), message: message('unclosedBlockTag', 'raw'), fixes: [closeBlockFix(doc, 'raw', span.end)],
-    }));
-    if (!body.hasTemplateSyntax) return findings;
-    const blocks = blockNames(body.tags);
-    const stack: TagToken[] = [];
-    for (const tag of body.tags) {
-      if (tag.name.startsWith('end') && blocks.has(tag.name.slice(3))) {
-        const name = tag.name.slice(3);
-        const at = stack.map((open) => open.name).lastIndexOf(name);
-        if (at === -1) {
-          findings.push({ range: doc.range(tag.start, tag.end), message: message('strayEndTag', tag.name) });
-          continue;
-        }
-        for (const open of stack.splice(at).slice(1)) findings.push(unclosed(doc, open));
-        continue;
-      }
-      if (blocks.has(tag.name)) stack.push(tag);
-    }
-    for (const open of stack) findings.push(unclosed(doc, open));
-    return findings.sort((a, b) => a.range.startOffset - b.range.startOffset);
-  },
-};
-
-function unclosed(doc: PostDocument, tag: TagToken): Finding {
-  return { range: doc.range(tag.start, tag.end), message: message('unclosedBlockTag', tag.name), fixes: [closeBlockFix(doc, tag.name, tag.end)] };
-}
-
-/** Adds `{% endname %}` after the paragraph that follows the tag (before the next blank line). */
-function closeBlockFix(doc: PostDocument, name: string, after: number): Fix {
-  const text = doc.text;
-  let at = doc.nextLineStart(after);
-  if (text.slice(after, at).trim() !== '') {
-    // The content starts on the tag's own line: close at its end.
-    at = after;
-  }
-  while (at < text.length) {
-    const next = doc.nextLineStart(at);
-    if (text.slice(at, next).trim() === '') break;
-    at = next;
-  }
-  const needsBreakBefore = at > 0 && text[at - 1] !== '\n';
-  const newText = `${needsBreakBefore ? doc.eol : ''}{% end${name} %}${doc.eol}`;
-  return { title: message('fixCloseBlock', name), edits: [{ range: doc.range(at, at), newText }], preferred: true, safe: false };
-}
-
-/**
- * Fixes for template syntax meant as text: wrap it in `{% raw %}`, or turn Nunjucks off for the post.
- * Wrapping is `safe` where Hexo cannot build the post at all (PC506); where Hexo builds it with the
- * expression evaluated (PC507), what the braces meant is the writer's call.
- */
-function escapeFixes(doc: PostDocument, start: number, end: number, safe: boolean): Fix[] {
-  const fixes: Fix[] = [{
-    title: message('fixWrapInRaw'),
-    edits: [{ range: doc.range(start, start), newText: '{% raw %}' }, { range: doc.range(end, end), newText: '{% endraw %}' }],
-    preferred: true, safe,
-  }];
-  if (doc.parsed.valid && doc.parsed.format !== 'none') {
-    const edit = insertEntry(doc, 'disableNunjucks', 'true');
-    if (edit) fixes.push({ title: message('fixDisableNunjucks'), edits: [edit], preferred: false, safe: false });
-  }
-  return fixes;
-}
-
-/**
- * PC506: `{{`, `{%` or `{#` that never closes, in a post Hexo renders with Nunjucks: "Template render
- * error" and the post fails to build. Hexo only runs Nunjucks when the body holds a complete tag.
- */
-export const unclosedTemplate: Rule = {
-  code: 'PC506', id: 'nunjucks-unclosed', defaultSeverity: 'error',
-  check(doc) {
-    const body = doc.body;
-    if (nunjucksOff(doc) || !body.hasTemplateSyntax) return [];
-    return body.unclosed.map((token) => ({
-      range: doc.range(token.start, token.end),
-      message: message('unclosedTemplate', token.opener),
-      fixes: escapeFixes(doc, token.start, token.end, true),
-    }));
-  },
-};
-
-/** What Hexo passes to Nunjucks as the context: the post's own fields (hexo `models/post.ts`). */
-const POST_FIELDS = new Set(['title', 'date', 'updated', 'comments', 'layout', 'content', 'excerpt', 'more', 'source', 'full_source',
-  'path', 'permalink', 'photos', 'link', 'raw', 'published', 'slug', 'tags', 'categories', 'asset_dir', 'lang', 'page', 'config']);
 
 /**
  * PC507: `{{ name }}` in the text: Nunjucks evaluates it, so a Vue or Handlebars example renders as
@@ -373,6 +266,7 @@ export const templateVariable: Rule = {
     if (nunjucksOff(doc)) return [];
     const findings: Finding[] = [];
     for (const variable of body.variables) {
+      if (findings.length >= MAX_FINDINGS) break;
       const head = /^[A-Za-z_$][\w$]*/.exec(variable.expression)?.[0];
       if (head && (POST_FIELDS.has(head) || Object.prototype.hasOwnProperty.call(doc.data, head))) continue;
       findings.push({
@@ -394,14 +288,17 @@ export const unknownTag: Rule = {
   check(doc, context) {
     const body = doc.body;
     if (nunjucksOff(doc) || !body.hasTemplateSyntax) return [];
-    const known = new Set([...HEXO_TAGS, ...NUNJUCKS_STATEMENTS, ...context.settings.customTags]);
+    const known = new Set([...HEXO_TAG_PLUGINS.keys(), ...NUNJUCKS_OWN, ...context.settings.customTags]);
     const findings: Finding[] = [];
+    const names = new Set(body.tags.map((tag) => tag.name));
+    const suggestions = new Map<string, string[]>();
     for (const tag of body.tags) {
+      if (findings.length >= MAX_FINDINGS) break;
       const name = tag.name.startsWith('end') && known.has(tag.name.slice(3)) ? tag.name.slice(3) : tag.name;
       if (name === '' || known.has(name) || inSpans(body.protectedSpans, tag.start)) continue;
       // A block the post closes is the theme's (NexT `note`, `tabs`): it ends, so someone defined it.
-      if (tag.name.startsWith('end') || body.tags.some((other) => other.name === `end${tag.name}`)) continue;
-      findings.push({ range: doc.range(tag.start, tag.end), message: message('unknownTag', tag.name), fixes: typoFixes(doc, tag, known) });
+      if (tag.name.startsWith('end') || names.has(`end${tag.name}`)) continue;
+      findings.push({ range: doc.range(tag.start, tag.end), message: message('unknownTag', tag.name), fixes: typoFixes(doc, tag, known, suggestions) });
     }
     return findings;
   },
@@ -411,19 +308,28 @@ export const unknownTag: Rule = {
  * PC508's fixes: the known tags one edit from the name (two from five letters), such as `codeblok`.
  * Two-letter names (`a`, `if`) are too close to everything to suggest.
  */
-function typoFixes(doc: PostDocument, tag: TagToken, known: ReadonlySet<string>): Fix[] {
-  const limit = tag.name.length >= 5 ? 2 : 1;
-  let best: string[] = [];
-  let bestDistance = limit + 1;
-  for (const name of known) {
-    if (name.length < 3) continue;
-    const distance = editDistance(tag.name.toLowerCase(), name.toLowerCase(), limit);
-    if (distance > limit || distance > bestDistance) continue;
-    if (distance < bestDistance) best = [];
-    best.push(name);
-    bestDistance = distance;
+function typoFixes(doc: PostDocument, tag: TagToken, known: ReadonlySet<string>, cache: Map<string, string[]>): Fix[] {
+  let best = cache.get(tag.name);
+  if (!best) {
+    best = closestTagNames(tag.name, known);
+    cache.set(tag.name, best);
   }
   const at = doc.text.indexOf(tag.name, tag.start);
   if (best.length === 0 || at < 0 || at >= tag.end) return [];
   return changeToFixes(doc, { start: at, end: at + tag.name.length }, best, (name) => `{% ${name} %}`);
+}
+
+function closestTagNames(name: string, known: ReadonlySet<string>): string[] {
+  const limit = name.length >= 5 ? 2 : 1;
+  let best: string[] = [];
+  let bestDistance = limit + 1;
+  for (const candidate of known) {
+    if (candidate.length < 3) continue;
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), limit);
+    if (distance > limit || distance > bestDistance) continue;
+    if (distance < bestDistance) best = [];
+    best.push(candidate);
+    bestDistance = distance;
+  }
+  return best;
 }

@@ -53,11 +53,12 @@ export class PostDocument {
 
   /** Offset of the start of the line after `offset`'s line (or the text's end). */
   nextLineStart(offset: number): number {
-    const newline = this.text.indexOf('\n', offset);
-    return newline === -1 ? this.text.length : newline + 1;
+    // Through the line map: searching for '\n' costs the line's length, on every call.
+    const line = this.lineMap.positionAt(offset).line;
+    return line + 1 < this.lineMap.lineCount ? this.lineMap.lineStart(line + 1) : this.text.length;
   }
 
   lineStartOf(offset: number): number {
-    return this.text.lastIndexOf('\n', offset - 1) + 1;
+    return this.lineMap.lineStart(this.lineMap.positionAt(offset).line);
   }
 }

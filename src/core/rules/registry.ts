@@ -3,6 +3,7 @@ import * as dates from './dateRules';
 import * as frontMatter from './frontMatterRules';
 import type { Rule } from './rule';
 import * as taxonomy from './taxonomyRules';
+import * as template from './templateRules';
 
 /**
  * Every rule, in code order. Codes are stable and documented in docs/rules.md: a retired rule keeps
@@ -36,10 +37,13 @@ export const RULES: readonly Rule[] = [
   content.missingLinkTarget,
   content.missingAsset,
   content.missingPostLink,
-  content.unclosedBlockTag,
-  content.unclosedTemplate,
+  template.unclosedBlockTag,
+  template.unclosedTemplate,
   content.templateVariable,
   content.unknownTag,
+  template.templateSyntax,
+  template.renderFailure,
+  template.templateUnchecked,
 ];
 
 export const RULE_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.code, rule]));

@@ -18,3 +18,9 @@ export function message(id: MessageId, ...args: (string | number)[]): RuleMessag
 }
 
 export const POSTS_AND_DRAFTS: readonly PostKind[] = ['post', 'draft'];
+
+/**
+ * At most this many findings per rule and post: a 10 MB import with a million `{{ }}` would otherwise
+ * cost seconds and hundreds of megabytes in diagnostics nobody reads. The first ones show the problem.
+ */
+export const MAX_FINDINGS = 1000;

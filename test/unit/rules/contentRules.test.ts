@@ -42,14 +42,16 @@ describe('rules: content (PC501–PC508)', () => {
 
   it('PC505 reports a block tag without its end and closes it after the paragraph', async () => {
     const text = post('{% blockquote 作者 %}\n引用\n\n后文\n');
-    assert.deepEqual(await only(text, 'PC505'), [4, 0, 4, 19, 'The block tag "blockquote" has no {% endblockquote %}: Nunjucks fails to render this post.']);
+    assert.deepEqual(await only(text, 'PC505'), [4, 0, 4, 19,
+      'The block tag "blockquote" on line 5 has no {% endblockquote %}: Hexo fails to render this post (Nunjucks: unexpected end of file).']);
     assert.equal(await fixed(text, 'PC505'), post('{% blockquote 作者 %}\n引用\n{% endblockquote %}\n\n后文\n'));
     await none(post('{% codeblock %}\ncode\n{% endcodeblock %}\n'), 'PC505');
   });
 
   it('PC506 reports {{ that never closes when Nunjucks runs, and escapes it with raw', async () => {
     const text = post('Vue: {{ a }} and {{ b\n');
-    assert.deepEqual(await only(text, 'PC506'), [4, 17, 4, 19, '"{{" starts a Nunjucks expression that never ends: Hexo fails to render this post. Escape it with {% raw %} or set disableNunjucks: true.']);
+    assert.deepEqual(await only(text, 'PC506'), [4, 17, 4, 19, 'The "{{" on line 5 starts a Nunjucks expression that never ends: Hexo fails to render this post '
+      + '(Nunjucks: expected variable end). Escape it with {% raw %} or set disableNunjucks: true.']);
     assert.equal(await fixed(text, 'PC506'), post('Vue: {{ a }} and {% raw %}{{{% endraw %} b\n'));
     await none(post('Only {{ this, no template at all\n'), 'PC506');
   });

@@ -1,0 +1,50 @@
+/**
+ * Sorted positions of a pattern in a text, and the first one at or after an offset. The body scans ask
+ * "where does the next `-->` (blank line, `{% endraw %}`, ...) start?" from many places; searching the
+ * text each time is quadratic on hostile posts, a binary search over positions found once is not.
+ */
+export class Positions {
+  private constructor(private readonly starts: Int32Array, private readonly ends: Int32Array) {}
+
+  /** Every match of `pattern` (a global regex) in `text` from `from`, non-overlapping. */
+  static of(text: string, pattern: RegExp, from = 0): Positions {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    pattern.lastIndex = from;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      starts.push(match.index);
+      ends.push(match.index + match[0].length);
+      if (match[0].length === 0) pattern.lastIndex++;
+    }
+    return new Positions(Int32Array.from(starts), Int32Array.from(ends));
+  }
+
+  /** The index of the first match starting at or after `offset`, or -1. */
+  private indexFrom(offset: number): number {
+    return indexAtOrAfter(this.starts, offset);
+  }
+
+  /** Start of the first match at or after `offset`, or -1. */
+  startFrom(offset: number): number {
+    const index = this.indexFrom(offset);
+    return index === -1 ? -1 : this.starts[index];
+  }
+
+  /** End of the first match starting at or after `offset`, or -1. */
+  endFrom(offset: number): number {
+    const index = this.indexFrom(offset);
+    return index === -1 ? -1 : this.ends[index];
+  }
+}
+
+/** The index of the first value at or after `offset` in an ascending list, or -1 (a binary search). */
+export function indexAtOrAfter(sorted: ArrayLike<number>, offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length ? low : -1;
+}
