@@ -1,4 +1,4 @@
-import { promises as nodeFs } from 'node:fs';
+import { promises as nodeFs, readFile as readFileWithCallback } from 'node:fs';
 import * as vscode from 'vscode';
 import type { DirectoryEntry, FileKind, FileStat, FileSystemPort } from '../../core/ports';
 import { toUri } from '../convert';
@@ -43,8 +43,11 @@ function createWorkspaceFileSystem(like: vscode.Uri): FileSystemPort {
 function createNodeFileSystem(like: vscode.Uri): FileSystemPort {
   const native = (path: string) => toUri(path, like).fsPath;
   return {
-    async readFile(path: string): Promise<Uint8Array> {
-      return nodeFs.readFile(native(path));
+    readFile(path: string): Promise<Uint8Array> {
+      // The callback form: fs.promises.readFile opens a FileHandle and awaits four steps per file,
+      // which cost the extension host ~0.2 ms of its own thread per post (a CPU profile of a
+      // 10,000-post index: 1.8 s in open, fstat, read and close), time the editor's requests wait for.
+      return new Promise((resolve, reject) => readFileWithCallback(native(path), (error, bytes) => (error ? reject(error) : resolve(bytes))));
     },
     async readDirectory(path: string): Promise<DirectoryEntry[]> {
       const entries = await nodeFs.readdir(native(path), { withFileTypes: true });
