@@ -142,7 +142,7 @@ describe('site index', () => {
     const path = '/b/source/_posts/a.md';
     const start = index.taxonomyVersion;
     index.update(path, post('title: A\ntags: [x]\ncategories: [C]', '正文 typed on\n'));
-    index.update(path, post('title: A\ntags: [x]\ncategories: [C]\ncomments: false'));
+    index.update(path, post('title: A\ntags: [x]\ncategories: [C]', '正文 typed on, and on\n'));
     assert.equal(index.taxonomyVersion, start);
     const changes = [
       post('title: A\ntags: [x, y]\ncategories: [C]'),
@@ -152,6 +152,7 @@ describe('site index', () => {
       post('title: B\ntags: [y, x]\ncategories: [C, D]\nslug: s'),
       post('title: B\ntags: [y, x]\ncategories: [C, D]\nslug: s\ndate: 2024-01-02'),
       post('title: B\ntags: [y, x]\ncategories: [C, D]\nslug: s\ndate: 2024-01-02\npublished: false'),
+      post('title: B\ntags: [y, x]\ncategories: [C, D]\nslug: s\ndate: 2024-01-02\npublished: false\ncomments: false'),
       post('title: [unclosed'),
     ];
     let last = start;
