@@ -41,19 +41,23 @@ function createWorkspaceFileSystem(like: vscode.Uri): FileSystemPort {
 }
 
 /**
- * A read slower than this did not come from the page cache (or the machine is busy): after a few,
- * reads go to the thread pool, so that a cold or network disk never holds the extension host.
+ * A read slower than this did not come from the page cache, or the process was preempted. When more
+ * than a few reads and more than one in eight are that slow (a cold or network disk, not a busy
+ * machine), reads go to the thread pool, so that such a disk never holds the extension host.
  */
 const SLOW_SYNC_READ_MS = 4;
 const SLOW_SYNC_READS_ALLOWED = 3;
+const SLOW_SYNC_READ_SHARE = 1 / 8;
 
 function createNodeFileSystem(like: vscode.Uri): FileSystemPort {
   const native = (path: string) => toUri(path, like).fsPath;
   let slowReads = 0;
+  let inlineReads = 0;
+  const diskIsSlow = () => slowReads > SLOW_SYNC_READS_ALLOWED && slowReads > inlineReads * SLOW_SYNC_READ_SHARE;
   return {
     readFile(path: string): Promise<Uint8Array> {
       const file = native(path);
-      if (slowReads >= SLOW_SYNC_READS_ALLOWED) return new Promise((resolve, reject) => readFileWithCallback(file, (error, bytes) => (error ? reject(error) : resolve(bytes))));
+      if (diskIsSlow()) return new Promise((resolve, reject) => readFileWithCallback(file, (error, bytes) => (error ? reject(error) : resolve(bytes))));
       // A post read from the page cache costs ~10 µs synchronously, against ~0.2 ms of the extension
       // host's own thread through fs.promises (FileHandle, four awaited steps; a CPU profile of a
       // 10,000-post index showed 1.8 s of it) plus the thread pool's threads competing for the same
@@ -63,6 +67,7 @@ function createNodeFileSystem(like: vscode.Uri): FileSystemPort {
         try {
           const start = performance.now();
           resolve(readFileSync(file));
+          inlineReads++;
           if (performance.now() - start > SLOW_SYNC_READ_MS) slowReads++;
         } catch (error) {
           reject(error);
