@@ -61,7 +61,7 @@ function measure(mode, extraEnv = {}) {
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return Number((sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2).toFixed(1));
 };
 const spread = (values) => (values.length > 1 ? ` (${Math.min(...values)}–${Math.max(...values)})` : '');
 const figure = (values, unit) => `${median(values)} ${unit}${spread(values)}`;
