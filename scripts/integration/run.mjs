@@ -15,6 +15,8 @@
 //   POSTCRAFT_TEST_TIMEOUT     overall limit in seconds (default 600).
 //   POSTCRAFT_TEST_VERBOSE=1   also print code-server's and the browser console's output.
 //   POSTCRAFT_TEST_KEEP=1      keep the temporary folder (workspace copy, editor logs).
+//   POSTCRAFT_TEST_EXTENSION   another development extension to load instead of Postcraft (the
+//                              editor benchmark's baselines in bench/editor/baselines).
 //   VSCODE_EXECUTABLE          a desktop VS Code: run through @vscode/test-electron instead.
 //   POSTCRAFT_TEST_ELECTRON=1  same, letting @vscode/test-electron download VS Code (needs internet;
 //                              VSCODE_VERSION picks the version, default stable).
@@ -118,7 +120,9 @@ async function runInCodeServer(workspace, tempRoot) {
   // POSTCRAFT_TEST_VSIX: test the packaged extension. It is installed into this run's extensions folder
   // and an empty probe takes the place of the development extension the test runner needs.
   const vsix = process.env.POSTCRAFT_TEST_VSIX;
-  const developmentPath = vsix ? path.join(repoRoot, 'test', 'package', 'probe-extension') : repoRoot;
+  const developmentPath = vsix
+    ? path.join(repoRoot, 'test', 'package', 'probe-extension')
+    : path.resolve(repoRoot, process.env.POSTCRAFT_TEST_EXTENSION || '.');
   if (vsix) installVsix(path.resolve(repoRoot, vsix), path.join(tempRoot, 'code-server'));
   const server = await startCodeServer({
     port,

@@ -485,7 +485,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     const site = await loadHexoSite(createVscodeFileSystem(blogFile()), blogFile().path);
     const index = await SiteIndex.build(site, createVscodeFileSystem(blogFile()));
     const changes = new vscode.EventEmitter<SiteIndex | undefined>();
-    const service = { sites: [index], onDidChange: changes.event } as unknown as SiteService;
+    const service = { sites: [index], onDidChange: changes.event, onDidChangeTaxonomy: changes.event } as unknown as SiteService;
     const tree = new PostsTreeProvider(service);
     try {
       const groups = tree.getChildren();

@@ -45,7 +45,7 @@ export function tagVocabulary(index: SiteIndexView): readonly TagEntry[] {
 /**
  * Tags that only unpublished posts use (drafts, `published: false`, future dates): Hexo does not
  * count them, but a writer tagging a new draft wants the tags of their other drafts. Built from the
- * posts once per index version, most used first.
+ * posts once per taxonomy version of the index, most used first.
  */
 const draftTagCache = new WeakMap<SiteIndexView, { version: number; entries: readonly DraftTagEntry[] }>();
 
@@ -55,7 +55,7 @@ export interface DraftTagEntry extends TagEntry {
 }
 
 export function draftOnlyTagVocabulary(index: SiteIndexView, isCounted: (record: PostRecord) => boolean): readonly DraftTagEntry[] {
-  const version = (index as { version?: number }).version;
+  const version = index.taxonomyVersion ?? (index as { version?: number }).version;
   const cached = draftTagCache.get(index);
   if (cached && version !== undefined && cached.version === version) return cached.entries;
   const counted = new Set(index.tagCounts().map((tag) => tag.name));

@@ -43,6 +43,8 @@ export class SiteIndex implements SiteIndexView {
   private sortedCategories: CategoryCount[] | undefined;
   /** Bumped on every change, so that callers can cache what they derive from the index. */
   private changeCount = 0;
+  /** Bumped when a change touches what site-wide vocabularies read (see `sameTaxonomy`). */
+  private taxonomyChangeCount = 0;
 
   constructor(readonly site: HexoSite, private readonly clock: Clock = systemClock) {}
 
@@ -111,6 +113,15 @@ export class SiteIndex implements SiteIndexView {
     return this.changeCount;
   }
 
+  /**
+   * Changes only when a post's kind, title, slug, date, publication, tags, categories or front-matter
+   * keys change, or a post comes or goes: typing in a post's body leaves it alone, so what is derived from every post
+   * (the rules' vocabulary, draft tags) is not rebuilt on each keystroke.
+   */
+  get taxonomyVersion(): number {
+    return this.taxonomyChangeCount;
+  }
+
   get size(): number {
     return this.records.size;
   }
@@ -172,6 +183,7 @@ export class SiteIndex implements SiteIndexView {
 
   private replace(path: string, record: PostRecord | undefined): void {
     const previous = this.records.get(path);
+    if (!previous || !record || !sameTaxonomy(previous, record)) this.taxonomyChangeCount++;
     if (previous) this.count(previous, -1);
     if (record) {
       this.records.set(path, record);
@@ -212,6 +224,17 @@ export class SiteIndex implements SiteIndexView {
       ...(record.slug === undefined ? {} : { slug: intern(record.slug) }),
     };
   }
+}
+
+function sameTaxonomy(a: PostRecord, b: PostRecord): boolean {
+  return a.kind === b.kind && a.title === b.title && sameList(a.keys, b.keys) && a.slug === b.slug && a.published === b.published
+    && Boolean(a.error) === Boolean(b.error) && a.date?.getTime() === b.date?.getTime()
+    && sameList(a.tags, b.tags) && a.categories.length === b.categories.length
+    && a.categories.every((path, i) => sameList(path, b.categories[i]));
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 function adjust(table: Map<string, number>, key: string, delta: number): void {

@@ -5,7 +5,7 @@ import type { PostRecord } from '../site/types';
 
 /**
  * What the site already uses, counted over every post and draft (pages have no tags), built once per
- * index version: checking all 10,000 posts of a site reuses one vocabulary.
+ * taxonomy version of the index: checking all 10,000 posts of a site reuses one vocabulary.
  */
 export interface SiteVocabulary {
   readonly tags: ReadonlyMap<string, number>;
@@ -31,7 +31,7 @@ export interface FrontMatterSlug {
 const cache = new WeakMap<SiteIndexView, { version: number; vocabulary: SiteVocabulary }>();
 
 export function siteVocabulary(index: SiteIndexView): SiteVocabulary {
-  const version = (index as { version?: number }).version;
+  const version = index.taxonomyVersion ?? (index as { version?: number }).version;
   const cached = cache.get(index);
   if (cached && version !== undefined && cached.version === version) return cached.vocabulary;
   const vocabulary = build(index);

@@ -43,9 +43,12 @@ class FrontMatterCompletionProvider implements vscode.CompletionItemProvider {
 
 function toVsItem(core: CoreItem): vscode.CompletionItem {
   const item = new vscode.CompletionItem(core.label, KINDS[core.kind]);
-  item.insertText = core.isSnippet ? new vscode.SnippetString(core.insertText) : core.insertText;
+  // The editor defaults both to the label: leaving them out when equal keeps each reply smaller (a
+  // site's 400 tags go to the editor on every request).
+  if (core.isSnippet) item.insertText = new vscode.SnippetString(core.insertText);
+  else if (core.insertText !== core.label) item.insertText = core.insertText;
   item.range = toVsRange(core.range);
-  item.filterText = core.filterText;
+  if (core.filterText !== core.label) item.filterText = core.filterText;
   item.sortText = core.sortText;
   if (core.detail) item.detail = localize(core.detail);
   const documentation: string[] = [];

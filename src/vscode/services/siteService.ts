@@ -22,6 +22,9 @@ export class SiteService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changeEmitter = new vscode.EventEmitter<SiteIndex | undefined>();
+  private readonly taxonomyEmitter = new vscode.EventEmitter<SiteIndex | undefined>();
+  /** Each index's taxonomy version when its last change was announced. */
+  private readonly announcedTaxonomy = new WeakMap<SiteIndex, number>();
   private readonly statusItem: vscode.StatusBarItem;
   private loading: Promise<void> = Promise.resolve();
   private generation = 0;
@@ -33,6 +36,11 @@ export class SiteService implements vscode.Disposable {
 
   /** Fires after an index changed (undefined: the set of sites changed). */
   readonly onDidChange = this.changeEmitter.event;
+  /**
+   * Fires like `onDidChange`, but only when what is read across posts changed (posts came or went,
+   * or a post's title, dates, tags, categories or keys): not for each pause while typing a body.
+   */
+  readonly onDidChangeTaxonomy = this.taxonomyEmitter.event;
   /** Fires with the posts read from a folder that appeared in a site (moved or copied in). */
   readonly onDidAddPosts = this.addedEmitter.event;
 
@@ -45,6 +53,7 @@ export class SiteService implements vscode.Disposable {
     const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       this.changeEmitter,
+      this.taxonomyEmitter,
       this.addedEmitter,
       folderWatcher,
       folderWatcher.onDidCreate((uri) => this.queueFolderEvent(uri, true)),
@@ -107,7 +116,7 @@ export class SiteService implements vscode.Disposable {
     if (generation !== this.generation) return;
     // The indexes are published before they are filled: completion works on what is read so far.
     this.indexes = found.map(({ index }) => index);
-    this.changeEmitter.fire(undefined);
+    this.fireChange(undefined);
     const isSuperseded = () => generation !== this.generation;
     const superseded = { get isCancellationRequested() { return isSuperseded(); } };
     await vscode.window.withProgress(
@@ -117,11 +126,18 @@ export class SiteService implements vscode.Disposable {
           if (superseded.isCancellationRequested) return;
           await index.rebuild(fs, { cancellation: superseded, concurrency, onProgress: (done, total) => this.showProgress(done, total) });
           this.reflectOpenDocuments(index);
-          this.changeEmitter.fire(index);
+          this.fireChange(index);
         }
       },
     );
     this.statusItem.hide();
+  }
+
+  private fireChange(index: SiteIndex | undefined): void {
+    this.changeEmitter.fire(index);
+    if (index && this.announcedTaxonomy.get(index) === index.taxonomyVersion) return;
+    if (index) this.announcedTaxonomy.set(index, index.taxonomyVersion);
+    this.taxonomyEmitter.fire(index);
   }
 
   private showProgress(done: number, total: number): void {
@@ -144,7 +160,7 @@ export class SiteService implements vscode.Disposable {
     const index = this.siteFor(document.uri);
     if (!index || !index.site.classify(toCorePath(document.uri))) return;
     index.update(toCorePath(document.uri), document.getText());
-    this.changeEmitter.fire(index);
+    this.fireChange(index);
   }
 
   private scheduleEdit(document: vscode.TextDocument): void {
@@ -173,7 +189,7 @@ export class SiteService implements vscode.Disposable {
       (bytes) => {
         if (looksBinary(bytes)) index.remove(toCorePath(uri));
         else index.update(toCorePath(uri), decodeText(bytes));
-        this.changeEmitter.fire(index);
+        this.fireChange(index);
       },
       () => this.forget(uri),
     );
@@ -181,7 +197,7 @@ export class SiteService implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const index = this.siteFor(uri);
-    if (index?.remove(toCorePath(uri))) this.changeEmitter.fire(index);
+    if (index?.remove(toCorePath(uri))) this.fireChange(index);
   }
 
   private queueFolderEvent(uri: vscode.Uri, created: boolean): void {
@@ -210,7 +226,7 @@ export class SiteService implements vscode.Disposable {
       const index = this.siteFor(uri);
       if (!index || covered(path)) continue;
       if (!created) {
-        if (index.removeFolder(path)) this.changeEmitter.fire(index);
+        if (index.removeFolder(path)) this.fireChange(index);
         continue;
       }
       const fs = createVscodeFileSystem(uri);
@@ -218,7 +234,7 @@ export class SiteService implements vscode.Disposable {
       const added = await index.addFolder(fs, path);
       if (added.length === 0) continue;
       this.reflectOpenDocuments(index);
-      this.changeEmitter.fire(index);
+      this.fireChange(index);
       this.addedEmitter.fire(added.map((path) => toUri(path, uri)));
     }
   }

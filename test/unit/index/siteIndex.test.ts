@@ -180,4 +180,35 @@ describe('site index', () => {
     assert.equal(cancelled.size, 0);
     assert.equal(index.size, 50);
   });
+
+  it('keeps its taxonomy version while a post\'s body changes, and moves it when what vocabularies read changes', async () => {
+    const { index } = await indexOf({ '/b/source/_posts/a.md': post('title: A\ntags: [x]\ncategories: [C]') });
+    const path = '/b/source/_posts/a.md';
+    const start = index.taxonomyVersion;
+    index.update(path, post('title: A\ntags: [x]\ncategories: [C]', '正文 typed on\n'));
+    index.update(path, post('title: A\ntags: [x]\ncategories: [C]', '正文 typed on, and on\n'));
+    assert.equal(index.taxonomyVersion, start);
+    const changes = [
+      post('title: A\ntags: [x, y]\ncategories: [C]'),
+      post('title: A\ntags: [y, x]\ncategories: [C]'),
+      post('title: A\ntags: [y, x]\ncategories: [C, D]'),
+      post('title: B\ntags: [y, x]\ncategories: [C, D]'),
+      post('title: B\ntags: [y, x]\ncategories: [C, D]\nslug: s'),
+      post('title: B\ntags: [y, x]\ncategories: [C, D]\nslug: s\ndate: 2024-01-02'),
+      post('title: B\ntags: [y, x]\ncategories: [C, D]\nslug: s\ndate: 2024-01-02\npublished: false'),
+      post('title: B\ntags: [y, x]\ncategories: [C, D]\nslug: s\ndate: 2024-01-02\npublished: false\ncomments: false'),
+      post('title: [unclosed'),
+    ];
+    let last = start;
+    for (const text of changes) {
+      index.update(path, text);
+      assert.ok(index.taxonomyVersion > last, text);
+      last = index.taxonomyVersion;
+    }
+    index.update('/b/source/_posts/b.md', post('title: new'));
+    assert.ok(index.taxonomyVersion > last);
+    last = index.taxonomyVersion;
+    index.remove('/b/source/_posts/b.md');
+    assert.ok(index.taxonomyVersion > last);
+  });
 });

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { SiteIndex } from '../../../core/index/siteIndex';
-import { planNewPost, PostPlanError, type NewPostRequest } from '../../../core/posts/newPost';
-import { ScaffoldError } from '../../../core/posts/scaffold';
+import type { NewPostRequest } from '../../../core/posts/newPost';
 import type { SlugStyle } from '../../../core/posts/slug';
 import { systemClock } from '../../../core/ports';
 import { categoriesValue } from '../../../core/site/taxonomy';
@@ -14,6 +13,7 @@ import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import { applyPlan } from './applyPlan';
 import { PostCommands, PostSettings } from './ids';
 import { pickMany } from './multiPick';
+import { isPlanError, loadPlanners } from './planners';
 import { pickSite, resolveSite, siteRootUri, UserFacingError, type SiteArgument } from './sitePicker';
 
 /** The programmatic argument of `postcraft.newPost`/`newDraft`/`newPage`: given, nothing is asked. */
@@ -96,6 +96,7 @@ async function createPost(service: SiteService, kind: Kind, argument: unknown): 
   if (!request) return undefined;
 
   const like = siteRootUri(site);
+  const { planNewPost } = await loadPlanners();
   const plan = await planNewPost(createVscodeFileSystem(like), site.site, { ...request, slugStyle: slugStyle(site) }, systemClock);
   if (!(await applyPlan(plan.operations, like))) throw new UserFacingError(vscode.l10n.t('Could not create {0}.', plan.path));
   const uri = toUri(plan.path, like);
@@ -114,7 +115,7 @@ export async function reportErrors<T>(programmatic: boolean, body: () => Promise
   try {
     return await body();
   } catch (error) {
-    const known = error instanceof UserFacingError || error instanceof PostPlanError || error instanceof ScaffoldError;
+    const known = error instanceof UserFacingError || isPlanError(error);
     // Anything else is a bug: its stack goes to the log, where the message shown cannot hold it.
     if (!known) logException('a post command', error);
     void vscode.window.showErrorMessage(known ? (error as Error).message : vscode.l10n.t('Postcraft: {0}', String(error)));

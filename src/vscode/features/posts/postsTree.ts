@@ -32,7 +32,8 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly service: SiteService) {
-    this.subscription = service.onDidChange(() => this.refreshSoon());
+    // Tags, categories and drafts by title: typing a post's body changes none of them.
+    this.subscription = service.onDidChangeTaxonomy(() => this.refreshSoon());
   }
 
   refresh(): void {

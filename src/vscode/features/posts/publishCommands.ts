@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { planPublish, planUnpublish } from '../../../core/posts/publish';
 import { systemClock } from '../../../core/ports';
 import { toCorePath, toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
@@ -7,6 +6,7 @@ import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import { applyPlan, currentText } from './applyPlan';
 import { PostCommands } from './ids';
 import { reportErrors } from './newPostCommands';
+import { loadPlanners } from './planners';
 import { siteHolding, UserFacingError } from './sitePicker';
 
 function targetOf(argument: unknown): vscode.Uri | undefined {
@@ -41,6 +41,7 @@ async function move(service: SiteService, argument: unknown, direction: 'publish
   const shown = isVisible(uri);
   await saveIfDirty(uri);
   const fs = createVscodeFileSystem(uri);
+  const { planPublish, planUnpublish } = await loadPlanners();
   const plan = direction === 'publish'
     ? await planPublish(fs, index.site, path, await currentText(uri), systemClock)
     : await planUnpublish(fs, index.site, path);

@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
-import { updateTimestampEdits } from '../../../core/posts/updateTimestamp';
 import { systemClock } from '../../../core/ports';
 import { Settings } from '../../constants';
 import { toCorePath, toVsTextEdit } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { PostCommands, PostSettings } from './ids';
+import { loadPlanners } from './planners';
 
-/** `updated` edits for a post or draft of a site, or none. */
-function editsFor(service: SiteService, document: vscode.TextDocument): vscode.TextEdit[] {
-  const index = service.siteFor(document.uri);
-  const kind = index?.site.classify(toCorePath(document.uri));
-  if (!index || !kind) return [];
-  return updateTimestampEdits(document.getText(), systemClock.now(), index.site.config.timezone).map(toVsTextEdit);
+/**
+ * `updated` edits for a post or draft of a site, or none. The text and the time are taken by the
+ * caller at once (a save must stamp what it saves); the core's plans load on first use.
+ */
+async function editsFor(service: SiteService, uri: vscode.Uri, text: string, now: Date): Promise<vscode.TextEdit[]> {
+  const index = service.siteFor(uri);
+  if (!index?.site.classify(toCorePath(uri))) return [];
+  const { updateTimestampEdits } = await loadPlanners();
+  return updateTimestampEdits(text, now, index.site.config.timezone).map(toVsTextEdit);
 }
 
 /**
@@ -26,7 +29,7 @@ export function registerUpdateTimestamp(service: SiteService): vscode.Disposable
       if (!uri) return false;
       const document = await vscode.workspace.openTextDocument(uri);
       await service.whenIndexed(); // its site is known once the sites are found (see resolveSite)
-      const edits = editsFor(service, document);
+      const edits = await editsFor(service, uri, document.getText(), systemClock.now());
       if (edits.length === 0) return false;
       const edit = new vscode.WorkspaceEdit();
       edit.set(uri, edits);
@@ -35,8 +38,7 @@ export function registerUpdateTimestamp(service: SiteService): vscode.Disposable
     vscode.workspace.onWillSaveTextDocument((event) => {
       if (event.reason !== vscode.TextDocumentSaveReason.Manual || !event.document.isDirty) return;
       if (!vscode.workspace.getConfiguration(Settings.section, event.document.uri).get<boolean>(PostSettings.updateTimestampOnSave, false)) return;
-      const edits = editsFor(service, event.document);
-      if (edits.length > 0) event.waitUntil(Promise.resolve(edits));
+      event.waitUntil(editsFor(service, event.document.uri, event.document.getText(), systemClock.now()));
     }),
   );
 }

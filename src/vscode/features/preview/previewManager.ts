@@ -3,7 +3,14 @@ import type { PreviewWebviewState } from '../../../core/render';
 import type { SiteService } from '../../services/siteService';
 import { PREVIEW_VIEW_TYPE, PreviewCommands, PreviewSettings } from './previewIds';
 import { localizedLabels } from './previewLabels';
-import { PreviewPanel, type PreviewDebugState } from './previewPanel';
+import type { PreviewDebugState, PreviewPanel } from './previewPanel';
+
+/**
+ * The panel and the renderer behind it (markdown-it, highlight.js, KaTeX, the sanitizer) load with
+ * the first preview, not at activation: a writer who never opens one never pays for them (the bundle
+ * evaluates a dynamically imported module on first use).
+ */
+const loadPanel = () => import('./previewPanel.js');
 
 /** A preview panel's options (the webview's own options are set by `PreviewPanel`). */
 const PANEL_OPTIONS = { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: false } as const satisfies vscode.WebviewPanelOptions & vscode.WebviewOptions;
@@ -64,6 +71,8 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown post to preview it.'));
       return;
     }
+    // Before looking for a panel to reuse: no other open() can slip in between the look and the use.
+    const { PreviewPanel } = await loadPanel();
     const column = toSide ? vscode.ViewColumn.Beside : vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active;
     const existing = [...this.panels].find((panel) => !panel.locked) ?? this.panelsFor(document)[0];
     if (existing) {
@@ -104,6 +113,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       webviewPanel.dispose();
       return;
     }
+    const { PreviewPanel } = await loadPanel();
     this.adopt(new PreviewPanel(webviewPanel, document, state?.locked === true, this.sites, this.extensionUri, this.labels, state?.line));
   }
 

@@ -46,7 +46,8 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('postcraft.validation')) this.refreshOpen();
       }),
-      sites.onDidChange(() => this.refreshOpen()),
+      // Other posts' tags, titles and keys count in the rules; an open post's own edits are checked above.
+      sites.onDidChangeTaxonomy(() => this.refreshOpen()),
       files.onDidChange(() => this.refreshOpen()),
     );
     this.refreshOpen();
