@@ -353,6 +353,9 @@ interface TemplateScan {
   unclosedRaw: Span[];
 }
 
+/** The characters the template scan acts on; the prose between them is skipped in one search. */
+const SCAN_STOPS = /[`<{]/g;
+
 function scanTemplate(s: string, from: number, indented: readonly Span[]): TemplateScan {
   const result: TemplateScan = { templateTokens: 0, protectedSpans: new SpanList(), hidden: new SpanList(), tags: [], variables: [], unclosed: [], unclosedRaw: [] };
   const n = s.length;
@@ -367,6 +370,13 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
   let i = from;
   while (i < n) {
     const c = s.charCodeAt(i);
+    if (c !== 0x60 && c !== 0x3c && c !== 0x7b) {
+      SCAN_STOPS.lastIndex = i;
+      const stop = SCAN_STOPS.exec(s);
+      if (!stop) break;
+      i = stop.index;
+      continue;
+    }
     if (c === 0x60 /* ` */ && s.charCodeAt(i - 1) !== 0x5c) {
       const end = inlineCode.endOf(i);
       if (end > 0) {
