@@ -2,6 +2,7 @@ import { load } from 'js-yaml';
 import { isMap, parseDocument, type Document, type Pair } from 'yaml';
 import { LineMap } from '../text/lineMap';
 import type { SourceRange } from '../text/sourceRange';
+import { limitAliasExpansion, type AliasExpansion, type ExpandedEntry } from './aliasExpansion';
 import {
   binaryMarkerOffset, isRecord, jsonErrorOffset, jsonErrorReason, loadHexoJson, loadHexoYaml,
   MAX_FRONT_MATTER_LENGTH, shiftTopLevelDates, yamlErrorOffset, yamlErrorReason,
@@ -73,19 +74,49 @@ function parseYamlBlock(text: string, split: FrontMatterSplit, block: FrontMatte
   const ctx: NodeContext = { parsed: input.text, original: text, toOriginal: input.toOriginal, lineMap };
   const pairs = doc && isMap(doc.contents) ? doc.contents.items : undefined;
   if (outcome.kind === 'data') {
-    const entries = pairs ? mappingEntries(pairs, outcome.data, ctx) : [];
-    return { format: 'yaml', block, bodyOffset: split.bodyOffset, data: outcome.data, entries, errors: [], valid: true };
+    const bounded = boundAliases(outcome.data, input.text);
+    const entries = pairs ? mappingEntries(pairs, bounded.data, ctx) : [];
+    const errors = aliasErrors(bounded.dropped, entries, block);
+    return { format: 'yaml', block, bodyOffset: split.bodyOffset, data: bounded.data, entries, errors, valid: errors.length === 0 };
   }
   // Broken YAML: Hexo drops the post. Recover what each top-level entry says on its own.
-  const data = pairs ? recoverYamlEntries(pairs, ctx) : recoverYamlPrefix(input, yamlErrorOffset(outcome.error));
-  const entries = pairs ? mappingEntries(pairs, data, ctx) : [];
+  const recovered = pairs ? recoverYamlEntries(pairs, ctx) : recoverYamlPrefix(input, yamlErrorOffset(outcome.error));
+  const bounded = boundAliases(recovered, input.text);
+  const entries = pairs ? mappingEntries(pairs, bounded.data, ctx) : [];
   const error: FrontMatterError = {
     code: 'yaml-syntax',
     message: `${yamlErrorReason(outcome.error)} — Hexo cannot read this front matter and skips the post.`,
     range: errorRange(input, yamlErrorOffset(outcome.error), lineMap, block.content),
     hexo: 'drop',
   };
-  return { format: 'yaml', block, bodyOffset: split.bodyOffset, data, entries, errors: [error], valid: false };
+  return { format: 'yaml', block, bodyOffset: split.bodyOffset, data: bounded.data, entries, errors: [error, ...aliasErrors(bounded.dropped, entries, block)], valid: false };
+}
+
+/** Only YAML with an alias (`*name`) can expand; the walk is skipped for the rest. */
+function boundAliases(data: Record<string, unknown>, parsed: string): AliasExpansion {
+  return parsed.includes('*') ? limitAliasExpansion(data, parsed.length) : { data, dropped: [] };
+}
+
+/** One error per entry left out, on its key (on the block when the key is not written, as with `<<`). */
+function aliasErrors(dropped: readonly ExpandedEntry[], entries: readonly FrontMatterEntry[], block: FrontMatterBlock): FrontMatterError[] {
+  return dropped.map((expanded) => {
+    const entry = entries.find((candidate) => candidate.key === expanded.key) ?? entries.find((candidate) => candidate.key === '<<');
+    return {
+      code: 'alias-expansion',
+      message: `${aliasReason(expanded)} — Postcraft reads the post without it; Hexo copies it in full, which can exhaust its memory or stack.`,
+      range: entry ? entry.keyRange : block.content,
+      hexo: 'drop',
+      expanded,
+    };
+  });
+}
+
+function aliasReason({ key, problem }: ExpandedEntry): string {
+  switch (problem.kind) {
+    case 'cycle': return `"${key}" contains itself through a YAML alias`;
+    case 'nesting': return `"${key}" nests ${problem.depth} levels deep through YAML aliases`;
+    case 'size': return `"${key}" expands through YAML aliases to ${problem.size} values and characters`;
+  }
 }
 
 function parseJsonBlock(text: string, split: FrontMatterSplit, block: FrontMatterBlock, content: OffsetSpan,
