@@ -29,7 +29,10 @@ export function insertEntry(doc: PostDocument, key: string, value: string): Text
   // Never inside the closing fence's line, nor past it.
   at = Math.min(at, block.closingFence.startOffset);
   // At the entries' own indentation: a key at column 0 above indented ones would end the mapping.
-  const indent = ' '.repeat(parsed.entries[0]?.keyRange.start.character ?? 0);
+  // The line's leading spaces, not the key's column: `? x: …` (an explicit key) is not indented.
+  const first = parsed.entries[0];
+  const lineStart = first ? doc.lineStartOf(first.keyRange.startOffset) : 0;
+  const indent = first ? /^ */.exec(doc.text.slice(lineStart, first.keyRange.startOffset))?.[0] ?? '' : '';
   return { range: doc.range(at, at), newText: `${indent}${key}: ${value}${eol}` };
 }
 
@@ -57,9 +60,13 @@ export function replaceScalar(node: ScalarNode, value: string): TextEdit {
   return { range: node.range, newText };
 }
 
-/** Replaces a value node with raw text (for dates: `2026-03-02 17:32:00` is written plain). */
+/**
+ * Replaces a value node with raw text (for dates: `2026-03-02 17:32:00` is written plain), except in
+ * `;;;` JSON front matter, where a bare date is no JSON: there it is written as a string.
+ */
 export function replaceValue(node: FrontMatterNode, newText: string): TextEdit {
-  return { range: node.range, newText };
+  const json = (node.kind === 'scalar' || node.kind === 'sequence' || node.kind === 'mapping') && node.style === 'json';
+  return { range: node.range, newText: json ? JSON.stringify(newText) : newText };
 }
 
 /**

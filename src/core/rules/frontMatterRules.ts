@@ -198,12 +198,15 @@ export const unknownKey: Rule = {
     const own = new Set(doc.parsed.entries.map((entry) => entry.key));
     const findings: Finding[] = [];
     const typos = keyTypos(doc, context);
+    const suggested = [...typos.values()];
     for (const entry of doc.parsed.entries) {
       const suggestion = typos.get(entry);
       if (!suggestion) continue;
       const key = entry.key;
+      // `tittle:` and `Title:` both mean `title`: fix-all renaming both would write it twice.
+      const alone = suggested.indexOf(suggestion) === suggested.lastIndexOf(suggestion);
       const fixes: Fix[] = own.has(suggestion) ? [] : [{
-        title: message('fixRenameKey', suggestion), edits: [renameKey(doc, entry, suggestion)], preferred: true, fixAll: true,
+        title: message('fixRenameKey', suggestion), edits: [renameKey(doc, entry, suggestion)], preferred: true, fixAll: alone,
       }];
       findings.push({ range: entry.keyRange, message: message('unknownKey', key, suggestion), fixes });
     }
