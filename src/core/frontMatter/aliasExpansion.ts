@@ -142,3 +142,22 @@ function childrenOf(node: object): { children: unknown[]; ownSize: number } {
   for (const key of keys) ownSize += Math.max(1, key.length);
   return { children: keys.map((key) => (node as Record<string, unknown>)[key]), ownSize };
 }
+
+/** The problem in words (English, like the parser's other messages): `"tags" contains itself …`. */
+export function describeExpandedEntry({ key, problem }: ExpandedEntry): string {
+  switch (problem.kind) {
+    case 'cycle': return `"${key}" contains itself through a YAML alias`;
+    case 'nesting': return `"${key}" nests ${problem.depth} levels deep through YAML aliases`;
+    case 'size': return `"${key}" expands through YAML aliases to ${problem.size} values and characters`;
+  }
+}
+
+/**
+ * For YAML Postcraft copies or writes back (scaffolds): the first entry whose aliases expand past the
+ * limits, described, or undefined. Such data must not be merged or dumped: both expand it in full.
+ */
+export function aliasExpansionProblem(data: unknown, writtenLength: number): string | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const [first] = limitAliasExpansion(data as Record<string, unknown>, writtenLength).dropped;
+  return first ? describeExpandedEntry(first) : undefined;
+}

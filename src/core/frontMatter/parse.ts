@@ -2,7 +2,7 @@ import { load } from 'js-yaml';
 import { isMap, parseDocument, type Document, type Pair } from 'yaml';
 import { LineMap } from '../text/lineMap';
 import type { SourceRange } from '../text/sourceRange';
-import { limitAliasExpansion, type AliasExpansion, type ExpandedEntry } from './aliasExpansion';
+import { describeExpandedEntry, limitAliasExpansion, type AliasExpansion, type ExpandedEntry } from './aliasExpansion';
 import {
   binaryMarkerOffset, isRecord, jsonErrorOffset, jsonErrorReason, loadHexoJson, loadHexoYaml,
   MAX_FRONT_MATTER_LENGTH, shiftTopLevelDates, yamlErrorOffset, yamlErrorReason,
@@ -103,7 +103,7 @@ function aliasErrors(dropped: readonly ExpandedEntry[], entries: readonly FrontM
     const entry = entries.find((candidate) => candidate.key === expanded.key) ?? entries.find((candidate) => candidate.key === '<<');
     return {
       code: 'alias-expansion',
-      message: `${aliasReason(expanded)} — Postcraft reads the post without it; Hexo copies it in full, which can exhaust its memory or stack.`,
+      message: `${describeExpandedEntry(expanded)} — Postcraft reads the post without it; Hexo copies it in full, which can exhaust its memory or stack.`,
       range: entry ? entry.keyRange : block.content,
       hexo: 'drop',
       expanded,
@@ -111,13 +111,6 @@ function aliasErrors(dropped: readonly ExpandedEntry[], entries: readonly FrontM
   });
 }
 
-function aliasReason({ key, problem }: ExpandedEntry): string {
-  switch (problem.kind) {
-    case 'cycle': return `"${key}" contains itself through a YAML alias`;
-    case 'nesting': return `"${key}" nests ${problem.depth} levels deep through YAML aliases`;
-    case 'size': return `"${key}" expands through YAML aliases to ${problem.size} values and characters`;
-  }
-}
 
 function parseJsonBlock(text: string, split: FrontMatterSplit, block: FrontMatterBlock, content: OffsetSpan,
   lineMap: LineMap): ParsedFrontMatter {

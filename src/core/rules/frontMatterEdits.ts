@@ -84,7 +84,9 @@ export function removeSequenceItem(doc: PostDocument, sequence: SequenceNode, in
   if (next) return { range: doc.range(item.range.startOffset, next.range.startOffset), newText: '' };
   const previous = sequence.items[index - 1];
   if (previous) return { range: doc.range(previous.range.endOffset, item.range.endOffset), newText: '' };
-  return { range: item.range, newText: '' };
+  // The only item: its trailing comma goes too (`["", ]` → `[ ]`; `[, ]` is no YAML).
+  const comma = /^[ \t]*,/.exec(doc.text.slice(item.range.endOffset, item.range.endOffset + 256));
+  return { range: doc.range(item.range.startOffset, item.range.endOffset + (comma ? comma[0].length : 0)), newText: '' };
 }
 
 /**
