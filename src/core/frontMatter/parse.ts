@@ -70,8 +70,11 @@ function parseYamlBlock(text: string, split: FrontMatterSplit, block: FrontMatte
   if (outcome.kind === 'not-a-mapping') return notAMapping(block, split, outcome.value);
   // js-yaml (4.1.1+) rejects nesting deeper than 100; `yaml` would spend seconds on such input.
   const tooDeep = outcome.kind === 'error' && /maxDepth/.test(yamlErrorReason(outcome.error));
-  const doc = tooDeep || input.text.length > MAX_RANGES_LENGTH ? undefined : parseTree(input.text);
-  const ctx: NodeContext = { parsed: input.text, original: text, toOriginal: input.toOriginal, lineMap };
+  // js-yaml (and Hexo) break lines at a lone CR too; `yaml` does not, and would read `key:\r  - a` as
+  // one scalar. Same length, so offsets still map back.
+  const treeText = input.text.includes('\r') ? input.text.replace(/\r/g, '\n') : input.text;
+  const doc = tooDeep || treeText.length > MAX_RANGES_LENGTH ? undefined : parseTree(treeText);
+  const ctx: NodeContext = { parsed: treeText, original: text, toOriginal: input.toOriginal, lineMap };
   const pairs = doc && isMap(doc.contents) ? doc.contents.items : undefined;
   if (outcome.kind === 'data') {
     const bounded = boundAliases(outcome.data, input.text);

@@ -21,9 +21,12 @@ export function insertEntry(doc: PostDocument, key: string, value: string): Text
     const at = first ? first.range.startOffset : block.content.startOffset;
     return { range: doc.range(at, at), newText: `${JSON.stringify(key)}: ${value}${first ? ',' + eol : ''}` };
   }
+  // A flow mapping (`{title: A}`) takes no block line: no edit rather than a broken one.
+  if (/^(?:---(?:[ \t][^\n]*)?\r?\n)?(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*\{/.test(doc.text.slice(block.content.startOffset, Math.min(block.content.endOffset, block.content.startOffset + 4096)))) return undefined;
   const title = doc.entry('title');
   let at: number;
-  if (key === 'title') at = block.content.startOffset;
+  // After a YAML document marker opening the content (`----` then `---`): above it, js-yaml would read two documents.
+  if (key === 'title') at = /^---(?:[ \t]|\r?\n)/.test(doc.text.slice(block.content.startOffset, block.content.startOffset + 5)) ? doc.nextLineStart(block.content.startOffset) : block.content.startOffset;
   else if (key === 'date' && title) at = doc.nextLineStart(title.range.endOffset);
   else at = block.closingFence.startOffset;
   // Never inside the closing fence's line, nor past it.

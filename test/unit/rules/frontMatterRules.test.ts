@@ -62,6 +62,14 @@ describe('rules: keys and values (PC201–PC206)', () => {
     assert.equal(await fixed('---\n  ? x: 1\n  date: 2026-01-01\n---\n', 'PC201'), '---\n  title: new-post\n  ? x: 1\n  date: 2026-01-01\n---\n');
   });
 
+  it('PC201 adds a title after a YAML document marker, and offers no line in a flow mapping (found by the fuzzer)', async () => {
+    assert.equal(await fixed('----\n---\ndate: 2026-01-01\n----\n', 'PC201'), '----\n---\ntitle: new-post\ndate: 2026-01-01\n----\n');
+    const [flow] = await check('---\n{title: A}\n---\n', 'PC201');
+    assert.deepEqual(flow.fixes, []);
+    const [marked] = await check('----\n---\n# note\n{date: 2026-01-01}\n----\n', 'PC201');
+    assert.deepEqual(marked.fixes, []);
+  });
+
   it('PC201 leaves a mistyped required key to PC203 in fix-all, rather than adding a second one (found by the property test)', async () => {
     const text = '---\ntitle: A\ndatee: 2026-01-01\n---\n';
     const [required] = await check(text, 'PC201');
