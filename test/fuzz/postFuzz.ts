@@ -314,6 +314,8 @@ export interface FuzzSummary {
   readonly count: number;
   readonly seed: number;
   readonly failed: ReadonlyArray<{ readonly seed: number; readonly failures: readonly string[] }>;
+  /** How many posts each stage took over `SLOW_STAGE_MS` on (what to look at before it reaches the limit). */
+  readonly slowStages: Readonly<Record<string, number>>;
   /** The slowest stage on any post. */
   readonly slowest: { readonly seed: number; readonly ms: number; readonly stage: string };
   readonly ms: number;
@@ -325,19 +327,26 @@ export async function runFuzz(seed: number, count: number, onProgress?: (done: n
   const env = await fuzzEnvironment();
   const failed: Array<{ seed: number; failures: string[] }> = [];
   let slowest = { seed, ms: 0, stage: '' };
+  const slowStages: Record<string, number> = {};
   const start = performance.now();
   for (let i = 0; i < count; i++) {
     const postSeed = (seed + i) >>> 0;
     const result = fuzzPost(generatePost(postSeed), postSeed, env);
-    for (const [stage, ms] of Object.entries(result.times)) if (ms > slowest.ms) slowest = { seed: postSeed, ms, stage };
+    for (const [stage, ms] of Object.entries(result.times)) {
+      if (ms > slowest.ms) slowest = { seed: postSeed, ms, stage };
+      if (ms > SLOW_STAGE_MS) slowStages[stage] = (slowStages[stage] ?? 0) + 1;
+    }
     if (result.failures.length > 0) {
       failed.push({ seed: postSeed, failures: result.failures });
       onFailure?.(postSeed, result.failures);
     }
     if (onProgress && (i + 1) % 1000 === 0) onProgress(i + 1);
   }
-  return { count, seed, failed, slowest, ms: performance.now() - start };
+  return { count, seed, failed, slowStages, slowest, ms: performance.now() - start };
 }
+
+/** A stage over this (CPU ms) on a post is counted in `FuzzSummary.slowStages`. */
+export const SLOW_STAGE_MS = 100;
 
 export function summaryLine(summary: FuzzSummary): string {
   return `fuzz: ${summary.count} posts from seed ${summary.seed} in ${(summary.ms / 1000).toFixed(1)} s: ${summary.failed.length} failing`

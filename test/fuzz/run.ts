@@ -1,4 +1,4 @@
-import { generatePost, runFuzz, summaryLine } from './postFuzz';
+import { generatePost, runFuzz, SLOW_STAGE_MS, summaryLine } from './postFuzz';
 
 /**
  * `npm run fuzz [-- --count N] [-- --seed S]`: N posts (default 100,000) from seed S (default: from
@@ -21,7 +21,8 @@ async function main(): Promise<number> {
     process.stdout.write(`FAIL seed ${postSeed}: ${failures.join('; ')}\n  replay: npm run fuzz -- --seed ${postSeed} --count 1 --show\n`);
     if (args.includes('--show')) process.stdout.write(`  post: ${JSON.stringify(generatePost(postSeed)).slice(0, 4000)}\n`);
   });
-  process.stdout.write(`${summaryLine(summary)}\n`);
+  const slow = Object.entries(summary.slowStages).sort((a, b) => b[1] - a[1]).map(([stage, posts]) => `${stage} ${posts}`).join(', ');
+  process.stdout.write(`stages over ${SLOW_STAGE_MS} ms CPU (posts): ${slow || 'none'}\n${summaryLine(summary)}\n`);
   return summary.failed.length > 0 ? 1 : 0;
 }
 
