@@ -1,7 +1,7 @@
 import { exceptionText, setLogPort } from '../core/log';
 import { parseArgs, UsageError } from './args';
 import type { CheckFormat } from './commands/check';
-import { taxonomyJson, taxonomyText, TAXONOMY_HELP } from './commands/taxonomy';
+import { skippedPostLines, taxonomyJson, taxonomyText, TAXONOMY_HELP } from './commands/taxonomy';
 import { openSingleSite } from './openSite';
 
 /** The options `postcraft check` takes. */
@@ -48,6 +48,7 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
         for (const name of args.options.keys()) if (name !== 'json') throw new UsageError(`unknown option --${name}`);
         if (args.positionals.length > 1) throw new UsageError('taxonomy takes at most one site folder');
         const index = await openSingleSite(args.positionals[0]);
+        for (const line of skippedPostLines(index)) err(line);
         out(args.options.has('json') ? JSON.stringify(taxonomyJson(index)) : taxonomyText(index));
         return 0;
       }

@@ -1,4 +1,5 @@
 import type { SiteIndex } from '../../core/index/siteIndex';
+import { relativeInside } from '../../core/path';
 
 export const TAXONOMY_HELP = `Usage: postcraft taxonomy [siteDir] [--json]
 
@@ -46,4 +47,18 @@ function displayWidth(text: string): number {
   let width = 0;
   for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
   return width;
+}
+
+/**
+ * One line per post or draft left out of the counts because Hexo would fail on it, like Hexo's own
+ * "ERROR Process failed: ..." lines: for stderr, so that `--json` output stays clean.
+ */
+export function skippedPostLines(index: SiteIndex): string[] {
+  const lines: string[] = [];
+  for (const record of index.posts()) {
+    if (!record.error || record.kind === 'page') continue;
+    const path = relativeInside(index.site.root, record.path) ?? record.path;
+    lines.push(`postcraft: ${path} is left out of the counts (Hexo fails on it): ${record.error}`);
+  }
+  return lines.sort();
 }

@@ -7,3 +7,4 @@ export {
   readHexoDate, adjustDateForTimeZone, shiftToLocalWallClock, isKnownTimeZone, writtenDateOffset, hasIgnoredDateOffset,
 } from './dates';
 export { MAX_FRONT_MATTER_LENGTH } from './hexoLoad';
+export { aliasExpansionProblem, ALIAS_EXPANSION_LIMIT, ALIAS_NESTING_LIMIT } from './aliasExpansion';

@@ -2,6 +2,7 @@ import { load } from 'js-yaml';
 import { isMap, parseDocument, type Document, type Pair } from 'yaml';
 import { LineMap } from '../text/lineMap';
 import type { SourceRange } from '../text/sourceRange';
+import { describeExpandedEntry, limitAliasExpansion, type AliasExpansion, type ExpandedEntry } from './aliasExpansion';
 import {
   binaryMarkerOffset, isRecord, jsonErrorOffset, jsonErrorReason, loadHexoJson, loadHexoYaml,
   MAX_FRONT_MATTER_LENGTH, shiftTopLevelDates, yamlErrorOffset, yamlErrorReason,
@@ -77,24 +78,50 @@ function parseYamlBlock(text: string, split: FrontMatterSplit, block: FrontMatte
   }
   // js-yaml (4.1.1+) rejects nesting deeper than 100; `yaml` would spend seconds on such input.
   const tooDeep = outcome.kind === 'error' && /maxDepth/.test(yamlErrorReason(outcome.error));
-  const doc = tooDeep || input.text.length > MAX_RANGES_LENGTH ? undefined : parseTree(input.text);
-  const ctx: NodeContext = { parsed: input.text, original: text, toOriginal: input.toOriginal, lineMap };
+  // js-yaml (and Hexo) break lines at a lone CR too; `yaml` does not, and would read `key:\r  - a` as
+  // one scalar. Same length, so offsets still map back.
+  const treeText = input.text.includes('\r') ? input.text.replace(/\r/g, '\n') : input.text;
+  const doc = tooDeep || treeText.length > MAX_RANGES_LENGTH ? undefined : parseTree(treeText);
+  const ctx: NodeContext = { parsed: treeText, original: text, toOriginal: input.toOriginal, lineMap };
   const pairs = doc && isMap(doc.contents) ? doc.contents.items : undefined;
   if (outcome.kind === 'data') {
-    const entries = pairs ? mappingEntries(pairs, outcome.data, ctx) : [];
-    return { format: 'yaml', block, bodyOffset: split.bodyOffset, data: outcome.data, entries, errors: [], valid: true };
+    const bounded = boundAliases(outcome.data, input.text);
+    const entries = pairs ? mappingEntries(pairs, bounded.data, ctx) : [];
+    const errors = aliasErrors(bounded.dropped, entries, block);
+    return { format: 'yaml', block, bodyOffset: split.bodyOffset, data: bounded.data, entries, errors, valid: errors.length === 0 };
   }
   // Broken YAML: Hexo drops the post. Recover what each top-level entry says on its own.
-  const data = pairs ? recoverYamlEntries(pairs, ctx) : recoverYamlPrefix(input, yamlErrorOffset(outcome.error));
-  const entries = pairs ? mappingEntries(pairs, data, ctx) : [];
+  const recovered = pairs ? recoverYamlEntries(pairs, ctx) : recoverYamlPrefix(input, yamlErrorOffset(outcome.error));
+  const bounded = boundAliases(recovered, input.text);
+  const entries = pairs ? mappingEntries(pairs, bounded.data, ctx) : [];
   const error: FrontMatterError = {
     code: 'yaml-syntax',
     message: `${yamlErrorReason(outcome.error)} — Hexo cannot read this front matter and skips the post.`,
     range: errorRange(input, yamlErrorOffset(outcome.error), lineMap, block.content),
     hexo: 'drop',
   };
-  return { format: 'yaml', block, bodyOffset: split.bodyOffset, data, entries, errors: [error], valid: false };
+  return { format: 'yaml', block, bodyOffset: split.bodyOffset, data: bounded.data, entries, errors: [error, ...aliasErrors(bounded.dropped, entries, block)], valid: false };
 }
+
+/** Only YAML with an alias (`*name`) can expand; the walk is skipped for the rest. */
+function boundAliases(data: Record<string, unknown>, parsed: string): AliasExpansion {
+  return parsed.includes('*') ? limitAliasExpansion(data, parsed.length) : { data, dropped: [] };
+}
+
+/** One error per entry left out, on its key (on the block when the key is not written, as with `<<`). */
+function aliasErrors(dropped: readonly ExpandedEntry[], entries: readonly FrontMatterEntry[], block: FrontMatterBlock): FrontMatterError[] {
+  return dropped.map((expanded) => {
+    const entry = entries.find((candidate) => candidate.key === expanded.key) ?? entries.find((candidate) => candidate.key === '<<');
+    return {
+      code: 'alias-expansion',
+      message: `${describeExpandedEntry(expanded)} — Postcraft reads the post without it; Hexo copies it in full, which can exhaust its memory or stack.`,
+      range: entry ? entry.keyRange : block.content,
+      hexo: 'drop',
+      expanded,
+    };
+  });
+}
+
 
 function parseJsonBlock(text: string, split: FrontMatterSplit, block: FrontMatterBlock, content: OffsetSpan,
   lineMap: LineMap): ParsedFrontMatter {

@@ -1,3 +1,4 @@
+import { limitAliasExpansion } from './aliasExpansion';
 import { binaryMarkerOffset, loadHexoJson, loadHexoYaml, MAX_FRONT_MATTER_LENGTH, type LoadOutcome } from './hexoLoad';
 import { parseFrontMatter } from './parse';
 import { hexoParserText } from './parserInput';
@@ -38,12 +39,14 @@ export function readFrontMatterData(text: string): FrontMatterData {
     const content = split.content;
     if (split.format === 'none' || !content || !split.closingFence) return { format: 'none', data: {}, bodyOffset: split.bodyOffset };
     if (content.end - content.start > MAX_FRONT_MATTER_LENGTH) return fromFullParse(text);
-    const raw = text.slice(content.start, content.end);
+    const parserText = hexoParserText(text.slice(content.start, content.end), split.format === 'yaml');
     const outcome: LoadOutcome = split.format === 'json'
-      ? loadHexoJson(hexoParserText(raw, false))
-      : loadHexoYaml(hexoParserText(raw, true), split.openingFence !== undefined);
+      ? loadHexoJson(parserText)
+      : loadHexoYaml(parserText, split.openingFence !== undefined);
     if (outcome.kind === 'none') return { format: 'none', data: {}, bodyOffset: split.openingFence?.start ?? content.start };
     if (outcome.kind !== 'data') return fromFullParse(text);
+    // Aliases that expand past the limits are an error the full parse reports, with the entry left out.
+    if (split.format === 'yaml' && parserText.includes('*') && limitAliasExpansion(outcome.data, parserText.length).dropped.length > 0) return fromFullParse(text);
     return { format: split.format, data: outcome.data, bodyOffset: split.bodyOffset, frontMatterLines: linesOf(text, split) };
   } catch (error) {
     // The loaders return their errors as values: a throw here is a bug, and the full parse still answers.

@@ -1,4 +1,5 @@
 import type { SourceRange } from '../text/sourceRange';
+import type { ExpandedEntry } from './aliasExpansion';
 
 /** How the front matter is written: Hexo's YAML (`---`), Hexo's brace-less JSON (`;;;`), or none. */
 export type FrontMatterFormat = 'yaml' | 'json' | 'none';
@@ -66,6 +67,7 @@ export type FrontMatterErrorCode =
   | 'yaml-syntax'       // the YAML does not parse: Hexo drops the post
   | 'json-syntax'       // the `;;;` JSON does not parse: Hexo drops the post
   | 'not-a-mapping'     // YAML parses, but to a scalar or a list: Hexo ignores it
+  | 'alias-expansion'   // a top-level entry whose aliases expand past the limits: left out of `data`
   | 'binary'            // the file is not text
   | 'too-large';        // beyond the parser's size limit: only the split was done
 
@@ -79,6 +81,8 @@ export interface FrontMatterError {
    * Absent for Postcraft's own limits ('binary', 'too-large').
    */
   readonly hexo?: 'drop' | 'body-only';
+  /** For 'alias-expansion': the entry left out and why. */
+  readonly expanded?: ExpandedEntry;
 }
 
 export interface ParsedFrontMatter {

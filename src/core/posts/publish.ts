@@ -1,7 +1,7 @@
 import { dump, load } from 'js-yaml';
 import { formatMomentDate } from '../site/dateFormat';
 import type { FileOperation } from '../edits';
-import { parseFrontMatter, readHexoDate, splitFrontMatter, type FrontMatterEntry, type ParsedFrontMatter } from '../frontMatter';
+import { aliasExpansionProblem, parseFrontMatter, readHexoDate, splitFrontMatter, type FrontMatterEntry, type ParsedFrontMatter } from '../frontMatter';
 import { basename, extname, joinPath, relativeInside } from '../path';
 import type { Clock, FileSystemPort } from '../ports';
 import type { HexoSite } from '../site/hexoSite';
@@ -48,6 +48,9 @@ function scaffoldData(scaffold: string, context: Record<string, unknown>): { dat
   } catch (error) {
     throw new PostPlanError(`The post scaffold does not give valid YAML: ${(error as Error).message}`);
   }
+  // The merge copies every alias in full: a few hundred bytes could hang the editor.
+  const expanded = aliasExpansionProblem(loaded, rendered.length);
+  if (expanded) throw new PostPlanError(`The post scaffold cannot be used: ${expanded}.`);
   const data = loaded !== null && typeof loaded === 'object' && !Array.isArray(loaded) ? loaded as Record<string, unknown> : {};
   return { data, order: Object.keys(data), body: source.slice(split.bodyOffset) };
 }

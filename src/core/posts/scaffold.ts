@@ -1,7 +1,7 @@
 import { dump, load } from 'js-yaml';
 import { Environment } from 'nunjucks';
 import { formatMomentDate } from '../site/dateFormat';
-import { splitFrontMatter } from '../frontMatter';
+import { aliasExpansionProblem, splitFrontMatter } from '../frontMatter';
 import type { HexoSite } from '../site/hexoSite';
 import { hexoDeepMerge } from './deepMerge';
 
@@ -114,6 +114,9 @@ export function renderScaffold(scaffold: string, input: ScaffoldInput, timezone:
   } catch (error) {
     throw new ScaffoldError(`The ${input.layout} scaffold does not give valid ${jsonMode ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
   }
+  // Merging and writing back copy every alias in full: a few hundred bytes could hang the editor.
+  const expanded = jsonMode ? undefined : aliasExpansionProblem(data, rendered.length);
+  if (expanded) throw new ScaffoldError(`The ${input.layout} scaffold cannot be used: ${expanded}.`);
   const record = data !== null && typeof data === 'object' && !Array.isArray(data) ? data as Record<string, unknown> : {};
   const extras = Object.fromEntries(Object.entries(input.fields ?? {}).filter(([key, value]) => !PRESERVED_KEYS.has(key) && value != null));
   const merged = hexoDeepMerge(record, extras) as Record<string, unknown>;

@@ -21,15 +21,21 @@ export function insertEntry(doc: PostDocument, key: string, value: string): Text
     const at = first ? first.range.startOffset : block.content.startOffset;
     return { range: doc.range(at, at), newText: `${JSON.stringify(key)}: ${value}${first ? ',' + eol : ''}` };
   }
+  // A flow mapping (`{title: A}`) takes no block line: no edit rather than a broken one.
+  if (/^(?:---(?:[ \t][^\n]*)?\r?\n)?(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*\{/.test(doc.text.slice(block.content.startOffset, Math.min(block.content.endOffset, block.content.startOffset + 4096)))) return undefined;
   const title = doc.entry('title');
   let at: number;
-  if (key === 'title') at = block.content.startOffset;
+  // After a YAML document marker opening the content (`----` then `---`): above it, js-yaml would read two documents.
+  if (key === 'title') at = /^---(?:[ \t]|\r?\n)/.test(doc.text.slice(block.content.startOffset, block.content.startOffset + 5)) ? doc.nextLineStart(block.content.startOffset) : block.content.startOffset;
   else if (key === 'date' && title) at = doc.nextLineStart(title.range.endOffset);
   else at = block.closingFence.startOffset;
   // Never inside the closing fence's line, nor past it.
   at = Math.min(at, block.closingFence.startOffset);
   // At the entries' own indentation: a key at column 0 above indented ones would end the mapping.
-  const indent = ' '.repeat(parsed.entries[0]?.keyRange.start.character ?? 0);
+  // The line's leading spaces, not the key's column: `? x: …` (an explicit key) is not indented.
+  const first = parsed.entries[0];
+  const lineStart = first ? doc.lineStartOf(first.keyRange.startOffset) : 0;
+  const indent = first ? /^ */.exec(doc.text.slice(lineStart, first.keyRange.startOffset))?.[0] ?? '' : '';
   return { range: doc.range(at, at), newText: `${indent}${key}: ${value}${eol}` };
 }
 
@@ -57,9 +63,13 @@ export function replaceScalar(node: ScalarNode, value: string): TextEdit {
   return { range: node.range, newText };
 }
 
-/** Replaces a value node with raw text (for dates: `2026-03-02 17:32:00` is written plain). */
+/**
+ * Replaces a value node with raw text (for dates: `2026-03-02 17:32:00` is written plain), except in
+ * `;;;` JSON front matter, where a bare date is no JSON: there it is written as a string.
+ */
 export function replaceValue(node: FrontMatterNode, newText: string): TextEdit {
-  return { range: node.range, newText };
+  const json = (node.kind === 'scalar' || node.kind === 'sequence' || node.kind === 'mapping') && node.style === 'json';
+  return { range: node.range, newText: json ? JSON.stringify(newText) : newText };
 }
 
 /**
@@ -77,7 +87,9 @@ export function removeSequenceItem(doc: PostDocument, sequence: SequenceNode, in
   if (next) return { range: doc.range(item.range.startOffset, next.range.startOffset), newText: '' };
   const previous = sequence.items[index - 1];
   if (previous) return { range: doc.range(previous.range.endOffset, item.range.endOffset), newText: '' };
-  return { range: item.range, newText: '' };
+  // The only item: its trailing comma goes too (`["", ]` → `[ ]`; `[, ]` is no YAML).
+  const comma = /^[ \t]*,/.exec(doc.text.slice(item.range.endOffset, item.range.endOffset + 256));
+  return { range: doc.range(item.range.startOffset, item.range.endOffset + (comma ? comma[0].length : 0)), newText: '' };
 }
 
 /**

@@ -78,6 +78,32 @@ export const frontMatterNotMapping: Rule = {
   },
 };
 
+/**
+ * PC106: a top-level entry whose YAML aliases expand past the parser's limits (an "alias bomb", or a
+ * value that contains itself). Hexo copies post data in full and runs out of memory or stack; the
+ * parser leaves the entry out, and this says so.
+ */
+export const aliasExpansion: Rule = {
+  code: 'PC106', id: 'yaml-alias-expansion', defaultSeverity: 'error',
+  check(doc) {
+    return parserErrors(doc, 'alias-expansion').flatMap((error) => {
+      const expanded = error.expanded;
+      if (!expanded) return [];
+      const { key, problem } = expanded;
+      switch (problem.kind) {
+        case 'cycle': return [{ range: error.range, message: message('aliasCycle', key) }];
+        case 'nesting': return [{ range: error.range, message: message('aliasNesting', key, problem.depth) }];
+        case 'size': return [{ range: error.range, message: message('aliasExpansion', key, groupDigits(problem.size)) }];
+      }
+    });
+  },
+};
+
+/** 387420489 → "387,420,489": counts this large are unreadable without separators. */
+function groupDigits(count: number): string {
+  return Math.round(count).toLocaleString('en-US');
+}
+
 /** PC105: a post or draft without front matter: Hexo invents its title and date. */
 export const missingFrontMatter: Rule = {
   code: 'PC105', id: 'missing-front-matter', defaultSeverity: 'warning', kinds: POSTS_AND_DRAFTS,

@@ -16,6 +16,7 @@ export const RULES: readonly Rule[] = [
   frontMatter.jsonSyntax,
   frontMatter.frontMatterNotMapping,
   frontMatter.missingFrontMatter,
+  frontMatter.aliasExpansion,
   frontMatter.requiredKey,
   frontMatter.emptyTitle,
   frontMatter.unknownKey,

@@ -1,4 +1,5 @@
 import * as yaml from 'js-yaml';
+import { describeExpandedEntry, limitAliasExpansion } from '../frontMatter/aliasExpansion';
 import { LineMap } from '../text/lineMap';
 import type { ConfigProblem, HexoConfig } from './types';
 
@@ -43,7 +44,7 @@ export function readHexoConfig(text: string, file: string): ConfigReadResult {
   try {
     const loaded = yaml.load(text, { filename: file });
     if (loaded !== null && loaded !== undefined) {
-      if (isRecord(loaded)) raw = loaded;
+      if (isRecord(loaded)) raw = withoutAliasBombs(loaded, text, file, problems);
       else problems.push({ file, message: 'The configuration is not a mapping of keys to values; Hexo defaults apply.' });
     }
   } catch (error) {
@@ -51,6 +52,17 @@ export function readHexoConfig(text: string, file: string): ConfigReadResult {
   }
   const config = configFromRaw(raw, problems, file);
   return { config, problems, raw };
+}
+
+/**
+ * The configuration without keys whose YAML aliases expand past the parser's limits: reading them
+ * (`String(title)`, `language.map(String)`) would expand them in full and hang the editor.
+ */
+function withoutAliasBombs(loaded: Record<string, unknown>, text: string, file: string, problems: ConfigProblem[]): Record<string, unknown> {
+  if (!text.includes('*')) return loaded;
+  const bounded = limitAliasExpansion(loaded, text.length);
+  for (const expanded of bounded.dropped) problems.push({ file, message: `${describeExpandedEntry(expanded)}; Postcraft ignores it and Hexo's default applies.` });
+  return bounded.data;
 }
 
 /** True when a parsed YAML mapping looks like Hexo's site configuration. */

@@ -22,6 +22,14 @@ function itemTexts(text: string, node: FrontMatterNode): string[] {
 }
 
 describe('parseFrontMatter', () => {
+  it('breaks lines at a lone CR as js-yaml (and Hexo) do, so ranges match the values (found by the fuzzer)', () => {
+    const text = '---\ntitle: A\ncategories:\r  - [x, y]\n  - "技术"\n---\n';
+    const parsed = parseFrontMatter(text);
+    assert.deepEqual(parsed.data.categories, [['x', 'y'], '技术']);
+    const categories = entry(parsed, 'categories');
+    assert.deepEqual(itemTexts(text, categories.value), ['[x, y]', '"技术"']);
+  });
+
   describe('the example post', () => {
     // The front matter of the team's example post (shared/examples/hexo-post.md).
     const text = [

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { planNewPost, PostPlanError } from '../../../src/core/posts/newPost';
 import { unusedName } from '../../../src/core/posts/postPath';
 import { ScaffoldError } from '../../../src/core/posts/scaffold';
+import { aliasBomb } from '../support/hostilePosts';
 import { fixedClock, makeSite, ROOT, SHANGHAI } from './support';
 
 describe('new post plans (hexo new)', () => {
@@ -87,5 +88,13 @@ describe('new post plans (hexo new)', () => {
     await assert.rejects(planNewPost(fs, site, { title: '  ' }, fixedClock), PostPlanError);
     await assert.rejects(planNewPost(fs, site, { title: '???' }, fixedClock), PostPlanError);
     await assert.rejects(planNewPost(fs, site, { title: 'x', layout: 'broken' }, fixedClock), ScaffoldError);
+  });
+
+  it('refuse at once a scaffold whose YAML aliases expand without bound (merging it would copy them all)', async () => {
+    const { fs, site } = await makeSite(SHANGHAI, { 'scaffolds/bomb.md': aliasBomb(9, 9).replace('title: 炸弹', 'title: {{ title }}') });
+    const started = performance.now();
+    await assert.rejects(planNewPost(fs, site, { title: 'x', layout: 'bomb', tags: ['a'] }, fixedClock),
+      (error: Error) => error instanceof ScaffoldError && /"a7" expands through YAML aliases/.test(error.message));
+    assert.ok(performance.now() - started < 1000);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PostPlanError } from '../../../src/core/posts/newPost';
 import { planPublish, planUnpublish } from '../../../src/core/posts/publish';
+import { aliasBomb } from '../support/hostilePosts';
 import { fixedClock, makeSite, ROOT, SHANGHAI } from './support';
 
 const DRAFTS = `${ROOT}/source/_drafts`;
@@ -85,6 +86,17 @@ describe('publish plans (hexo publish)', () => {
     const { fs, site } = await makeSite(SHANGHAI, { 'source/_posts/p.md': '---\ntitle: p\n---\n', 'source/_drafts/bad.md': '---\ntitle: [\n---\n' });
     await assert.rejects(planPublish(fs, site, `${POSTS}/p.md`, '', fixedClock), PostPlanError);
     await assert.rejects(planPublish(fs, site, `${DRAFTS}/bad.md`, '---\ntitle: [\n---\n', fixedClock), PostPlanError);
+  });
+
+  it('refuse at once a draft or a post scaffold whose YAML aliases expand without bound', async () => {
+    const bomb = aliasBomb(9, 9);
+    const { fs, site } = await makeSite(SHANGHAI, { 'source/_drafts/bomb.md': bomb, 'source/_drafts/ok.md': '---\ntitle: ok\n---\n' });
+    await assert.rejects(planPublish(fs, site, `${DRAFTS}/bomb.md`, bomb, fixedClock), (error: Error) => error instanceof PostPlanError && /expands through YAML aliases/.test(error.message));
+    const scaffolded = await makeSite(SHANGHAI, { 'scaffolds/post.md': bomb.replace('title: 炸弹', 'title: {{ title }}'), 'source/_drafts/ok.md': '---\ntitle: ok\n---\n' });
+    const started = performance.now();
+    await assert.rejects(planPublish(scaffolded.fs, scaffolded.site, `${DRAFTS}/ok.md`, '---\ntitle: ok\n---\n', fixedClock),
+      (error: Error) => error instanceof PostPlanError && /post scaffold cannot be used: "a7" expands/.test(error.message));
+    assert.ok(performance.now() - started < 1000);
   });
 });
 

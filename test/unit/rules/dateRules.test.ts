@@ -18,6 +18,12 @@ describe('rules: dates (PC301–PC304)', () => {
     await none('---\ntitle: A\ndate: 2026-03-02 10:00:00\n---\n', 'PC302');
   });
 
+  it('PC301 and PC302 write the date as a JSON string in ;;; front matter (found by the fuzzer)', async () => {
+    const text = ';;;\n"title": "A",\n"date": "2026-03-02 10:00:00+09:00"\n;;;\n';
+    assert.equal(await fixed(text, 'PC302'), ';;;\n"title": "A",\n"date": "2026-03-02 09:00:00"\n;;;\n');
+    assert.equal(await fixed(';;;\n"title": "A",\n"date": "2026年3月2日 17:32"\n;;;\n', 'PC301'), ';;;\n"title": "A",\n"date": "2026-03-02 17:32:00"\n;;;\n');
+  });
+
   it('PC303 reports updated before date and offers now', async () => {
     const text = '---\ntitle: A\ndate: 2026-03-02 10:00:00\nupdated: 2026-03-01 10:00:00\n---\n';
     assert.deepEqual(await only(text, 'PC303'), [3, 9, 3, 28, '"updated" (2026-03-01 10:00:00) is earlier than "date" (2026-03-02 10:00:00).']);

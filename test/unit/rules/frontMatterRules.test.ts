@@ -57,6 +57,19 @@ describe('rules: keys and values (PC201–PC206)', () => {
     assert.equal(await fixed('---\n  title: A\n---\n', 'PC201'), '---\n  title: A\n  date: 2026-03-02 17:32:05\n---\n');
   });
 
+  it('PC201 adds a key at the mapping\'s indentation after an explicit key `? x` (found by the fuzzer)', async () => {
+    assert.equal(await fixed('---\n? x: 2026\ndate: 2026-01-01\n---\n', 'PC201'), '---\ntitle: new-post\n? x: 2026\ndate: 2026-01-01\n---\n');
+    assert.equal(await fixed('---\n  ? x: 1\n  date: 2026-01-01\n---\n', 'PC201'), '---\n  title: new-post\n  ? x: 1\n  date: 2026-01-01\n---\n');
+  });
+
+  it('PC201 adds a title after a YAML document marker, and offers no line in a flow mapping (found by the fuzzer)', async () => {
+    assert.equal(await fixed('----\n---\ndate: 2026-01-01\n----\n', 'PC201'), '----\n---\ntitle: new-post\ndate: 2026-01-01\n----\n');
+    const [flow] = await check('---\n{title: A}\n---\n', 'PC201');
+    assert.deepEqual(flow.fixes, []);
+    const [marked] = await check('----\n---\n# note\n{date: 2026-01-01}\n----\n', 'PC201');
+    assert.deepEqual(marked.fixes, []);
+  });
+
   it('PC201 never adds a second date beside a mistyped one, and fix-all leaves the typo to the writer (found by the property test)', async () => {
     const text = '---\ntitle: A\ndatee: 2026-01-01\n---\n';
     const [required] = await check(text, 'PC201');
@@ -80,6 +93,13 @@ describe('rules: keys and values (PC201–PC206)', () => {
     assert.deepEqual(await only(text, 'PC203'), [3, 0, 3, 10, 'Unknown key "catagories": did you mean "categories"? Hexo and the theme do not read "catagories".']);
     assert.equal(await fixed(text, 'PC203'), '---\ntitle: A\ndate: 2026-01-01\ncategories: [技术] # 分类\n---\n');
     await none('---\ntitle: A\nmood: happy\nauthor: 林舟\n---\n', 'PC203');
+  });
+
+  it('PC203 leaves two keys mistyped for the same one out of fix-all, which would write it twice (found by the fuzzer)', async () => {
+    const text = '---\ntittle: A\nTitle: B\ndate: 2026-01-01\n---\n';
+    const found = await check(text, 'PC203');
+    assert.deepEqual(found.map((d) => d.fixes.map((fix) => [fix.preferred, fix.safe])), [[[true, false]], [[true, false]]]);
+    assert.equal(fixAll(text, await contextFor()).text, text);
   });
 
   it('PC204 reports a permalink without / or .html and appends /', async () => {

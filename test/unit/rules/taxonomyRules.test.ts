@@ -17,6 +17,14 @@ describe('rules: tags and categories (PC401–PC405)', () => {
     await none(post('tags: 随笔'), 'PC402');
   });
 
+  it('PC402 removes the only item of a flow list with its trailing comma, leaving YAML that parses (found by the fuzzer)', async () => {
+    const text = post('tags: ["",  ]');
+    const after = await fixed(text, 'PC402');
+    assert.equal(after, post('tags: [  ]'));
+    assert.ok(parseFrontMatter(after).valid);
+    assert.equal(await fixed(post('categories: [ "" ]'), 'PC402'), post('categories: [  ]'));
+  });
+
   it('PC403 reports a repeated tag and removes it, keeping the flow list and the comment', async () => {
     const text = post('tags: [Go, 后端, Go] # 技术');
     assert.deepEqual(await only(text, 'PC403'), [3, 15, 3, 17, 'The tag "Go" is written twice: Hexo counts this post twice under it.']);

@@ -42,6 +42,17 @@ describe('Hexo config', () => {
     assert.ok(problems[0].range.start.line >= 1);
   });
 
+  it('ignores keys whose YAML aliases expand without bound, at once, and says so', () => {
+    const levels = Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`).join('\n');
+    const started = performance.now();
+    const { config, problems } = readHexoConfig(`a0: &a0 x\n${levels}\ntitle: *a9\nlanguage: *a9\ntimezone: Asia/Shanghai\n`, '/b/_config.yml');
+    assert.ok(performance.now() - started < 1000);
+    assert.equal(config.title, HEXO_DEFAULT_CONFIG.title);
+    assert.deepEqual(config.language, HEXO_DEFAULT_CONFIG.language);
+    assert.equal(config.timezone, 'Asia/Shanghai');
+    assert.ok(problems.some((problem) => /"language" expands through YAML aliases .*Hexo's default applies/.test(problem.message)));
+  });
+
   it("tells Hexo's config from another tool's _config.yml", () => {
     assert.equal(looksLikeHexoConfig('new_post_name: :title.md\n'), true);
     assert.equal(looksLikeHexoConfig('title: x\ntheme: minima\npermalink: pretty\n'), false, 'a Jekyll config');
