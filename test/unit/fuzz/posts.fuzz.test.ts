@@ -6,7 +6,7 @@ import { generatePost, runFuzz, summaryLine } from '../../fuzz/postFuzz';
  * replayed with `npm run fuzz -- --seed <seed> --count 1 --show`. Set POSTCRAFT_FUZZ_SEED to try others.
  */
 const SEED = Number(process.env.POSTCRAFT_FUZZ_SEED ?? 20_260_302) >>> 0;
-const COUNT = 1500;
+const COUNT = 3000;
 
 describe('every reader of a post, on generated posts (fuzz)', () => {
   it('generates the same post from the same seed, and covers the hostile shapes', () => {
