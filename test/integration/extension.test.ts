@@ -13,6 +13,31 @@ describe('the extension shell on the sample blog', () => {
     assert.ok(api.activationMs < 250, `activate() took ${api.activationMs} ms`);
   });
 
+  it('drops a post deleted on disk, even when its document, still held by VS Code, is reverted afterwards', async () => {
+    const api = await activatePostcraft();
+    const uri = blogFile('source', '_posts', 'postcraft-deleted-while-open.md');
+    const held = (): boolean => api.indexedPaths().some((path) => path.endsWith('/postcraft-deleted-while-open.md'));
+    const settings = vscode.workspace.getConfiguration('postcraft');
+    // A long debounce holds the revert's re-index back until after the deletion has been seen.
+    await settings.update('index.debounceMs', 1500, vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ntitle: 删掉的文章\n---\n正文\n'));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await waitFor(() => (held() ? true : undefined), 5000, 'the new post in the index');
+      await editor.edit((edit) => edit.insert(new vscode.Position(4, 0), '多一行\n'));
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.workspace.fs.delete(uri);
+      await waitFor(() => (held() ? undefined : true), 5000, 'the deleted post to leave the index');
+      // The revert's pending re-index runs now, on a clean document of a file that is gone.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      assert.equal(held(), false, 'a clean document of a deleted file is no post');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+      await settings.update('index.debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('indexes the blog and reports it through postcraft.showSiteSummary', async () => {
     const api = await activatePostcraft();
     // Counted from the files of the sample blog, independently of the index.
@@ -22,7 +47,7 @@ describe('the extension shell on the sample blog', () => {
     const summary = await waitFor(async () => {
       const current = await vscode.commands.executeCommand<SiteSummary>('postcraft.showSiteSummary', { quiet: true });
       return current.sites[0]?.posts === posts.length ? current : undefined;
-    }, 5000, `the index to hold the ${posts.length} posts on disk (it holds: ${api.indexedPaths().map((path) => path.split('/').pop()).join(', ')})`);
+    }, 5000, () => `the index to hold the ${posts.length} posts on disk (it holds: ${api.indexedPaths().map((path) => path.split('/').pop()).join(', ')})`);
     assert.equal(summary.sites.length, 1);
     const [site] = summary.sites;
     assert.equal(site.root, workspaceRoot().path);

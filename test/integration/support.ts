@@ -27,13 +27,16 @@ export async function openPost(...segments: string[]): Promise<vscode.TextEditor
   return vscode.window.showTextDocument(document);
 }
 
-/** Polls `check` until it returns a value that is not undefined, or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000, what = 'condition'): Promise<T> {
+/**
+ * Polls `check` until it returns a value that is not undefined, or fails after `timeoutMs`. `what` may
+ * be a function: the message is then written when the wait fails, with what holds by then.
+ */
+export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000, what: string | (() => string) = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -33,6 +33,13 @@ export class SiteService implements vscode.Disposable {
   private readonly folderEvents = new Map<string, { readonly uri: vscode.Uri; readonly created: boolean }>();
   private folderTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly addedEmitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
+  /**
+   * Posts whose file was deleted while VS Code still held their document: the extension host keeps a
+   * closed editor's document a while, and a late edit or revert of it must not bring the post back.
+   */
+  private readonly goneFromDisk = new Set<string>();
+  /** Bumped per path on each deletion, so a read that started before it cannot re-add the post. */
+  private readonly deletions = new Map<string, number>();
 
   /** Fires after an index changed (undefined: the set of sites changed). */
   readonly onDidChange = this.changeEmitter.event;
@@ -61,8 +68,8 @@ export class SiteService implements vscode.Disposable {
       this.statusItem,
       watcher,
       configWatcher,
-      watcher.onDidCreate((uri) => this.reloadFromDisk(uri)),
-      watcher.onDidChange((uri) => this.reloadFromDisk(uri)),
+      watcher.onDidCreate((uri) => this.reappeared(uri)),
+      watcher.onDidChange((uri) => this.reappeared(uri)),
       watcher.onDidDelete((uri) => this.forget(uri)),
       configWatcher.onDidCreate(() => this.scheduleRediscovery()),
       configWatcher.onDidChange(() => this.scheduleRediscovery()),
@@ -158,8 +165,11 @@ export class SiteService implements vscode.Disposable {
 
   private reflectDocument(document: vscode.TextDocument): void {
     const index = this.siteFor(document.uri);
-    if (!index || !index.site.classify(toCorePath(document.uri))) return;
-    index.update(toCorePath(document.uri), document.getText());
+    const path = toCorePath(document.uri);
+    if (!index || !index.site.classify(path)) return;
+    // A clean document of a deleted file is no post; unsaved text is, until the writer drops it.
+    if (!document.isDirty && this.goneFromDisk.has(path)) return;
+    index.update(path, document.getText());
     this.fireChange(index);
   }
 
@@ -185,19 +195,33 @@ export class SiteService implements vscode.Disposable {
       this.reflectDocument(open);
       return;
     }
+    const path = toCorePath(uri);
+    const deletionsBefore = this.deletions.get(path);
     vscode.workspace.fs.readFile(uri).then(
       (bytes) => {
-        if (looksBinary(bytes)) index.remove(toCorePath(uri));
-        else index.update(toCorePath(uri), decodeText(bytes));
+        if (this.deletions.get(path) !== deletionsBefore) return;
+        this.goneFromDisk.delete(path);
+        if (looksBinary(bytes)) index.remove(path);
+        else index.update(path, decodeText(bytes));
         this.fireChange(index);
       },
       () => this.forget(uri),
     );
   }
 
+  /** The file is on disk (again): its open document, if any, is a post once more. */
+  private reappeared(uri: vscode.Uri): void {
+    this.goneFromDisk.delete(toCorePath(uri));
+    this.reloadFromDisk(uri);
+  }
+
   private forget(uri: vscode.Uri): void {
+    const path = toCorePath(uri);
+    this.deletions.set(path, (this.deletions.get(path) ?? 0) + 1);
     const index = this.siteFor(uri);
-    if (index?.remove(toCorePath(uri))) this.fireChange(index);
+    if (!index) return;
+    if (index.site.classify(path)) this.goneFromDisk.add(path);
+    if (index.remove(path)) this.fireChange(index);
   }
 
   private queueFolderEvent(uri: vscode.Uri, created: boolean): void {
