@@ -12,6 +12,7 @@ import { loadHexoSite } from '../../core/site/hexoSite';
 import { decodeText } from '../../core/text/decode';
 import { UsageError } from '../args';
 import { nodeBatchFileSystem, toCorePath } from '../nodeFileSystem';
+import { readOnce } from '../readOnce';
 import { unifiedDiff } from '../unifiedDiff';
 
 export const CHECK_HELP = `Usage: postcraft check [paths or siteDir...] [--format stylish|json|github] [--fix | --fix-dry-run]
@@ -49,10 +50,13 @@ export interface CheckOptions {
 export interface FileReport {
   /** Absolute `/` path. */
   readonly path: string;
-  readonly text: string;
   readonly diagnostics: readonly Diagnostic[];
-  /** With --fix or --fix-dry-run, when fixes changed the file: its text before them and how many applied. */
-  readonly fixed?: { readonly before: string; readonly applied: number };
+  /**
+   * With --fix or --fix-dry-run, when fixes changed the file: its text before and after them and how
+   * many applied. A report keeps no text otherwise: ten thousand posts held to the end were a tenth
+   * of a check's time in garbage collection.
+   */
+  readonly fixed?: { readonly before: string; readonly after: string; readonly applied: number };
 }
 
 export interface CheckResult {
@@ -70,7 +74,9 @@ interface Target {
 
 /** Checks what `paths` name (files, folders inside a site, site folders). */
 export async function runCheck(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
-  const files = options.fileSystem ?? nodeBatchFileSystem;
+  const port = options.fileSystem ?? nodeBatchFileSystem;
+  // The index reads every post; the check then takes the same bytes instead of reading them again.
+  const files = options.fix ? port : readOnce(port);
   const targets = await resolveTargets(files, paths.length > 0 ? paths : ['.']);
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const reports: FileReport[] = [];
@@ -101,13 +107,13 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
         const result = fixAll(text, context);
         if (result.text !== text) {
           if (!options.dryRun) await fs.writeFile(toNative(path), result.text, 'utf8');
-          fixedFrom = { before: text, applied: result.applied };
+          fixedFrom = { before: text, after: result.text, applied: result.applied };
           text = result.text;
           index.update(path, text);
           fixed += result.applied;
         }
       }
-      reports.push({ path, text, diagnostics: checkPost(text, context), ...(fixedFrom ? { fixed: fixedFrom } : {}) });
+      reports.push({ path, diagnostics: checkPost(text, context), ...(fixedFrom ? { fixed: fixedFrom } : {}) });
     }
   }
   reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -220,7 +226,7 @@ export function formatFixes(result: CheckResult, cwd = process.cwd(), dryRun = f
   const lines: string[] = [];
   for (const report of changed) {
     const file = displayPath(report.path, cwd);
-    if (dryRun) lines.push(unifiedDiff(report.fixed!.before, report.text, file));
+    if (dryRun) lines.push(unifiedDiff(report.fixed!.before, report.fixed!.after, file));
     else lines.push(`fixed  ${file}  (${plural(report.fixed!.applied, 'fix')})`);
   }
   const total = `${plural(result.fixed, 'problem')} in ${plural(changed.length, 'file')}`;

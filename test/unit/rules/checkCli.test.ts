@@ -149,7 +149,7 @@ describe('postcraft check', () => {
     assert.equal((await run(['check', site, '--frobnicate'])).code, 2);
   });
 
-  it('skips a post that vanishes after the index read it, and checks the rest', async () => {
+  it('with --fix, skips a post that vanishes after the index read it, and checks the rest', async () => {
     const bad = toCorePath(join(site, 'source', '_posts', 'bad.md'));
     let badReads = 0;
     // The disk, except that bad.md is gone once it has been read (as by the index) a first time.
@@ -160,9 +160,25 @@ describe('postcraft check', () => {
         return nodeFileSystem.readFile(path);
       },
     };
-    const result = await runCheck([site], { format: 'json', fix: false, fileSystem: vanishing });
+    const result = await runCheck([site], { format: 'json', fix: true, dryRun: true, fileSystem: vanishing });
     assert.ok(badReads >= 2, 'the check tried to read the post again');
     assert.deepEqual(result.reports.map((report) => report.path.split('/').pop()), ['good.md']);
     assert.equal(result.errors, 0);
+  });
+
+  it('without --fix, reads each post once and checks it as the index read it', async () => {
+    const reads = new Map<string, number>();
+    const counting: FileSystemPort = {
+      ...nodeFileSystem,
+      readFile: async (path) => {
+        reads.set(path, (reads.get(path) ?? 0) + 1);
+        return nodeFileSystem.readFile(path);
+      },
+    };
+    const result = await runCheck([site], { format: 'json', fix: false, fileSystem: counting });
+    const posts = [...reads].filter(([path]) => path.endsWith('.md'));
+    assert.deepEqual(posts.map(([path, count]) => [path.split('/').pop(), count]).sort(), [['bad.md', 1], ['good.md', 1]]);
+    const bad = result.reports.find((report) => report.path.endsWith('/bad.md'));
+    assert.ok(bad && bad.diagnostics.length > 0, 'bad.md was checked from the bytes the index read');
   });
 });
