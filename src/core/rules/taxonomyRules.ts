@@ -5,7 +5,8 @@ import { removeEntry, removeSequenceItem, replaceScalar, writtenText } from './f
 import type { PostDocument } from './postDocument';
 import { message, POSTS_AND_DRAFTS, type Rule } from './rule';
 import { collisionKey, isNearDuplicate } from './similarity';
-import { categoryNodes, siteVocabulary } from './siteVocabulary';
+import type { PostRecord } from '../site/types';
+import { categoryNodes, siteVocabulary, type SiteVocabulary } from './siteVocabulary';
 import type { Finding, Fix, RuleContext } from './types';
 
 /**
@@ -171,15 +172,32 @@ class OtherPostsNames {
 const collisionIndexes = new WeakMap<ReadonlyMap<string, number>, Map<string, string[]>>();
 const NO_NAMES: ReadonlyMap<string, number> = new Map();
 
+/**
+ * Per post checked (its context): the views already made, by taxonomy and parent, while the site's
+ * vocabulary and the post's record stay the same objects (a fix-all re-checks with one context after
+ * the index took the fixed text). The rules ask for a view for each name of each post.
+ */
+const otherNamesByContext = new WeakMap<RuleContext, { vocabulary: SiteVocabulary; own: PostRecord | undefined; views: Map<string, OtherPostsNames> }>();
+
 function otherPostsNames(context: RuleContext, taxonomy: Taxonomy, parents: readonly string[]): OtherPostsNames {
   if (!context.index) return new OtherPostsNames(NO_NAMES, new Set());
   const vocabulary = siteVocabulary(context.index);
-  const parentKey = parents.join('\u0000');
-  const counts = (taxonomy === 'tags' ? vocabulary.tags : vocabulary.categories.get(parentKey)) ?? NO_NAMES;
   const own = context.index.post(context.path);
+  let cache = otherNamesByContext.get(context);
+  if (!cache || cache.vocabulary !== vocabulary || cache.own !== own) {
+    cache = { vocabulary, own, views: new Map() };
+    otherNamesByContext.set(context, cache);
+  }
+  const parentKey = parents.join('\u0000');
+  const viewKey = `${taxonomy}\u0001${parentKey}`;
+  let view = cache.views.get(viewKey);
+  if (view) return view;
+  const counts = (taxonomy === 'tags' ? vocabulary.tags : vocabulary.categories.get(parentKey)) ?? NO_NAMES;
   const ownNames = !own ? new Set<string>() : taxonomy === 'tags' ? new Set(own.tags)
     : new Set(categoryNodes(own).filter(([parent]) => parent === parentKey).map(([, name]) => name));
-  return new OtherPostsNames(counts, ownNames);
+  view = new OtherPostsNames(counts, ownNames);
+  cache.views.set(viewKey, view);
+  return view;
 }
 
 /** The post's names as Hexo reads them now (for own-earlier comparisons). */
