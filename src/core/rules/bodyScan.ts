@@ -158,31 +158,37 @@ export function inSpans(spans: readonly Span[] | SpanList, offset: number): bool
  */
 class Lines {
   readonly count: number;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  readonly nexts: Int32Array;
+  readonly starts: Int32Array<ArrayBufferLike>;
+  readonly ends: Int32Array<ArrayBufferLike>;
+  readonly nexts: Int32Array<ArrayBufferLike>;
 
   constructor(private readonly text: string, from: number) {
+    // One pass into arrays grown by doubling: counting the lines first read every body twice.
+    let capacity = 64;
+    let starts: Int32Array = new Int32Array(capacity);
+    let ends: Int32Array = new Int32Array(capacity);
+    let nexts: Int32Array = new Int32Array(capacity);
     let count = 0;
-    for (let at = from; at < text.length; count++) {
-      const newline = text.indexOf('\n', at);
-      at = newline === -1 ? text.length : newline + 1;
-    }
-    this.count = count;
-    this.starts = new Int32Array(count);
-    this.ends = new Int32Array(count);
-    this.nexts = new Int32Array(count);
-    let start = from;
-    for (let i = 0; i < count; i++) {
+    for (let start = from; start < text.length; count++) {
+      if (count === capacity) {
+        capacity *= 2;
+        starts = grown(starts, capacity);
+        ends = grown(ends, capacity);
+        nexts = grown(nexts, capacity);
+      }
       const newline = text.indexOf('\n', start);
       const next = newline === -1 ? text.length : newline + 1;
       let end = newline === -1 ? text.length : newline;
       if (end > start && text.charCodeAt(end - 1) === 13) end--;
-      this.starts[i] = start;
-      this.ends[i] = end;
-      this.nexts[i] = next;
+      starts[count] = start;
+      ends[count] = end;
+      nexts[count] = next;
       start = next;
     }
+    this.count = count;
+    this.starts = starts.subarray(0, count);
+    this.ends = ends.subarray(0, count);
+    this.nexts = nexts.subarray(0, count);
   }
 
   content(i: number): string {
@@ -207,6 +213,12 @@ class Lines {
     while (at < limit && this.text.charCodeAt(at) === 0x20) at++;
     return at < this.ends[i] ? this.text.charCodeAt(at) : -1;
   }
+}
+
+function grown(array: Int32Array, capacity: number): Int32Array {
+  const bigger = new Int32Array(capacity);
+  bigger.set(array);
+  return bigger;
 }
 
 function findFencedCode(text: string, lines: Lines): { spans: Span[]; unclosed: number } {
@@ -601,8 +613,9 @@ function findLinks(text: string, from: number, protectedSpans: SpanList): LinkTa
     links.push({ url: value, start: at, end: at + value.length, image });
   };
   for (const link of findInlineLinks(text, from)) add(link.target, link.start, link.image);
-  for (const m of body.matchAll(REFERENCE)) add(m[1], from + m.index + m[0].length - m[1].length, false);
-  for (const m of body.matchAll(HTML_SOURCE)) {
+  // Each search only where its mark is in the body: most posts have no reference definition or HTML.
+  if (body.includes(']:')) for (const m of body.matchAll(REFERENCE)) add(m[1], from + m.index + m[0].length - m[1].length, false);
+  if (body.includes('<')) for (const m of body.matchAll(HTML_SOURCE)) {
     const offset = m.index + m[0].length - 1 - m[4].length;
     add(m[4], from + offset, m[1].toLowerCase() === 'img');
   }
