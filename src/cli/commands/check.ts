@@ -4,12 +4,11 @@ import { SiteIndex } from '../../core/index/siteIndex';
 import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { dirname, relativeInside } from '../../core/path';
 import {
-  checkPost, collectSiteFiles, DEFAULT_SETTINGS, fileTimesOf, fixAll, formatRuleMessage, needsFileTimes, siteFileLookup, type Diagnostic, type RuleContext, type ValidationSettings,
+  checkPosts, collectSiteFiles, DEFAULT_SETTINGS, fileTimesOf, formatRuleMessage, needsFileTimes, siteFileLookup, type CheckedPost, type ValidationSettings,
 } from '../../core/rules';
 import type { FileSystemPort } from '../../core/ports';
 import { isHexoSiteRoot } from '../../core/site/discover';
 import { loadHexoSite } from '../../core/site/hexoSite';
-import { decodeText } from '../../core/text/decode';
 import { UsageError } from '../args';
 import { nodeBatchFileSystem, toCorePath } from '../nodeFileSystem';
 import { readOnce } from '../readOnce';
@@ -47,17 +46,12 @@ export interface CheckOptions {
   readonly fileSystem?: FileSystemPort;
 }
 
-export interface FileReport {
-  /** Absolute `/` path. */
-  readonly path: string;
-  readonly diagnostics: readonly Diagnostic[];
-  /**
-   * With --fix or --fix-dry-run, when fixes changed the file: its text before and after them and how
-   * many applied. A report keeps no text otherwise: ten thousand posts held to the end were a tenth
-   * of a check's time in garbage collection.
-   */
-  readonly fixed?: { readonly before: string; readonly after: string; readonly applied: number };
-}
+/**
+ * One file's result (absolute `/` path). With --fix or --fix-dry-run, `fixed` holds the text before
+ * and after the fixes; a report keeps no text otherwise: ten thousand posts held to the end were a
+ * tenth of a check's time in garbage collection.
+ */
+export type FileReport = CheckedPost;
 
 export interface CheckResult {
   readonly reports: readonly FileReport[];
@@ -85,56 +79,39 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
     const { index } = target;
     const site = index.site;
     const fileLookup = siteFileLookup(await collectSiteFiles(files, site));
-    const posts = [...index.posts()]
+    const paths = [...index.posts()]
       .map((record) => record.path)
       .filter((path) => target.within.length === 0 || target.within.some((within) => path === within || relativeInside(within, path) !== undefined))
       .filter((path) => site.classify(path) !== undefined)
       .sort();
-    for await (const { path, data } of readAhead(files, posts, READ_AHEAD)) {
-      // Gone or unreadable since the index read it: no longer part of the site, as the index sees it.
-      if (!data) continue;
-      const kind = site.classify(path)!;
-      let text = decodeText(data);
-      // Hexo dates a post that writes no date by its file: a fix writes that date down (a stat only then).
-      const fileTimes = needsFileTimes(index.post(path), kind, settings) ? fileTimesOf(await files.stat(path)) : undefined;
-      const context: RuleContext = {
-        path, kind, site, index, now: options.now ?? new Date(), settings,
-        ...(fileTimes ? { fileTimes } : {}),
-        ...fileLookup,
-      };
-      let fixedFrom: FileReport['fixed'];
-      if (options.fix) {
-        const result = fixAll(text, context);
-        if (result.text !== text) {
-          if (!options.dryRun) await fs.writeFile(toNative(path), result.text, 'utf8');
-          fixedFrom = { before: text, after: result.text, applied: result.applied };
-          text = result.text;
-          index.update(path, text);
-          fixed += result.applied;
-        }
-      }
-      reports.push({ path, diagnostics: checkPost(text, context), ...(fixedFrom ? { fixed: fixedFrom } : {}) });
+    const now = options.now ?? new Date();
+    const checked = checkPosts({
+      files,
+      paths,
+      async contextFor(path) {
+        const kind = site.classify(path);
+        if (!kind) return undefined;
+        // Hexo dates a post that writes no date by its file: a fix writes that date down (a stat only then).
+        const fileTimes = needsFileTimes(index.post(path), kind, settings) ? fileTimesOf(await files.stat(path)) : undefined;
+        return { path, kind, site, index, now, settings, ...(fileTimes ? { fileTimes } : {}), ...fileLookup };
+      },
+      ...(options.fix ? {
+        fix: {
+          async save(path: string, text: string) {
+            if (!options.dryRun) await fs.writeFile(toNative(path), text, 'utf8');
+            index.update(path, text);
+          },
+        },
+      } : {}),
+    });
+    for await (const report of checked) {
+      fixed += report.fixed?.applied ?? 0;
+      reports.push(report);
     }
   }
   reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const errors = reports.reduce((sum, report) => sum + report.diagnostics.filter((d) => d.severity === 'error').length, 0);
   return { reports, fixed, errors };
-}
-
-/** Files being read while a post is checked: checking one overlaps reading the next ones. */
-const READ_AHEAD = 16;
-
-/** The files' contents in order, with up to `depth` reads under way; no data for a file that could not be read. */
-async function* readAhead(files: FileSystemPort, paths: readonly string[], depth: number): AsyncGenerator<{ path: string; data?: Uint8Array }> {
-  const reads: Array<Promise<Uint8Array | undefined>> = [];
-  let next = 0;
-  for (const path of paths) {
-    while (next < paths.length && reads.length < depth) {
-      // Settled into a value at once, so a read that fails before its turn is not an unhandled rejection.
-      reads.push(files.readFile(paths[next++]).then((data) => data, () => undefined));
-    }
-    yield { path, data: await reads.shift()! };
-  }
 }
 
 async function resolveTargets(files: FileSystemPort, paths: readonly string[]): Promise<Target[]> {

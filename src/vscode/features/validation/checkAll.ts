@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { checkPost } from '../../../core/rules';
-import { decodeText } from '../../../core/text/decode';
+import { checkPosts } from '../../../core/rules';
 import { toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
+import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import type { DiagnosticsController } from './diagnostics';
 
 export const CHECK_ALL_COMMAND = 'postcraft.checkAll';
@@ -26,39 +26,38 @@ export async function checkAllPosts(sites: SiteService, diagnostics: Diagnostics
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Postcraft: checking posts'), cancellable: true },
     async (progress, token) => {
-      const work = sites.sites.flatMap((index) => [...index.posts()].map((record) => ({ index, path: record.path })));
       const like = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/');
+      const uriOf = (path: string): vscode.Uri => {
+        const folder = vscode.workspace.workspaceFolders?.find((candidate) => path.startsWith(`${candidate.uri.path}/`));
+        return toUri(path, folder?.uri ?? like);
+      };
+      const paths = sites.sites.flatMap((index) => [...index.posts()].map((record) => record.path));
       const open = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
       const now = new Date();
-      for (const [position, { path }] of work.entries()) {
-        if (token.isCancellationRequested) {
-          totals.cancelled = true;
-          break;
-        }
-        const folder = vscode.workspace.workspaceFolders?.find((candidate) => path.startsWith(`${candidate.uri.path}/`));
-        const uri = toUri(path, folder?.uri ?? like);
-        const target = await diagnostics.targetFor(uri, now);
-        if (!target) continue;
-        let text: string;
-        try {
-          text = open.get(uri.toString())?.getText() ?? decodeText(await vscode.workspace.fs.readFile(uri));
-        } catch {
-          continue; // deleted since it was indexed: nothing to check
-        }
-        const found = checkPost(text, target.context);
-        diagnostics.publish(uri, found);
+      const checked = checkPosts({
+        files: createVscodeFileSystem(like),
+        paths,
+        contextFor: async (path) => (await diagnostics.targetFor(uriOf(path), now))?.context,
+        // Open documents are checked as they are in the editor.
+        textOf: (path) => open.get(uriOf(path).toString())?.getText(),
+        cancellation: token,
+      });
+      let position = 0;
+      for await (const { path, diagnostics: found } of checked) {
+        diagnostics.publish(uriOf(path), found);
         totals.files++;
         for (const diagnostic of found) {
           if (diagnostic.severity === 'error') totals.errors++;
           else if (diagnostic.severity === 'warning') totals.warnings++;
           else totals.infos++;
         }
-        if (position % 25 === 0) {
-          progress.report({ message: vscode.l10n.t('{0}/{1} posts', position + 1, work.length), increment: (25 / Math.max(1, work.length)) * 100 });
+        if (++position % 25 === 0) {
+          progress.report({ message: vscode.l10n.t('{0}/{1} posts', position, paths.length), increment: (25 / Math.max(1, paths.length)) * 100 });
           // Let the editor breathe between batches (typing stays responsive on large sites).
           await new Promise((resolve) => setTimeout(resolve, 0));
         }
       }
+      totals.cancelled = token.isCancellationRequested;
     },
   );
   const message = vscode.l10n.t('Postcraft checked {0} posts: {1} errors, {2} warnings, {3} infos.', totals.files, totals.errors, totals.warnings, totals.infos);
