@@ -1,4 +1,8 @@
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+/** Node's built-in modules (fs, path, crypto, ...), banned from src/core without their `node:` prefix too. */
+const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'examples/**', 'test/fixtures/**', 'media/vendor/**'] },
@@ -19,10 +23,11 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [
           { name: 'vscode', message: 'src/core must not depend on the editor; convert in src/vscode.' },
-          { name: 'fs', message: 'src/core does I/O through ports (src/core/ports.ts).' },
-          { name: 'node:fs', message: 'src/core does I/O through ports (src/core/ports.ts).' },
-          { name: 'fs/promises', message: 'src/core does I/O through ports (src/core/ports.ts).' },
-          { name: 'node:fs/promises', message: 'src/core does I/O through ports (src/core/ports.ts).' },
+          ...NODE_BUILTINS.map((name) => ({ name, message: 'src/core runs in a browser too: no Node built-ins; I/O goes through ports (src/core/ports.ts).' })),
+        ],
+        patterns: [
+          { group: ['node:*'], message: 'src/core runs in a browser too: no Node built-ins; I/O goes through ports (src/core/ports.ts).' },
+          { group: ['**/vscode/**', '**/cli/**'], message: 'src/core knows no host: the adapters import the core, never the other way round.' },
         ],
       }],
     },
