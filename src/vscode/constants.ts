@@ -1,11 +1,36 @@
 import { MARKDOWN_EXTENSIONS } from '../core/site/hexoSite';
 
-/** Command IDs, setting names and other identifiers shared by the manifest, the code and the tests. */
+/**
+ * Every identifier Postcraft shares with its manifest (package.json): commands, settings, views.
+ * One module, so that a unit test can hold it and the manifest equal.
+ */
 export const Commands = {
   showSiteSummary: 'postcraft.showSiteSummary',
-  reindex: 'postcraft.reindex',
+  checkAll: 'postcraft.checkAll',
+  newPost: 'postcraft.newPost',
+  newDraft: 'postcraft.newDraft',
+  newPage: 'postcraft.newPage',
+  publishDraft: 'postcraft.publishDraft',
+  unpublishPost: 'postcraft.unpublishPost',
+  deploy: 'postcraft.deploy',
+  renameTag: 'postcraft.renameTag',
+  renameCategory: 'postcraft.renameCategory',
+  updateTimestamp: 'postcraft.updateTimestamp',
+  refreshPostsView: 'postcraft.refreshPostsView',
+  openPreview: 'postcraft.openPreview',
+  openPreviewToSide: 'postcraft.openPreviewToSide',
+  togglePreviewLock: 'postcraft.preview.toggleLock',
 } as const;
 
+/** Commands registered for tests only (not in the manifest, not in the palette). */
+export const InternalCommands = {
+  /** What each preview's webview last reported. */
+  previewDebugState: 'postcraft.preview.debugState',
+  /** Runs the serializer's restore path on a fresh panel. */
+  previewDebugRestore: 'postcraft.preview.debugRestore',
+} as const;
+
+/** Setting names under `Settings.section`. */
 export const Settings = {
   section: 'postcraft',
   wordCountEnabled: 'wordCount.enabled',
@@ -13,6 +38,37 @@ export const Settings = {
   readingSpeedWords: 'wordCount.wordsPerMinute',
   indexDebounceMs: 'index.debounceMs',
   siteSearchDepth: 'sites.searchDepth',
+  slug: 'slug',
+  deployCommand: 'deploy.command',
+  updateTimestampOnSave: 'updateTimestampOnSave',
+  previewStyles: 'preview.styles',
+  validationEnabled: 'validation.enabled',
+  validationDebounceMs: 'validation.debounceMs',
+  validationRules: 'validation.rules',
+  validationRequiredKeys: 'validation.requiredKeys',
+  validationTitleMaxLength: 'validation.seo.titleMaxLength',
+  validationExcerptMaxLength: 'validation.seo.excerptMaxLength',
+  validationCustomTags: 'validation.customTags',
+} as const;
+
+/** A change under this section changes what the rules report. */
+export const VALIDATION_SECTION = `${Settings.section}.validation`;
+
+export const DEFAULT_DEPLOY_COMMAND = 'npx hexo generate --deploy';
+
+export const Views = {
+  /** The Posts view in the Explorer. */
+  posts: 'postcraft.posts',
+  /** The preview's webview panel type (its serializer restores panels of this type). */
+  preview: 'postcraft.preview',
+} as const;
+
+/** `contextValue`s of the Posts view's items, which the manifest's menus match (`viewItem == ...`). */
+export const TreeItemKinds = {
+  tag: 'postcraft.tag',
+  category: 'postcraft.category',
+  draft: 'postcraft.draft',
+  post: 'postcraft.post',
 } as const;
 
 export const MARKDOWN_SELECTOR = [{ language: 'markdown' }];

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { Settings } from '../../constants';
+import { Commands, DEFAULT_DEPLOY_COMMAND, Settings } from '../../constants';
 import type { SiteService } from '../../services/siteService';
-import { DEFAULT_DEPLOY_COMMAND, PostCommands, PostSettings } from './ids';
 import { pickSite, siteHolding, siteRootUri } from './sitePicker';
 
 /**
@@ -13,7 +12,7 @@ export function deployRefusal(isTrusted: boolean): string | undefined {
 }
 
 export function registerDeployCommand(service: SiteService): vscode.Disposable {
-  return vscode.commands.registerCommand(PostCommands.deploy, async (argument?: unknown): Promise<vscode.Terminal | undefined> => {
+  return vscode.commands.registerCommand(Commands.deploy, async (argument?: unknown): Promise<vscode.Terminal | undefined> => {
     const refusal = deployRefusal(vscode.workspace.isTrusted);
     if (refusal) {
       void vscode.window.showWarningMessage(refusal);
@@ -22,7 +21,7 @@ export function registerDeployCommand(service: SiteService): vscode.Disposable {
     const index = argument instanceof vscode.Uri ? await siteHolding(service, argument) : await pickSite(service);
     if (!index) return undefined;
     const root = siteRootUri(index);
-    const command = vscode.workspace.getConfiguration(Settings.section, root).get<string>(PostSettings.deployCommand, DEFAULT_DEPLOY_COMMAND).trim() || DEFAULT_DEPLOY_COMMAND;
+    const command = vscode.workspace.getConfiguration(Settings.section, root).get<string>(Settings.deployCommand, DEFAULT_DEPLOY_COMMAND).trim() || DEFAULT_DEPLOY_COMMAND;
     const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Hexo deploy'), cwd: root });
     terminal.show();
     terminal.sendText(command);

@@ -6,12 +6,11 @@ import { systemClock } from '../../../core/ports';
 import { categoriesValue } from '../../../core/site/taxonomy';
 import { LineMap } from '../../../core/text/lineMap';
 import { logException } from '../../../core/log';
-import { Settings } from '../../constants';
+import { Commands, Settings } from '../../constants';
 import { toUri, toVsPosition } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import { applyPlan } from './applyPlan';
-import { PostCommands, PostSettings } from './ids';
 import { pickMany } from './multiPick';
 import { isPlanError, loadPlanners } from './planners';
 import { pickSite, resolveSite, siteRootUri, UserFacingError, type SiteArgument } from './sitePicker';
@@ -32,7 +31,7 @@ function isArgument(value: unknown): value is NewPostArgument {
 }
 
 function slugStyle(site: SiteIndex): SlugStyle {
-  const value = vscode.workspace.getConfiguration(Settings.section, siteRootUri(site)).get<string>(PostSettings.slug, 'hexo');
+  const value = vscode.workspace.getConfiguration(Settings.section, siteRootUri(site)).get<string>(Settings.slug, 'hexo');
   return value === 'pinyin' ? 'pinyin' : 'hexo';
 }
 
@@ -128,8 +127,8 @@ export function registerNewPostCommands(service: SiteService): vscode.Disposable
   const register = (command: string, kind: Kind): vscode.Disposable => vscode.commands.registerCommand(command, (argument?: unknown) =>
     reportErrors(isArgument(argument), () => createPost(service, kind, argument)));
   return vscode.Disposable.from(
-    register(PostCommands.newPost, 'post'),
-    register(PostCommands.newDraft, 'draft'),
-    register(PostCommands.newPage, 'page'),
+    register(Commands.newPost, 'post'),
+    register(Commands.newDraft, 'draft'),
+    register(Commands.newPage, 'page'),
   );
 }

@@ -4,8 +4,8 @@ import { basename } from '../../../core/path';
 import type { CategoryPath, PostRecord } from '../../../core/site/types';
 import { toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
-import { POSTS_VIEW_ID, PostCommands } from './ids';
 import { siteRootUri } from './sitePicker';
+import { Commands, TreeItemKinds, Views } from '../../constants';
 
 /** The Posts view's nodes. Tag and category nodes double as the rename commands' argument. */
 export type PostsNode =
@@ -103,14 +103,14 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
         const item = new vscode.TreeItem(node.tag, collapsed);
         item.description = String(node.count);
         item.iconPath = new vscode.ThemeIcon('tag');
-        item.contextValue = 'postcraft.tag';
+        item.contextValue = TreeItemKinds.tag;
         return item;
       }
       case 'category': {
         const item = new vscode.TreeItem(node.category[node.category.length - 1], collapsed);
         item.description = String(node.count);
         item.iconPath = new vscode.ThemeIcon('folder');
-        item.contextValue = 'postcraft.category';
+        item.contextValue = TreeItemKinds.category;
         return item;
       }
       case 'post': {
@@ -119,7 +119,7 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
         item.resourceUri = uri;
         item.description = node.record.date ? node.record.date.toISOString().slice(0, 10) : undefined;
         item.tooltip = uri.fsPath;
-        item.contextValue = node.record.kind === 'draft' ? 'postcraft.draft' : 'postcraft.post';
+        item.contextValue = node.record.kind === 'draft' ? TreeItemKinds.draft : TreeItemKinds.post;
         item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
         return item;
       }
@@ -135,10 +135,10 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
 
 export function registerPostsTree(service: SiteService): vscode.Disposable {
   const provider = new PostsTreeProvider(service);
-  const view = vscode.window.createTreeView(POSTS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(Views.posts, { treeDataProvider: provider, showCollapseAll: true });
   return vscode.Disposable.from(
     provider,
     view,
-    vscode.commands.registerCommand(PostCommands.refreshPostsView, () => provider.refresh()),
+    vscode.commands.registerCommand(Commands.refreshPostsView, () => provider.refresh()),
   );
 }

@@ -4,10 +4,10 @@ import { toCorePath, toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import { applyPlan, currentText } from './applyPlan';
-import { PostCommands } from './ids';
 import { reportErrors } from './newPostCommands';
 import { loadPlanners } from './planners';
 import { siteHolding, UserFacingError } from './sitePicker';
+import { Commands } from '../../constants';
 
 function targetOf(argument: unknown): vscode.Uri | undefined {
   if (argument instanceof vscode.Uri) return argument;
@@ -53,9 +53,9 @@ async function move(service: SiteService, argument: unknown, direction: 'publish
 
 export function registerPublishCommands(service: SiteService): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(PostCommands.publishDraft, (argument?: unknown) =>
+    vscode.commands.registerCommand(Commands.publishDraft, (argument?: unknown) =>
       reportErrors(argument instanceof vscode.Uri, () => move(service, argument, 'publish'))),
-    vscode.commands.registerCommand(PostCommands.unpublishPost, (argument?: unknown) =>
+    vscode.commands.registerCommand(Commands.unpublishPost, (argument?: unknown) =>
       reportErrors(argument instanceof vscode.Uri, () => move(service, argument, 'unpublish'))),
   );
 }

@@ -4,9 +4,9 @@ import { planTaxonomyRename, type PostText, type TaxonomyRename } from '../../..
 import { toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { applyPlan, currentText } from './applyPlan';
-import { PostCommands } from './ids';
 import { reportErrors } from './newPostCommands';
 import { pickSite, resolveSite, siteRootUri, UserFacingError, type SiteArgument } from './sitePicker';
+import { Commands } from '../../constants';
 
 /** The programmatic argument: a category's `from`/`to` may be a path from the top (`['技术', '前端']`). */
 export interface RenameArgument {
@@ -89,9 +89,9 @@ export async function renameTaxonomy(service: SiteService, kind: 'tag' | 'catego
 
 export function registerRenameTaxonomyCommands(service: SiteService): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(PostCommands.renameTag, (argument?: unknown) =>
+    vscode.commands.registerCommand(Commands.renameTag, (argument?: unknown) =>
       reportErrors(isRenameArgument(argument), () => renameTaxonomy(service, 'tag', argument))),
-    vscode.commands.registerCommand(PostCommands.renameCategory, (argument?: unknown) =>
+    vscode.commands.registerCommand(Commands.renameCategory, (argument?: unknown) =>
       reportErrors(isRenameArgument(argument), () => renameTaxonomy(service, 'category', argument))),
   );
 }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { systemClock } from '../../../core/ports';
-import { Settings } from '../../constants';
+import { Commands, Settings } from '../../constants';
 import { toCorePath, toVsTextEdit } from '../../convert';
 import type { SiteService } from '../../services/siteService';
-import { PostCommands, PostSettings } from './ids';
 import { loadPlanners } from './planners';
 
 /**
@@ -24,7 +23,7 @@ async function editsFor(service: SiteService, uri: vscode.Uri, text: string, now
  */
 export function registerUpdateTimestamp(service: SiteService): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(PostCommands.updateTimestamp, async (argument?: unknown): Promise<boolean> => {
+    vscode.commands.registerCommand(Commands.updateTimestamp, async (argument?: unknown): Promise<boolean> => {
       const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
       if (!uri) return false;
       const document = await vscode.workspace.openTextDocument(uri);
@@ -37,7 +36,7 @@ export function registerUpdateTimestamp(service: SiteService): vscode.Disposable
     }),
     vscode.workspace.onWillSaveTextDocument((event) => {
       if (event.reason !== vscode.TextDocumentSaveReason.Manual || !event.document.isDirty) return;
-      if (!vscode.workspace.getConfiguration(Settings.section, event.document.uri).get<boolean>(PostSettings.updateTimestampOnSave, false)) return;
+      if (!vscode.workspace.getConfiguration(Settings.section, event.document.uri).get<boolean>(Settings.updateTimestampOnSave, false)) return;
       event.waitUntil(editsFor(service, event.document.uri, event.document.getText(), systemClock.now()));
     }),
   );

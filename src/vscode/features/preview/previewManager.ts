@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { PreviewWebviewState } from '../../../core/render';
 import type { SiteService } from '../../services/siteService';
-import { PREVIEW_VIEW_TYPE, PreviewCommands, PreviewSettings } from './previewIds';
 import { localizedLabels } from './previewLabels';
 import type { PreviewDebugState, PreviewPanel } from './previewPanel';
+import { Commands, InternalCommands, Settings, Views } from '../../constants';
 
 /**
  * The panel and the renderer behind it (markdown-it, highlight.js, KaTeX, the sanitizer) load with
@@ -31,12 +31,12 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly sites: SiteService) {
     this.disposables.push(
-      vscode.commands.registerCommand(PreviewCommands.open, (uri?: vscode.Uri) => this.open(uri, false)),
-      vscode.commands.registerCommand(PreviewCommands.openToSide, (uri?: vscode.Uri) => this.open(uri, true)),
-      vscode.commands.registerCommand(PreviewCommands.toggleLock, () => this.toggleLock()),
-      vscode.commands.registerCommand(PreviewCommands.debugState, (): PreviewDebugState[] => [...this.panels].map((panel) => panel.debugState())),
-      vscode.commands.registerCommand(PreviewCommands.debugRestore, (state: PreviewWebviewState) => this.debugRestore(state)),
-      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
+      vscode.commands.registerCommand(Commands.openPreview, (uri?: vscode.Uri) => this.open(uri, false)),
+      vscode.commands.registerCommand(Commands.openPreviewToSide, (uri?: vscode.Uri) => this.open(uri, true)),
+      vscode.commands.registerCommand(Commands.togglePreviewLock, () => this.toggleLock()),
+      vscode.commands.registerCommand(InternalCommands.previewDebugState, (): PreviewDebugState[] => [...this.panels].map((panel) => panel.debugState())),
+      vscode.commands.registerCommand(InternalCommands.previewDebugRestore, (state: PreviewWebviewState) => this.debugRestore(state)),
+      vscode.window.registerWebviewPanelSerializer(Views.preview, this),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0) return;
@@ -48,7 +48,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
         for (const panel of this.panelsFor(event.textEditor.document)) panel.scrollToLine(line);
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (!event.affectsConfiguration(`${PreviewSettings.section}.preview`) && !event.affectsConfiguration(`${PreviewSettings.section}.wordCount`)) return;
+        if (!event.affectsConfiguration(`${Settings.section}.preview`) && !event.affectsConfiguration(`${Settings.section}.wordCount`)) return;
         for (const panel of this.panels) panel.refresh();
       }),
       // Another post's title changed, or the index finished: post_link titles may have changed.
@@ -80,7 +80,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       existing.panel.reveal(toSide ? undefined : column, toSide);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: column, preserveFocus: toSide }, PANEL_OPTIONS);
+    const panel = vscode.window.createWebviewPanel(Views.preview, vscode.l10n.t('Preview'), { viewColumn: column, preserveFocus: toSide }, PANEL_OPTIONS);
     this.adopt(new PreviewPanel(panel, document, false, this.sites, this.extensionUri, this.labels));
   }
 
@@ -123,7 +123,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
    * sets the webview's options (scripts, resource roots) again anyway.
    */
   private async debugRestore(state: PreviewWebviewState): Promise<PreviewDebugState | undefined> {
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, PANEL_OPTIONS);
+    const panel = vscode.window.createWebviewPanel(Views.preview, vscode.l10n.t('Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, PANEL_OPTIONS);
     await this.deserializeWebviewPanel(panel, state);
     return [...this.panels].find((candidate) => candidate.panel === panel)?.debugState();
   }

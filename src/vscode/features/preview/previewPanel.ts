@@ -3,7 +3,7 @@ import { collectIncludes, createNonce, eagerLinesAround, previewPageHtml, render
 import { decodeText } from '../../../core/text/decode';
 import { toCorePath, toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
-import { PreviewSettings } from './previewIds';
+import { Settings } from '../../constants';
 
 /** What a preview's webview last reported after patching its DOM. */
 export interface PreviewReport {
@@ -149,7 +149,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private extraStyles(): vscode.Uri[] {
-    const configured = vscode.workspace.getConfiguration(PreviewSettings.section, this.document.uri).get<string[]>(PreviewSettings.styles, []);
+    const configured = vscode.workspace.getConfiguration(Settings.section, this.document.uri).get<string[]>(Settings.previewStyles, []);
     const folder = vscode.workspace.getWorkspaceFolder(this.document.uri);
     const base = folder?.uri ?? vscode.Uri.joinPath(this.document.uri, '..');
     return (Array.isArray(configured) ? configured : [])
@@ -198,15 +198,15 @@ export class PreviewPanel implements vscode.Disposable {
     const text = document.getText();
     const index = this.sites.siteFor(document.uri);
     const webview = this.panel.webview;
-    const speed = vscode.workspace.getConfiguration(PreviewSettings.section, document.uri);
+    const speed = vscode.workspace.getConfiguration(Settings.section, document.uri);
     const context: RenderContext = {
       documentPath: toCorePath(document.uri),
       site: index?.site,
       index,
       resourceUrl: (path) => webview.asWebviewUri(toUri(path, document.uri)).toString(),
       readingSpeed: {
-        cjkPerMinute: speed.get<number>(PreviewSettings.readingSpeedCjk, 300),
-        wordsPerMinute: speed.get<number>(PreviewSettings.readingSpeedWords, 200),
+        cjkPerMinute: speed.get<number>(Settings.readingSpeedCjk, 300),
+        wordsPerMinute: speed.get<number>(Settings.readingSpeedWords, 200),
       },
       labels: this.labels,
     };

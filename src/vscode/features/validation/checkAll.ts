@@ -5,7 +5,6 @@ import type { SiteService } from '../../services/siteService';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import type { DiagnosticsController } from './diagnostics';
 
-export const CHECK_ALL_COMMAND = 'postcraft.checkAll';
 
 /** What "Check All Posts" found (returned to callers such as tests). */
 export interface CheckAllSummary {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { checkPost, fileTimesOf, needsFileTimes, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
 import type { SiteIndex } from '../../../core/index/siteIndex';
 import type { PostKind } from '../../../core/site/types';
+import { VALIDATION_SECTION } from '../../constants';
 import { toCorePath, toVsRange } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
@@ -44,7 +45,7 @@ export class DiagnosticsController implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('postcraft.validation')) this.refreshOpen();
+        if (event.affectsConfiguration(VALIDATION_SECTION)) this.refreshOpen();
       }),
       // Other posts' tags, titles and keys count in the rules; an open post's own edits are checked above.
       sites.onDidChangeTaxonomy(() => this.refreshOpen()),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SiteService } from '../../services/siteService';
-import { CHECK_ALL_COMMAND, checkAllPosts } from './checkAll';
+import { Commands } from '../../constants';
+import { checkAllPosts } from './checkAll';
 import { ClosedFileDiagnostics } from './closedFiles';
 import { registerCodeActions } from './codeActions';
 import { DiagnosticsController } from './diagnostics';
@@ -16,7 +17,7 @@ export function registerValidation(sites: SiteService): vscode.Disposable {
     diagnostics,
     closedFiles,
     registerCodeActions(diagnostics),
-    vscode.commands.registerCommand(CHECK_ALL_COMMAND, async () => {
+    vscode.commands.registerCommand(Commands.checkAll, async () => {
       const summary = await checkAllPosts(sites, diagnostics);
       if (!summary.cancelled) closedFiles.followSites(sites.sites.map((index) => index.site.root));
       return summary;

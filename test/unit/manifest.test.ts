@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Commands, InternalCommands, Settings, TreeItemKinds, Views } from '../../src/vscode/constants';
+
+const repo = resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+  activationEvents: string[];
+  contributes: {
+    commands: Array<{ command: string }>;
+    configuration: { properties: Record<string, unknown> } | Array<{ properties: Record<string, unknown> }>;
+    views: Record<string, Array<{ id: string }>>;
+    menus: Record<string, Array<{ command: string; when?: string }>>;
+    keybindings?: Array<{ command: string }>;
+  };
+};
+
+const sorted = (values: Iterable<string>): string[] => [...values].sort();
+
+/** The ids in src/vscode/constants.ts are the ones the manifest declares: a typo in either fails here. */
+describe('the manifest and the ids module', () => {
+  it('declares exactly the commands the code registers for users', () => {
+    assert.deepEqual(sorted(manifest.contributes.commands.map((entry) => entry.command)), sorted(Object.values(Commands)));
+    for (const internal of Object.values(InternalCommands)) assert.ok(!Object.values(Commands).includes(internal as never), `${internal} stays out of the palette`);
+  });
+
+  it('declares exactly the settings the code reads', () => {
+    const sections = Array.isArray(manifest.contributes.configuration) ? manifest.contributes.configuration : [manifest.contributes.configuration];
+    const declared = sections.flatMap((section) => Object.keys(section.properties));
+    const read = Object.entries(Settings).filter(([name]) => name !== 'section').map(([, key]) => `${Settings.section}.${key}`);
+    assert.deepEqual(sorted(declared), sorted(read));
+  });
+
+  it('names views, the preview panel and tree items as the code does', () => {
+    const views = Object.values(manifest.contributes.views).flat().map((view) => view.id);
+    assert.deepEqual(views, [Views.posts]);
+    assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${Views.preview}`), 'a restored preview activates Postcraft');
+    const menus = Object.values(manifest.contributes.menus).flat();
+    const matched = new Set(menus.flatMap((entry) => [...(entry.when ?? '').matchAll(/viewItem == ([\w.]+)/g)].map((match) => match[1])));
+    for (const kind of matched) assert.ok(Object.values(TreeItemKinds).includes(kind as never), `menus match ${kind}, which no tree item has`);
+    const commands = new Set<string>(Object.values(Commands));
+    for (const entry of [...menus, ...(manifest.contributes.keybindings ?? [])]) assert.ok(commands.has(entry.command), `${entry.command} in menus or keybindings`);
+  });
+});
