@@ -224,9 +224,11 @@ function grown(array: Int32Array, capacity: number): Int32Array {
 function findFencedCode(text: string, lines: Lines): { spans: Span[]; unclosed: number } {
   // Only lines holding ``` or ~~~ can open or close a fence.
   const fences = Positions.of(text, /`{3,}|~{3,}/g, lines.count > 0 ? lines.starts[0] : text.length);
+  // Lines are asked in order: the next fence at or after the line is searched again only once passed.
+  let nextFence = -2;
   const hasFence = (i: number): boolean => {
-    const at = fences.startFrom(lines.starts[i]);
-    return at !== -1 && at < lines.ends[i];
+    if (nextFence === -2 || (nextFence !== -1 && nextFence < lines.starts[i])) nextFence = fences.startFrom(lines.starts[i]);
+    return nextFence !== -1 && nextFence < lines.ends[i];
   };
   // Hexo closes only on the same fence string (optionally quoted by `>`), at most one space after it.
   // The lines that could close each fence string, found once: searching forward from every opening
@@ -316,6 +318,13 @@ function firstAfter(sorted: readonly number[] | undefined, after: number): numbe
 /** Indented code (four spaces or a tab after a blank line): Markdown renders it in `<code>`. */
 function findIndentedCode(text: string, lines: Lines, fenced: readonly Span[]): Span[] {
   const spans: Span[] = [];
+  // Only a line starting with a space or a tab can be indented code: most posts have none.
+  let indentable = false;
+  for (let i = 0; i < lines.count && !indentable; i++) {
+    const c = text.charCodeAt(lines.starts[i]);
+    indentable = c === 0x20 || c === 0x09;
+  }
+  if (!indentable) return spans;
   let previousBlank = true;
   let current: { start: number; end: number } | undefined;
   for (let i = 0; i < lines.count; i++) {
