@@ -17,17 +17,31 @@ export interface OpenOptions extends BuildOptions {
 export class WorkspaceIndex {
   private constructor(readonly sites: readonly SiteIndex[]) {}
 
+  /** Discovers the blogs in `folders` and reads each one's posts, one site after the other. */
   static async open(fs: FileSystemPort, folders: readonly string[], options: OpenOptions = {}): Promise<WorkspaceIndex> {
+    const workspace = await WorkspaceIndex.discover(fs, folders, options);
+    await workspace.build(fs, options);
+    return workspace;
+  }
+
+  /**
+   * The blogs in `folders`, each with an index still empty: the editor publishes them at once, so
+   * that completion serves what is read so far, then fills them with `build`.
+   */
+  static async discover(fs: FileSystemPort, folders: readonly string[], options: Pick<OpenOptions, 'maxDepth' | 'clock' | 'cancellation'> = {}): Promise<WorkspaceIndex> {
     const cancellation: Cancellation = options.cancellation ?? neverCancelled;
     const sites = await discoverSites(fs, folders, { maxDepth: options.maxDepth, cancellation });
-    const indexes = sites.filter((site): site is HexoSite => site instanceof HexoSite).map((site) => new SiteIndex(site, options.clock));
-    const workspace = new WorkspaceIndex(indexes);
-    for (const index of indexes) {
-      if (cancellation.isCancellationRequested) break;
+    return new WorkspaceIndex(sites.filter((site): site is HexoSite => site instanceof HexoSite).map((site) => new SiteIndex(site, options.clock)));
+  }
+
+  /** Reads every site's posts, one site after the other; stops between sites when cancelled. */
+  async build(fs: FileSystemPort, options: OpenOptions = {}): Promise<void> {
+    const cancellation: Cancellation = options.cancellation ?? neverCancelled;
+    for (const index of this.sites) {
+      if (cancellation.isCancellationRequested) return;
       await index.rebuild(fs, options);
       options.onSiteIndexed?.(index);
     }
-    return workspace;
   }
 
   /** The site a file belongs to (the innermost one when sites nest). */

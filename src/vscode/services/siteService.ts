@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { SiteIndex } from '../../core/index/siteIndex';
-import { HexoSite } from '../../core/site/hexoSite';
-import { discoverSites } from '../../core/site/discover';
+import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { dirname, relativeInside } from '../../core/path';
 import type { FileSystemPort } from '../../core/ports';
 import { decodeText, looksBinary } from '../../core/text/decode';
@@ -111,29 +110,34 @@ export class SiteService implements vscode.Disposable {
   private async load(): Promise<void> {
     const generation = ++this.generation;
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const found: Array<{ index: SiteIndex; fs: FileSystemPort; concurrency?: number }> = [];
+    const found: Array<{ workspace: WorkspaceIndex; fs: FileSystemPort; concurrency?: number }> = [];
     for (const folder of folders) {
+      // Each folder reads through a port of its own URI (a virtual workspace keeps its scheme).
       const fs = createVscodeFileSystem(folder.uri);
       const depth = vscode.workspace.getConfiguration(Settings.section, folder).get<number>(Settings.siteSearchDepth, 3);
-      const sites = await discoverSites(fs, [toCorePath(folder.uri)], { maxDepth: depth });
+      const workspace = await WorkspaceIndex.discover(fs, [toCorePath(folder.uri)], { maxDepth: depth });
       // A virtual workspace answers each read over the wire: fewer at once than from a local disk.
       const concurrency = folder.uri.scheme === 'file' ? undefined : REMOTE_READ_CONCURRENCY;
-      for (const site of sites) if (site instanceof HexoSite) found.push({ index: new SiteIndex(site), fs, concurrency });
+      found.push({ workspace, fs, concurrency });
     }
     if (generation !== this.generation) return;
     // The indexes are published before they are filled: completion works on what is read so far.
-    this.indexes = found.map(({ index }) => index);
+    this.indexes = found.flatMap(({ workspace }) => workspace.sites);
     this.fireChange(undefined);
     const isSuperseded = () => generation !== this.generation;
     const superseded = { get isCancellationRequested() { return isSuperseded(); } };
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Postcraft: indexing posts') },
       async () => {
-        for (const { index, fs, concurrency } of found) {
-          if (superseded.isCancellationRequested) return;
-          await index.rebuild(fs, { cancellation: superseded, concurrency, onProgress: (done, total) => this.showProgress(done, total) });
-          this.reflectOpenDocuments(index);
-          this.fireChange(index);
+        for (const { workspace, fs, concurrency } of found) {
+          await workspace.build(fs, {
+            cancellation: superseded, concurrency,
+            onProgress: (done, total) => this.showProgress(done, total),
+            onSiteIndexed: (index) => {
+              this.reflectOpenDocuments(index);
+              this.fireChange(index);
+            },
+          });
         }
       },
     );
