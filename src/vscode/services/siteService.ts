@@ -4,7 +4,10 @@ import { WorkspaceIndex } from '../../core/index/workspaceIndex';
 import { dirname, relativeInside } from '../../core/path';
 import type { FileSystemPort } from '../../core/ports';
 import { decodeText, looksBinary } from '../../core/text/decode';
-import { MARKDOWN_GLOB, Settings } from '../constants';
+import { Settings } from '../constants';
+import { MARKDOWN_EXTENSIONS } from '../../core/site/hexoSite';
+import { Debouncer } from './debouncer';
+import { FileEvents } from './fileEvents';
 import { toCorePath, toUri } from '../convert';
 import { createVscodeFileSystem } from './vscodeFileSystem';
 import { logException } from '../../core/log';
@@ -19,7 +22,9 @@ const REMOTE_READ_CONCURRENCY = 16;
 export class SiteService implements vscode.Disposable {
   private indexes: SiteIndex[] = [];
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Unsaved edits per path, and the rediscovery and folder batches (keys 'rediscover', 'folders'). */
+  private readonly pendingEdits = new Debouncer<string>();
+  private readonly batches = new Debouncer<'rediscover' | 'folders'>();
   private readonly changeEmitter = new vscode.EventEmitter<SiteIndex | undefined>();
   private readonly taxonomyEmitter = new vscode.EventEmitter<SiteIndex | undefined>();
   /** Each index's taxonomy version when its last change was announced. */
@@ -27,10 +32,8 @@ export class SiteService implements vscode.Disposable {
   private readonly statusItem: vscode.StatusBarItem;
   private loading: Promise<void> = Promise.resolve();
   private generation = 0;
-  private rediscoverTimer: ReturnType<typeof setTimeout> | undefined;
   /** Created (true) or deleted (false) paths in a source folder that are no posts: maybe folders. */
   private readonly folderEvents = new Map<string, { readonly uri: vscode.Uri; readonly created: boolean }>();
-  private folderTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly addedEmitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   /**
    * Posts whose file was deleted while VS Code still held their document: the extension host keeps a
@@ -50,29 +53,31 @@ export class SiteService implements vscode.Disposable {
   /** Fires with the posts read from a folder that appeared in a site (moved or copied in). */
   readonly onDidAddPosts = this.addedEmitter.event;
 
-  constructor() {
+  /** `fileEvents`: the workspace's one file watcher, shared with the features that follow the disk. */
+  constructor(readonly fileEvents: FileEvents = new FileEvents()) {
     this.statusItem = vscode.window.createStatusBarItem('postcraft.indexing', vscode.StatusBarAlignment.Left, 0);
     this.statusItem.name = vscode.l10n.t('Postcraft indexing');
-    const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
-    const configWatcher = vscode.workspace.createFileSystemWatcher('**/{_config.yml,package.json,scaffolds/*}');
-    // A folder moved in, out or deleted arrives as one event for the folder, not for its posts.
-    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       this.changeEmitter,
       this.taxonomyEmitter,
       this.addedEmitter,
-      folderWatcher,
-      folderWatcher.onDidCreate((uri) => this.queueFolderEvent(uri, true)),
-      folderWatcher.onDidDelete((uri) => this.queueFolderEvent(uri, false)),
+      this.fileEvents,
       this.statusItem,
-      watcher,
-      configWatcher,
-      watcher.onDidCreate((uri) => this.reappeared(uri)),
-      watcher.onDidChange((uri) => this.reappeared(uri)),
-      watcher.onDidDelete((uri) => this.forget(uri)),
-      configWatcher.onDidCreate(() => this.scheduleRediscovery()),
-      configWatcher.onDidChange(() => this.scheduleRediscovery()),
-      configWatcher.onDidDelete(() => this.scheduleRediscovery()),
+      fileEvents.onDidCreate((uri) => {
+        // A folder moved in arrives as one event for the folder, not for its posts.
+        this.queueFolderEvent(uri, true);
+        if (isPostFile(uri)) this.reappeared(uri);
+        if (isSiteSetupFile(uri)) this.scheduleRediscovery();
+      }),
+      fileEvents.onDidChange((uri) => {
+        if (isPostFile(uri)) this.reappeared(uri);
+        if (isSiteSetupFile(uri)) this.scheduleRediscovery();
+      }),
+      fileEvents.onDidDelete((uri) => {
+        this.queueFolderEvent(uri, false);
+        if (isPostFile(uri)) this.forget(uri);
+        if (isSiteSetupFile(uri)) this.scheduleRediscovery();
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRediscovery()),
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleEdit(event.document)),
       vscode.workspace.onDidOpenTextDocument((document) => this.reflectDocument(document)),
@@ -183,17 +188,15 @@ export class SiteService implements vscode.Disposable {
     const path = toCorePath(document.uri);
     if (!index.site.classify(path)) return;
     const delay = vscode.workspace.getConfiguration(Settings.section, document.uri).get<number>(Settings.indexDebounceMs, 150);
-    clearTimeout(this.pendingEdits.get(path));
-    this.pendingEdits.set(path, setTimeout(() => {
-      this.pendingEdits.delete(path);
+    this.pendingEdits.schedule(path, delay, () => {
       if (!document.isClosed) this.reflectDocument(document);
-    }, delay));
+    });
   }
 
   private reloadFromDisk(uri: vscode.Uri, options: { ignoreOpenDocument?: boolean } = {}): void {
     const index = this.siteFor(uri);
     if (!index) return;
-    clearTimeout(this.pendingEdits.get(toCorePath(uri)));
+    this.pendingEdits.cancel(toCorePath(uri));
     const open = options.ignoreOpenDocument ? undefined : vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open && !open.isClosed) {
       this.reflectDocument(open);
@@ -232,12 +235,11 @@ export class SiteService implements vscode.Disposable {
     const index = this.siteFor(uri);
     if (!index) return;
     const path = toCorePath(uri);
-    // Posts come through the Markdown watcher; what else appears in a source folder may be a folder.
+    // Posts are followed one by one (see isPostFile); what else appears in a source folder may be a folder.
     if (index.site.classify(path) || !path.startsWith(`${index.site.sourceRoot}/`)) return;
     this.folderEvents.set(uri.toString(), { uri, created });
-    clearTimeout(this.folderTimer);
     // Gathered for a moment: a `git checkout` sends a burst, and a folder's own contents may follow it.
-    this.folderTimer = setTimeout(() => void this.applyFolderEvents().catch((error: unknown) => logException('indexing folders moved in or out', error)), 300);
+    this.batches.schedule('folders', 300, () => void this.applyFolderEvents().catch((error: unknown) => logException('indexing folders moved in or out', error)));
   }
 
   private async applyFolderEvents(): Promise<void> {
@@ -268,17 +270,28 @@ export class SiteService implements vscode.Disposable {
   }
 
   private scheduleRediscovery(): void {
-    clearTimeout(this.rediscoverTimer);
-    this.rediscoverTimer = setTimeout(() => {
+    this.batches.schedule('rediscover', 300, () => {
       this.loading = this.load();
-    }, 300);
+    });
   }
 
   dispose(): void {
     this.generation++;
-    clearTimeout(this.rediscoverTimer);
-    clearTimeout(this.folderTimer);
-    for (const timer of this.pendingEdits.values()) clearTimeout(timer);
+    this.batches.dispose();
+    this.pendingEdits.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** A file Hexo may render as a post (by its extension; the site's classify decides). */
+function isPostFile(uri: vscode.Uri): boolean {
+  const dot = uri.path.lastIndexOf('.');
+  return dot > uri.path.lastIndexOf('/') && MARKDOWN_EXTENSIONS.has(uri.path.slice(dot));
+}
+
+/** A file that decides where the sites are and how they read: `_config.yml`, `package.json`, a scaffold. */
+function isSiteSetupFile(uri: vscode.Uri): boolean {
+  const slash = uri.path.lastIndexOf('/');
+  const name = uri.path.slice(slash + 1);
+  return name === '_config.yml' || name === 'package.json' || uri.path.slice(0, slash).endsWith('/scaffolds');
 }

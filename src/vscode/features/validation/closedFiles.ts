@@ -3,6 +3,8 @@ import { checkPost } from '../../../core/rules';
 import { decodeText } from '../../../core/text/decode';
 import type { DiagnosticsController } from './diagnostics';
 import { logException } from '../../../core/log';
+import { Debouncer } from '../../services/debouncer';
+import type { FileEvents } from '../../services/fileEvents';
 
 /** Changes on disk often come in bursts (a `git checkout`, a formatter on save): wait for the last. */
 const SETTLE_MS = 300;
@@ -16,8 +18,7 @@ const RECHECKS_AT_ONCE = 8;
  * read, so a `git pull` before any Check All costs nothing.
  */
 export class ClosedFileDiagnostics implements vscode.Disposable {
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*');
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Debouncer<string>();
   /** Bumped per file on every change, so that a slow read never overwrites a newer one. */
   private readonly generations = new Map<string, number>();
   private readonly disposables: vscode.Disposable[];
@@ -27,15 +28,14 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
   private running = 0;
 
   /** `postsAdded`: posts the index read from a folder moved into a site (one event for the folder). */
-  constructor(private readonly diagnostics: DiagnosticsController, postsAdded: vscode.Event<readonly vscode.Uri[]>) {
+  constructor(private readonly diagnostics: DiagnosticsController, postsAdded: vscode.Event<readonly vscode.Uri[]>, events: FileEvents) {
     this.disposables = [
-      this.watcher,
       postsAdded((uris) => {
         for (const uri of uris) this.created(uri);
       }),
-      this.watcher.onDidCreate((uri) => this.created(uri)),
-      this.watcher.onDidChange((uri) => this.changed(uri)),
-      this.watcher.onDidDelete((uri) => this.deleted(uri)),
+      events.onDidCreate((uri) => this.created(uri)),
+      events.onDidChange((uri) => this.changed(uri)),
+      events.onDidDelete((uri) => this.deleted(uri)),
     ];
   }
 
@@ -60,11 +60,7 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
     const key = uri.toString();
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.run(() => this.recheck(uri, key, generation));
-    }, SETTLE_MS));
+    this.timers.schedule(key, SETTLE_MS, () => this.run(() => this.recheck(uri, key, generation)));
   }
 
   /** Rechecks a few at a time: a `git checkout` can change thousands of posts at once. */
@@ -110,15 +106,14 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
     for (const file of gone) {
       if (isOpen(file)) continue; // An open editor keeps its text, and its diagnostics with it.
       const key = file.toString();
-      clearTimeout(this.timers.get(key));
-      this.timers.delete(key);
+      this.timers.cancel(key);
       this.generations.delete(key);
       this.diagnostics.collection.delete(file);
     }
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.dispose();
     this.queue.length = 0;
     for (const disposable of this.disposables) disposable.dispose();
   }

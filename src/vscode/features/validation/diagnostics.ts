@@ -10,6 +10,7 @@ import { localize } from './messages';
 import { readValidationSettings } from './settings';
 import type { SiteFileSets } from './siteFileSets';
 import { logException } from '../../../core/log';
+import { Debouncer } from '../../services/debouncer';
 
 export const DIAGNOSTIC_SOURCE = 'postcraft';
 
@@ -32,7 +33,7 @@ export interface CheckTarget {
  */
 export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Debouncer<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -103,12 +104,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private schedule(document: vscode.TextDocument, delay?: number): void {
     if (document.languageId !== 'markdown' || !this.sites.siteFor(document.uri)) return;
     const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
     const wait = delay ?? readValidationSettings(document.uri).debounceMs;
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.validate(document).catch((error: unknown) => logException(`checking ${document.uri.toString()}`, error));
-    }, wait));
+    this.timers.schedule(key, wait, () => void this.validate(document).catch((error: unknown) => logException(`checking ${document.uri.toString()}`, error)));
   }
 
   private refreshOpen(): void {
@@ -120,14 +117,13 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.timers.cancel(key);
     this.collection.delete(document.uri);
   }
 
   dispose(): void {
     clearTimeout(this.refreshTimer);
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

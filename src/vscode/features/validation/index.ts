@@ -9,9 +9,9 @@ import { SiteFileSets } from './siteFileSets';
 
 /** Validation: diagnostics for open posts, quick fixes and fix-all, and "Check All Posts" (kept current on disk changes). */
 export function registerValidation(sites: SiteService): vscode.Disposable {
-  const files = new SiteFileSets();
+  const files = new SiteFileSets(sites.fileEvents);
   const diagnostics = new DiagnosticsController(sites, files);
-  const closedFiles = new ClosedFileDiagnostics(diagnostics, sites.onDidAddPosts);
+  const closedFiles = new ClosedFileDiagnostics(diagnostics, sites.onDidAddPosts, sites.fileEvents);
   return vscode.Disposable.from(
     files,
     diagnostics,

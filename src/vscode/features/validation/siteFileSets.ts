@@ -4,6 +4,7 @@ import { relativeInside } from '../../../core/path';
 import { collectSiteFiles, siteFileLookup, type RuleContext, type SiteFiles } from '../../../core/rules';
 import { toCorePath } from '../../convert';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
+import type { FileEvents } from '../../services/fileEvents';
 
 type SiteFileLookup = Pick<RuleContext, 'fileExists' | 'filesNamed' | 'staticRoots'>;
 
@@ -15,17 +16,15 @@ export class SiteFileSets implements vscode.Disposable {
   private readonly sets = new Map<SiteIndex, Promise<SiteFiles>>();
   /** Per site, what the rules look files up with; dropped on every change so its by-name table is rebuilt. */
   private readonly lookups = new Map<SiteIndex, SiteFileLookup>();
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[];
 
-  constructor() {
+  constructor(events: FileEvents) {
     this.disposables = [
-      this.watcher,
       this.changeEmitter,
-      this.watcher.onDidCreate((uri) => this.apply(uri, true)),
-      this.watcher.onDidDelete((uri) => this.apply(uri, false)),
+      events.onDidCreate((uri) => this.apply(uri, true)),
+      events.onDidDelete((uri) => this.apply(uri, false)),
     ];
   }
 
