@@ -1,6 +1,6 @@
 import { splitFrontMatter } from '../frontMatter';
 import { NONE, type CompletionContext, type Span } from './contextTypes';
-import { CR, lineBreakAt, lineEndOf, nextLineStart } from './contextLines';
+import { CR, lineBreakAt, lineEndOf, nextLineStart } from '../text/lines';
 import { analyzeYaml, isOwnerLine, keyColon } from './yamlContext';
 import { analyzeJson } from './jsonContext';
 

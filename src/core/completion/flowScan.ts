@@ -1,6 +1,6 @@
 import type { QuoteChar } from '../frontMatter/yamlText';
 import type { ScalarItem, ValueItem, ValueSlot } from './contextTypes';
-import { lineEndOf } from './contextLines';
+import { lineEndOf } from '../text/lines';
 
 /**
  * Flow lists and tokens, shared by YAML and JSON front matter (JSON's arrays and strings are YAML flow

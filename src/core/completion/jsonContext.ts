@@ -1,5 +1,5 @@
 import { NONE, type CompletionContext, type Span, type ValueItem } from './contextTypes';
-import { lineEndOf, lineStartOf, skipBlanks } from './contextLines';
+import { lineEndOf, lineStartOf, skipBlanks } from '../text/lines';
 import { closingQuote, inToken, reachable, scanFlowList, scanToken, skipFlowSpace, tokenSlot, toValueItem, unquote, type SlotHolder } from './flowScan';
 
 /** The completion analysis of Hexo's `;;;` JSON front matter: `"key": value,` entries without the outer braces. */

@@ -1,6 +1,6 @@
 import type { QuoteChar } from '../frontMatter/yamlText';
 import { NONE, type CompletionContext, type KeyContext, type Span, type ValueItem, type ValueSlot } from './contextTypes';
-import { CR, lineEndOf, lineStartOf, nextLineStart, skipBlanks } from './contextLines';
+import { CR, lineEndOf, lineStartOf, nextLineStart, skipBlanks } from '../text/lines';
 import { closingQuote, inToken, MAX_DEPTH, reachable, scanFlowList, scanToken, tokenSlot, toValueItem, unquote, type Scanned, type ScannedList, type SlotHolder } from './flowScan';
 
 /** The completion analysis of YAML front matter: keys in column 0, their values (scalars, flow and block lists). */

@@ -1,3 +1,4 @@
+import { lineStartOf, nextLineStart } from '../text/lines';
 import { yamlScalar } from '../frontMatter/yamlText';
 import type { FileOperation, TextEdit } from '../edits';
 import { parseFrontMatter, type FrontMatterEntry, type FrontMatterNode, type ParsedFrontMatter, type ScalarNode, type SequenceNode } from '../frontMatter';
@@ -36,23 +37,14 @@ function scalarLike(like: ScalarNode, value: string): string {
   }
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function nextLineStart(text: string, offset: number): number {
-  const index = text.indexOf('\n', offset);
-  return index < 0 ? text.length : index + 1;
-}
-
 /** Removes items `indexes` (ascending) of a sequence, with their separators or their lines. */
 function deleteItems(text: string, sequence: SequenceNode, indexes: readonly number[]): OffsetEdit[] {
   const items = sequence.items;
   const edits: OffsetEdit[] = [];
   if (sequence.style === 'block') {
     for (const index of indexes) {
-      const start = lineStart(text, items[index].range.startOffset);
-      edits.push({ start, end: nextLineStart(text, items[index].range.endOffset), text: '' });
+      const start = lineStartOf(text, items[index].range.startOffset, 0);
+      edits.push({ start, end: nextLineStart(text, items[index].range.endOffset, text.length), text: '' });
     }
     return edits;
   }
@@ -73,9 +65,9 @@ function deleteItems(text: string, sequence: SequenceNode, indexes: readonly num
 /** The separator between items of `sequence` as the author writes it. */
 function separatorOf(text: string, sequence: SequenceNode, firstItem: FrontMatterNode): string {
   if (sequence.style === 'block') {
-    const start = lineStart(text, firstItem.range.startOffset);
+    const start = lineStartOf(text, firstItem.range.startOffset, 0);
     const prefix = text.slice(start, firstItem.range.startOffset);
-    const eol = text[nextLineStart(text, firstItem.range.endOffset) - 2] === '\r' ? '\r\n' : '\n';
+    const eol = text[nextLineStart(text, firstItem.range.endOffset, text.length) - 2] === '\r' ? '\r\n' : '\n';
     return eol + prefix;
   }
   const items = sequence.items;

@@ -1,4 +1,5 @@
 import { dirname, extname, joinPath, relativeInside } from '../path';
+import { isMarkdownPath } from '../site/hexoSite';
 import { escapeHtml } from './html';
 import { urlScheme, type UrlPolicy } from './sanitize';
 import type { RenderContext } from './types';
@@ -83,7 +84,7 @@ export function linkAttributes(href: string, context: RenderContext): Record<str
   if (scheme) return LINK_SCHEMES.has(scheme) ? { href: trimmed } : undefined;
   if (trimmed.startsWith('//')) return { href: `https:${trimmed}` };
   const path = localPath(trimmed, context, dirname(context.documentPath));
-  if (path && /\.(md|markdown|mkd|mdown)$/i.test(path) && (!context.site || relativeInside(context.site.root, path) !== undefined)) {
+  if (path && isMarkdownPath(path) && (!context.site || relativeInside(context.site.root, path) !== undefined)) {
     return { href: trimmed, 'data-pc-open': path };
   }
   return { href: trimmed };

@@ -1,4 +1,5 @@
 import { basename, dirname, joinPath, normalizePath, relativeInside } from '../path';
+import { isMarkdownPath } from '../site/hexoSite';
 import { inSpans, type Span, type TagToken } from './bodyScan';
 import type { PostDocument } from './postDocument';
 import { MAX_FINDINGS, message, POSTS_AND_DRAFTS, type Rule } from './rule';
@@ -55,7 +56,7 @@ export const missingLinkTarget: Rule = {
     for (const link of doc.body.links) {
       if (findings.length >= MAX_FINDINGS) break;
       const target = localTarget(link.url);
-      if (target === undefined || GENERATED.test(target) || /\.(md|markdown)$/i.test(target)) continue;
+      if (target === undefined || GENERATED.test(target) || isMarkdownPath(target)) continue;
       const candidates = candidatePaths(context, target);
       if (candidates.some(exists)) continue;
       const suffix = link.url.slice(link.url.search(/[?#]|$/));

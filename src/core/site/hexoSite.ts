@@ -8,6 +8,12 @@ import { decodeText } from '../text/decode';
 /** Extensions hexo-renderer-marked renders; other files under `source/` are assets to Postcraft. */
 export const MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.mdwn', '.mdtxt', '.mdtext']);
 
+/** Whether a path (or URL path) names a file Hexo renders as Markdown, whatever the case of its extension. */
+export function isMarkdownPath(path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') && MARKDOWN_EXTENSIONS.has(path.slice(dot).toLowerCase());
+}
+
 /** Hexo skips names starting with `_` or `.` anywhere in the path (hexo `processor/common.ts` `isHiddenFile`). */
 function isHiddenPath(relative: string): boolean {
   return /(^|\/)[_.]/.test(relative);

@@ -1,6 +1,6 @@
 
 
-/** Line helpers of the completion analysis: offsets in the whole text, bounded by the front matter. */
+/** Line helpers over offsets in a whole text, bounded by a region (the front matter, a body). */
 
 export const LF = 10;
 export const CR = 13;
