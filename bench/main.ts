@@ -1,7 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SiteIndex } from '../src/core/index/siteIndex';
-import { loadHexoSite } from '../src/core/site/hexoSite';
+import { loadHexoSite } from '../src/core/generators/hexo/hexoSite';
 import { nodeFileSystem, toCorePath } from '../src/cli/nodeFileSystem';
 import { ensureSyntheticSite, mulberry32 } from './syntheticSite';
 import { indexFloor } from './floor';

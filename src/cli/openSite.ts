@@ -1,5 +1,5 @@
 import type { SiteIndex } from '../core/index/siteIndex';
-import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { GENERATORS, WorkspaceIndex } from '../core/api';
 import type { FileSystemPort } from '../core/ports';
 import { nodeBatchFileSystem, toCorePath } from './nodeFileSystem';
 import { UsageError } from './args';
@@ -9,7 +9,7 @@ export async function openSingleSite(folder: string | undefined, files: FileSyst
   const root = toCorePath(folder ?? '.');
   const stat = await files.stat(root);
   if (!stat || stat.kind !== 'directory') throw new UsageError(`${folder ?? root} is not a folder`);
-  const workspace = await WorkspaceIndex.open(files, [root]);
+  const workspace = await WorkspaceIndex.open(files, [root], { generators: GENERATORS });
   if (workspace.sites.length === 0) {
     throw new UsageError(`no Hexo site found in ${root} (looked for a _config.yml with Hexo's keys, or a package.json depending on hexo)`);
   }

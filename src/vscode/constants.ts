@@ -1,4 +1,4 @@
-import { MARKDOWN_EXTENSIONS } from '../core/site/hexoSite';
+import { MARKDOWN_EXTENSIONS } from '../core/site/markdownFiles';
 
 /**
  * Every identifier Postcraft shares with its manifest (package.json): commands, settings, views.

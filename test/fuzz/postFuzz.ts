@@ -6,7 +6,7 @@ import { SiteIndex } from '../../src/core/index/siteIndex';
 import { renderPost, type RenderContext } from '../../src/core/render';
 import { DEFAULT_SETTINGS, fixAll, RULES, siteFileLookup, severityOf, type RuleContext } from '../../src/core/rules';
 import { PostDocument } from '../../src/core/rules/postDocument';
-import { loadHexoSite } from '../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../src/core/generators/hexo/hexoSite';
 import type { PostKind } from '../../src/core/site/types';
 import { MemoryFileSystem } from '../unit/support/memoryFileSystem';
 import { aliasBomb } from '../unit/support/hostilePosts';

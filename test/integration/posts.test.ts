@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SiteIndex } from '../../src/core/index/siteIndex';
-import { loadHexoSite } from '../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../src/core/generators/hexo/hexoSite';
 import { deployRefusal } from '../../src/vscode/features/posts/deployCommand';
 import { PostsTreeProvider } from '../../src/vscode/features/posts/postsTree';
 import { renameTaxonomy } from '../../src/vscode/features/posts/renameTaxonomyCommands';

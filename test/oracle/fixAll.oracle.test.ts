@@ -11,7 +11,7 @@ import { SiteIndex } from '../../src/core/index/siteIndex';
 import {
   checkPost, collectSiteFiles, DEFAULT_SETTINGS, fileTimesOf, fixAllEdits, siteFileLookup, type RuleContext, type ValidationSettings,
 } from '../../src/core/rules';
-import { loadHexoSite } from '../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../src/core/generators/hexo/hexoSite';
 import { repo, scratchSite } from './scratchSite';
 
 /**

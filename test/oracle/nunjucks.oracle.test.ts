@@ -6,7 +6,7 @@ import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
 import { SiteIndex } from '../../src/core/index/siteIndex';
 import { checkPost, DEFAULT_SETTINGS, formatRuleMessage, type Diagnostic, type RuleContext } from '../../src/core/rules';
 import { HEXO_TAG_PLUGINS } from '../../src/core/rules/templateCheck';
-import { loadHexoSite } from '../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../src/core/generators/hexo/hexoSite';
 import { repo, scratchSite } from './scratchSite';
 
 /**

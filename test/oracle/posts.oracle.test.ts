@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, relative, resolve } from 'node:path';
 import { applyTextEdits, type FileOperation } from '../../src/core/edits';
 import type { Clock } from '../../src/core/ports';
-import { planNewPost, type NewPostRequest } from '../../src/core/posts/newPost';
-import { planPublish } from '../../src/core/posts/publish';
-import { loadHexoSite } from '../../src/core/site/hexoSite';
-import { categoriesValue } from '../../src/core/site/taxonomy';
+import { planNewPost, type NewPostRequest } from '../../src/core/generators/hexo/posts/newPost';
+import { planPublish } from '../../src/core/generators/hexo/posts/publish';
+import { loadHexoSite } from '../../src/core/generators/hexo/hexoSite';
+import { categoriesValue } from '../../src/core/generators/hexo/taxonomy';
 import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
 import { slugize as ourSlugize } from '../../src/core/text/slugize';
 import * as fc from 'fast-check';

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
 import { SiteIndex } from '../../src/core/index/siteIndex';
 import { renderPost } from '../../src/core/render';
-import { loadHexoSite } from '../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../src/core/generators/hexo/hexoSite';
 import { repo, scratchSite } from './scratchSite';
 
 /**

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
 import { SiteIndex } from '../../src/core/index/siteIndex';
-import { loadHexoSite } from '../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../src/core/generators/hexo/hexoSite';
 import { REPO, renderForHarness, showRendered, startHarness, type ThemeName } from './harness';
 
 const POSTS = ['weekend-at-xiangshan', 'writing-better-technical-posts', 'gradient-descent-intuition', 'habit-tracker-postmortem'];

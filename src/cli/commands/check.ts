@@ -7,8 +7,7 @@ import {
   checkPosts, collectSiteFiles, DEFAULT_SETTINGS, fileTimesOf, formatRuleMessage, needsFileTimes, siteFileLookup, type CheckedPost, type ValidationSettings,
 } from '../../core/rules';
 import type { FileSystemPort } from '../../core/ports';
-import { isHexoSiteRoot } from '../../core/site/discover';
-import { loadHexoSite } from '../../core/site/hexoSite';
+import { GENERATORS, generatorOfSiteRoot } from '../../core/api';
 import { UsageError } from '../args';
 import { nodeBatchFileSystem, toCorePath } from '../nodeFileSystem';
 import { readOnce } from '../readOnce';
@@ -129,7 +128,7 @@ async function resolveTargets(files: FileSystemPort, paths: readonly string[]): 
       continue;
     }
     if (stat.kind !== 'directory') throw new UsageError(`${input} is not inside a Hexo site`);
-    const workspace = await WorkspaceIndex.open(files, [path]);
+    const workspace = await WorkspaceIndex.open(files, [path], { generators: GENERATORS });
     if (workspace.sites.length === 0) throw new UsageError(`no Hexo site found in ${input} (looked for a _config.yml with Hexo's keys, or a package.json depending on hexo)`);
     for (const index of workspace.sites) byRoot.set(index.site.root, { index, within: [] });
   }
@@ -139,13 +138,15 @@ async function resolveTargets(files: FileSystemPort, paths: readonly string[]): 
 /** The nearest folder at or above `folder` that is a Hexo site's root (a Jekyll `_config.yml` is not). */
 async function enclosingSiteRoot(files: FileSystemPort, folder: string): Promise<string | undefined> {
   for (let current = folder; ; current = dirname(current)) {
-    if (await isHexoSiteRoot(files, current)) return current;
+    if (await generatorOfSiteRoot(files, current, GENERATORS)) return current;
     if (current === '/' || dirname(current) === current) return undefined;
   }
 }
 
 async function indexSite(files: FileSystemPort, root: string): Promise<SiteIndex> {
-  const site = await loadHexoSite(files, root);
+  const generator = await generatorOfSiteRoot(files, root, GENERATORS);
+  if (!generator) throw new UsageError(`${root} is no longer a site's root`);
+  const site = await generator.loadSite(files, root);
   return SiteIndex.build(site, files, { maxFileBytes: Number.MAX_SAFE_INTEGER });
 }
 

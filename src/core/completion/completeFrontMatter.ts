@@ -1,7 +1,7 @@
 import { splitFrontMatter } from '../frontMatter';
 import type { SiteIndexView } from '../index/types';
 import { basename, extname } from '../path';
-import { categoryKey, categoryNodesOf } from '../site/taxonomy';
+import { categoryKey, categoryNodesOf } from '../site/categoryPaths';
 import type { PostRecord } from '../site/types';
 import type { Position, SourceRange } from '../text/sourceRange';
 import { analyzeCompletionContext, type KeyContext, type NewFrontMatterContext, type Span, type ValueContext, type ValueItem } from './completionContext';

@@ -1,5 +1,5 @@
 import type { SiteIndexView } from '../index/types';
-import { categoryKey } from '../site/taxonomy';
+import { categoryKey } from '../site/categoryPaths';
 import type { CategoryCount, CategoryPath, PostRecord, TagCount } from '../site/types';
 import { pinyinFilterText } from '../text/pinyinFilter';
 

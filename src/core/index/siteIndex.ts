@@ -2,9 +2,8 @@ import type { Cancellation, Clock, FileSystemPort } from '../ports';
 import { neverCancelled, systemClock } from '../ports';
 import { splitFrontMatter } from '../frontMatter';
 import { walkFiles } from '../walkFiles';
-import { readPostRecord } from '../posts/postRecord';
-import type { HexoSite } from '../site/hexoSite';
-import { categoryFromKey, categoryKey, categoryNodesOf } from '../site/taxonomy';
+import type { Site } from '../generators/generator';
+import { categoryFromKey, categoryKey, categoryNodesOf } from '../site/categoryPaths';
 import type { CategoryCount, PostRecord, TagCount } from '../site/types';
 import { decodeText, looksBinary } from '../text/decode';
 import type { SiteIndexView } from './types';
@@ -46,10 +45,10 @@ export class SiteIndex implements SiteIndexView {
   /** Bumped when a change touches what site-wide vocabularies read (see `sameTaxonomy`). */
   private taxonomyChangeCount = 0;
 
-  constructor(readonly site: HexoSite, private readonly clock: Clock = systemClock) {}
+  constructor(readonly site: Site, private readonly clock: Clock = systemClock) {}
 
   /** Reads every post of the site. Stops early (keeping what it has) when cancelled. */
-  static async build(site: HexoSite, fs: FileSystemPort, options: BuildOptions = {}, clock?: Clock): Promise<SiteIndex> {
+  static async build(site: Site, fs: FileSystemPort, options: BuildOptions = {}, clock?: Clock): Promise<SiteIndex> {
     const index = new SiteIndex(site, clock);
     await index.rebuild(fs, options);
     return index;
@@ -136,7 +135,7 @@ export class SiteIndex implements SiteIndexView {
       this.remove(path);
       return undefined;
     }
-    const record = this.intern(readPostRecord(this.site, path, kind, text));
+    const record = this.intern(this.site.readPost(path, kind, text));
     this.replace(path, record);
     return record;
   }
@@ -173,12 +172,9 @@ export class SiteIndex implements SiteIndexView {
     return this.keyTotals;
   }
 
-  /** Hexo counts a post's tags and categories only when it is shown (hexo `Post#notPublished`). */
+  /** A post's tags and categories count only when the built site lists it (the generator decides). */
   isCounted(record: PostRecord): boolean {
-    if (record.kind === 'page' || record.error) return false;
-    const { future, renderDrafts } = this.site.config;
-    if (!future && record.date && record.date.getTime() > this.clock.now().getTime()) return false;
-    return renderDrafts || record.published;
+    return this.site.isListed(record, this.clock.now());
   }
 
   private replace(path: string, record: PostRecord | undefined): void {
@@ -281,7 +277,7 @@ function fenceHeadLength(bytes: Uint8Array): number {
 }
 
 /** Every file below `folder` (the site's source folder, or one inside it) that could be a post, draft or page. */
-async function listContentFiles(fs: FileSystemPort, site: HexoSite, folder: string, cancellation: Cancellation): Promise<string[]> {
+async function listContentFiles(fs: FileSystemPort, site: Site, folder: string, cancellation: Cancellation): Promise<string[]> {
   const files = await walkFiles(fs, folder, { skipFolder: (name) => name === 'node_modules' || name.startsWith('.'), cancellation });
   return files.filter((path) => site.classify(path)).sort();
 }

@@ -2,11 +2,13 @@ import type { Cancellation, Clock, FileSystemPort } from '../ports';
 import { neverCancelled } from '../ports';
 import { relativeInside } from '../path';
 import { discoverSites } from '../site/discover';
-import { HexoSite } from '../site/hexoSite';
+import type { Generator } from '../generators/generator';
 import type { BuildOptions } from './siteIndex';
 import { SiteIndex } from './siteIndex';
 
 export interface OpenOptions extends BuildOptions {
+  /** The generators whose sites to look for (the adapters pass the registry's). */
+  readonly generators: readonly Generator[];
   readonly maxDepth?: number;
   readonly clock?: Clock;
   /** Called when a site's index has been built. */
@@ -18,7 +20,7 @@ export class WorkspaceIndex {
   private constructor(readonly sites: readonly SiteIndex[]) {}
 
   /** Discovers the blogs in `folders` and reads each one's posts, one site after the other. */
-  static async open(fs: FileSystemPort, folders: readonly string[], options: OpenOptions = {}): Promise<WorkspaceIndex> {
+  static async open(fs: FileSystemPort, folders: readonly string[], options: OpenOptions): Promise<WorkspaceIndex> {
     const workspace = await WorkspaceIndex.discover(fs, folders, options);
     await workspace.build(fs, options);
     return workspace;
@@ -28,14 +30,14 @@ export class WorkspaceIndex {
    * The blogs in `folders`, each with an index still empty: the editor publishes them at once, so
    * that completion serves what is read so far, then fills them with `build`.
    */
-  static async discover(fs: FileSystemPort, folders: readonly string[], options: Pick<OpenOptions, 'maxDepth' | 'clock' | 'cancellation'> = {}): Promise<WorkspaceIndex> {
+  static async discover(fs: FileSystemPort, folders: readonly string[], options: Pick<OpenOptions, 'generators' | 'maxDepth' | 'clock' | 'cancellation'>): Promise<WorkspaceIndex> {
     const cancellation: Cancellation = options.cancellation ?? neverCancelled;
-    const sites = await discoverSites(fs, folders, { maxDepth: options.maxDepth, cancellation });
-    return new WorkspaceIndex(sites.filter((site): site is HexoSite => site instanceof HexoSite).map((site) => new SiteIndex(site, options.clock)));
+    const sites = await discoverSites(fs, folders, { generators: options.generators, maxDepth: options.maxDepth, cancellation });
+    return new WorkspaceIndex(sites.map((site) => new SiteIndex(site, options.clock)));
   }
 
   /** Reads every site's posts, one site after the other; stops between sites when cancelled. */
-  async build(fs: FileSystemPort, options: OpenOptions = {}): Promise<void> {
+  async build(fs: FileSystemPort, options: Omit<OpenOptions, 'generators'> = {}): Promise<void> {
     const cancellation: Cancellation = options.cancellation ?? neverCancelled;
     for (const index of this.sites) {
       if (cancellation.isCancellationRequested) return;

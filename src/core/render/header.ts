@@ -2,7 +2,7 @@ import { formatMomentDate } from '../site/dateFormat';
 import type { FrontMatterError } from '../frontMatter';
 import { readHexoDate } from '../frontMatter';
 import { basename, dirname, extname } from '../path';
-import { categoriesOf, tagsOf } from '../site/taxonomy';
+import { categoriesOf, tagsOf } from '../generators/hexo/taxonomy';
 import type { PostKind } from '../site/types';
 import type { WordCount } from '../text/wordCount';
 import { attributes, escapeHtml } from './html';

@@ -1,5 +1,5 @@
 import { dirname, extname, joinPath, relativeInside } from '../path';
-import { isMarkdownPath } from '../site/hexoSite';
+import { isMarkdownPath } from '../site/markdownFiles';
 import { escapeHtml } from './html';
 import { urlScheme, type UrlPolicy } from './sanitize';
 import type { RenderContext } from './types';

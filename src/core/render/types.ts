@@ -1,5 +1,5 @@
 import type { SiteIndexView } from '../index/types';
-import type { HexoSite } from '../site/hexoSite';
+import type { Site } from '../generators/generator';
 import type { ReadingSpeed } from '../text/wordCount';
 import type { PreviewLabels } from './labels';
 
@@ -8,7 +8,7 @@ export interface RenderContext {
   /** Absolute `/` path of the post being rendered. */
   readonly documentPath: string;
   /** The Hexo site the post belongs to, when there is one. */
-  readonly site?: HexoSite;
+  readonly site?: Site;
   /** The site's index, to resolve `post_link`/`post_path` slugs to posts. */
   readonly index?: SiteIndexView;
   /**

@@ -1,5 +1,5 @@
 import { basename, dirname, joinPath, normalizePath, relativeInside } from '../path';
-import { isMarkdownPath } from '../site/hexoSite';
+import { isMarkdownPath } from '../site/markdownFiles';
 import { inSpans, type Span, type TagToken } from './bodyScan';
 import type { PostDocument } from './postDocument';
 import { MAX_FINDINGS, message, POSTS_AND_DRAFTS, type Rule } from './rule';

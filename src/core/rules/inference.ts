@@ -1,7 +1,6 @@
 import { formatMomentDate } from '../site/dateFormat';
 import { basename, dirname } from '../path';
 import { readHexoDate } from '../frontMatter';
-import { fileNameDateParts, parsePostFileName } from '../site/postFileName';
 import type { PostDocument } from './postDocument';
 import type { RuleContext } from './types';
 
@@ -21,14 +20,13 @@ export function inferTitle(doc: PostDocument, context: RuleContext): string {
     const name = basename(context.path).replace(/\.[^.]+$/, '');
     return name === 'index' ? basename(dirname(context.path)) : name;
   }
-  const fields = parsePostFileName(context.site.config.newPostName, context.site.postRelativePath(context.path));
-  return basename(fields.title);
+  return basename(context.site.postFileName(context.path).slug);
 }
 
 /** Whether Hexo dates a post or draft that writes no `date` by its file name (`new_post_name` with `:year`, `:month`, `:day`). */
 export function datedByFileName(context: RuleContext): boolean {
   if (context.kind === 'page') return false;
-  return fileNameDateParts(parsePostFileName(context.site.config.newPostName, context.site.postRelativePath(context.path))) !== undefined;
+  return context.site.postFileName(context.path).date !== undefined;
 }
 
 /** A value a fix writes for a missing key; `safe` when it is what Hexo reads for the key today. */
@@ -45,7 +43,7 @@ export interface InferredValue {
  */
 export function unwrittenDate(context: RuleContext): InferredValue {
   if (context.kind !== 'page') {
-    const parts = fileNameDateParts(parsePostFileName(context.site.config.newPostName, context.site.postRelativePath(context.path)));
+    const parts = context.site.postFileName(context.path).date;
     if (parts) {
       const pad = (value: number): string => String(value).padStart(2, '0');
       return { text: `${parts.year}-${pad(parts.month)}-${pad(parts.day)} 00:00:00`, safe: true };

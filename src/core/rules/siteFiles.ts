@@ -1,7 +1,7 @@
 import { walkFiles } from '../walkFiles';
 import type { Cancellation, DirectoryEntry, FileSystemPort } from '../ports';
 import { neverCancelled } from '../ports';
-import type { HexoSite } from '../site/hexoSite';
+import type { Site } from '../generators/generator';
 import { basename, joinPath } from '../path';
 import type { RuleContext } from './types';
 
@@ -18,7 +18,7 @@ export interface SiteFiles {
 
 const SKIPPED = new Set(['node_modules', '.git']);
 
-export async function collectSiteFiles(fs: FileSystemPort, site: HexoSite, cancellation: Cancellation = neverCancelled): Promise<SiteFiles> {
+export async function collectSiteFiles(fs: FileSystemPort, site: Site, cancellation: Cancellation = neverCancelled): Promise<SiteFiles> {
   const files = new Set<string>();
   const staticRoots: string[] = [];
   await walk(fs, site.sourceRoot, files, cancellation);

@@ -1,6 +1,4 @@
 import type { SiteIndexView } from '../index/types';
-import { basename } from '../path';
-import { parsePostFileName } from '../site/postFileName';
 import type { PostRecord } from '../site/types';
 
 /**
@@ -45,7 +43,7 @@ function build(index: SiteIndexView): SiteVocabulary {
   const postLinkTargets = new Set<string>();
   const slugs: string[] = [];
   const frontMatterSlugs = new Map<string, FrontMatterSlug>();
-  const { renderDrafts, newPostName } = index.site.config;
+  const { renderDrafts } = index.site.config;
   for (const record of index.posts()) {
     if (record.kind === 'page') continue;
     for (const tag of new Set(record.tags)) tags.set(tag, (tags.get(tag) ?? 0) + 1);
@@ -55,8 +53,7 @@ function build(index: SiteIndexView): SiteVocabulary {
       names.set(name, (names.get(name) ?? 0) + 1);
     }
     if (record.kind === 'post' || renderDrafts) {
-      const relative = (index.site as { postRelativePath?: (path: string) => string }).postRelativePath?.(record.path) ?? basename(record.path);
-      const slug = parsePostFileName(newPostName, relative).title;
+      const slug = index.site.postFileName(record.path).slug;
       slugs.push(slug);
       postLinkTargets.add(slug);
       if (record.title) postLinkTargets.add(record.title);

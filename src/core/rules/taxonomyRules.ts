@@ -1,6 +1,6 @@
 import { yamlScalar } from '../frontMatter/yamlText';
 import type { FrontMatterEntry, FrontMatterNode, SequenceNode } from '../frontMatter';
-import { categoriesOf, tagsOf } from '../site/taxonomy';
+import { categoriesOf, tagsOf } from '../generators/hexo/taxonomy';
 import { removeEntry, removeSequenceItem, replaceScalar, writtenText } from './frontMatterEdits';
 import type { PostDocument } from './postDocument';
 import { message, POSTS_AND_DRAFTS, type Rule } from './rule';

@@ -1,6 +1,6 @@
 import type { TextEdit } from '../edits';
 import type { SiteIndexView } from '../index/types';
-import type { HexoSite } from '../site/hexoSite';
+import type { Site } from '../generators/generator';
 import type { PostKind } from '../site/types';
 import type { SourceRange } from '../text/sourceRange';
 import type { MessageId } from './messages';
@@ -54,7 +54,7 @@ export interface RuleContext {
   /** Absolute `/`-separated path of the checked file. */
   readonly path: string;
   readonly kind: PostKind;
-  readonly site: HexoSite;
+  readonly site: Site;
   /** The site's index (other posts' tags, categories, keys, titles); rules needing it skip without one. */
   readonly index?: SiteIndexView;
   /** Whether a file exists (absolute `/` path). Rules about links and assets skip without one. */

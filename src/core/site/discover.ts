@@ -1,25 +1,24 @@
 import type { Cancellation, FileSystemPort } from '../ports';
 import { neverCancelled } from '../ports';
 import { joinPath } from '../path';
-import { looksLikeHexoConfig } from './hexoConfig';
-import { loadHexoSite, readTextIfPresent } from './hexoSite';
-import type { Site } from './types';
+import type { Generator, Site } from '../generators/generator';
 
 /** Folders never worth descending into when looking for blogs. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'public', 'themes', '.vscode-test', 'dist', 'out', '.deploy_git']);
 
 export interface DiscoverOptions {
+  /** The generators whose sites to look for (the adapters pass the registry's). */
+  readonly generators: readonly Generator[];
   /** How many folder levels below each workspace folder to look (a blog in `repo/blog/` is depth 1). */
   readonly maxDepth?: number;
   readonly cancellation?: Cancellation;
 }
 
 /**
- * Finds every Hexo site in `folders`: a folder holding a `_config.yml` with Hexo's keys, or a
- * `package.json` that depends on `hexo`. Covers multi-root workspaces, a blog inside a larger repo and
- * several blogs side by side; it does not look inside a site it has found.
+ * Finds every site in `folders` that one of the generators claims. Covers multi-root workspaces, a
+ * blog inside a larger repo and several blogs side by side; it does not look inside a site it has found.
  */
-export async function discoverSites(fs: FileSystemPort, folders: readonly string[], options: DiscoverOptions = {}): Promise<Site[]> {
+export async function discoverSites(fs: FileSystemPort, folders: readonly string[], options: DiscoverOptions): Promise<Site[]> {
   const maxDepth = options.maxDepth ?? 3;
   const cancellation = options.cancellation ?? neverCancelled;
   const found = new Map<string, Site>();
@@ -34,8 +33,9 @@ export async function discoverSites(fs: FileSystemPort, folders: readonly string
       continue; // a folder deleted or unreadable since it was listed: no site in it
     }
     const names = new Set(entries.filter((entry) => entry.kind === 'file').map((entry) => entry.name));
-    if (await isHexoSiteFolder(fs, path, names)) {
-      found.set(path, await loadHexoSite(fs, path));
+    const generator = await generatorClaiming(fs, path, names, options.generators);
+    if (generator) {
+      found.set(path, await generator.loadSite(fs, path));
       continue;
     }
     if (depth >= maxDepth) continue;
@@ -48,35 +48,16 @@ export async function discoverSites(fs: FileSystemPort, folders: readonly string
   return [...found.values()];
 }
 
-/** Whether `folder` is a Hexo site's root, by the same test discovery uses (not just any `_config.yml`: Jekyll has one too). */
-export async function isHexoSiteRoot(fs: FileSystemPort, folder: string): Promise<boolean> {
+/** The generator whose site has its root at `folder`, by the same test discovery uses. */
+export async function generatorOfSiteRoot(fs: FileSystemPort, folder: string, generators: readonly Generator[]): Promise<Generator | undefined> {
   const names = new Set<string>();
-  for (const name of ['_config.yml', 'package.json']) {
+  for (const name of new Set(generators.flatMap((generator) => generator.markerFiles))) {
     if ((await fs.stat(joinPath(folder, name)))?.kind === 'file') names.add(name);
   }
-  return names.size > 0 && isHexoSiteFolder(fs, folder, names);
+  return names.size > 0 ? generatorClaiming(fs, folder, names, generators) : undefined;
 }
 
-async function isHexoSiteFolder(fs: FileSystemPort, folder: string, files: ReadonlySet<string>): Promise<boolean> {
-  if (files.has('_config.yml')) {
-    const text = await readTextIfPresent(fs, joinPath(folder, '_config.yml'));
-    if (text !== undefined && looksLikeHexoConfig(text)) return true;
-  }
-  if (files.has('package.json')) {
-    const text = await readTextIfPresent(fs, joinPath(folder, 'package.json'));
-    if (text !== undefined && dependsOnHexo(text)) return true;
-  }
-  return false;
-}
-
-function dependsOnHexo(packageJson: string): boolean {
-  try {
-    const manifest = JSON.parse(packageJson) as Record<string, unknown>;
-    return ['dependencies', 'devDependencies'].some((field) => {
-      const dependencies = manifest[field];
-      return typeof dependencies === 'object' && dependencies !== null && 'hexo' in dependencies;
-    });
-  } catch {
-    return false; // a broken package.json names no dependency
-  }
+async function generatorClaiming(fs: FileSystemPort, folder: string, files: ReadonlySet<string>, generators: readonly Generator[]): Promise<Generator | undefined> {
+  for (const generator of generators) if (await generator.isSiteFolder(fs, folder, files)) return generator;
+  return undefined;
 }

@@ -1,35 +1,5 @@
 import type { SourceRange } from '../text/sourceRange';
 
-/** The generators Postcraft knows; only Hexo is implemented so far. */
-export type GeneratorKind = 'hexo';
-
-/** Hexo's `_config.yml` keys that Postcraft reads, with Hexo's defaults applied. */
-export interface HexoConfig {
-  readonly title?: string;
-  readonly language: readonly string[];
-  readonly sourceDir: string;
-  readonly newPostName: string;
-  /** 0 keep, 1 lower, 2 upper (Hexo's `filename_case`). */
-  readonly filenameCase: 0 | 1 | 2;
-  readonly postAssetFolder: boolean;
-  readonly defaultLayout: string;
-  /** IANA zone name, or '' for the machine's zone. */
-  readonly timezone: string;
-  /** moment.js formats. */
-  readonly dateFormat: string;
-  readonly timeFormat: string;
-  readonly renderDrafts: boolean;
-  readonly future: boolean;
-  readonly defaultCategory: string;
-  readonly tagMap: Readonly<Record<string, string>>;
-  readonly categoryMap: Readonly<Record<string, string>>;
-  readonly updatedOption: 'mtime' | 'date' | 'empty';
-  /** hexo-renderer-marked's `marked.smartypants` (its default: true): typographic quotes and dashes. */
-  readonly smartypants: boolean;
-  /** hexo-renderer-marked's `marked.quotes`: the four characters for “ ” ‘ ’, when set. */
-  readonly smartQuotes?: string;
-}
-
 export interface ConfigProblem {
   readonly file: string;
   readonly message: string;
@@ -82,15 +52,5 @@ export interface CategoryCount {
   readonly count: number;
 }
 
-/** A blog found in the workspace. Generator-neutral so Hugo and Jekyll can follow. */
-export interface Site {
-  readonly generator: GeneratorKind;
-  /** The site's root folder (where `_config.yml` lives). */
-  readonly root: string;
-  readonly config: HexoConfig;
-  readonly configProblems: readonly ConfigProblem[];
-  /** Layout name → scaffold text, from `scaffolds/`. */
-  readonly scaffolds: ReadonlyMap<string, string>;
-  /** Which kind of content a file is, or undefined when it is not part of the site's posts and pages. */
-  classify(path: string): PostKind | undefined;
-}
+/** A blog found in the workspace: defined by the generator seam. */
+export type { Site, SiteConfig } from '../generators/generator';

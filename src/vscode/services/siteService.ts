@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { SiteIndex } from '../../core/index/siteIndex';
-import { WorkspaceIndex } from '../../core/index/workspaceIndex';
+import { GENERATORS, WorkspaceIndex } from '../../core/api';
 import { dirname, relativeInside } from '../../core/path';
 import type { FileSystemPort } from '../../core/ports';
 import { decodeText, looksBinary } from '../../core/text/decode';
 import { Settings } from '../constants';
-import { MARKDOWN_EXTENSIONS } from '../../core/site/hexoSite';
+import { MARKDOWN_EXTENSIONS } from '../../core/site/markdownFiles';
 import { Debouncer } from './debouncer';
 import { FileEvents } from './fileEvents';
 import { toCorePath, toUri } from '../convert';
@@ -122,7 +122,7 @@ export class SiteService implements vscode.Disposable {
       // Each folder reads through a port of its own URI (a virtual workspace keeps its scheme).
       const fs = createVscodeFileSystem(folder.uri);
       const depth = vscode.workspace.getConfiguration(Settings.section, folder).get<number>(Settings.siteSearchDepth, 3);
-      const workspace = await WorkspaceIndex.discover(fs, [toCorePath(folder.uri)], { maxDepth: depth });
+      const workspace = await WorkspaceIndex.discover(fs, [toCorePath(folder.uri)], { generators: GENERATORS, maxDepth: depth });
       // A virtual workspace answers each read over the wire: fewer at once than from a local disk.
       const concurrency = folder.uri.scheme === 'file' ? undefined : REMOTE_READ_CONCURRENCY;
       found.push({ workspace, fs, concurrency });

@@ -1,7 +1,7 @@
 import { completeFrontMatter } from '../../../src/core/completion';
 import type { CompletionItem, CompletionOptions } from '../../../src/core/completion';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
-import { loadHexoSite } from '../../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../../src/core/generators/hexo/hexoSite';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
 /** 2026-03-02 09:32:05 UTC, i.e. 17:32:05 in Asia/Shanghai. */

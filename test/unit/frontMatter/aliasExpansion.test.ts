@@ -4,7 +4,7 @@ import { ALIAS_EXPANSION_LIMIT, ALIAS_NESTING_LIMIT, limitAliasExpansion } from 
 import { parseFrontMatter, readFrontMatterData } from '../../../src/core/frontMatter';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
 import { formatRuleMessage } from '../../../src/core/rules';
-import { loadHexoSite } from '../../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../../src/core/generators/hexo/hexoSite';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 import { renderAs } from '../render/sampleSite';
 import { check } from '../rules/support';

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
-import { loadHexoSite } from '../../../src/core/site/hexoSite';
-import { readPostRecord } from '../../../src/core/posts/postRecord';
+import { loadHexoSite } from '../../../src/core/generators/hexo/hexoSite';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
 function post(frontMatter: string, body = '正文\n'): string {
@@ -161,7 +160,7 @@ describe('site index', () => {
     let tagged = 0;
     for (const [path, bytes] of fs.files) {
       if (!path.endsWith('.md')) continue;
-      const whole = readPostRecord(index.site, path, 'post', new TextDecoder().decode(bytes));
+      const whole = index.site.readPost(path, 'post', new TextDecoder().decode(bytes));
       assert.deepEqual(index.post(path), whole, path);
       if (whole.tags.includes('中文') && !whole.error) tagged++;
     }

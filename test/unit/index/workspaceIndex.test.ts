@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
+import { GENERATORS } from '../../../src/core/generators/registry';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
 const files = {
@@ -17,7 +18,7 @@ const files = {
 describe('workspace index', () => {
   it('discovers each Hexo site with an empty index, then build fills them one after the other', async () => {
     const fs = new MemoryFileSystem(files);
-    const workspace = await WorkspaceIndex.discover(fs, ['/w']);
+    const workspace = await WorkspaceIndex.discover(fs, ['/w'], { generators: GENERATORS });
     assert.deepEqual(workspace.sites.map((index) => index.site.root).sort(), ['/w/blog', '/w/notes']);
     assert.deepEqual(workspace.sites.map((index) => index.size), [0, 0], 'nothing read yet');
     const indexed: string[] = [];
@@ -28,11 +29,11 @@ describe('workspace index', () => {
 
   it('stops between sites when cancelled, and open does both steps', async () => {
     const fs = new MemoryFileSystem(files);
-    const workspace = await WorkspaceIndex.discover(fs, ['/w']);
+    const workspace = await WorkspaceIndex.discover(fs, ['/w'], { generators: GENERATORS });
     const cancellation = { isCancellationRequested: false };
     await workspace.build(fs, { cancellation, onSiteIndexed: () => void (cancellation.isCancellationRequested = true) });
     assert.deepEqual(workspace.sites.map((index) => index.size > 0).sort(), [false, true]);
-    const opened = await WorkspaceIndex.open(fs, ['/w']);
+    const opened = await WorkspaceIndex.open(fs, ['/w'], { generators: GENERATORS });
     assert.deepEqual(opened.sites.map((index) => index.size).sort(), [1, 2]);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { planNewPost, PostPlanError } from '../../../src/core/posts/newPost';
-import { unusedName } from '../../../src/core/posts/postPath';
-import { ScaffoldError } from '../../../src/core/posts/scaffold';
+import { planNewPost, PostPlanError } from '../../../src/core/generators/hexo/posts/newPost';
+import { unusedName } from '../../../src/core/generators/hexo/posts/postPath';
+import { ScaffoldError } from '../../../src/core/generators/hexo/posts/scaffold';
 import { aliasBomb } from '../support/hostilePosts';
 import { fixedClock, makeSite, ROOT, SHANGHAI } from './support';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { PostPlanError } from '../../../src/core/posts/newPost';
-import { planPublish, planUnpublish } from '../../../src/core/posts/publish';
+import { PostPlanError } from '../../../src/core/generators/hexo/posts/newPost';
+import { planPublish, planUnpublish } from '../../../src/core/generators/hexo/posts/publish';
 import { aliasBomb } from '../support/hostilePosts';
 import { fixedClock, makeSite, ROOT, SHANGHAI } from './support';
 

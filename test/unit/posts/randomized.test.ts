@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { parseFrontMatter } from '../../../src/core/frontMatter';
 import { basename } from '../../../src/core/path';
-import { planNewPost } from '../../../src/core/posts/newPost';
-import { assetFolderOf } from '../../../src/core/posts/postPath';
-import { planPublish, planUnpublish } from '../../../src/core/posts/publish';
+import { planNewPost } from '../../../src/core/generators/hexo/posts/newPost';
+import { assetFolderOf } from '../../../src/core/generators/hexo/posts/postPath';
+import { planPublish, planUnpublish } from '../../../src/core/generators/hexo/posts/publish';
 import { planTaxonomyRename } from '../../../src/core/posts/renameTaxonomy';
-import { tagsOf } from '../../../src/core/site/taxonomy';
+import { tagsOf } from '../../../src/core/generators/hexo/taxonomy';
 import { makeSite, ROOT } from './support';
 import { mulberry32 } from '../../../bench/syntheticSite';
 

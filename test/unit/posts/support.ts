@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { applyTextEdits, type FileOperation } from '../../../src/core/edits';
 import type { DirectoryEntry, FileStat } from '../../../src/core/ports';
-import { loadHexoSite, type HexoSite } from '../../../src/core/site/hexoSite';
+import { loadHexoSite, type HexoSite } from '../../../src/core/generators/hexo/hexoSite';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
 /** The memory file system plus empty folders, applying plans the way the editor does: never overwriting. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyTextEdits } from '../../../src/core/edits';
-import { updateTimestampEdits } from '../../../src/core/posts/updateTimestamp';
+import { updateTimestampEdits } from '../../../src/core/generators/hexo/posts/updateTimestamp';
 
 const now = new Date('2026-03-04T05:06:07Z');
 const stamp = (text: string): string => applyTextEdits(text, updateTimestampEdits(text, now, 'Asia/Shanghai'));

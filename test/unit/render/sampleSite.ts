@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { nodeFileSystem, toCorePath } from '../../../src/cli/nodeFileSystem';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
-import { loadHexoSite } from '../../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../../src/core/generators/hexo/hexoSite';
 import { renderPost, type RenderContext, type RenderedPost } from '../../../src/core/render';
 
 /** The sample blog of the repository, indexed once for the renderer tests. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { renderPost } from '../../../src/core/render';
 import { smartypants } from '../../../src/core/render/smartypants';
-import { loadHexoSite } from '../../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../../src/core/generators/hexo/hexoSite';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
 async function render(body: string, config = 'title: t\n'): Promise<string> {

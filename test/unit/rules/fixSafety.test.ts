@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
 import { checkPost, DEFAULT_SETTINGS, fixAll, fixAllEdits, formatRuleMessage, needsFileTimes, type FileTimes } from '../../../src/core/rules';
-import { loadHexoSite } from '../../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../../src/core/generators/hexo/hexoSite';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 import { check, contextFor, fixed, none, only } from './support';
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
 import { checkPost, DEFAULT_SETTINGS, formatRuleMessage, RULES } from '../../../src/core/rules';
-import { loadHexoSite } from '../../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../../src/core/generators/hexo/hexoSite';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
 const blog = resolve(__dirname, '..', '..', '..', '..', 'examples', 'hexo-blog');

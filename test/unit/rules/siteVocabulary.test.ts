@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
 import { siteVocabulary } from '../../../src/core/rules/siteVocabulary';
 import { draftOnlyTagVocabulary } from '../../../src/core/completion/vocabulary';
-import { loadHexoSite } from '../../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../../src/core/generators/hexo/hexoSite';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
 const post = (frontMatter: string, body = '正文\n') => `---\n${frontMatter}\n---\n${body}`;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { applyTextEdits } from '../../../src/core/edits';
 import { SiteIndex } from '../../../src/core/index/siteIndex';
 import { checkPost, DEFAULT_SETTINGS, formatRuleMessage, siteFileLookup, type Diagnostic, type FileTimes, type RuleContext, type ValidationSettings } from '../../../src/core/rules';
-import { loadHexoSite } from '../../../src/core/site/hexoSite';
+import { loadHexoSite } from '../../../src/core/generators/hexo/hexoSite';
 import type { PostKind } from '../../../src/core/site/types';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { HEXO_DEFAULT_CONFIG, looksLikeHexoConfig, readHexoConfig } from '../../../src/core/site/hexoConfig';
+import { HEXO_DEFAULT_CONFIG, looksLikeHexoConfig, readHexoConfig } from '../../../src/core/generators/hexo/hexoConfig';
 
 describe('Hexo config', () => {
   it('applies Hexo defaults to keys that are not written', () => {

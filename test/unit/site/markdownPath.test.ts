@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isMarkdownPath, MARKDOWN_EXTENSIONS } from '../../../src/core/site/hexoSite';
+import { isMarkdownPath, MARKDOWN_EXTENSIONS } from '../../../src/core/site/markdownFiles';
 
 /** One list of the extensions Hexo renders as Markdown serves the watchers, the preview's links and the link rule. */
 describe('Markdown paths', () => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { discoverSites } from '../../../src/core/site/discover';
-import { loadHexoSite } from '../../../src/core/site/hexoSite';
-import { parsePostFileName, fileNameDateParts } from '../../../src/core/site/postFileName';
+import { GENERATORS } from '../../../src/core/generators/registry';
+import { loadHexoSite } from '../../../src/core/generators/hexo/hexoSite';
+import { parsePostFileName, fileNameDateParts } from '../../../src/core/generators/hexo/postFileName';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
 const HEXO_CONFIG = 'title: Blog\nnew_post_name: :title.md\n';
@@ -16,13 +17,13 @@ describe('site discovery', () => {
       '/ws/a/themes/landscape/_config.yml': HEXO_CONFIG,
       '/ws/node_modules/x/_config.yml': HEXO_CONFIG,
     });
-    const roots = (await discoverSites(fs, ['/ws'])).map((site) => site.root).sort();
+    const roots = (await discoverSites(fs, ['/ws'], { generators: GENERATORS })).map((site) => site.root).sort();
     assert.deepEqual(roots, ['/ws/a', '/ws/b', '/ws/repo/docs/blog']);
   });
 
   it('finds sites across the folders of a multi-root workspace', async () => {
     const fs = new MemoryFileSystem({ '/one/_config.yml': HEXO_CONFIG, '/two/_config.yml': HEXO_CONFIG });
-    assert.equal((await discoverSites(fs, ['/one', '/two'])).length, 2);
+    assert.equal((await discoverSites(fs, ['/one', '/two'], { generators: GENERATORS })).length, 2);
   });
 
   it('reports a missing _config.yml for a site found by its package.json, and applies the defaults', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { categoriesOf, categoriesValue, categoryNodesOf, tagsOf } from '../../../src/core/site/taxonomy';
+import { categoriesOf, categoriesValue, tagsOf } from '../../../src/core/generators/hexo/taxonomy';
+import { categoryNodesOf } from '../../../src/core/site/categoryPaths';
 
 describe('taxonomy: tags as Hexo reads them', () => {
   it('turns a scalar tag into a one-item list', () => {

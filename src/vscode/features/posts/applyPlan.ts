@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { FileOperation } from '../../../core/edits';
-import { assetFolderOf } from '../../../core/posts/postPath';
+import { assetFolderOf } from '../../../core/generators/hexo/posts/postPath';
 import { logException } from '../../../core/log';
 import { MARKDOWN_GLOB } from '../../constants';
 import { toCorePath, toUri, toVsTextEdit } from '../../convert';

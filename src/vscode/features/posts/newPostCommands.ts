@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { SiteIndex } from '../../../core/index/siteIndex';
-import type { NewPostRequest } from '../../../core/posts/newPost';
+import type { NewPostRequest } from '../../../core/api';
 import type { SlugStyle } from '../../../core/posts/slug';
 import { systemClock } from '../../../core/ports';
-import { categoriesValue } from '../../../core/site/taxonomy';
 import { LineMap } from '../../../core/text/lineMap';
 import { logException } from '../../../core/log';
 import { Commands, Settings } from '../../constants';
@@ -76,7 +75,7 @@ async function askForPost(site: SiteIndex, kind: Kind): Promise<Omit<NewPostRequ
     title,
     layout,
     tags,
-    categories: categoriesValue(categories.map((category) => category.path)),
+    categories: site.site.generator.categoriesValue(categories.map((category) => category.path)),
   };
 }
 
@@ -95,7 +94,7 @@ async function createPost(service: SiteService, kind: Kind, argument: unknown): 
   if (!request) return undefined;
 
   const like = siteRootUri(site);
-  const { planNewPost } = await loadPlanners();
+  const { planNewPost } = await loadPlanners(site.site);
   const plan = await planNewPost(createVscodeFileSystem(like), site.site, { ...request, slugStyle: slugStyle(site) }, systemClock);
   if (!(await applyPlan(plan.operations, like))) throw new UserFacingError(vscode.l10n.t('Could not create {0}.', plan.path));
   const uri = toUri(plan.path, like);

@@ -1,19 +1,16 @@
-import type * as Planners from './plannerModules';
+import type { Site } from '../../../core/api';
+import { PostPlanError, type PostPlanner } from '../../../core/api';
 
 /**
- * The core's plans for new posts, publishing and timestamps, with Nunjucks (scaffolds) behind them:
- * loaded by the first command that needs them, not at activation (the bundle evaluates a
- * dynamically imported module on first use).
+ * The core's plans for new posts, publishing and timestamps, from the site's generator: loaded by the
+ * first command that needs them, not at activation (the bundle evaluates a dynamically imported
+ * module on first use).
  */
-let loaded: typeof Planners | undefined;
-
-export async function loadPlanners(): Promise<typeof Planners> {
-  const modules = loaded ?? (await import('./plannerModules.js'));
-  loaded = modules;
-  return modules;
+export function loadPlanners(site: Site): Promise<PostPlanner> {
+  return site.generator.loadPlanner();
 }
 
 /** Whether `error` is one of the plans' own, worded for the writer (only they throw these). */
 export function isPlanError(error: unknown): boolean {
-  return loaded !== undefined && (error instanceof loaded.PostPlanError || error instanceof loaded.ScaffoldError);
+  return error instanceof PostPlanError;
 }

@@ -41,7 +41,7 @@ async function move(service: SiteService, argument: unknown, direction: 'publish
   const shown = isVisible(uri);
   await saveIfDirty(uri);
   const fs = createVscodeFileSystem(uri);
-  const { planPublish, planUnpublish } = await loadPlanners();
+  const { planPublish, planUnpublish } = await loadPlanners(index.site);
   const plan = direction === 'publish'
     ? await planPublish(fs, index.site, path, await currentText(uri), systemClock)
     : await planUnpublish(fs, index.site, path);

@@ -12,8 +12,8 @@ import { loadPlanners } from './planners';
 async function editsFor(service: SiteService, uri: vscode.Uri, text: string, now: Date): Promise<vscode.TextEdit[]> {
   const index = service.siteFor(uri);
   if (!index?.site.classify(toCorePath(uri))) return [];
-  const { updateTimestampEdits } = await loadPlanners();
-  return updateTimestampEdits(text, now, index.site.config.timezone).map(toVsTextEdit);
+  const { updateTimestampEdits } = await loadPlanners(index.site);
+  return updateTimestampEdits(index.site, text, now).map(toVsTextEdit);
 }
 
 /**

@@ -1,36 +1,13 @@
-import type { FileOperation } from '../edits';
-import { basename } from '../path';
-import type { Clock, FileSystemPort } from '../ports';
-import type { HexoSite } from '../site/hexoSite';
-import { assetFolderOf, intendedPath, kindOfLayout, unusedPath, type NewFileKind } from './postPath';
+import type { FileOperation } from '../../../edits';
+import { basename } from '../../../path';
+import type { Clock, FileSystemPort } from '../../../ports';
+import type { HexoSite } from '../hexoSite';
+import { assetFolderOf, intendedPath, kindOfLayout, unusedPath } from './postPath';
 import { renderScaffold, scaffoldFor } from './scaffold';
-import { postSlug, type SlugStyle } from './slug';
+import { postSlug } from '../../../posts/slug';
+import { PostPlanError, type NewPostPlan, type NewPostRequest } from '../../../posts/plans';
 
-export interface NewPostRequest {
-  readonly title: string;
-  /** `post` (the site's `default_layout` when absent), `draft`, `page`, or any scaffold's name. */
-  readonly layout?: string;
-  /** Overrides the slug made from the title (`hexo new --slug`). */
-  readonly slug?: string;
-  readonly tags?: readonly string[];
-  readonly categories?: readonly (string | readonly string[])[];
-  /** Further front-matter fields (`hexo new --key value`). */
-  readonly fields?: Readonly<Record<string, unknown>>;
-  readonly slugStyle?: SlugStyle;
-}
-
-export interface NewPostPlan {
-  readonly kind: NewFileKind;
-  readonly layout: string;
-  readonly path: string;
-  readonly content: string;
-  /** Offset in `content` where the body starts (the cursor goes there). */
-  readonly bodyOffset: number;
-  /** Create the file, and the asset folder when `post_asset_folder` is on and the folder is not there. */
-  readonly operations: readonly FileOperation[];
-}
-
-export class PostPlanError extends Error {}
+export { PostPlanError, type NewPostPlan, type NewPostRequest };
 
 /**
  * `hexo new [layout] <title>` as a plan (hexo `lib/hexo/post.ts` `create`, `lib/plugins/console/new.ts`):

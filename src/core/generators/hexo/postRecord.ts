@@ -1,8 +1,8 @@
-import { readFrontMatterData, readHexoDate } from '../frontMatter';
-import type { HexoSite } from '../site/hexoSite';
-import { fileNameDateParts, parsePostFileName } from '../site/postFileName';
-import { categoriesOf, tagsOf } from '../site/taxonomy';
-import type { PostKind, PostRecord } from '../site/types';
+import { readFrontMatterData, readHexoDate } from '../../frontMatter';
+import type { HexoSite } from './hexoSite';
+import { fileNameDateParts, parsePostFileName } from './postFileName';
+import { categoriesOf, tagsOf } from './taxonomy';
+import type { PostKind, PostRecord } from '../../site/types';
 
 /**
  * What the index keeps of one post, read the way Hexo's post processor reads it

@@ -1,7 +1,7 @@
-import { formatMomentDate } from '../site/dateFormat';
-import type { TextEdit } from '../edits';
-import { parseFrontMatter } from '../frontMatter';
-import { LineMap } from '../text/lineMap';
+import { formatMomentDate } from '../../../site/dateFormat';
+import type { TextEdit } from '../../../edits';
+import { parseFrontMatter } from '../../../frontMatter';
+import { LineMap } from '../../../text/lineMap';
 import { HEXO_DATE_FORMAT } from './scaffold';
 
 /**

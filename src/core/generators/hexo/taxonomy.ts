@@ -1,4 +1,4 @@
-import type { CategoryPath } from './types';
+import type { CategoryPath } from '../../site/types';
 
 /**
  * Tags and categories exactly as Hexo reads them from a post's data
@@ -57,22 +57,4 @@ export function categoriesValue(hierarchies: readonly CategoryPath[]): string[] 
   const paths = hierarchies.filter((path) => path.length > 0);
   if (paths.length === 1) return [...paths[0]];
   return paths.map((path) => [...path]);
-}
-
-/** Every node a post counts in: each prefix of each hierarchy (duplicates kept, as Hexo counts them). */
-export function categoryNodesOf(hierarchies: readonly CategoryPath[]): CategoryPath[] {
-  const nodes: CategoryPath[] = [];
-  for (const hierarchy of hierarchies) {
-    for (let depth = 1; depth <= hierarchy.length; depth++) nodes.push(hierarchy.slice(0, depth));
-  }
-  return nodes;
-}
-
-/** A stable map key for a category path. */
-export function categoryKey(path: CategoryPath): string {
-  return path.join('\u0000');
-}
-
-export function categoryFromKey(key: string): CategoryPath {
-  return key.split('\u0000');
 }

@@ -1,9 +1,10 @@
 import { dump, load } from 'js-yaml';
 import { Environment } from 'nunjucks';
-import { formatMomentDate } from '../site/dateFormat';
-import { aliasExpansionProblem, splitFrontMatter } from '../frontMatter';
-import type { HexoSite } from '../site/hexoSite';
+import { formatMomentDate } from '../../../site/dateFormat';
+import { aliasExpansionProblem, splitFrontMatter } from '../../../frontMatter';
+import type { HexoSite } from '../hexoSite';
 import { hexoDeepMerge } from './deepMerge';
+import { PostPlanError } from '../../../posts/plans';
 
 /** Hexo's built-in scaffold when the site has neither `scaffolds/<layout>.md` nor `scaffolds/normal.md` (hexo `lib/hexo/scaffold.ts`). */
 export const DEFAULT_SCAFFOLD = '---\nlayout: {{ layout }}\ntitle: {{ title }}\ndate: {{ date }}\ntags:\n---';
@@ -26,7 +27,8 @@ export interface ScaffoldInput {
   readonly fields?: Readonly<Record<string, unknown>>;
 }
 
-export class ScaffoldError extends Error {}
+/** A scaffold Nunjucks cannot render: a plan error, worded for the writer. */
+export class ScaffoldError extends PostPlanError {}
 
 /** The scaffold Hexo uses for `layout`: the site's file, else the site's `normal`, else Hexo's built-in. */
 export function scaffoldFor(site: HexoSite, layout: string): string {

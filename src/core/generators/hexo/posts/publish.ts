@@ -1,25 +1,19 @@
 import { dump, load } from 'js-yaml';
-import { formatMomentDate } from '../site/dateFormat';
-import type { FileOperation } from '../edits';
-import { aliasExpansionProblem, parseFrontMatter, readHexoDate, splitFrontMatter, type FrontMatterEntry, type ParsedFrontMatter } from '../frontMatter';
-import { basename, extname, joinPath, relativeInside } from '../path';
-import type { Clock, FileSystemPort } from '../ports';
-import type { HexoSite } from '../site/hexoSite';
-import { parsePostFileName } from '../site/postFileName';
+import { formatMomentDate } from '../../../site/dateFormat';
+import type { FileOperation } from '../../../edits';
+import { aliasExpansionProblem, parseFrontMatter, readHexoDate, splitFrontMatter, type FrontMatterEntry, type ParsedFrontMatter } from '../../../frontMatter';
+import { basename, extname, joinPath, relativeInside } from '../../../path';
+import type { Clock, FileSystemPort } from '../../../ports';
+import type { HexoSite } from '../hexoSite';
+import { parsePostFileName } from '../postFileName';
 import { hexoDeepMerge } from './deepMerge';
-import { PostPlanError } from './newPost';
+import { PostPlanError, type MovePlan, type PublishOptions } from '../../../posts/plans';
+
+export type { MovePlan, PublishOptions };
 import { assetFolderOf, intendedPath, kindOfLayout, unusedPath } from './postPath';
 import { HEXO_DATE_FORMAT, prepareForTemplate, renderScaffold, renderTemplate, scaffoldFor } from './scaffold';
-import { slugize } from '../text/slugize';
-import { sameValue } from './valueEquality';
-
-export interface MovePlan {
-  /** Where the file ends up. */
-  readonly path: string;
-  readonly content: string;
-  /** Create the new file, move the asset folder, delete the old file (in that order). */
-  readonly operations: readonly FileOperation[];
-}
+import { slugize } from '../../../text/slugize';
+import { sameValue } from '../../../posts/valueEquality';
 
 /** Keys Hexo's `create` keeps out of the merge (hexo `lib/hexo/post.ts` `preservedKeys`). */
 const PRESERVED_KEYS = new Set(['title', 'slug', 'path', 'layout', 'date', 'content']);
@@ -109,11 +103,6 @@ function mergeIntoDraft(text: string, parsed: ParsedFrontMatter, merged: Record<
   let result = text;
   for (const edit of edits) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
   return result;
-}
-
-export interface PublishOptions {
-  /** `hexo publish [layout]`; the draft's own `layout` wins, as in Hexo. */
-  readonly layout?: string;
 }
 
 /**

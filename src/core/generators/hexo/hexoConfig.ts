@@ -1,7 +1,19 @@
 import * as yaml from 'js-yaml';
-import { describeExpandedEntry, limitAliasExpansion } from '../frontMatter/aliasExpansion';
-import { LineMap } from '../text/lineMap';
-import type { ConfigProblem, HexoConfig } from './types';
+import { describeExpandedEntry, limitAliasExpansion } from '../../frontMatter/aliasExpansion';
+import { LineMap } from '../../text/lineMap';
+import type { ConfigProblem } from '../../site/types';
+import type { SiteConfig } from '../generator';
+
+/** Hexo's `_config.yml` keys that Postcraft reads, with Hexo's defaults applied. */
+export interface HexoConfig extends SiteConfig {
+  readonly sourceDir: string;
+  readonly newPostName: string;
+  /** 0 keep, 1 lower, 2 upper (Hexo's `filename_case`). */
+  readonly filenameCase: 0 | 1 | 2;
+  readonly defaultCategory: string;
+  readonly tagMap: Readonly<Record<string, string>>;
+  readonly categoryMap: Readonly<Record<string, string>>;
+}
 
 /** Hexo's defaults for the keys Postcraft reads (hexo `lib/hexo/default_config.ts`). */
 export const HEXO_DEFAULT_CONFIG: HexoConfig = Object.freeze({

@@ -1,11 +1,13 @@
-import { formatMomentDate } from '../site/dateFormat';
-import { basename, dirname, extname, joinPath } from '../path';
-import type { DirectoryEntry, FileSystemPort } from '../ports';
-import type { HexoSite } from '../site/hexoSite';
-import { sha1Hex } from './sha1';
+import { formatMomentDate } from '../../../site/dateFormat';
+import { basename, dirname, extname, joinPath } from '../../../path';
+import type { DirectoryEntry, FileSystemPort } from '../../../ports';
+import type { HexoSite } from '../hexoSite';
+import { sha1Hex } from '../../../posts/sha1';
 
 /** Where `hexo new` and `hexo publish` put a file (hexo `lib/plugins/filter/new_post_path.ts`). */
-export type NewFileKind = 'post' | 'draft' | 'page';
+import type { NewFileKind } from '../../../posts/plans';
+
+export type { NewFileKind };
 
 export function kindOfLayout(layout: string): NewFileKind {
   return layout === 'page' ? 'page' : layout === 'draft' ? 'draft' : 'post';

@@ -1,18 +1,13 @@
-import type { FileSystemPort } from '../ports';
-import { basename, extname, joinPath, relativeInside } from '../path';
-import { readHexoConfig } from './hexoConfig';
-import { HEXO_DEFAULT_CONFIG } from './hexoConfig';
-import type { ConfigProblem, HexoConfig, PostKind, Site } from './types';
-import { decodeText } from '../text/decode';
-
-/** Extensions hexo-renderer-marked renders; other files under `source/` are assets to Postcraft. */
-export const MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.mkd', '.mkdn', '.mdwn', '.mdtxt', '.mdtext']);
-
-/** Whether a path (or URL path) names a file Hexo renders as Markdown, whatever the case of its extension. */
-export function isMarkdownPath(path: string): boolean {
-  const dot = path.lastIndexOf('.');
-  return dot > path.lastIndexOf('/') && MARKDOWN_EXTENSIONS.has(path.slice(dot).toLowerCase());
-}
+import type { FileSystemPort } from '../../ports';
+import { basename, extname, joinPath, relativeInside } from '../../path';
+import { HEXO_DEFAULT_CONFIG, readHexoConfig, type HexoConfig } from './hexoConfig';
+import type { ConfigProblem, PostKind, PostRecord } from '../../site/types';
+import type { PostFileName, Site } from '../generator';
+import { hexoGenerator } from './hexoGenerator';
+import { fileNameDateParts, parsePostFileName } from './postFileName';
+import { readPostRecord } from './postRecord';
+import { MARKDOWN_EXTENSIONS } from '../../site/markdownFiles';
+import { readTextIfPresent } from '../../site/readText';
 
 /** Hexo skips names starting with `_` or `.` anywhere in the path (hexo `processor/common.ts` `isHiddenFile`). */
 function isHiddenPath(relative: string): boolean {
@@ -25,7 +20,7 @@ function isTemporaryPath(relative: string): boolean {
 }
 
 export class HexoSite implements Site {
-  readonly generator = 'hexo' as const;
+  readonly generator = hexoGenerator;
 
   constructor(
     readonly root: string,
@@ -69,6 +64,24 @@ export class HexoSite implements Site {
     const relative = relativeInside(this.sourceRoot, path) ?? basename(path);
     return relative.replace(/^_(posts|drafts)\//, '');
   }
+
+  readPost(path: string, kind: PostKind, text: string): PostRecord {
+    return readPostRecord(this, path, kind, text);
+  }
+
+  /** Hexo lists a post (and counts its tags and categories) only when it is shown (hexo `Post#notPublished`). */
+  isListed(record: PostRecord, now: Date): boolean {
+    if (record.kind === 'page' || record.error) return false;
+    if (!this.config.future && record.date && record.date.getTime() > now.getTime()) return false;
+    return this.config.renderDrafts || record.published;
+  }
+
+  /** The slug and date Hexo reads from a post's path below `_posts/` by `new_post_name`. */
+  postFileName(path: string): PostFileName {
+    const fields = parsePostFileName(this.config.newPostName, this.postRelativePath(path));
+    const date = fileNameDateParts(fields);
+    return date ? { slug: fields.title, date } : { slug: fields.title };
+  }
 }
 
 /** Loads a Hexo site's config and scaffolds. A missing or broken `_config.yml` is a problem, not a failure. */
@@ -103,12 +116,4 @@ async function readScaffolds(fs: FileSystemPort, folder: string): Promise<Map<st
     scaffolds.set(extension ? entry.name.slice(0, -extension.length) : entry.name, text);
   }
   return scaffolds;
-}
-
-export async function readTextIfPresent(fs: FileSystemPort, path: string): Promise<string | undefined> {
-  try {
-    return decodeText(await fs.readFile(path));
-  } catch {
-    return undefined; // absent (or unreadable): what the name promises
-  }
 }

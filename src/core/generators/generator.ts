@@ -1,0 +1,92 @@
+import type { FileSystemPort } from '../ports';
+import type { PostPlanner } from '../posts/plans';
+import type { CategoryPath, ConfigProblem, PostKind, PostRecord } from '../site/types';
+
+/**
+ * The generator seam. A static-site generator (Hexo today; Hugo and Jekyll next) is one folder under
+ * `src/core/generators/` that implements `Generator`; what is shared (front matter with ranges, the
+ * index, completion, rules, renderer, plans and edits) sees generators only through these interfaces
+ * and never imports a generator's folder. The adapters take the generators from `registry.ts`.
+ */
+
+/** The generators Postcraft knows, by id. */
+export type GeneratorKind = 'hexo';
+
+export interface Generator {
+  readonly kind: GeneratorKind;
+  /** The generator's own name, for people (site pickers, the summary). */
+  readonly displayName: string;
+  /** Files whose presence at a folder's top may make it one of this generator's sites (what `isSiteFolder` reads). */
+  readonly markerFiles: readonly string[];
+  /** Whether `folder`, whose top-level files are `files`, is the root of one of this generator's sites. */
+  isSiteFolder(fs: FileSystemPort, folder: string, files: ReadonlySet<string>): Promise<boolean>;
+  /** Reads the site at `root`: its config (a broken one is a problem, not a failure) and its scaffolds. */
+  loadSite(fs: FileSystemPort, root: string): Promise<Site>;
+  /** A post's tags, read from its front-matter data exactly as the generator reads them. */
+  tagsOf(data: Readonly<Record<string, unknown>>): string[];
+  /** A post's category hierarchies, read from its front-matter data as the generator reads them. */
+  categoriesOf(data: Readonly<Record<string, unknown>>): CategoryPath[];
+  /** The `categories` value the generator reads back as exactly these hierarchies (the inverse of `categoriesOf`). */
+  categoriesValue(hierarchies: readonly CategoryPath[]): Array<string | string[]>;
+  /**
+   * The plans for new posts, publishing and timestamps (scaffolds and naming), loaded on first use:
+   * they bring template engines that activation should not pay for.
+   */
+  loadPlanner(): Promise<PostPlanner>;
+}
+
+/**
+ * The site settings shared code reads, with the generator's defaults applied. Each generator maps its
+ * own configuration onto these (and keeps the rest to itself).
+ */
+export interface SiteConfig {
+  readonly title?: string;
+  readonly language: readonly string[];
+  /** IANA zone name, or '' for the machine's zone: dates without an offset are read in it. */
+  readonly timezone: string;
+  /** moment.js formats, for dates the site shows and the dates fixes and completion write. */
+  readonly dateFormat: string;
+  readonly timeFormat: string;
+  /** The layout (scaffold) a new post takes when it names none. */
+  readonly defaultLayout: string;
+  /** Whether drafts are built (and so counted) by default. */
+  readonly renderDrafts: boolean;
+  /** Whether posts dated in the future are built. */
+  readonly future: boolean;
+  /** Whether each post has a folder of its own for images and files (Hexo's post asset folders, Hugo's page bundles). */
+  readonly postAssetFolder: boolean;
+  /** What a post without `updated` is given: the file's modification time, its date, or nothing. */
+  readonly updatedOption: 'mtime' | 'date' | 'empty';
+  /** Whether the renderer writes typographic quotes and dashes, and which quote characters. */
+  readonly smartypants: boolean;
+  readonly smartQuotes?: string;
+}
+
+/** What a post's file name says about it, as its generator reads the name. */
+export interface PostFileName {
+  /** The slug the generator takes from the name (what links to the post use). */
+  readonly slug: string;
+  /** The date written in the name, when the generator dates posts by it. */
+  readonly date?: { readonly year: number; readonly month: number; readonly day: number };
+}
+
+/** A blog found in the workspace, read by its generator. */
+export interface Site {
+  readonly generator: Generator;
+  /** The site's root folder (where its configuration lives). */
+  readonly root: string;
+  /** The folder holding the site's content (Hexo's `source/`): the index walks it, links resolve from it. */
+  readonly sourceRoot: string;
+  readonly config: SiteConfig;
+  readonly configProblems: readonly ConfigProblem[];
+  /** Layout name → scaffold (archetype) text. */
+  readonly scaffolds: ReadonlyMap<string, string>;
+  /** Which kind of content a file is, or undefined when it is not part of the site's posts and pages. */
+  classify(path: string): PostKind | undefined;
+  /** What the index keeps of one post, read as the generator reads it. Never throws: a broken post gets `error`. */
+  readPost(path: string, kind: PostKind, text: string): PostRecord;
+  /** Whether a built site lists the post (and counts its tags and categories) at `now`. */
+  isListed(record: PostRecord, now: Date): boolean;
+  /** What the file name of a post or draft says (its slug, and its date when the generator reads one there). */
+  postFileName(path: string): PostFileName;
+}
