@@ -3,7 +3,7 @@
  * core, in one place, so that they depend on this surface rather than on the core's inner layout.
  * Shared core code never imports this file (it would import every generator).
  */
-export { GENERATORS, generatorOf } from './generators/registry';
+export { DEFAULT_GENERATOR, GENERATORS, generatorNamed } from './generators/registry';
 export type { Generator, GeneratorKind, PostFileName, Site, SiteConfig } from './generators/generator';
 export { discoverSites, generatorOfSiteRoot } from './site/discover';
 export { WorkspaceIndex, type OpenOptions } from './index/workspaceIndex';

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNonce, previewPageHtml, renderPost, type RenderContext, type RenderedPost } from '../../src/core/render';
+import { DEFAULT_GENERATOR } from '../../src/core/api';
 
 /**
  * The preview page as the webview shows it, in headless Chromium: the same HTML and CSP
@@ -132,5 +133,6 @@ export async function showRendered(page: Page, rendered: Pick<RenderedPost, 'hea
 }
 
 export function renderForHarness(harness: PreviewHarness, text: string, context: Omit<RenderContext, 'resourceUrl'>): RenderedPost {
-  return renderPost(text, { ...context, resourceUrl: harness.resourceUrl });
+  // As the editor previews a post outside any site: with the default generator's syntax.
+  return renderPost(text, { generator: DEFAULT_GENERATOR, ...context, resourceUrl: harness.resourceUrl });
 }

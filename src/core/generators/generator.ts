@@ -1,5 +1,7 @@
 import type { FileSystemPort } from '../ports';
+import type MarkdownIt from 'markdown-it';
 import type { PostPlanner } from '../posts/plans';
+import type { RenderContext } from '../render/types';
 import type { CategoryPath, ConfigProblem, PostKind, PostRecord } from '../site/types';
 
 /**
@@ -33,6 +35,16 @@ export interface Generator {
    * they bring template engines that activation should not pay for.
    */
   loadPlanner(): Promise<PostPlanner>;
+  /** The generator's syntax inside a post's body, for the preview. */
+  readonly body: BodySyntax;
+}
+
+/** What a generator adds to Markdown in a post's body (Hexo's tag plugins; Hugo's shortcodes). */
+export interface BodySyntax {
+  /** Teaches the preview's markdown-it the syntax; its rules render into the shared preview env. */
+  readonly markdownPlugin: (md: MarkdownIt.MarkdownIt) => void;
+  /** Absolute paths of files the body pulls in, which the adapter reads before rendering (`RenderContext.includes`). */
+  collectIncludes(body: string, context: RenderContext): string[];
 }
 
 /**

@@ -7,7 +7,10 @@ import { hexoGenerator } from './hexo/hexoGenerator';
  */
 export const GENERATORS: readonly Generator[] = [hexoGenerator];
 
-export function generatorOf(kind: GeneratorKind): Generator {
+/** The generator a Markdown file outside any site is previewed with (Postcraft began as a Hexo tool). */
+export const DEFAULT_GENERATOR: Generator = hexoGenerator;
+
+export function generatorNamed(kind: GeneratorKind): Generator {
   const generator = GENERATORS.find((candidate) => candidate.kind === kind);
   if (!generator) throw new Error(`No generator named ${kind}`);
   return generator;

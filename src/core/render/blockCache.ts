@@ -1,7 +1,7 @@
 import type { RenderEnv } from './env';
 import { slugize } from '../text/slugize';
 import { previewMarkdown } from './markdown';
-import type { PreviewHeading } from './types';
+import { bodySyntaxOf, generatorOf, type PreviewHeading } from './types';
 
 /**
  * Rendering the body in sections, each cached by its source text, so that re-rendering after an
@@ -110,7 +110,7 @@ function settingsKey(env: RenderEnv): string {
   const context = env.context;
   return JSON.stringify([
     context.documentPath,
-    context.site?.root, context.site?.config,
+    context.site?.root, context.site?.config, generatorOf(context)?.kind,
     context.resourceUrl(context.documentPath),
     env.labels, env.tagsEnabled, env.excerptSet, env.lineOffset,
   ]);
@@ -118,7 +118,7 @@ function settingsKey(env: RenderEnv): string {
 
 /** Renders the body (markdown-it with the preview's rules), reusing unchanged sections of the last render. */
 export function renderBody(body: string, env: RenderEnv): string {
-  const md = previewMarkdown();
+  const md = previewMarkdown(bodySyntaxOf(env.context));
   if (body.length < MIN_SPLIT_LENGTH) return md.render(body, env);
   const key = env.context.documentPath;
   const settings = settingsKey(env);
@@ -161,7 +161,7 @@ function renderSection(text: string, line: number, env: RenderEnv): CachedSectio
   const headingsBefore = env.headings.length;
   const sectionEnv: RenderEnv = { ...env, lineOffset: env.lineOffset + line };
   // The heading rule pushes to env.headings and counts slugs in env.slugs (shared with sectionEnv).
-  const html = previewMarkdown().render(text, sectionEnv);
+  const html = previewMarkdown(bodySyntaxOf(env.context)).render(text, sectionEnv);
   env.moreSeen = sectionEnv.moreSeen;
   env.deferred = sectionEnv.deferred;
   const headings = env.headings.slice(headingsBefore);

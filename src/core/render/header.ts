@@ -2,12 +2,11 @@ import { formatMomentDate } from '../site/dateFormat';
 import type { FrontMatterError } from '../frontMatter';
 import { readHexoDate } from '../frontMatter';
 import { basename, dirname, extname } from '../path';
-import { categoriesOf, tagsOf } from '../generators/hexo/taxonomy';
 import type { PostKind } from '../site/types';
 import type { WordCount } from '../text/wordCount';
 import { attributes, escapeHtml } from './html';
 import { formatLabel, type PreviewLabels } from './labels';
-import type { RenderContext } from './types';
+import { generatorOf, type RenderContext } from './types';
 
 /** What the preview shows above the body, read from the front matter the way Hexo reads it. */
 export interface PostHeader {
@@ -48,6 +47,7 @@ export function buildHeader(
   context: RenderContext,
 ): PostHeader {
   const site = context.site;
+  const generator = generatorOf(context);
   const timezone = site?.config.timezone ?? '';
   const kind = site?.classify(context.documentPath);
   const written = typeof data.title === 'string' || typeof data.title === 'number' ? String(data.title) : '';
@@ -60,8 +60,8 @@ export function buildHeader(
     kind,
     date: date ? headerDate(date, context) : undefined,
     updated: updated ? headerDate(updated, context) : undefined,
-    categories: kind === 'page' ? [] : categoriesOf(data),
-    tags: kind === 'page' ? [] : tagsOf(data),
+    categories: kind === 'page' || !generator ? [] : generator.categoriesOf(data),
+    tags: kind === 'page' || !generator ? [] : generator.tagsOf(data),
     excerpt,
     wordCount,
     problems: errors.map((error) => ({ message: error.message, line: error.range.start.line, hexo: error.hexo })),

@@ -3,7 +3,6 @@ import footnote from 'markdown-it-footnote';
 import { autolinkPlugin } from './autolink';
 import { asRenderEnv, markDeferred, mayDefer, ruleEnv, sourceLine, type RenderEnv } from './env';
 import { plainTokens } from './plainTokens';
-import { hexoTagsPlugin } from './hexoTags';
 import { renderCodeFigure } from './highlight';
 import { attributes, escapeHtml } from './html';
 import { mathPlugin } from './math';
@@ -11,6 +10,7 @@ import { imageAttributes, linkAttributes, resolveImage } from './resources';
 import { sanitizeHtml } from './sanitize';
 import { smartypantsPlugin } from './smartypants';
 import { slugize } from '../text/slugize';
+import type { BodySyntax } from '../generators/generator';
 
 /**
  * The Markdown engine of the preview: markdown-it configured like Hexo's default renderer
@@ -66,7 +66,7 @@ function taskListRule(state: MarkdownIt.StateCore): void {
  * The preview's markdown-it. `stockTokens` keeps markdown-it's own token class (for the test that
  * holds the two token streams equal); the preview uses plain tokens (plainTokens.ts).
  */
-export function createPreviewMarkdown(options: { readonly stockTokens?: boolean } = {}): MarkdownIt.MarkdownIt {
+export function createPreviewMarkdown(options: { readonly stockTokens?: boolean; readonly syntax?: BodySyntax } = {}): MarkdownIt.MarkdownIt {
   // Autolinks as Hexo makes them (autolink.ts), not markdown-it's linkify.
   const md = new MarkdownIt({ html: true, linkify: false, breaks: true, typographer: false });
   if (!options.stockTokens) plainTokens(md);
@@ -74,7 +74,7 @@ export function createPreviewMarkdown(options: { readonly stockTokens?: boolean 
   md.use(smartypantsPlugin);
   md.use(footnote);
   md.use(mathPlugin);
-  md.use(hexoTagsPlugin);
+  if (options.syntax) md.use(options.syntax.markdownPlugin);
   md.core.ruler.push('pc_source_lines', sourceLinesRule);
   md.core.ruler.push('pc_headings', headingRule);
   md.core.ruler.push('pc_task_lists', taskListRule);
@@ -148,10 +148,11 @@ function moreDivider(env: RenderEnv, line: number | undefined, inline = false): 
   return `<${tag} class="${classes}" role="separator"${attributes({ 'data-line': line })}><span>${escapeHtml(label)}</span></${tag}>${inline ? '' : '\n'}`;
 }
 
-let engine: MarkdownIt.MarkdownIt | undefined;
+const engines = new Map<BodySyntax | undefined, MarkdownIt.MarkdownIt>();
 
-/** One configured engine for every render: building markdown-it and its plugins costs more than a small post. */
-export function previewMarkdown(): MarkdownIt.MarkdownIt {
-  engine ??= createPreviewMarkdown();
+/** One configured engine per body syntax for every render: building markdown-it and its plugins costs more than a small post. */
+export function previewMarkdown(syntax?: BodySyntax): MarkdownIt.MarkdownIt {
+  let engine = engines.get(syntax);
+  if (!engine) engines.set(syntax, (engine = createPreviewMarkdown({ syntax })));
   return engine;
 }

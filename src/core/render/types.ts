@@ -1,5 +1,5 @@
 import type { SiteIndexView } from '../index/types';
-import type { Site } from '../generators/generator';
+import type { BodySyntax, Generator, Site } from '../generators/generator';
 import type { ReadingSpeed } from '../text/wordCount';
 import type { PreviewLabels } from './labels';
 
@@ -9,6 +9,11 @@ export interface RenderContext {
   readonly documentPath: string;
   /** The Hexo site the post belongs to, when there is one. */
   readonly site?: Site;
+  /**
+   * The generator whose syntax a post outside any site is read with (the adapter's default); a
+   * post of a site is read with its site's generator. Neither: plain Markdown.
+   */
+  readonly generator?: Generator;
   /** The site's index, to resolve `post_link`/`post_path` slugs to posts. */
   readonly index?: SiteIndexView;
   /**
@@ -69,4 +74,14 @@ export interface PreviewHeading {
   readonly id: string;
   /** Zero-based line in the document. */
   readonly line: number;
+}
+
+/** The generator that reads the post being rendered: its site's, else the context's default. */
+export function generatorOf(context: RenderContext): Generator | undefined {
+  return context.site?.generator ?? context.generator;
+}
+
+/** The body syntax the post is rendered with, if any. */
+export function bodySyntaxOf(context: RenderContext): BodySyntax | undefined {
+  return generatorOf(context)?.body;
 }

@@ -1,11 +1,11 @@
 import { yamlScalar } from '../frontMatter/yamlText';
 import type { FrontMatterEntry, FrontMatterNode, SequenceNode } from '../frontMatter';
-import { categoriesOf, tagsOf } from '../generators/hexo/taxonomy';
 import { removeEntry, removeSequenceItem, replaceScalar, writtenText } from './frontMatterEdits';
 import type { PostDocument } from './postDocument';
 import { message, POSTS_AND_DRAFTS, type Rule } from './rule';
 import { collisionKey, isNearDuplicate } from './similarity';
 import type { PostRecord } from '../site/types';
+import type { Generator as SiteGenerator } from '../generators/generator';
 import { categoryNodes, siteVocabulary, type SiteVocabulary } from './siteVocabulary';
 import type { Finding, Fix, RuleContext } from './types';
 
@@ -200,9 +200,9 @@ function otherPostsNames(context: RuleContext, taxonomy: Taxonomy, parents: read
   return view;
 }
 
-/** The post's names as Hexo reads them now (for own-earlier comparisons). */
-function ownNamesRead(doc: PostDocument, taxonomy: Taxonomy): string[] {
-  return taxonomy === 'tags' ? tagsOf(doc.data) : categoriesOf(doc.data).flat();
+/** The post's names as its generator reads them now (for own-earlier comparisons). */
+function ownNamesRead(doc: PostDocument, taxonomy: Taxonomy, generator: SiteGenerator): string[] {
+  return taxonomy === 'tags' ? generator.tagsOf(doc.data) : generator.categoriesOf(doc.data).flat();
 }
 
 /**
@@ -215,7 +215,7 @@ export const taxonomyCollision: Rule = {
     if (!doc.parsed.valid) return [];
     const findings: Finding[] = [];
     for (const taxonomy of ['tags', 'categories'] as const) {
-      if (ownNamesRead(doc, taxonomy).length === 0) continue;
+      if (ownNamesRead(doc, taxonomy, context.site.generator).length === 0) continue;
       const earlier = new Map<string, string>();
       for (const item of items(doc, taxonomy)) {
         const name = item.name;

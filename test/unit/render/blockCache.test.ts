@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { syntheticPost } from '../../../bench/renderBench';
-import { renderPost } from '../../../src/core/render';
+import { bodySyntaxOf, renderPost } from '../../../src/core/render';
 import { clearBlockCache, splitSections } from '../../../src/core/render/blockCache';
 import { clearHighlightCache } from '../../../src/core/render/highlight';
 import { clearMathCache } from '../../../src/core/render/math';
@@ -74,7 +74,7 @@ describe('preview renderer: sections rendered and cached separately', () => {
     let text = syntheticPost(30 * 1024);
     renderPost(text, context); // at once
     renderPost(text, context); // in sections, which fills the cache
-    const md = previewMarkdown();
+    const md = previewMarkdown(bodySyntaxOf(context));
     const original = md.render.bind(md);
     let renders = 0;
     md.render = (src, env) => { renders++; return original(src, env); };

@@ -3,6 +3,7 @@ import { joinPath } from '../../path';
 import { readTextIfPresent } from '../../site/readText';
 import type { Generator } from '../generator';
 import { looksLikeHexoConfig } from './hexoConfig';
+import { collectIncludes, hexoTagsPlugin } from './render/hexoTags';
 import { loadHexoSite } from './hexoSite';
 import { categoriesOf, categoriesValue, tagsOf } from './taxonomy';
 
@@ -16,6 +17,7 @@ export const hexoGenerator: Generator = {
   tagsOf,
   categoriesOf,
   categoriesValue,
+  body: { markdownPlugin: hexoTagsPlugin, collectIncludes },
   loadPlanner: async () => (await import('./posts/hexoPlanner.js')).hexoPlanner,
 };
 

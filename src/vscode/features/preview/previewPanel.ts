@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { collectIncludes, createNonce, eagerLinesAround, previewPageHtml, renderPost, type EagerLines, type FromWebview, type PreviewLabels, type RenderContext, type ToWebview } from '../../../core/render';
+import { bodySyntaxOf, createNonce, eagerLinesAround, previewPageHtml, renderPost, type EagerLines, type FromWebview, type PreviewLabels, type RenderContext, type ToWebview } from '../../../core/render';
+import { DEFAULT_GENERATOR } from '../../../core/api';
 import { decodeText } from '../../../core/text/decode';
 import { toCorePath, toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
@@ -202,6 +203,7 @@ export class PreviewPanel implements vscode.Disposable {
     const context: RenderContext = {
       documentPath: toCorePath(document.uri),
       site: index?.site,
+      generator: DEFAULT_GENERATOR,
       index,
       resourceUrl: (path) => webview.asWebviewUri(toUri(path, document.uri)).toString(),
       readingSpeed: {
@@ -240,9 +242,10 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private async readIncludes(text: string, context: RenderContext): Promise<Map<string, string | undefined> | undefined> {
-    if (!text.includes('include_code') && !text.includes('include-code')) return undefined;
+    const paths = bodySyntaxOf(context)?.collectIncludes(text, context) ?? [];
+    if (paths.length === 0) return undefined;
     const includes = new Map<string, string | undefined>();
-    for (const path of collectIncludes(text, context)) {
+    for (const path of paths) {
       try {
         includes.set(path, decodeText(await vscode.workspace.fs.readFile(toUri(path, this.document.uri))));
       } catch {

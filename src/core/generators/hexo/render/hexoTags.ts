@@ -1,14 +1,14 @@
 import type MarkdownIt from 'markdown-it';
-import { basename, extname, joinPath } from '../path';
-import type { PostRecord } from '../site/types';
-import { asRenderEnv, markDeferred, mayDefer, ruleEnv, sourceLine, type RenderEnv } from './env';
-import { parseMarkedLines, renderCodeFigure } from './highlight';
-import { attributes, escapeHtml } from './html';
-import { formatLabel } from './labels';
-import { assetFolderOf, frameHtml, imageAttributes, linkAttributes, resolveImage } from './resources';
-import { sanitizeHtml } from './sanitize';
-import { endTagPattern, splitOptions, splitTagArgs, type TagCall } from './tagArgs';
-import type { RenderContext } from './types';
+import { basename, extname, joinPath } from '../../../path';
+import type { PostRecord } from '../../../site/types';
+import { asRenderEnv, markDeferred, mayDefer, ruleEnv, sourceLine, type RenderEnv } from '../../../render/env';
+import { parseMarkedLines, renderCodeFigure } from '../../../render/highlight';
+import { attributes, escapeHtml } from '../../../render/html';
+import { formatLabel } from '../../../render/labels';
+import { assetFolderOf, frameHtml, imageAttributes, linkAttributes, resolveImage } from '../../../render/resources';
+import { sanitizeHtml } from '../../../render/sanitize';
+import { endTagPattern, splitOptions, splitTagArgs, type TagCall } from '../../../render/tagArgs';
+import type { RenderContext } from '../../../render/types';
 
 /**
  * Hexo's built-in tag plugins (hexo `lib/plugins/tag/*.ts`) rendered for the preview, and any other
@@ -420,6 +420,7 @@ function renderIncludeCode(call: TagCall, env: RenderEnv): string {
 /** The files `{% include_code %}` tags of `body` read, so the editor can load them before rendering. */
 export function collectIncludes(body: string, context: RenderContext): string[] {
   const paths: string[] = [];
+  if (!body.includes('include_code') && !body.includes('include-code')) return paths;
   for (const match of body.matchAll(/\{%-?\s*(include_code|include-code)\s([^%]*)%\}/g)) {
     const include = includePath({ name: match[1], args: splitTagArgs(match[2].trim()), argText: match[2].trim() }, context);
     if (include) paths.push(include.path);
