@@ -4,6 +4,18 @@ import tseslint from 'typescript-eslint';
 /** Node's built-in modules (fs, path, crypto, ...), banned from src/core without their `node:` prefix too. */
 const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
 
+const NODE_MESSAGE = 'src/core runs in a browser too: no Node built-ins; I/O goes through ports (src/core/ports.ts).';
+
+const CORE_BANNED_PATHS = [
+  { name: 'vscode', message: 'src/core must not depend on the editor; convert in src/vscode.' },
+  ...NODE_BUILTINS.map((name) => ({ name, message: NODE_MESSAGE })),
+];
+
+const CORE_BANNED_PATTERNS = [
+  { group: ['node:*'], message: NODE_MESSAGE },
+  { group: ['**/vscode/**', '**/cli/**'], message: 'src/core knows no host: the adapters import the core, never the other way round.' },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'examples/**', 'test/fixtures/**', 'media/vendor/**'] },
   ...tseslint.configs.recommended,
@@ -19,15 +31,19 @@ export default tseslint.config(
   {
     // The core serves the extension, the CLI and a future browser build: no editor, no disk.
     files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: CORE_BANNED_PATHS, patterns: CORE_BANNED_PATTERNS }] },
+  },
+  {
+    // The generator seam: shared code sees generators only through generators/generator.ts; the
+    // registry and the core's entry point (which import every generator) are for the adapters.
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/generators/**', 'src/core/api.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: 'src/core must not depend on the editor; convert in src/vscode.' },
-          ...NODE_BUILTINS.map((name) => ({ name, message: 'src/core runs in a browser too: no Node built-ins; I/O goes through ports (src/core/ports.ts).' })),
-        ],
+        paths: CORE_BANNED_PATHS,
         patterns: [
-          { group: ['node:*'], message: 'src/core runs in a browser too: no Node built-ins; I/O goes through ports (src/core/ports.ts).' },
-          { group: ['**/vscode/**', '**/cli/**'], message: 'src/core knows no host: the adapters import the core, never the other way round.' },
+          ...CORE_BANNED_PATTERNS,
+          { group: ['**/generators/*/**', '**/generators/registry', '**/api'], message: 'Shared core code knows no generator by name: go through the Generator/Site interface (src/core/generators/generator.ts).' },
         ],
       }],
     },
