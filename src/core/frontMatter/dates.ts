@@ -10,6 +10,10 @@
  * is ''), and `17:32:00+08:00` becomes 09:32 in the site zone — the offset only moves the clock.
  */
 
+import { zoneOffsetMinutesWest } from '../time/zoneOffset';
+
+export { isKnownTimeZone } from '../time/zoneOffset';
+
 const MINUTE = 60 * 1000;
 
 /** Step 1: hexo-front-matter's shift of a js-yaml timestamp (UTC) to the same local wall clock. */
@@ -48,10 +52,6 @@ export function adjustDateForTimeZone(date: Date, timezone: string): Date {
   return new Date(ms - (date.getTimezoneOffset() - target) * MINUTE);
 }
 
-export function isKnownTimeZone(timezone: string): boolean {
-  return formatterFor(timezone) !== undefined;
-}
-
 /** A timestamp with `Z` or `±HH[:MM]`, as js-yaml lib/type/timestamp.js spells it. */
 const TIMESTAMP_WITH_OFFSET =
   /^\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?[ \t]*(Z|[-+]\d\d?(?::\d\d)?)$/;
@@ -80,95 +80,4 @@ export function hasIgnoredDateOffset(source: string, timezone: string): boolean 
   if (writtenDateOffset(source) === undefined) return false;
   const quoted = /^\s*["']/.test(source);
   return !quoted || timezone !== '';
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-function formatterFor(timezone: string): Intl.DateTimeFormat | undefined {
-  let formatter = formatters.get(timezone);
-  if (formatter === undefined) {
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone: timezone, hourCycle: 'h23', era: 'short',
-        year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-      });
-    } catch {
-      formatter = null; // RangeError: not a zone Intl knows
-    }
-    formatters.set(timezone, formatter);
-  }
-  return formatter ?? undefined;
-}
-
-/**
- * Offsets by zone and quarter hour. Indexing 10,000 posts asks for thousands of offsets and
- * formatToParts is slow; every zone transition in the tz database falls on a quarter hour, so one
- * answer serves the whole quarter. Bounded so a long session cannot grow it without limit.
- */
-const QUARTER_HOUR = 15 * MINUTE;
-/** By zone, then by quarter-hour number: numeric keys, no string built per lookup. */
-const offsetCache = new Map<string, Map<number, number | undefined>>();
-let cachedOffsets = 0;
-
-/** The zone's offset at `ms` in minutes, positive west of UTC (the sign of getTimezoneOffset and moment). */
-function zoneOffsetMinutesWest(timezone: string, ms: number): number | undefined {
-  if (!Number.isFinite(ms)) return undefined;
-  const quarter = Math.floor(ms / QUARTER_HOUR);
-  let zone = offsetCache.get(timezone);
-  if (zone?.has(quarter)) return zone.get(quarter);
-  const offset = computeZoneOffsetMinutesWest(timezone, ms);
-  if (cachedOffsets > 50_000) {
-    offsetCache.clear();
-    cachedOffsets = 0;
-    zone = undefined;
-  }
-  if (!zone) offsetCache.set(timezone, (zone = new Map()));
-  zone.set(quarter, offset);
-  cachedOffsets++;
-  return offset;
-}
-
-function computeZoneOffsetMinutesWest(timezone: string, ms: number): number | undefined {
-  return offsetFromZoneName(timezone, ms) ?? offsetFromWallClock(timezone, ms);
-}
-
-const offsetFormatters = new Map<string, Intl.DateTimeFormat | null>();
-/** `GMT`, `GMT+08:00`, `GMT+08:05:43` (a local mean time), as ICU spells `longOffset` in English. */
-const LONG_OFFSET = /GMT(?:([+-])(\d\d):(\d\d)(?::(\d\d))?)?$/;
-
-/**
- * The offset from the zone's name at `ms`: one `format` call, a quarter of `formatToParts`'s cost.
- * Undefined when the engine spells it another way; `offsetFromWallClock` then answers. Exported for
- * the test that holds both equal.
- */
-export function offsetFromZoneName(timezone: string, ms: number): number | undefined {
-  let formatter = offsetFormatters.get(timezone);
-  if (formatter === undefined) {
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'longOffset' });
-    } catch {
-      formatter = null;
-    }
-    offsetFormatters.set(timezone, formatter);
-  }
-  const match = formatter ? LONG_OFFSET.exec(formatter.format(ms)) : null;
-  if (!match) return undefined;
-  const seconds = match[1] ? Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4] ?? 0) : 0;
-  // East of UTC is negative here, as in offsetFromWallClock (`GMT` gives -0 there too).
-  return -((match[1] === '-' ? -seconds : seconds) * 1000) / MINUTE;
-}
-
-/** The offset from the zone's wall clock at `ms`, read with formatToParts. Exported for tests. */
-export function offsetFromWallClock(timezone: string, ms: number): number | undefined {
-  const formatter = formatterFor(timezone);
-  if (!formatter) return undefined;
-  const parts: Record<string, string> = {};
-  for (const part of formatter.formatToParts(ms)) parts[part.type] = part.value;
-  let year = Number(parts.year);
-  if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
-  const wall = new Date(0);
-  wall.setUTCFullYear(year, Number(parts.month) - 1, Number(parts.day));
-  wall.setUTCHours(Number(parts.hour), Number(parts.minute), Number(parts.second), 0);
-  const wholeSeconds = Math.floor(ms / 1000) * 1000;
-  return -(wall.getTime() - wholeSeconds) / MINUTE;
 }

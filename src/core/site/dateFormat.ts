@@ -3,6 +3,8 @@
  * (hexo `lib/hexo/default_config.ts`: `YYYY-MM-DD` and `HH:mm:ss`), in an IANA time zone via Intl,
  * so the core needs no moment. `[text]` is literal, as in moment.
  */
+import { zoneOffsetMinutesWest } from '../time/zoneOffset';
+
 const TOKENS = /\[([^\]]*)]|YYYY|YY|MMMM|MMM|MM|M|DD|D|dddd|ddd|HH|H|hh|h|mm|m|ss|s|SSS|A|a|ZZ|Z|X|x/g;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -19,42 +21,25 @@ interface WallClock {
   readonly offset: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat | undefined>();
-
-/** The `Intl` formatter for a zone; '' (Hexo's default) and unknown zones mean the machine's zone. */
-function formatterFor(timeZone: string): Intl.DateTimeFormat | undefined {
-  if (formatters.has(timeZone)) return formatters.get(timeZone);
-  let formatter: Intl.DateTimeFormat | undefined;
-  if (timeZone) {
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-      });
-    } catch {
-      formatter = undefined; // RangeError: not a zone Intl knows; the machine's zone applies
-    }
-  }
-  formatters.set(timeZone, formatter);
-  return formatter;
-}
-
+/**
+ * The wall clock `date` shows in `timeZone`; '' (Hexo's default) and zones Intl does not know mean
+ * the machine's zone. The offset comes from the one zone-offset module the date reader uses too.
+ */
 function wallClock(date: Date, timeZone: string): WallClock {
-  const formatter = formatterFor(timeZone);
-  if (!formatter) {
+  const west = timeZone ? zoneOffsetMinutesWest(timeZone, date.getTime()) : undefined;
+  if (west === undefined) {
     return {
       year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate(),
       hour: date.getHours(), minute: date.getMinutes(), second: date.getSeconds(),
       weekday: date.getDay(), offset: -date.getTimezoneOffset(),
     };
   }
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(date)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  const hour = parts.hour === 24 ? 0 : parts.hour;
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, hour, parts.minute, parts.second);
-  const offset = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  // The instant moved by the zone's offset shows the zone's wall clock in UTC fields.
+  const wall = new Date(date.getTime() - west * 60000);
   return {
-    year: parts.year, month: parts.month, day: parts.day, hour, minute: parts.minute, second: parts.second,
-    weekday: new Date(asUtc).getUTCDay(), offset,
+    year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(),
+    hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay(), offset: Math.round(-west),
   };
 }
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { offsetFromWallClock, offsetFromZoneName } from '../../../src/core/frontMatter/dates';
+import { offsetFromWallClock, offsetFromZoneName } from '../../../src/core/time/zoneOffset';
+import { formatMomentDate } from '../../../src/core/site/dateFormat';
 import {
   hasIgnoredDateOffset, isKnownTimeZone, parseFrontMatter, readHexoDate, writtenDateOffset,
 } from '../../../src/core/frontMatter';
@@ -98,5 +99,17 @@ describe('date offsets', () => {
       assert.ok(Object.is(offsetFromZoneName('America/New_York', ms), offsetFromWallClock('America/New_York', ms)));
     }
     assert.equal(offsetFromZoneName('Mars/Olympus', 0), undefined);
+  });
+
+  it('writes the wall clock Intl shows in the zone, with the one offset module the reader uses', () => {
+    const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/Amsterdam', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Africa/Monrovia', 'UTC'];
+    const instant = fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2200, 0, 1) });
+    fc.assert(fc.property(fc.constantFrom(...zones), instant, (zone, ms) => {
+      const intl = new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      }).format(ms).replace(', ', ' ');
+      assert.equal(formatMomentDate(new Date(ms), 'YYYY-MM-DD HH:mm:ss', zone), intl, `${zone} at ${new Date(ms).toISOString()}`);
+    }), { numRuns: 2000 });
+    assert.equal(formatMomentDate(new Date(Date.UTC(2026, 0, 1, 16)), 'YYYY-MM-DD HH:mm Z', 'Asia/Shanghai'), '2026-01-02 00:00 +08:00');
   });
 });
