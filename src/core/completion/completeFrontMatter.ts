@@ -6,7 +6,7 @@ import type { PostRecord } from '../site/types';
 import type { Position, SourceRange } from '../text/sourceRange';
 import { analyzeCompletionContext, type KeyContext, type NewFrontMatterContext, type Span, type ValueContext, type ValueItem } from './completionContext';
 import { formatMomentDate } from '../site/dateFormat';
-import { canonicalKey, FIELD_BY_KEY, HEXO_FIELDS, type HexoField } from '../site/frontMatterFields';
+import { canonicalKey, type FrontMatterField, type FrontMatterFields } from '../generators/generator';
 import { Messages, postsMessage } from './messages';
 import type { CompletionItem, CompletionItemKind, CompletionOptions, CompletionResult, TextEdit } from './types';
 import { categoryVocabulary, draftOnlyTagVocabulary, tagVocabulary } from './vocabulary';
@@ -46,12 +46,20 @@ export function formatSiteDate(index: SiteIndexView | undefined, now: Date): str
 // ---------------------------------------------------------------------------------------------------
 // Keys
 
+/** The fields of the post's generator: its site's, else the one the caller names; none outside both. */
+function fieldsOf(index: SiteIndexView | undefined, options: CompletionOptions): FrontMatterFields {
+  return (index?.site.generator ?? options.generator)?.fields ?? NO_FIELDS;
+}
+
+const NO_FIELDS: FrontMatterFields = { list: [], byKey: new Map() };
+
 function keyItems(context: KeyContext, index: SiteIndexView | undefined, options: CompletionOptions, ranges: RangeMaker): CompletionItem[] {
-  const present = new Set([...context.presentKeys].map(canonicalKey));
+  const fields = fieldsOf(index, options);
+  const present = new Set([...context.presentKeys].map((key) => canonicalKey(fields, key)));
   const own = ownEntries(index, options.path);
   const counts = index?.keyCounts() ?? new Map<string, number>();
-  const candidates = new Map<string, { field?: HexoField; count: number; order: number }>();
-  HEXO_FIELDS.forEach((field, order) => {
+  const candidates = new Map<string, { field?: FrontMatterField; count: number; order: number }>();
+  fields.list.forEach((field, order) => {
     if (field.postsOnly && options.kind === 'page') return;
     candidates.set(field.key, { field, count: 0, order });
   });
@@ -59,15 +67,15 @@ function keyItems(context: KeyContext, index: SiteIndexView | undefined, options
     const known = candidates.get(key);
     if (known) {
       known.count = count;
-    } else if (!FIELD_BY_KEY.has(key) && key.trim() !== '' && !(own.keys.has(key) && count <= 1)) {
+    } else if (!fields.byKey.has(key) && key.trim() !== '' && !(own.keys.has(key) && count <= 1)) {
       // A key only this post has is the one being typed (the index already saw the keystroke).
-      candidates.set(key, { count, order: HEXO_FIELDS.length });
+      candidates.set(key, { count, order: fields.list.length });
     }
   }
   const range = ranges.range(context.replace);
   const quotedKey = context.format === 'json' && ranges.text[context.replace.start] === '"';
   const sorted = [...candidates]
-    .filter(([key]) => !present.has(canonicalKey(key)))
+    .filter(([key]) => !present.has(canonicalKey(fields, key)))
     .sort(([a, x], [b, y]) => y.count - x.count || x.order - y.order || compare(a, b));
   return sorted.map(([key, { field, count }], rank) => {
     const insert = keyInsertText(key, field, context, index, options);
@@ -91,7 +99,7 @@ function keyItems(context: KeyContext, index: SiteIndexView | undefined, options
 }
 
 function keyInsertText(
-  key: string, field: HexoField | undefined, context: KeyContext, index: SiteIndexView | undefined, options: CompletionOptions,
+  key: string, field: FrontMatterField | undefined, context: KeyContext, index: SiteIndexView | undefined, options: CompletionOptions,
 ): { text: string; snippet: boolean; retrigger: boolean } {
   const json = context.format === 'json';
   const name = json ? `"${escapeDoubleQuoted(key)}"` : yamlScalar(key, '"');
@@ -137,7 +145,7 @@ function valueItems(context: ValueContext, index: SiteIndexView | undefined, opt
   const item = (label: string, kind: CompletionItemKind, insertText: string, rank: number, extra: Partial<CompletionItem> = {}): CompletionItem => ({
     label, kind, insertText, isSnippet: false, filterText: label, sortText: sortText(rank), range, ...extra,
   });
-  switch (canonicalKey(context.key)) {
+  switch (canonicalKey(fieldsOf(index, options), context.key)) {
     case 'tags':
       return index ? tagItems(context, index, options, item) : [];
     case 'categories':

@@ -1,4 +1,4 @@
-import { FIELD_BY_KEY } from '../site/frontMatterFields';
+import type { Generator } from '../generators/generator';
 import type { Message } from './types';
 
 /** Every message completion shows besides the field descriptions; the adapter localizes them all. */
@@ -23,9 +23,10 @@ export function postsMessage(count: number, many: string, one: string, ...before
   return count === 1 ? { message: one, args: before } : { message: many, args: [...before, count] };
 }
 
-/** Every message the core can return, for the localization test. */
-export function allCompletionMessages(): string[] {
-  return [...Object.values(Messages), ...[...FIELD_BY_KEY.values()].map((field) => field.description)];
+/** Every message the core can return with these generators, for the localization test. */
+export function allCompletionMessages(generators: readonly Generator[]): string[] {
+  const descriptions = generators.flatMap((generator) => [...generator.fields.byKey.values()].map((field) => field.description));
+  return [...Object.values(Messages), ...descriptions];
 }
 
 /** English rendering of a message, for the CLI and tests (the editor localizes instead). */

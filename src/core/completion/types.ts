@@ -1,3 +1,4 @@
+import type { Generator } from '../generators/generator';
 import type { PostKind } from '../site/types';
 import type { SourceRange } from '../text/sourceRange';
 
@@ -57,4 +58,6 @@ export interface CompletionOptions {
   readonly path?: string;
   /** What the document is in its site; pages get no `tags`/`categories` keys, drafts the draft scaffold. */
   readonly kind?: PostKind;
+  /** The generator whose fields a post outside any site is completed with; a site's post uses its site's. */
+  readonly generator?: Generator;
 }

@@ -24,6 +24,13 @@ export interface Generator {
   isSiteFolder(fs: FileSystemPort, folder: string, files: ReadonlySet<string>): Promise<boolean>;
   /** Reads the site at `root`: its config (a broken one is a problem, not a failure) and its scaffolds. */
   loadSite(fs: FileSystemPort, root: string): Promise<Site>;
+  /**
+   * A front-matter date value (as the front-matter reader left it) read as the generator reads it in
+   * the site's zone (`timeZone`, '' for the machine's); undefined when the generator cannot read it.
+   */
+  readDate(value: unknown, timeZone: string): Date | undefined;
+  /** The front-matter fields the generator reads, for completion and the unknown-key rule. */
+  readonly fields: FrontMatterFields;
   /** A post's tags, read from its front-matter data exactly as the generator reads them. */
   tagsOf(data: Readonly<Record<string, unknown>>): string[];
   /** A post's category hierarchies, read from its front-matter data as the generator reads them. */
@@ -45,6 +52,32 @@ export interface BodySyntax {
   readonly markdownPlugin: (md: MarkdownIt.MarkdownIt) => void;
   /** Absolute paths of files the body pulls in, which the adapter reads before rendering (`RenderContext.includes`). */
   collectIncludes(body: string, context: RenderContext): string[];
+}
+
+/** A front-matter field the generator reads, with the short description shown beside its key (an English message the adapter localizes). */
+export interface FrontMatterField {
+  readonly key: string;
+  readonly description: string;
+  /** What the value is, for the value snippet the key inserts. */
+  readonly value: 'text' | 'date' | 'list' | 'boolean' | 'layout' | 'language';
+  /** Another spelling of a field (Hexo's `tag` for `tags`): the field it stands for. */
+  readonly aliasOf?: string;
+  /** Not offered for pages (no tags or categories on pages). */
+  readonly postsOnly?: boolean;
+  /** The choice a boolean snippet offers first: the value one writes the key for. */
+  readonly firstChoice?: boolean;
+}
+
+export interface FrontMatterFields {
+  /** The fields in the order the generator's documentation lists them (completion offers them so). */
+  readonly list: readonly FrontMatterField[];
+  /** Every field by key, aliases included. */
+  readonly byKey: ReadonlyMap<string, FrontMatterField>;
+}
+
+/** The key a field is read as: an alias's field, else the key itself (a post with `tags` needs no `tag`). */
+export function canonicalKey(fields: FrontMatterFields, key: string): string {
+  return fields.byKey.get(key)?.aliasOf ?? key;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { formatMomentDate } from '../site/dateFormat';
 import type { FrontMatterError } from '../frontMatter';
-import { readHexoDate } from '../frontMatter';
 import { basename, dirname, extname } from '../path';
 import type { PostKind } from '../site/types';
 import type { WordCount } from '../text/wordCount';
@@ -51,8 +50,8 @@ export function buildHeader(
   const timezone = site?.config.timezone ?? '';
   const kind = site?.classify(context.documentPath);
   const written = typeof data.title === 'string' || typeof data.title === 'number' ? String(data.title) : '';
-  const date = readHexoDate(data.date, timezone) ?? context.index?.post(context.documentPath)?.date;
-  const updated = readHexoDate(data.updated, timezone);
+  const date = generator?.readDate(data.date, timezone) ?? context.index?.post(context.documentPath)?.date;
+  const updated = generator?.readDate(data.updated, timezone);
   const excerpt = typeof data.excerpt === 'string' && data.excerpt.trim() ? data.excerpt : undefined;
   return {
     title: written || fileNameTitle(context.documentPath),

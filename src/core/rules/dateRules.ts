@@ -1,5 +1,5 @@
 import { formatMomentDate } from '../site/dateFormat';
-import { hasIgnoredDateOffset, readHexoDate, writtenDateOffset } from '../frontMatter';
+import { hasIgnoredDateOffset, writtenDateOffset } from '../frontMatter';
 import type { FrontMatterEntry } from '../frontMatter';
 import { replaceValue } from './frontMatterEdits';
 import { HEXO_DATE_FORMAT, nowText } from './inference';
@@ -30,7 +30,7 @@ export const unreadableDate: Rule = {
     const findings: Finding[] = [];
     for (const key of DATE_KEYS) {
       const entry = dateEntry(doc, key);
-      if (!entry || readHexoDate(doc.data[key], context.site.config.timezone)) continue;
+      if (!entry || context.site.generator.readDate(doc.data[key], context.site.config.timezone)) continue;
       const written = doc.text.slice(entry.value.range.startOffset, entry.value.range.endOffset);
       const fixes: Fix[] = [];
       const rewritten = rewriteDate(written);
@@ -68,7 +68,7 @@ export const ignoredDateOffset: Rule = {
       const source = entry.value.source;
       if (!hasIgnoredDateOffset(source, timezone)) continue;
       const offset = writtenDateOffset(source) ?? '';
-      const read = readHexoDate(doc.data[key], timezone);
+      const read = context.site.generator.readDate(doc.data[key], timezone);
       const meant = writtenInstant(source);
       const fixes: Fix[] = [];
       if (timezone && !Number.isNaN(meant.getTime())) {
@@ -102,8 +102,8 @@ export const updatedBeforeDate: Rule = {
   check(doc, context) {
     if (!doc.parsed.valid) return [];
     const timezone = context.site.config.timezone;
-    const date = readHexoDate(doc.data.date, timezone);
-    const updated = readHexoDate(doc.data.updated, timezone);
+    const date = context.site.generator.readDate(doc.data.date, timezone);
+    const updated = context.site.generator.readDate(doc.data.updated, timezone);
     const entry = dateEntry(doc, 'updated');
     if (!date || !updated || !entry || updated.getTime() >= date.getTime()) return [];
     const now = nowText(context);
@@ -120,7 +120,7 @@ export const futureDate: Rule = {
   code: 'PC304', id: 'future-date', defaultSeverity: 'info', kinds: ['post'],
   check(doc, context) {
     if (!doc.parsed.valid) return [];
-    const date = readHexoDate(doc.data.date, context.site.config.timezone);
+    const date = context.site.generator.readDate(doc.data.date, context.site.config.timezone);
     const entry = dateEntry(doc, 'date');
     if (!date || !entry || date.getTime() <= context.now.getTime()) return [];
     const when = siteDate(context, date);

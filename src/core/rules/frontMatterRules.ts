@@ -1,4 +1,3 @@
-import { FIELD_BY_KEY } from '../site/frontMatterFields';
 import type { TextEdit } from '../edits';
 import { parseFrontMatter, type FrontMatterEntry, type FrontMatterError } from '../frontMatter';
 import type { Fix, Finding, RuleContext } from './types';
@@ -250,7 +249,7 @@ function knownKeys(context: RuleContext): ReadonlySet<string> {
 }
 
 function computeKnownKeys(context: RuleContext): Set<string> {
-  const known = new Set<string>([...FIELD_BY_KEY.keys(), ...COMMON_THEME_KEYS]);
+  const known = new Set<string>([...context.site.generator.fields.byKey.keys(), ...COMMON_THEME_KEYS]);
   for (const [key, count] of context.index?.keyCounts() ?? []) if (count >= 2) known.add(key);
   for (const scaffold of context.site.scaffolds.values()) {
     for (const match of scaffold.matchAll(/^([A-Za-z_][\w-]*):/gm)) known.add(match[1]);

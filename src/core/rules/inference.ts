@@ -1,6 +1,5 @@
 import { formatMomentDate } from '../site/dateFormat';
 import { basename, dirname } from '../path';
-import { readHexoDate } from '../frontMatter';
 import type { PostDocument } from './postDocument';
 import type { RuleContext } from './types';
 
@@ -61,7 +60,7 @@ export function unwrittenDate(context: RuleContext): InferredValue {
 export function unwrittenUpdated(doc: PostDocument, context: RuleContext): InferredValue {
   const option = context.site.config.updatedOption;
   if (option === 'date') {
-    const written = readHexoDate(doc.data.date, context.site.config.timezone);
+    const written = context.site.generator.readDate(doc.data.date, context.site.config.timezone);
     return written ? { text: siteDateText(context, written), safe: true } : unwrittenDate(context);
   }
   const modified = context.fileTimes?.modified;

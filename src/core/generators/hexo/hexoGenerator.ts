@@ -1,7 +1,9 @@
 import type { FileSystemPort } from '../../ports';
 import { joinPath } from '../../path';
 import { readTextIfPresent } from '../../site/readText';
+import { readHexoDate } from '../../frontMatter/dates';
 import type { Generator } from '../generator';
+import { HEXO_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { looksLikeHexoConfig } from './hexoConfig';
 import { collectIncludes, hexoTagsPlugin } from './render/hexoTags';
 import { loadHexoSite } from './hexoSite';
@@ -14,6 +16,8 @@ export const hexoGenerator: Generator = {
   markerFiles: ['_config.yml', 'package.json'],
   isSiteFolder: isHexoSiteFolder,
   loadSite: (fs, root) => loadHexoSite(fs, root),
+  fields: HEXO_FRONT_MATTER_FIELDS,
+  readDate: readHexoDate,
   tagsOf,
   categoriesOf,
   categoriesValue,

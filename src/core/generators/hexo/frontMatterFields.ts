@@ -1,22 +1,10 @@
 /**
  * Hexo's front-matter fields (hexojs/site `source/docs/front-matter.md`; hexo `lib/models/post.ts`),
- * in the order the docs list them, with the short description shown beside each key. The descriptions
- * are English messages: the adapter localizes them.
+ * in the order the docs list them, with the short description shown beside each key.
  */
-export interface HexoField {
-  readonly key: string;
-  readonly description: string;
-  /** What the value is, for the value snippet the key inserts. */
-  readonly value: 'text' | 'date' | 'list' | 'boolean' | 'layout' | 'language';
-  /** Hexo's reading of `tag`/`category`: an alias of `tags`/`categories`. */
-  readonly aliasOf?: string;
-  /** Not offered for pages (Hexo gives pages no tags or categories). */
-  readonly postsOnly?: boolean;
-  /** The choice a boolean snippet offers first: the value one writes the key for. */
-  readonly firstChoice?: boolean;
-}
+import type { FrontMatterField, FrontMatterFields } from '../generator';
 
-export const HEXO_FIELDS: readonly HexoField[] = [
+export const HEXO_FIELDS: readonly FrontMatterField[] = [
   { key: 'layout', value: 'layout', description: 'The scaffold layout; `false` renders the post without the theme.' },
   { key: 'title', value: 'text', description: 'The title; defaults to the file name.' },
   { key: 'date', value: 'date', description: 'Published date; defaults to the date in the file name or the file\'s creation time.' },
@@ -31,13 +19,10 @@ export const HEXO_FIELDS: readonly HexoField[] = [
   { key: 'published', value: 'boolean', firstChoice: false, description: 'Whether the post is published (always false in `_drafts`).' },
 ];
 
-export const FIELD_BY_KEY: ReadonlyMap<string, HexoField> = new Map([
+export const FIELD_BY_KEY: ReadonlyMap<string, FrontMatterField> = new Map([
   ...HEXO_FIELDS.map((field) => [field.key, field] as const),
   ['tag', { key: 'tag', value: 'list', postsOnly: true, aliasOf: 'tags', description: 'Alias of `tags`.' }],
   ['category', { key: 'category', value: 'list', postsOnly: true, aliasOf: 'categories', description: 'Alias of `categories`.' }],
 ]);
 
-/** Keys that read as the same field: a post with `tags` needs no `tag`. */
-export function canonicalKey(key: string): string {
-  return FIELD_BY_KEY.get(key)?.aliasOf ?? key;
-}
+export const HEXO_FRONT_MATTER_FIELDS: FrontMatterFields = { list: HEXO_FIELDS, byKey: FIELD_BY_KEY };
