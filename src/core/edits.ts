@@ -27,7 +27,8 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 /** A file operation in a plan; `overwrite` is never set by Postcraft's plans. */
 export type FileOperation =
   | { readonly kind: 'create'; readonly path: string; readonly content: string }
-  | { readonly kind: 'createFolder'; readonly path: string }
+  /** `assetsOf`: the post created in the same plan whose files the folder holds (the editor keeps the two together). */
+  | { readonly kind: 'createFolder'; readonly path: string; readonly assetsOf?: string }
   | { readonly kind: 'move'; readonly from: string; readonly to: string }
   | { readonly kind: 'delete'; readonly path: string }
   | { readonly kind: 'edit'; readonly path: string; readonly edits: readonly TextEdit[] };

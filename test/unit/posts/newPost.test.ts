@@ -69,7 +69,7 @@ describe('new post plans (hexo new)', () => {
     const { fs, site } = await makeSite(`${SHANGHAI}post_asset_folder: true\n`, { 'source/_posts/Kept/a.png': 'png' });
     const post = await planNewPost(fs, site, { title: 'Fresh' }, fixedClock);
     assert.deepEqual(post.operations.map((operation) => operation.kind), ['create', 'createFolder']);
-    assert.deepEqual(post.operations[1], { kind: 'createFolder', path: `${ROOT}/source/_posts/Fresh` });
+    assert.deepEqual(post.operations[1], { kind: 'createFolder', path: `${ROOT}/source/_posts/Fresh`, assetsOf: `${ROOT}/source/_posts/Fresh.md` });
     const kept = await planNewPost(fs, site, { title: 'Kept' }, fixedClock);
     assert.deepEqual(kept.operations.map((operation) => operation.kind), ['create']);
     const page = await planNewPost(fs, site, { title: 'About', layout: 'page' }, fixedClock);

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { FileOperation } from '../../../core/edits';
-import { assetFolderOf } from '../../../core/generators/hexo/posts/postPath';
 import { logException } from '../../../core/log';
 import { MARKDOWN_GLOB } from '../../constants';
 import { toCorePath, toUri, toVsTextEdit } from '../../convert';
@@ -53,8 +52,8 @@ export async function applyPlan(operations: readonly FileOperation[], like: vsco
       // The folder is a convenience (Hexo's asset folder); the post exists either way.
       continue;
     }
-    const post = operations.find((operation) => operation.kind === 'create' && assetFolderOf(operation.path) === toCorePath(folder));
-    if (post?.kind === 'create') assetFolders.follow(toUri(post.path, like), folder);
+    const made = operations.find((operation) => operation.kind === 'createFolder' && operation.path === toCorePath(folder));
+    if (made?.kind === 'createFolder' && made.assetsOf !== undefined) assetFolders.follow(toUri(made.assetsOf, like), folder);
   }
   return true;
 }

@@ -36,7 +36,7 @@ export async function planNewPost(fs: FileSystemPort, site: HexoSite, request: N
   // Hexo makes the folder for posts and drafts, not for a page's index.md, and reuses one that exists.
   const assetFolder = assetFolderOf(path);
   if (site.config.postAssetFolder && basename(assetFolder) !== 'index' && !(await fs.stat(assetFolder))) {
-    operations.push({ kind: 'createFolder', path: assetFolder });
+    operations.push({ kind: 'createFolder', path: assetFolder, assetsOf: path });
   }
   return { kind, layout, path, content: rendered.text, bodyOffset: rendered.bodyOffset, operations };
 }

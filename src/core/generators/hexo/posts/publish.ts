@@ -159,7 +159,7 @@ export async function planPublish(fs: FileSystemPort, site: HexoSite, draftPath:
   if (moveAssets) operations.push({ kind: 'move', from: assetFrom, to: assetFolderOf(path) });
   else if (site.config.postAssetFolder && basename(assetFolderOf(path)) !== 'index' && !(await fs.stat(assetFolderOf(path)))) {
     // Hexo's publish goes through create, which makes the new post's (empty) asset folder.
-    operations.push({ kind: 'createFolder', path: assetFolderOf(path) });
+    operations.push({ kind: 'createFolder', path: assetFolderOf(path), assetsOf: path });
   }
   operations.push({ kind: 'delete', path: draftPath });
   return { path, content, operations };
