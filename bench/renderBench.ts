@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { DEFAULT_GENERATOR } from '../src/core/api';
+import { hexoBodySyntax } from '../src/core/generators/hexo/render/hexoBody';
 import { eagerLinesAround, renderPost } from '../src/core/render';
 import { clearBlockCache } from '../src/core/render/blockCache';
 import { clearHighlightCache } from '../src/core/render/highlight';
@@ -77,7 +78,7 @@ export function benchRender(): BenchReport {
   for (const [label, bytes, runs] of [['8 KB', 8 * 1024, 60], ['100 KB', 100 * 1024, 24], ['1 MB', 1024 * 1024, 8]] as const) {
     const text = syntheticPost(bytes);
     const body = text.slice(text.indexOf('\n---\n', 3) + 5);
-    const context = { documentPath: '/blog/source/_posts/bench.md', generator: DEFAULT_GENERATOR, resourceUrl: (path: string) => `res:${path}` };
+    const context = { documentPath: '/blog/source/_posts/bench.md', generator: DEFAULT_GENERATOR, syntax: hexoBodySyntax, resourceUrl: (path: string) => `res:${path}` };
     const clearCaches = () => {
       clearBlockCache();
       clearHighlightCache();

@@ -10,6 +10,7 @@ import { loadHexoSite } from '../../src/core/generators/hexo/hexoSite';
 import type { PostKind } from '../../src/core/site/types';
 import { MemoryFileSystem } from '../unit/support/memoryFileSystem';
 import { aliasBomb } from '../unit/support/hostilePosts';
+import { hexoBodySyntax } from '../../src/core/generators/hexo/render/hexoBody';
 
 /**
  * A seeded fuzzer for whole posts: each seed gives one post (the same post on every machine), built
@@ -299,7 +300,7 @@ export function fuzzPost(text: string, seed: number, env: FuzzEnvironment): Fuzz
     const offset = (seed >>> 3) % (text.length + 1);
     completeFrontMatter(text, offset, env.index, { now: NOW, path, kind });
   });
-  const renderContext: RenderContext = { documentPath: path, site: env.index.site, index: env.index, resourceUrl: (file) => `res:${file}` };
+  const renderContext: RenderContext = { documentPath: path, site: env.index.site, syntax: hexoBodySyntax, index: env.index, resourceUrl: (file) => `res:${file}` };
   stage('render', () => renderPost(text, renderContext));
   stage('index', () => env.index.remove(path));
   // The index must forget the post entirely (the site's own photo.md is put back).

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DEFAULT_GENERATOR } from '../../src/core/api';
+import { hexoBodySyntax } from '../../src/core/generators/hexo/render/hexoBody';
 import { renderPost } from '../../src/core/render';
 
 /**
@@ -23,7 +24,7 @@ function anchorTexts(html: string): string[] {
 
 describe('autolinks agree with Hexo\'s renderer (marked, GFM)', () => {
   it('links the same text in random paragraphs', () => {
-    const context = { documentPath: '/b/source/_posts/p.md', generator: DEFAULT_GENERATOR, resourceUrl: (file: string) => file };
+    const context = { documentPath: '/b/source/_posts/p.md', generator: DEFAULT_GENERATOR, syntax: hexoBodySyntax, resourceUrl: (file: string) => file };
     fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 16 }), (pieces) => {
       const paragraph = `P ${pieces.join('')}`;
       const expected = anchorTexts(marked.parse(paragraph, { gfm: true, breaks: true }));
@@ -33,7 +34,7 @@ describe('autolinks agree with Hexo\'s renderer (marked, GFM)', () => {
   });
 
   it('links what the fixed cases expect (and not bare host names)', () => {
-    const context = { documentPath: '/b/source/_posts/p.md', generator: DEFAULT_GENERATOR, resourceUrl: (file: string) => file };
+    const context = { documentPath: '/b/source/_posts/p.md', generator: DEFAULT_GENERATOR, syntax: hexoBodySyntax, resourceUrl: (file: string) => file };
     const texts = (text: string) => anchorTexts(renderPost(text, context).bodyHtml);
     assert.deepEqual(texts('见 https://example.com/page。还有 和 www.example.com 不链 example.com'), ['https://example.com/page。还有', 'www.example.com']);
     assert.deepEqual(texts('(https://example.com/x) 和 https://example.com/y).'), ['https://example.com/x', 'https://example.com/y']);

@@ -7,6 +7,7 @@ import { SiteIndex } from '../../src/core/index/siteIndex';
 import { renderPost } from '../../src/core/render';
 import { loadHexoSite } from '../../src/core/generators/hexo/hexoSite';
 import { repo, scratchSite } from './scratchSite';
+import { hexoBodySyntax } from '../../src/core/generators/hexo/render/hexoBody';
 
 /**
  * Hexo is the oracle for what the preview shows: for every post and page Hexo renders on the sample
@@ -77,7 +78,7 @@ describe('the preview renders posts as Hexo does', function () {
         for (const { source, content } of hexo) {
           const path = `${index.site.sourceRoot}/${source}`;
           assert.ok(existsSync(path), path);
-          const ours = renderPost(readFileSync(path, 'utf8'), { documentPath: path, site: index.site, index, resourceUrl: (file) => `res:${file}` });
+          const ours = renderPost(readFileSync(path, 'utf8'), { documentPath: path, site: index.site, syntax: hexoBodySyntax, index, resourceUrl: (file) => `res:${file}` });
           const withText = TEXT_COMPARED.has(source);
           const expected = outline(content, /<(?:span|a) id="more"><\/(?:span|a)>/.test(content), withText);
           const actual = outline(ours.bodyHtml, /class="pc-more(?! pc-more-ignored)[^"]*"/.test(ours.bodyHtml), withText);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNonce, previewPageHtml, renderPost, type RenderContext, type RenderedPost } from '../../src/core/render';
 import { DEFAULT_GENERATOR } from '../../src/core/api';
+import { hexoBodySyntax } from '../../src/core/generators/hexo/render/hexoBody';
 
 /**
  * The preview page as the webview shows it, in headless Chromium: the same HTML and CSP
@@ -134,5 +135,5 @@ export async function showRendered(page: Page, rendered: Pick<RenderedPost, 'hea
 
 export function renderForHarness(harness: PreviewHarness, text: string, context: Omit<RenderContext, 'resourceUrl'>): RenderedPost {
   // As the editor previews a post outside any site: with the default generator's syntax.
-  return renderPost(text, { generator: DEFAULT_GENERATOR, ...context, resourceUrl: harness.resourceUrl });
+  return renderPost(text, { generator: DEFAULT_GENERATOR, syntax: hexoBodySyntax, ...context, resourceUrl: harness.resourceUrl });
 }

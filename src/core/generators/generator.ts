@@ -42,8 +42,12 @@ export interface Generator {
    * they bring template engines that activation should not pay for.
    */
   loadPlanner(): Promise<PostPlanner>;
-  /** The generator's syntax inside a post's body, for the preview. */
-  readonly body: BodySyntax;
+  /**
+   * The generator's syntax inside a post's body, for the preview; loaded on first use (it brings the
+   * highlighter and the sanitizer, which activation should not pay for). The adapter passes it to
+   * the renderer as `RenderContext.syntax`.
+   */
+  loadBodySyntax(): Promise<BodySyntax>;
 }
 
 /** What a generator adds to Markdown in a post's body (Hexo's tag plugins; Hugo's shortcodes). */

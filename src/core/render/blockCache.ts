@@ -110,7 +110,7 @@ function settingsKey(env: RenderEnv): string {
   const context = env.context;
   return JSON.stringify([
     context.documentPath,
-    context.site?.root, context.site?.config, generatorOf(context)?.kind,
+    context.site?.root, context.site?.config, generatorOf(context)?.kind, context.syntax !== undefined,
     context.resourceUrl(context.documentPath),
     env.labels, env.tagsEnabled, env.excerptSet, env.lineOffset,
   ]);

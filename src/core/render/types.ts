@@ -10,10 +10,12 @@ export interface RenderContext {
   /** The Hexo site the post belongs to, when there is one. */
   readonly site?: Site;
   /**
-   * The generator whose syntax a post outside any site is read with (the adapter's default); a
-   * post of a site is read with its site's generator. Neither: plain Markdown.
+   * The generator a post outside any site is read with (the adapter's default; its header's tags
+   * and dates); a post of a site is read with its site's generator.
    */
   readonly generator?: Generator;
+  /** The generator's body syntax (`Generator.loadBodySyntax`), loaded by the adapter; without it, plain Markdown. */
+  readonly syntax?: BodySyntax;
   /** The site's index, to resolve `post_link`/`post_path` slugs to posts. */
   readonly index?: SiteIndexView;
   /**
@@ -83,5 +85,5 @@ export function generatorOf(context: RenderContext): Generator | undefined {
 
 /** The body syntax the post is rendered with, if any. */
 export function bodySyntaxOf(context: RenderContext): BodySyntax | undefined {
-  return generatorOf(context)?.body;
+  return context.syntax;
 }

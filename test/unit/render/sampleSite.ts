@@ -19,7 +19,7 @@ export const testUrl = (file: string): string => `res:${file}`;
 
 export async function contextFor(relative: string, extra: Partial<RenderContext> = {}): Promise<RenderContext> {
   const index = await sampleIndex();
-  return { documentPath: `${SAMPLE_BLOG}/${relative}`, site: index.site, index, resourceUrl: testUrl, ...extra };
+  return { documentPath: `${SAMPLE_BLOG}/${relative}`, site: index.site, syntax: await index.site.generator.loadBodySyntax(), index, resourceUrl: testUrl, ...extra };
 }
 
 /** Renders `text` as if it were the file `relative` of the sample blog. */

@@ -3,11 +3,12 @@ import { renderPost } from '../../../src/core/render';
 import { smartypants } from '../../../src/core/render/smartypants';
 import { loadHexoSite } from '../../../src/core/generators/hexo/hexoSite';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
+import { hexoBodySyntax } from '../../../src/core/generators/hexo/render/hexoBody';
 
 async function render(body: string, config = 'title: t\n'): Promise<string> {
   const fs = new MemoryFileSystem({ '/b/_config.yml': config });
   const site = await loadHexoSite(fs, '/b');
-  return renderPost(`---\ntitle: t\n---\n${body}`, { documentPath: '/b/source/_posts/a.md', site, resourceUrl: (path) => `res:${path}` }).bodyHtml;
+  return renderPost(`---\ntitle: t\n---\n${body}`, { documentPath: '/b/source/_posts/a.md', site, syntax: hexoBodySyntax, resourceUrl: (path) => `res:${path}` }).bodyHtml;
 }
 
 describe('preview renderer: smart quotes and dashes, as hexo-renderer-marked writes them', () => {

@@ -5,7 +5,6 @@ import { readHexoDate } from '../../frontMatter/dates';
 import type { Generator } from '../generator';
 import { HEXO_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { looksLikeHexoConfig } from './hexoConfig';
-import { collectIncludes, hexoTagsPlugin } from './render/hexoTags';
 import { loadHexoSite } from './hexoSite';
 import { categoriesOf, categoriesValue, tagsOf } from './taxonomy';
 
@@ -21,7 +20,7 @@ export const hexoGenerator: Generator = {
   tagsOf,
   categoriesOf,
   categoriesValue,
-  body: { markdownPlugin: hexoTagsPlugin, collectIncludes },
+  loadBodySyntax: async () => (await import('./render/hexoBody.js')).hexoBodySyntax,
   loadPlanner: async () => (await import('./posts/hexoPlanner.js')).hexoPlanner,
 };
 

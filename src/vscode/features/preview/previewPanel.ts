@@ -196,14 +196,19 @@ export class PreviewPanel implements vscode.Disposable {
   private async render(complete = false): Promise<void> {
     if (!this.ready) return; // the 'ready' message renders
     const document = this.document;
-    const text = document.getText();
     const index = this.sites.siteFor(document.uri);
+    // A post outside any site is previewed as the default generator reads one; its body syntax loads on first use.
+    const generator = index?.site.generator ?? DEFAULT_GENERATOR;
+    const syntax = await generator.loadBodySyntax();
+    if (this.disposed || document !== this.document) return; // closed or switched while loading
+    const text = document.getText();
     const webview = this.panel.webview;
     const speed = vscode.workspace.getConfiguration(Settings.section, document.uri);
     const context: RenderContext = {
       documentPath: toCorePath(document.uri),
       site: index?.site,
-      generator: DEFAULT_GENERATOR,
+      generator,
+      syntax,
       index,
       resourceUrl: (path) => webview.asWebviewUri(toUri(path, document.uri)).toString(),
       readingSpeed: {
