@@ -49,6 +49,19 @@ export default tseslint.config(
     },
   },
   {
+    // The adapters reach the core through its entry points only: core/api, and the areas the editor
+    // loads when a feature first needs them (completion, rules, render, frontMatter).
+    files: ['src/vscode/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['**/core/*', '**/core/*/**', '!**/core/api', '!**/core/completion', '!**/core/rules', '!**/core/render', '!**/core/frontMatter'],
+          message: 'Import the core through src/core/api.ts (or an area\'s entry point), not its inner files.',
+        }],
+      }],
+    },
+  },
+  {
     // Plain Node scripts that run Hexo itself in a child process (the oracle).
     files: ['**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,4 +1,4 @@
-import { exceptionText, setLogPort } from '../core/log';
+import { exceptionText, setLogPort } from '../core/api';
 import { parseArgs, UsageError } from './args';
 import type { CheckFormat } from './commands/check';
 import { skippedPostLines, taxonomyJson, taxonomyText, TAXONOMY_HELP } from './commands/taxonomy';

@@ -1,6 +1,6 @@
 import { promises as fs, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import type { DirectoryEntry, FileStat, FileSystemPort } from '../core/ports';
+import type { DirectoryEntry, FileStat, FileSystemPort } from '../core/api';
 
 /** The core's file-system port over Node's asynchronous fs, for long-lived hosts and tests. Paths use `/`. */
 export const nodeFileSystem: FileSystemPort = {

@@ -1,6 +1,4 @@
-import type { SiteIndex } from '../core/index/siteIndex';
-import { GENERATORS, WorkspaceIndex } from '../core/api';
-import type { FileSystemPort } from '../core/ports';
+import { type FileSystemPort, GENERATORS, type SiteIndex, WorkspaceIndex } from '../core/api';
 import { nodeBatchFileSystem, toCorePath } from './nodeFileSystem';
 import { UsageError } from './args';
 

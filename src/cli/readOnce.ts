@@ -1,4 +1,4 @@
-import type { FileSystemPort } from '../core/ports';
+import type { FileSystemPort } from '../core/api';
 
 /**
  * A port that keeps what the index read so that the check after it need not read each post again:

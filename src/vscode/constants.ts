@@ -1,4 +1,4 @@
-import { MARKDOWN_EXTENSIONS } from '../core/site/markdownFiles';
+import { MARKDOWN_EXTENSIONS } from '../core/api';
 
 /**
  * Every identifier Postcraft shares with its manifest (package.json): commands, settings, views.

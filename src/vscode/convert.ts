@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { TextEdit } from '../core/edits';
-import type { Position, SourceRange } from '../core/text/sourceRange';
+import type { Position, SourceRange, TextEdit } from '../core/api';
 
 /**
  * The one place where editor types meet core types. The core sees absolute `/` paths; the scheme and

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { WordCount } from '../core/text/wordCount';
+import type { WordCount } from '../core/api';
 import { registerCompletion } from './features/completion';
 import { registerPostFeatures } from './features/posts';
 import { registerPreview } from './features/preview/previewManager';

@@ -1,13 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
-import { SiteIndex } from '../../core/index/siteIndex';
-import { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import { dirname, relativeInside } from '../../core/path';
+import { dirname, type FileSystemPort, generatorOfSiteRoot, GENERATORS, relativeInside, SiteIndex, WorkspaceIndex } from '../../core/api';
 import {
   checkPosts, collectSiteFiles, DEFAULT_SETTINGS, fileTimesOf, formatRuleMessage, needsFileTimes, siteFileLookup, type CheckedPost, type ValidationSettings,
 } from '../../core/rules';
-import type { FileSystemPort } from '../../core/ports';
-import { GENERATORS, generatorOfSiteRoot } from '../../core/api';
 import { UsageError } from '../args';
 import { nodeBatchFileSystem, toCorePath } from '../nodeFileSystem';
 import { readOnce } from '../readOnce';

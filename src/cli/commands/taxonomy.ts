@@ -1,5 +1,4 @@
-import type { SiteIndex } from '../../core/index/siteIndex';
-import { relativeInside } from '../../core/path';
+import { relativeInside, type SiteIndex } from '../../core/api';
 
 export const TAXONOMY_HELP = `Usage: postcraft taxonomy [siteDir] [--json]
 

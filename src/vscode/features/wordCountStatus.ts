@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { splitFrontMatter } from '../../core/frontMatter';
-import { countWords, type WordCount } from '../../core/text/wordCount';
+import { countWords, type WordCount } from '../../core/api';
 import { Settings } from '../constants';
 
 /** The status bar item on Markdown posts: CJK-aware word count and reading time. */

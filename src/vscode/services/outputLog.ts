@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { exceptionText, setLogPort } from '../../core/log';
+import { exceptionText, setLogPort } from '../../core/api';
 
 /**
  * The core's log port in the editor: the "Postcraft" output channel (a log channel, so each line has

@@ -1,16 +1,10 @@
 import * as vscode from 'vscode';
-import { SiteIndex } from '../../core/index/siteIndex';
-import { GENERATORS, WorkspaceIndex } from '../../core/api';
-import { dirname, relativeInside } from '../../core/path';
-import type { FileSystemPort } from '../../core/ports';
-import { decodeText, looksBinary } from '../../core/text/decode';
+import { decodeText, dirname, type FileSystemPort, GENERATORS, logException, looksBinary, MARKDOWN_EXTENSIONS, relativeInside, SiteIndex, WorkspaceIndex } from '../../core/api';
 import { Settings } from '../constants';
-import { MARKDOWN_EXTENSIONS } from '../../core/site/markdownFiles';
 import { Debouncer } from './debouncer';
 import { FileEvents } from './fileEvents';
 import { toCorePath, toUri } from '../convert';
 import { createVscodeFileSystem } from './vscodeFileSystem';
-import { logException } from '../../core/log';
 
 /** Files a virtual workspace's index reads at once (each read goes over the wire). */
 const REMOTE_READ_CONCURRENCY = 16;

@@ -1,6 +1,6 @@
 import { promises as nodeFs, readFile as readFileWithCallback, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { DirectoryEntry, FileKind, FileStat, FileSystemPort } from '../../core/ports';
+import type { DirectoryEntry, FileKind, FileStat, FileSystemPort } from '../../core/api';
 import { toUri } from '../convert';
 
 function kindOf(type: vscode.FileType): FileKind {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { FileOperation } from '../../../core/edits';
-import { logException } from '../../../core/log';
+import { type FileOperation, logException } from '../../../core/api';
 import { MARKDOWN_GLOB } from '../../constants';
 import { toCorePath, toUri, toVsTextEdit } from '../../convert';
 

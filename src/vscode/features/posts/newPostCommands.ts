@@ -1,10 +1,5 @@
 import * as vscode from 'vscode';
-import type { SiteIndex } from '../../../core/index/siteIndex';
-import type { NewPostRequest } from '../../../core/api';
-import type { SlugStyle } from '../../../core/posts/slug';
-import { systemClock } from '../../../core/ports';
-import { LineMap } from '../../../core/text/lineMap';
-import { logException } from '../../../core/log';
+import { LineMap, logException, type NewPostRequest, type SiteIndex, type SlugStyle, systemClock } from '../../../core/api';
 import { Commands, Settings } from '../../constants';
 import { toUri, toVsPosition } from '../../convert';
 import type { SiteService } from '../../services/siteService';

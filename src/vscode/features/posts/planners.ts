@@ -1,5 +1,4 @@
-import type { Site } from '../../../core/api';
-import { PostPlanError, type PostPlanner } from '../../../core/api';
+import { PostPlanError, type PostPlanner, type Site } from '../../../core/api';
 
 /**
  * The core's plans for new posts, publishing and timestamps, from the site's generator: loaded by the

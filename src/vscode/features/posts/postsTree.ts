@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { SiteIndex } from '../../../core/index/siteIndex';
-import { basename } from '../../../core/path';
-import type { CategoryPath, PostRecord } from '../../../core/site/types';
+import { basename, type CategoryPath, type PostRecord, type SiteIndex } from '../../../core/api';
 import { toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { siteRootUri } from './sitePicker';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { systemClock } from '../../../core/ports';
+import { systemClock } from '../../../core/api';
 import { toCorePath, toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { SiteIndex } from '../../../core/index/siteIndex';
-import { planTaxonomyRename, type PostText, type TaxonomyRename } from '../../../core/posts/renameTaxonomy';
+import { planTaxonomyRename, type PostText, type SiteIndex, type TaxonomyRename } from '../../../core/api';
 import { toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { applyPlan, currentText } from './applyPlan';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SiteIndex } from '../../../core/index/siteIndex';
+import type { SiteIndex } from '../../../core/api';
 import { toCorePath } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 

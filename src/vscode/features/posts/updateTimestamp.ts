@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { systemClock } from '../../../core/ports';
+import { systemClock } from '../../../core/api';
 import { Commands, Settings } from '../../constants';
 import { toCorePath, toVsTextEdit } from '../../convert';
 import type { SiteService } from '../../services/siteService';

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { bodySyntaxOf, createNonce, eagerLinesAround, previewPageHtml, renderPost, type EagerLines, type FromWebview, type PreviewLabels, type RenderContext, type ToWebview } from '../../../core/render';
-import { DEFAULT_GENERATOR } from '../../../core/api';
-import { decodeText } from '../../../core/text/decode';
+import { decodeText, DEFAULT_GENERATOR } from '../../../core/api';
 import { toCorePath, toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { Settings } from '../../constants';

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { checkPost } from '../../../core/rules';
-import { decodeText } from '../../../core/text/decode';
+import { decodeText, logException } from '../../../core/api';
 import type { DiagnosticsController } from './diagnostics';
-import { logException } from '../../../core/log';
 import { Debouncer } from '../../services/debouncer';
 import type { FileEvents } from '../../services/fileEvents';
 

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { checkPost, fileTimesOf, needsFileTimes, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
-import type { SiteIndex } from '../../../core/index/siteIndex';
-import type { PostKind } from '../../../core/site/types';
+import { logException, type PostKind, type SiteIndex } from '../../../core/api';
 import { VALIDATION_SECTION } from '../../constants';
 import { toCorePath, toVsRange } from '../../convert';
 import type { SiteService } from '../../services/siteService';
@@ -9,7 +8,6 @@ import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import { localize } from './messages';
 import { readValidationSettings } from './settings';
 import type { SiteFileSets } from './siteFileSets';
-import { logException } from '../../../core/log';
 import { Debouncer } from '../../services/debouncer';
 
 export const DIAGNOSTIC_SOURCE = 'postcraft';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { SiteIndex } from '../../../core/index/siteIndex';
-import { relativeInside } from '../../../core/path';
+import { relativeInside, type SiteIndex } from '../../../core/api';
 import { collectSiteFiles, siteFileLookup, type RuleContext, type SiteFiles } from '../../../core/rules';
 import { toCorePath } from '../../convert';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
