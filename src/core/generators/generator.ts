@@ -11,8 +11,8 @@ import type { CategoryPath, ConfigProblem, PostKind, PostRecord } from '../site/
  * and never imports a generator's folder. The adapters take the generators from `registry.ts`.
  */
 
-/** The generators Postcraft knows, by id. */
-export type GeneratorKind = 'hexo';
+/** A generator's id in the registry ('hexo'). */
+export type GeneratorKind = string;
 
 export interface Generator {
   readonly kind: GeneratorKind;
