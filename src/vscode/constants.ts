@@ -1,5 +1,3 @@
-import { MARKDOWN_EXTENSIONS } from '../core/site/hexoSite';
-
 /**
  * Every identifier Postcraft shares with its manifest (package.json): commands, settings, views.
  * One module, so that a unit test can hold it and the manifest equal.
@@ -72,6 +70,3 @@ export const TreeItemKinds = {
 } as const;
 
 export const MARKDOWN_SELECTOR = [{ language: 'markdown' }];
-
-/** Every file Hexo renders as a post (`.md`, `.markdown`, …), for file watchers. */
-export const MARKDOWN_GLOB = `**/*.{${[...MARKDOWN_EXTENSIONS].map((extension) => extension.slice(1)).join(',')}}`;

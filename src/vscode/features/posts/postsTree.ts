@@ -6,6 +6,7 @@ import { toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { siteRootUri } from './sitePicker';
 import { Commands, TreeItemKinds, Views } from '../../constants';
+import { Debouncer } from '../../services/debouncer';
 
 /** The Posts view's nodes. Tag and category nodes double as the rename commands' argument. */
 export type PostsNode =
@@ -28,7 +29,7 @@ function startsWith(path: CategoryPath, prefix: CategoryPath): boolean {
 export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PostsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refreshTimer = new Debouncer<'refresh'>();
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly service: SiteService) {
@@ -41,8 +42,7 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
   }
 
   private refreshSoon(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), 300);
+    this.refreshTimer.schedule('refresh', 300, () => this.refresh());
   }
 
   getChildren(node?: PostsNode): PostsNode[] {
@@ -127,7 +127,7 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.refreshTimer.dispose();
     this.subscription.dispose();
     this.changed.dispose();
   }

@@ -4,6 +4,7 @@ import { decodeText } from '../../../core/text/decode';
 import { toCorePath, toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { Settings } from '../../constants';
+import { Debouncer } from '../../services/debouncer';
 
 /** What a preview's webview last reported after patching its DOM. */
 export interface PreviewReport {
@@ -39,7 +40,7 @@ export class PreviewPanel implements vscode.Disposable {
   readonly onDidDispose = this.disposeEmitter.event;
   private version = 0;
   private ready = false;
-  private renderTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly renderTimer = new Debouncer<'render'>();
   private pendingEditAt: number | undefined;
   private sentEditAt = new Map<number, number>();
   private lastRenderMs = 0;
@@ -178,8 +179,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** `complete`: render every code block and formula, also those a windowed render left plain. */
   private scheduleRender(delay: number, complete = false): void {
     if (this.disposed) return;
-    clearTimeout(this.renderTimer);
-    this.renderTimer = setTimeout(() => void this.render(complete), delay);
+    this.renderTimer.schedule('render', delay, () => void this.render(complete));
   }
 
   /**
@@ -329,7 +329,7 @@ export class PreviewPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearTimeout(this.renderTimer);
+    this.renderTimer.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();

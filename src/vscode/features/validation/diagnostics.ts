@@ -13,6 +13,8 @@ import { logException } from '../../../core/log';
 import { Debouncer } from '../../services/debouncer';
 
 export const DIAGNOSTIC_SOURCE = 'postcraft';
+/** The key of the wait before all open posts are checked again (no document URI has it). */
+const REFRESH_OPEN = 'refresh open posts';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -35,7 +37,6 @@ export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly timers = new Debouncer<string>();
   private readonly disposables: vscode.Disposable[] = [];
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly sites: SiteService, private readonly files: SiteFileSets) {
     this.disposables.push(
@@ -113,10 +114,10 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private refreshOpen(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => {
+    // Keyed apart from the documents' own paths: one wait for every open post.
+    this.timers.schedule(REFRESH_OPEN, 100, () => {
       for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
-    }, 100);
+    });
   }
 
   private forget(document: vscode.TextDocument): void {
@@ -126,7 +127,6 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.refreshTimer);
     this.timers.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
