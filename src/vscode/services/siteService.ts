@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { SiteIndex } from '../../core/index/siteIndex';
-import { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import { dirname, relativeInside } from '../../core/path';
+import { innermostSiteOf, WorkspaceIndex } from '../../core/index/workspaceIndex';
+import { dirname } from '../../core/path';
 import type { FileSystemPort } from '../../core/ports';
 import { decodeText, looksBinary } from '../../core/text/decode';
 import { Settings } from '../constants';
@@ -101,13 +101,8 @@ export class SiteService implements vscode.Disposable {
   }
 
   siteFor(uri: vscode.Uri): SiteIndex | undefined {
-    const path = toCorePath(uri);
-    let best: SiteIndex | undefined;
-    for (const index of this.indexes) {
-      if (relativeInside(index.site.root, path) === undefined) continue;
-      if (!best || index.site.root.length > best.site.root.length) best = index;
-    }
-    return best;
+    // Sites of every workspace folder together: a folder may hold a blog nested in another folder's.
+    return innermostSiteOf(this.indexes, toCorePath(uri));
   }
 
   private async load(): Promise<void> {
