@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { splitFrontMatter } from '../../core/frontMatter';
 import { countWords, type WordCount } from '../../core/text/wordCount';
-import { Settings } from '../constants';
+import { Settings, StatusBarItems } from '../constants';
 import { Debouncer } from '../services/debouncer';
 
 /** The status bar item on Markdown posts: CJK-aware word count and reading time. */
 export class WordCountStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('postcraft.wordCount', vscode.StatusBarAlignment.Right, 100);
+  private readonly item = vscode.window.createStatusBarItem(StatusBarItems.wordCount, vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
   private readonly refreshTimer = new Debouncer<'refresh'>();
   /** The last count shown, for tests and for the preview header. */

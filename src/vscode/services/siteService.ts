@@ -4,7 +4,7 @@ import { innermostSiteOf, WorkspaceIndex } from '../../core/index/workspaceIndex
 import { dirname } from '../../core/path';
 import type { FileSystemPort } from '../../core/ports';
 import { decodeText, looksBinary } from '../../core/text/decode';
-import { Settings } from '../constants';
+import { Settings, StatusBarItems } from '../constants';
 import { isMarkdownPath } from '../../core/site/hexoSite';
 import { Debouncer } from './debouncer';
 import { FileEvents, type WorkspaceFileChange } from './fileEvents';
@@ -56,7 +56,7 @@ export class SiteService implements vscode.Disposable {
 
   /** `fileEvents`: the workspace's one file watcher, shared with the features that follow the disk. */
   constructor(readonly fileEvents: FileEvents = new FileEvents()) {
-    this.statusItem = vscode.window.createStatusBarItem('postcraft.indexing', vscode.StatusBarAlignment.Left, 0);
+    this.statusItem = vscode.window.createStatusBarItem(StatusBarItems.indexing, vscode.StatusBarAlignment.Left, 0);
     this.statusItem.name = vscode.l10n.t('Postcraft indexing');
     this.disposables.push(
       this.changeEmitter,

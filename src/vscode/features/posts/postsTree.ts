@@ -5,7 +5,7 @@ import type { CategoryPath, PostRecord } from '../../../core/site/types';
 import { toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { siteRootUri } from './sitePicker';
-import { Commands, TreeItemKinds, Views } from '../../constants';
+import { Commands, TreeGroupKinds, TreeItemKinds, Views } from '../../constants';
 import { Debouncer } from '../../services/debouncer';
 
 /** The Posts view's nodes. Tag and category nodes double as the rename commands' argument. */
@@ -96,7 +96,7 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
         const icons = { tags: 'tag', categories: 'list-tree', drafts: 'edit' };
         const item = new vscode.TreeItem(labels[node.group], collapsed);
         item.iconPath = new vscode.ThemeIcon(icons[node.group]);
-        item.contextValue = `postcraft.group.${node.group}`;
+        item.contextValue = TreeGroupKinds[node.group];
         return item;
       }
       case 'tag': {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { checkPost, fileTimesOf, needsFileTimes, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
 import type { SiteIndex } from '../../../core/index/siteIndex';
 import type { PostKind } from '../../../core/site/types';
-import { VALIDATION_SECTION } from '../../constants';
+import { DIAGNOSTIC_SOURCE, VALIDATION_SECTION } from '../../constants';
 import { toCorePath, toVsRange } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
@@ -12,7 +12,6 @@ import type { SiteFileSets } from './siteFileSets';
 import { logException } from '../../../core/log';
 import { Debouncer } from '../../services/debouncer';
 
-export const DIAGNOSTIC_SOURCE = 'postcraft';
 /** The key of the wait before all open posts are checked again (no document URI has it). */
 const REFRESH_OPEN = 'refresh open posts';
 
