@@ -6,15 +6,8 @@ import type { SiteService } from '../../services/siteService';
 import { Settings } from '../../constants';
 import { Debouncer } from '../../services/debouncer';
 
-/** What a preview's webview last reported after patching its DOM. */
-export interface PreviewReport {
-  readonly version: number;
-  readonly title: string;
-  readonly headings: readonly string[];
-  readonly patchMs: number;
-  readonly images: number;
-  readonly pending: number;
-}
+/** What a preview's webview last reported after patching its DOM (its `rendered` message, as the protocol defines it). */
+export type PreviewReport = Omit<Extract<FromWebview, { type: 'rendered' }>, 'type'>;
 
 export interface PreviewDebugState {
   readonly resource: string;
@@ -274,6 +267,7 @@ export class PreviewPanel implements vscode.Disposable {
         this.scheduleRender(0);
         break;
       case 'rendered': {
+        // Field by field: a webview message carries nothing else into the debug state.
         this.report = { version: message.version, title: message.title, headings: message.headings, patchMs: message.patchMs, images: message.images, pending: message.pending };
         const editAt = this.sentEditAt.get(message.version);
         if (editAt !== undefined) this.lastEditToDomMs = Date.now() - editAt;
