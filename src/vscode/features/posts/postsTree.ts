@@ -99,20 +99,8 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
         item.contextValue = TreeGroupKinds[node.group];
         return item;
       }
-      case 'tag': {
-        const item = new vscode.TreeItem(node.tag, collapsed);
-        item.description = String(node.count);
-        item.iconPath = new vscode.ThemeIcon('tag');
-        item.contextValue = TreeItemKinds.tag;
-        return item;
-      }
-      case 'category': {
-        const item = new vscode.TreeItem(node.category[node.category.length - 1], collapsed);
-        item.description = String(node.count);
-        item.iconPath = new vscode.ThemeIcon('folder');
-        item.contextValue = TreeItemKinds.category;
-        return item;
-      }
+      case 'tag': return countedItem(node.tag, node.count, 'tag', TreeItemKinds.tag);
+      case 'category': return countedItem(node.category[node.category.length - 1], node.count, 'folder', TreeItemKinds.category);
       case 'post': {
         const uri = toUri(node.record.path, siteRootUri(node.site));
         const item = new vscode.TreeItem(node.record.title || basename(node.record.path), vscode.TreeItemCollapsibleState.None);
@@ -131,6 +119,15 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** A tag or category: its name, how many posts Hexo counts, and the kind its context menu matches. */
+function countedItem(label: string, count: number, icon: string, kind: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.description = String(count);
+  item.iconPath = new vscode.ThemeIcon(icon);
+  item.contextValue = kind;
+  return item;
 }
 
 export function registerPostsTree(service: SiteService): vscode.Disposable {
