@@ -7,6 +7,8 @@ import type { FileEvents } from '../../services/fileEvents';
 
 /** Changes on disk often come in bursts (a `git checkout`, a formatter on save): wait for the last. */
 const SETTLE_MS = 300;
+/** A long burst (a large checkout) still gets its first posts checked after this long. */
+const MAX_WAIT_MS = 2000;
 const RECHECKS_AT_ONCE = 8;
 
 /**
@@ -33,7 +35,7 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
       }),
       // Diagnostics of a deleted file go at once; new and changed files are read once their burst settles.
       events.onDidDelete((uri) => this.deleted(uri)),
-      events.onDidSettle({ settleMs: SETTLE_MS }, (batch) => {
+      events.onDidSettle({ settleMs: SETTLE_MS, maxWaitMs: MAX_WAIT_MS }, (batch) => {
         for (const { uri, kind } of batch) {
           if (kind === 'created') this.created(uri);
           else if (kind === 'changed') this.changed(uri);
