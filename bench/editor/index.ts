@@ -12,11 +12,12 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { PostcraftApi } from '../../src/vscode/extension';
+import { EXTENSION_ID, Settings } from '../../src/vscode/constants';
 
 type Mode = 'postcraft' | 'static' | 'empty';
 
 const EXTENSION_IDS: Record<Mode, string> = {
-  postcraft: 'postcraft.postcraft',
+  postcraft: EXTENSION_ID,
   static: 'postcraft-bench.static',
   empty: 'postcraft-bench.empty',
 };
@@ -187,6 +188,6 @@ async function unsavedEditReachesIndex(api: PostcraftApi, probe: vscode.Uri, pos
   listener.dispose();
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.workspace.fs.delete(other.uri);
-  const debounce = vscode.workspace.getConfiguration('postcraft').get<number>('index.debounceMs', 150);
+  const debounce = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.indexDebounceMs, 150);
   return { debounceMs: debounce, editSeenMs: changeSeenMs, editIndexedMs: indexedEditMs, editOfferedMs: editVisibleMs };
 }

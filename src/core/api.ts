@@ -11,7 +11,7 @@
 export { DEFAULT_GENERATOR, GENERATORS, generatorNamed } from './generators/registry';
 export type { BodySyntax, Generator, GeneratorKind, PostFileName, Site, SiteConfig } from './generators/generator';
 export { discoverSites, generatorOfSiteRoot } from './site/discover';
-export { WorkspaceIndex, type OpenOptions } from './index/workspaceIndex';
+export { innermostSiteOf, WorkspaceIndex, type OpenOptions } from './index/workspaceIndex';
 export { SiteIndex, READ_CONCURRENCY, type BuildOptions } from './index/siteIndex';
 export type { SiteIndexView } from './index/types';
 export type { CategoryCount, CategoryPath, PostKind, PostRecord, TagCount } from './site/types';

@@ -1,9 +1,13 @@
-import { MARKDOWN_EXTENSIONS } from '../core/api';
-
 /**
- * Every identifier Postcraft shares with its manifest (package.json): commands, settings, views.
- * One module, so that a unit test can hold it and the manifest equal.
+ * Every identifier Postcraft shares with its manifest (package.json) or with the editor: the
+ * extension, commands, settings, views, tree items, status bar items, the diagnostics' source.
+ * One module, so that a unit test can hold it and the manifest equal, and the tests and the bench
+ * name things as the code does.
  */
+
+/** `publisher.name` of package.json. */
+export const EXTENSION_ID = 'postcraft.postcraft';
+
 export const Commands = {
   showSiteSummary: 'postcraft.showSiteSummary',
   checkAll: 'postcraft.checkAll',
@@ -71,7 +75,20 @@ export const TreeItemKinds = {
   post: 'postcraft.post',
 } as const;
 
-export const MARKDOWN_SELECTOR = [{ language: 'markdown' }];
+/** `contextValue`s of the Posts view's group items, by group. */
+export const TreeGroupKinds = {
+  tags: 'postcraft.group.tags',
+  categories: 'postcraft.group.categories',
+  drafts: 'postcraft.group.drafts',
+} as const;
 
-/** Every file Hexo renders as a post (`.md`, `.markdown`, …), for file watchers. */
-export const MARKDOWN_GLOB = `**/*.{${[...MARKDOWN_EXTENSIONS].map((extension) => extension.slice(1)).join(',')}}`;
+/** Status bar items (the user hides or shows each by this id). */
+export const StatusBarItems = {
+  indexing: 'postcraft.indexing',
+  wordCount: 'postcraft.wordCount',
+} as const;
+
+/** The `source` of Postcraft's diagnostics. */
+export const DIAGNOSTIC_SOURCE = 'postcraft';
+
+export const MARKDOWN_SELECTOR = [{ language: 'markdown' }];

@@ -12,7 +12,7 @@ import { SiteService } from './services/siteService';
 /** Set by the bundle's banner (scripts/build.mjs); absent when the compiled sources run as they are. */
 declare const POSTCRAFT_LOAD_START: number | undefined;
 
-/** What `extensions.getExtension('postcraft.postcraft').exports` offers tests and other extensions. */
+/** What `extensions.getExtension(EXTENSION_ID).exports` offers tests and other extensions. */
 export interface PostcraftApi {
   /** The word count shown in the status bar for the active post, if any. */
   readonly wordCount: () => WordCount | undefined;

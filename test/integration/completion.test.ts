@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, Settings } from '../../src/vscode/constants';
 
 /**
  * Front-matter completion in the real editor, on a fresh copy of examples/hexo-blog, through
@@ -7,7 +8,6 @@ import * as vscode from 'vscode';
  * too (words of the document, snippets), so the tests look at Postcraft's items only: those with the
  * kinds Postcraft uses and its sort keys.
  */
-const EXTENSION_ID = 'postcraft.postcraft';
 const POSTCRAFT_KINDS = new Set([
   vscode.CompletionItemKind.Property, vscode.CompletionItemKind.Keyword, vscode.CompletionItemKind.Folder,
   vscode.CompletionItemKind.EnumMember, vscode.CompletionItemKind.Constant, vscode.CompletionItemKind.Snippet,
@@ -72,7 +72,7 @@ async function revertAll(): Promise<void> {
   }
   // The index follows edits after its debounce: let it see the reverted text before the next test
   // reads tag and category counts.
-  if (reverted) await new Promise((resolve) => setTimeout(resolve, vscode.workspace.getConfiguration('postcraft').get<number>('index.debounceMs', 150) + 350));
+  if (reverted) await new Promise((resolve) => setTimeout(resolve, vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.indexDebounceMs, 150) + 350));
 }
 
 describe('front-matter completion in the editor', () => {

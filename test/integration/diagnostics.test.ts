@@ -1,20 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostcraftApi } from '../../src/vscode/extension';
+import { Commands, DIAGNOSTIC_SOURCE, EXTENSION_ID } from '../../src/vscode/constants';
 
 /**
  * Validation in the real editor, on a fresh copy of examples/hexo-blog: diagnostics as the author
  * sees them (`languages.getDiagnostics`), quick fixes through `vscode.executeCodeActionProvider`,
  * applied with `workspace.applyEdit`, and "Check All Posts".
  */
-const EXTENSION_ID = 'postcraft.postcraft';
-
 function root(): vscode.Uri {
   return vscode.workspace.workspaceFolders![0].uri;
 }
 
 function postcraftDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'postcraft');
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
 }
 
 async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
@@ -77,7 +76,7 @@ describe('validation diagnostics in the editor', function () {
   });
 
   it('Check All Posts finds nothing wrong in the sample blog: one piece of advice, no warning or error', async () => {
-    const summary = await vscode.commands.executeCommand<{ files: number; errors: number; warnings: number; infos: number }>('postcraft.checkAll');
+    const summary = await vscode.commands.executeCommand<{ files: number; errors: number; warnings: number; infos: number }>(Commands.checkAll);
     assert.ok(summary.files >= 18, `checked ${summary.files} files`);
     assert.deepEqual([summary.errors, summary.warnings, summary.infos], [0, 0, 1]);
     const posts = await vscode.workspace.findFiles('source/**/*.md');
@@ -197,7 +196,7 @@ describe('validation diagnostics in the editor', function () {
       assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'the file is not open');
       // The site index picks the new file up from the file watcher: check again until it has.
       await waitFor(async () => {
-        await vscode.commands.executeCommand('postcraft.checkAll');
+        await vscode.commands.executeCommand(Commands.checkAll);
         return codes().includes('PC406') ? true : undefined;
       }, 'PC406 from Check All');
       await write('tags: [读书, 笔记, 笔记]');
@@ -215,7 +214,7 @@ describe('validation diagnostics in the editor', function () {
   });
 
   it('checks a post that appears on disk after Check All, alone or in a folder moved in, without another Check All', async () => {
-    const summary = await vscode.commands.executeCommand<{ cancelled: boolean }>('postcraft.checkAll');
+    const summary = await vscode.commands.executeCommand<{ cancelled: boolean }>(Commands.checkAll);
     assert.equal(summary.cancelled, false);
     const created = vscode.Uri.joinPath(root(), 'source', '_posts', 'postcraft-created-after-check.md');
     const outside = vscode.Uri.joinPath(root(), 'postcraft-outside-source');

@@ -6,6 +6,7 @@ import { countWords } from '../../src/core/text/wordCount';
 import { splitFrontMatter } from '../../src/core/frontMatter';
 import type { SiteSummary } from '../../src/vscode/features/siteSummary';
 import { activatePostcraft, blogFile, openPost, waitFor, workspaceRoot } from './support';
+import { Commands, Settings } from '../../src/vscode/constants';
 
 describe('the extension shell on the sample blog', () => {
   it('returns from activate() at once, without waiting for the index', async () => {
@@ -17,9 +18,9 @@ describe('the extension shell on the sample blog', () => {
     const api = await activatePostcraft();
     const uri = blogFile('source', '_posts', 'postcraft-deleted-while-open.md');
     const held = (): boolean => api.indexedPaths().some((path) => path.endsWith('/postcraft-deleted-while-open.md'));
-    const settings = vscode.workspace.getConfiguration('postcraft');
+    const settings = vscode.workspace.getConfiguration(Settings.section);
     // A long debounce holds the revert's re-index back until after the deletion has been seen.
-    await settings.update('index.debounceMs', 1500, vscode.ConfigurationTarget.Workspace);
+    await settings.update(Settings.indexDebounceMs, 1500, vscode.ConfigurationTarget.Workspace);
     try {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ntitle: 删掉的文章\n---\n正文\n'));
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -34,7 +35,7 @@ describe('the extension shell on the sample blog', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
-      await settings.update('index.debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
+      await settings.update(Settings.indexDebounceMs, undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
@@ -45,7 +46,7 @@ describe('the extension shell on the sample blog', () => {
     const drafts = (await vscode.workspace.fs.readDirectory(blogFile('source', '_drafts'))).filter(([name]) => name.endsWith('.md'));
     // Earlier suites create and delete scratch posts; file watchers report deletions asynchronously.
     const summary = await waitFor(async () => {
-      const current = await vscode.commands.executeCommand<SiteSummary>('postcraft.showSiteSummary', { quiet: true });
+      const current = await vscode.commands.executeCommand<SiteSummary>(Commands.showSiteSummary, { quiet: true });
       return current.sites[0]?.posts === posts.length ? current : undefined;
     }, 5000, () => `the index to hold the ${posts.length} posts on disk (it holds: ${api.indexedPaths().map((path) => path.split('/').pop()).join(', ')})`);
     assert.equal(summary.sites.length, 1);
@@ -60,12 +61,12 @@ describe('the extension shell on the sample blog', () => {
   it('reflects an unsaved edit in the index within one debounce', async () => {
     await activatePostcraft();
     const editor = await openPost('source', '_posts', 'pour-over-coffee-notes.md');
-    const before = await vscode.commands.executeCommand<SiteSummary>('postcraft.showSiteSummary', { quiet: true });
+    const before = await vscode.commands.executeCommand<SiteSummary>(Commands.showSiteSummary, { quiet: true });
     const tagsLine = editor.document.getText().split('\n').findIndex((line) => /^tags:/.test(line));
     assert.ok(tagsLine > 0, 'the post has a tags line');
     await editor.edit((edit) => edit.replace(editor.document.lineAt(tagsLine).range, 'tags: [一个全新的标签]'));
     const after = await waitFor(async () => {
-      const summary = await vscode.commands.executeCommand<SiteSummary>('postcraft.showSiteSummary', { quiet: true });
+      const summary = await vscode.commands.executeCommand<SiteSummary>(Commands.showSiteSummary, { quiet: true });
       return summary.sites[0].tags !== before.sites[0].tags ? summary : undefined;
     }, 3000, 'the index to see the new tag');
     assert.notEqual(after.sites[0].tags, before.sites[0].tags);

@@ -8,6 +8,7 @@ import { renameTaxonomy } from '../../src/vscode/features/posts/renameTaxonomyCo
 import { SiteService } from '../../src/vscode/services/siteService';
 import { createVscodeFileSystem } from '../../src/vscode/services/vscodeFileSystem';
 import { activatePostcraft, blogFile, waitFor } from './support';
+import { Commands, Settings, TreeItemKinds } from '../../src/vscode/constants';
 
 /**
  * The posts commands in the real editor, on the temp copy of the sample blog that every feature's
@@ -90,7 +91,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
   });
 
   it('newPost with an argument creates the post by new_post_name with the scaffold, tags, categories and asset folder', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost', { title: 'Postcraft 集成测试: New Post', tags: ['测试', 'Hexo'], categories: ['技术', '前端'] });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { title: 'Postcraft 集成测试: New Post', tags: ['测试', 'Hexo'], categories: ['技术', '前端'] });
     const folder = blogFile('source', '_posts', 'Postcraft-集成测试-New-Post');
     try {
       assert.equal(uri.toString(), blogFile('source', '_posts', 'Postcraft-集成测试-New-Post.md').toString());
@@ -120,7 +121,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
   });
 
   it('newPost\'s empty asset folder goes with the post (undone or deleted); a folder with files stays', async () => {
-    const post = (title: string): Thenable<vscode.Uri> => vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost', { title });
+    const post = (title: string): Thenable<vscode.Uri> => vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { title });
     const undone = await post('Postcraft undo asset folder');
     const undoneFolder = blogFile('source', '_posts', 'Postcraft-undo-asset-folder');
     const deleted = await post('Postcraft deleted asset folder');
@@ -191,7 +192,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     }) as Window['createQuickPick'];
     let uri: vscode.Uri | undefined;
     try {
-      uri = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost');
+      uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost);
       if (pickerFailure) throw pickerFailure;
       assert.deepEqual(asked, ['input: Title of the new post', 'tags', 'pick: Categories (each pick is one hierarchy)']);
       assert.equal(uri?.toString(), blogFile('source', '_posts', '交互式-新文章.md').toString());
@@ -207,8 +208,8 @@ describe('posts: create, publish and organize as Hexo does', function () {
   it('newPost on a taken name gets Hexo\'s numeric suffix and overwrites nothing', async () => {
     const taken = blogFile('source', '_posts', 'build-a-hexo-blog.md');
     const before = await readText(taken);
-    const first = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost', { title: 'build a hexo blog' });
-    const second = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPost', { title: 'build-a-hexo-blog' });
+    const first = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { title: 'build a hexo blog' });
+    const second = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { title: 'build-a-hexo-blog' });
     try {
       assert.equal(first.toString(), blogFile('source', '_posts', 'build-a-hexo-blog-1.md').toString());
       assert.equal(second.toString(), blogFile('source', '_posts', 'build-a-hexo-blog-2.md').toString());
@@ -221,8 +222,8 @@ describe('posts: create, publish and organize as Hexo does', function () {
   });
 
   it('newDraft and newPage use the draft and page scaffolds and Hexo\'s folders', async () => {
-    const draft = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newDraft', { title: '周末 随笔' });
-    const page = await vscode.commands.executeCommand<vscode.Uri>('postcraft.newPage', { title: 'Now Reading' });
+    const draft = await vscode.commands.executeCommand<vscode.Uri>(Commands.newDraft, { title: '周末 随笔' });
+    const page = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPage, { title: 'Now Reading' });
     try {
       assert.equal(draft.toString(), blogFile('source', '_drafts', '周末-随笔.md').toString());
       assert.equal(await readText(draft), '---\ntitle: 周末 随笔\ntags:\n---\n');
@@ -237,7 +238,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
   it('publishDraft moves the draft to _posts with a date and the scaffold, and one undo restores the draft byte for byte', async () => {
     const draft = blogFile('source', '_drafts', 'moving-to-hangzhou.md');
     const original = await vscode.workspace.fs.readFile(draft);
-    const published = await vscode.commands.executeCommand<vscode.Uri>('postcraft.publishDraft', draft);
+    const published = await vscode.commands.executeCommand<vscode.Uri>(Commands.publishDraft, draft);
     const post = blogFile('source', '_posts', 'moving-to-hangzhou.md');
     try {
       assert.equal(published.toString(), post.toString());
@@ -264,7 +265,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nAn unsaved last line.\n'));
     assert.ok(editor.document.isDirty);
     const edited = editor.document.getText();
-    const post = await vscode.commands.executeCommand<vscode.Uri>('postcraft.publishDraft', draft);
+    const post = await vscode.commands.executeCommand<vscode.Uri>(Commands.publishDraft, draft);
     try {
       const text = await readText(post);
       assert.ok(text.endsWith('\nAn unsaved last line.\n'), 'the unsaved line is published');
@@ -283,7 +284,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     const asset = blogFile('source', '_posts', 'weekend-at-xiangshan', 'summit.png');
     const original = await vscode.workspace.fs.readFile(post);
     const image = await vscode.workspace.fs.readFile(asset);
-    const draft = await vscode.commands.executeCommand<vscode.Uri>('postcraft.unpublishPost', post);
+    const draft = await vscode.commands.executeCommand<vscode.Uri>(Commands.unpublishPost, post);
     try {
       assert.equal(draft.toString(), blogFile('source', '_drafts', 'weekend-at-xiangshan.md').toString());
       assert.deepEqual(await vscode.workspace.fs.readFile(draft), original, 'the content moves unchanged');
@@ -306,7 +307,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
   it('renameTag changes only that item in each post, keeping flow and block lists; undo restores a one-file rename', async () => {
     const files = ['go-http-client-timeouts.md', 'nunjucks-braces-in-hexo.md', 'postgres-slow-query.md'].map((name) => blogFile('source', '_posts', name));
     const originals = await Promise.all(files.map(readText));
-    const changed = await vscode.commands.executeCommand<vscode.Uri[]>('postcraft.renameTag', { from: '踩坑', to: '排错' });
+    const changed = await vscode.commands.executeCommand<vscode.Uri[]>(Commands.renameTag, { from: '踩坑', to: '排错' });
     try {
       assert.deepEqual(changed.map(String).sort(), files.map(String).sort());
       for (const [index, uri] of files.entries()) {
@@ -321,7 +322,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     // A tag in one post only: a plain `undo` reverts the rename.
     const single = blogFile('source', '_posts', 'postgres-slow-query.md');
     const original = await readText(single);
-    await vscode.commands.executeCommand('postcraft.renameTag', { from: 'PostgreSQL', to: 'Postgres' });
+    await vscode.commands.executeCommand(Commands.renameTag, { from: 'PostgreSQL', to: 'Postgres' });
     const document = await vscode.workspace.openTextDocument(single);
     assert.equal(document.getText(), original.replace('  - PostgreSQL\n', '  - Postgres\n'));
     await undoIn(single);
@@ -335,7 +336,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     // One of them open in an editor, as the writer would have it.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(files[1]));
     try {
-      const changed = await vscode.commands.executeCommand<vscode.Uri[]>('postcraft.renameTag', { from: '踩坑', to: '排错' });
+      const changed = await vscode.commands.executeCommand<vscode.Uri[]>(Commands.renameTag, { from: '踩坑', to: '排错' });
       assert.deepEqual(changed.map(String).sort(), files.map(String).sort());
       for (const [index, uri] of files.entries()) {
         assert.equal(await readText(uri), originals[index].replace('踩坑', '排错'), `${uri.path}: saved to disk`);
@@ -382,7 +383,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     const original = await readText(uri);
     const otherOriginals = await Promise.all(others.map(readText));
     try {
-      await vscode.commands.executeCommand('postcraft.renameTag', { from: '踩坑', to: 'Hexo', site: blogFile().fsPath });
+      await vscode.commands.executeCommand(Commands.renameTag, { from: '踩坑', to: 'Hexo', site: blogFile().fsPath });
       const text = (await vscode.workspace.openTextDocument(uri)).getText();
       assert.equal(text, original.replace('tags: [Hexo, 踩坑, 前端]', 'tags: [Hexo, 前端]'));
     } finally {
@@ -398,7 +399,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     const draft = blogFile('source', '_drafts', 'vue-or-react-in-2026.md');
     const originals = await Promise.all([...files, draft].map(readText));
     try {
-      const changed = await vscode.commands.executeCommand<vscode.Uri[]>('postcraft.renameCategory', { from: ['技术', '前端'], to: ['技术', 'Web 前端'] });
+      const changed = await vscode.commands.executeCommand<vscode.Uri[]>(Commands.renameCategory, { from: ['技术', '前端'], to: ['技术', 'Web 前端'] });
       assert.equal(changed.length, 4);
       for (const [index, uri] of [...files, draft].entries()) {
         const text = (await vscode.workspace.openTextDocument(uri)).getText();
@@ -414,7 +415,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     const original = await readText(uri);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     try {
-      assert.equal(await vscode.commands.executeCommand('postcraft.updateTimestamp', uri), true);
+      assert.equal(await vscode.commands.executeCommand(Commands.updateTimestamp, uri), true);
       const text = editor.document.getText();
       assert.match(text, /^date: .+\nupdated: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n/m);
       assert.equal(text.replace(/^updated: .+\n/m, ''), original);
@@ -426,7 +427,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
       const dated = blogFile('source', '_posts', 'notes-on-rust-ownership.md');
       const datedOriginal = await readText(dated);
       try {
-        await vscode.commands.executeCommand('postcraft.updateTimestamp', dated);
+        await vscode.commands.executeCommand(Commands.updateTimestamp, dated);
         const datedText = (await vscode.workspace.openTextDocument(dated)).getText();
         assert.notEqual(datedText, datedOriginal);
         assert.equal(datedText.replace(/^updated: .+$/m, 'updated: 2025-12-20 22:15:00'), datedOriginal, 'only the value changed');
@@ -442,18 +443,18 @@ describe('posts: create, publish and organize as Hexo does', function () {
     assert.match(deployRefusal(false) ?? '', /Restricted Mode|受限模式/);
     assert.equal(deployRefusal(true), undefined);
     assert.equal(vscode.workspace.isTrusted, true, 'the test workspace is trusted');
-    const config = vscode.workspace.getConfiguration('postcraft');
+    const config = vscode.workspace.getConfiguration(Settings.section);
     const settingsFolder = blogFile('.vscode');
     const hadSettings = await exists(settingsFolder);
-    await config.update('deploy.command', 'echo postcraft-deploy-test', vscode.ConfigurationTarget.Workspace);
+    await config.update(Settings.deployCommand, 'echo postcraft-deploy-test', vscode.ConfigurationTarget.Workspace);
     try {
-      const terminal = await vscode.commands.executeCommand<vscode.Terminal>('postcraft.deploy', blogFile('_config.yml'));
+      const terminal = await vscode.commands.executeCommand<vscode.Terminal>(Commands.deploy, blogFile('_config.yml'));
       assert.ok(terminal, 'a trusted workspace gets a terminal');
       const options = terminal.creationOptions as vscode.TerminalOptions;
       assert.equal((options.cwd as vscode.Uri).toString(), blogFile().toString(), 'in the site folder');
       terminal.dispose();
     } finally {
-      await config.update('deploy.command', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update(Settings.deployCommand, undefined, vscode.ConfigurationTarget.Workspace);
       if (!hadSettings) await remove(settingsFolder);
     }
   });
@@ -461,10 +462,10 @@ describe('posts: create, publish and organize as Hexo does', function () {
   it('updateTimestampOnSave stamps `updated` when a changed post is saved by hand', async () => {
     const uri = blogFile('source', '_posts', 'one-year-of-remote-work.md');
     const original = await readText(uri);
-    const config = vscode.workspace.getConfiguration('postcraft');
+    const config = vscode.workspace.getConfiguration(Settings.section);
     const settingsFolder = blogFile('.vscode');
     const hadSettings = await exists(settingsFolder);
-    await config.update('updateTimestampOnSave', true, vscode.ConfigurationTarget.Workspace);
+    await config.update(Settings.updateTimestampOnSave, true, vscode.ConfigurationTarget.Workspace);
     try {
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), 'One more line.\n'));
@@ -473,7 +474,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
       assert.match(saved, /^updated: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/m);
       assert.equal(saved.replace(/^updated: .+\n/m, ''), `${original}One more line.\n`);
     } finally {
-      await config.update('updateTimestampOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update(Settings.updateTimestampOnSave, undefined, vscode.ConfigurationTarget.Workspace);
       if (!hadSettings) await remove(settingsFolder);
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
       await restore(uri, original);
@@ -481,7 +482,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
   });
 
   it('the Posts view lists tags and categories with Hexo\'s counts, nested categories and drafts; posts open on click', async () => {
-    await vscode.commands.executeCommand('postcraft.refreshPostsView');
+    await vscode.commands.executeCommand(Commands.refreshPostsView);
     const site = await loadHexoSite(createVscodeFileSystem(blogFile()), blogFile().path);
     const index = await SiteIndex.build(site, createVscodeFileSystem(blogFile()));
     const changes = new vscode.EventEmitter<SiteIndex | undefined>();
@@ -503,7 +504,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
       assert.equal(drafts.length, 3);
       const item = tree.getTreeItem(drafts[0]);
       assert.equal(item.command?.command, 'vscode.open');
-      assert.equal(item.contextValue, 'postcraft.draft');
+      assert.equal(item.contextValue, TreeItemKinds.draft);
     } finally {
       tree.dispose();
       changes.dispose();

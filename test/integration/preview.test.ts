@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PreviewDebugState } from '../../src/vscode/features/preview/previewPanel';
 import { activatePostcraft, blogFile, openPost, waitFor } from './support';
+import { Commands, InternalCommands } from '../../src/vscode/constants';
 
-const debugState = () => vscode.commands.executeCommand<PreviewDebugState[]>('postcraft.preview.debugState');
+const debugState = () => vscode.commands.executeCommand<PreviewDebugState[]>(InternalCommands.previewDebugState);
 
 async function reported(check: (state: PreviewDebugState) => boolean, what: string): Promise<PreviewDebugState> {
   return waitFor(async () => (await debugState()).find(check), 15000, what);
@@ -19,7 +20,7 @@ describe('the styled live preview', function () {
   it('opens to the side and the webview reports the rendered title and headings', async () => {
     await activatePostcraft();
     await openPost('source', '_posts', 'writing-better-technical-posts.md');
-    await vscode.commands.executeCommand('postcraft.openPreviewToSide');
+    await vscode.commands.executeCommand(Commands.openPreviewToSide);
     const state = await reported((candidate) => candidate.rendered?.title === 'Writing Better Technical Posts in Markdown', 'the webview to report its title');
     assert.ok(state.rendered!.headings.includes('Show the code, then explain it'), state.rendered!.headings.join(' | '));
     assert.ok(state.resource.endsWith('writing-better-technical-posts.md'));
@@ -66,7 +67,7 @@ describe('the styled live preview', function () {
     // loads leaves the old worker waiting 30 s for an answer that never comes, and Chromium lets the
     // new one take over only then. From the preview's group, "beside" opens a third group: nothing hides.
     await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
-    const restored = await vscode.commands.executeCommand<PreviewDebugState | undefined>('postcraft.preview.debugRestore', { resource, locked: true, line: 10 });
+    const restored = await vscode.commands.executeCommand<PreviewDebugState | undefined>(InternalCommands.previewDebugRestore, { resource, locked: true, line: 10 });
     assert.ok(restored, 'the serializer adopted the panel');
     assert.equal(restored.locked, true);
     assert.equal(restored.resource, resource, 'on the saved document');

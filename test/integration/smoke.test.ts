@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'postcraft.postcraft';
+import { EXTENSION_ID } from '../../src/vscode/constants';
 
 describe('Postcraft in a running editor', () => {
   it('is installed in development mode and activates', async () => {

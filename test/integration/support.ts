@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { PostcraftApi } from '../../src/vscode/extension';
-
-export const EXTENSION_ID = 'postcraft.postcraft';
+import { EXTENSION_ID } from '../../src/vscode/constants';
 
 /** Activates Postcraft and waits until the sample blog is indexed. */
 export async function activatePostcraft(): Promise<PostcraftApi> {

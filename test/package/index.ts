@@ -8,6 +8,7 @@ import { runEditorChecks, type EditorCheck } from '../editorChecks';
 import type { SiteSummary } from '../../src/vscode/features/siteSummary';
 import type { PostcraftApi } from '../../src/vscode/extension';
 import type { PreviewDebugState } from '../../src/vscode/features/preview/previewPanel';
+import { Commands, EXTENSION_ID, InternalCommands } from '../../src/vscode/constants';
 
 export async function run(): Promise<void> {
   const checks: EditorCheck[] = [];
@@ -16,15 +17,15 @@ export async function run(): Promise<void> {
   };
   const repoRoot = path.resolve(__dirname, '..', '..', '..');
   check('the installed .vsix provides postcraft.postcraft', async () => {
-    const extension = vscode.extensions.getExtension<PostcraftApi>('postcraft.postcraft');
+    const extension = vscode.extensions.getExtension<PostcraftApi>(EXTENSION_ID);
     assert.ok(extension, 'postcraft.postcraft is installed');
     assert.ok(!extension.extensionPath.startsWith(repoRoot), `loaded from the install folder, not the source tree: ${extension.extensionPath}`);
   });
   check('it activates and indexes the sample blog', async () => {
-    const extension = vscode.extensions.getExtension<PostcraftApi>('postcraft.postcraft')!;
+    const extension = vscode.extensions.getExtension<PostcraftApi>(EXTENSION_ID)!;
     const api = await extension.activate();
     await api.whenIndexed();
-    const summary = await vscode.commands.executeCommand<SiteSummary>('postcraft.showSiteSummary', { quiet: true });
+    const summary = await vscode.commands.executeCommand<SiteSummary>(Commands.showSiteSummary, { quiet: true });
     assert.equal(summary.sites.length, 1);
     assert.ok(summary.sites[0].posts > 10, `posts indexed: ${summary.sites[0].posts}`);
   });
@@ -32,20 +33,20 @@ export async function run(): Promise<void> {
     const root = vscode.workspace.workspaceFolders![0].uri;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'source', '_posts', 'gradient-descent-intuition.md'));
     await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('postcraft.openPreviewToSide');
+    await vscode.commands.executeCommand(Commands.openPreviewToSide);
     const deadline = Date.now() + 15_000;
     let rendered: PreviewDebugState | undefined;
     while (!rendered && Date.now() < deadline) {
-      const states = await vscode.commands.executeCommand<PreviewDebugState[]>('postcraft.preview.debugState');
+      const states = await vscode.commands.executeCommand<PreviewDebugState[]>(InternalCommands.previewDebugState);
       rendered = states.find((state) => state.rendered?.title === '梯度下降的数学直觉');
       if (!rendered) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.ok(rendered, 'the webview of the installed extension reported its rendered title');
   });
   check('its localized manifest strings resolve', async () => {
-    const command = (await vscode.commands.getCommands(true)).includes('postcraft.showSiteSummary');
+    const command = (await vscode.commands.getCommands(true)).includes(Commands.showSiteSummary);
     assert.ok(command, 'the summary command is registered');
-    const packageJson = vscode.extensions.getExtension('postcraft.postcraft')!.packageJSON as { description: string };
+    const packageJson = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { description: string };
     assert.doesNotMatch(packageJson.description, /^%/, 'package.nls.json was packaged');
   });
   await runEditorChecks('package', checks);

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { runEditorChecks, type EditorCheck } from '../editorChecks';
 import { activatePostcraft, openPost, waitFor } from '../integration/support';
 import type { PreviewDebugState } from '../../src/vscode/features/preview/previewPanel';
+import { Commands, InternalCommands } from '../../src/vscode/constants';
 
 /** What the first load saw, for the second to compare against. */
 interface Saved {
@@ -20,7 +21,7 @@ const TITLE = 'Go HTTP Client Timeouts, Explained';
 /** Somewhere in the middle of the post, so the saved state carries a scroll line. */
 const SCROLLED_TO_LINE = 40;
 
-const debugState = () => vscode.commands.executeCommand<PreviewDebugState[]>('postcraft.preview.debugState');
+const debugState = () => vscode.commands.executeCommand<PreviewDebugState[]>(InternalCommands.previewDebugState);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function beforeReload(marker: string): EditorCheck[] {
@@ -28,9 +29,9 @@ function beforeReload(marker: string): EditorCheck[] {
     ['a locked preview is open on a post, scrolled, and its webview rendered', async () => {
       await activatePostcraft();
       const editor = await openPost(...POST);
-      await vscode.commands.executeCommand('postcraft.openPreviewToSide');
+      await vscode.commands.executeCommand(Commands.openPreviewToSide);
       // Locked before the first render, whose update makes the webview save {resource, locked}.
-      await vscode.commands.executeCommand('postcraft.preview.toggleLock');
+      await vscode.commands.executeCommand(Commands.togglePreviewLock);
       const state = await waitFor(async () => (await debugState()).find((candidate) => candidate.rendered?.title === TITLE), 20_000, 'the preview to render');
       assert.equal(state.locked, true);
       editor.revealRange(new vscode.Range(SCROLLED_TO_LINE, 0, SCROLLED_TO_LINE, 0), vscode.TextEditorRevealType.AtTop);

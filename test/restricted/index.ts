@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { runEditorChecks, type EditorCheck } from '../editorChecks';
 import type { SiteSummary } from '../../src/vscode/features/siteSummary';
 import type { PostcraftApi } from '../../src/vscode/extension';
+import { Commands, EXTENSION_ID } from '../../src/vscode/constants';
 
 export async function run(): Promise<void> {
   const checks: EditorCheck[] = [];
@@ -17,14 +18,14 @@ export async function run(): Promise<void> {
     assert.equal(vscode.workspace.isTrusted, false);
   });
   check('Postcraft activates and indexes the blog in Restricted Mode', async () => {
-    const api = await vscode.extensions.getExtension<PostcraftApi>('postcraft.postcraft')!.activate();
+    const api = await vscode.extensions.getExtension<PostcraftApi>(EXTENSION_ID)!.activate();
     await api.whenIndexed();
-    const summary = await vscode.commands.executeCommand<SiteSummary>('postcraft.showSiteSummary', { quiet: true });
+    const summary = await vscode.commands.executeCommand<SiteSummary>(Commands.showSiteSummary, { quiet: true });
     assert.ok(summary.sites[0].posts > 10);
   });
   check('deploy is refused: no terminal is opened and nothing runs', async () => {
     const terminals = vscode.window.terminals.length;
-    const result = await vscode.commands.executeCommand<vscode.Terminal | undefined>('postcraft.deploy', vscode.Uri.joinPath(root, '_config.yml'));
+    const result = await vscode.commands.executeCommand<vscode.Terminal | undefined>(Commands.deploy, vscode.Uri.joinPath(root, '_config.yml'));
     assert.equal(result, undefined);
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal(vscode.window.terminals.length, terminals);

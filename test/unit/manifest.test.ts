@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Commands, InternalCommands, Settings, TreeItemKinds, Views } from '../../src/vscode/constants';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { Commands, EXTENSION_ID, InternalCommands, Settings, StatusBarItems, TreeGroupKinds, TreeItemKinds, Views } from '../../src/vscode/constants';
 
 const repo = resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+  publisher: string;
+  name: string;
   activationEvents: string[];
   contributes: {
     commands: Array<{ command: string }>;
@@ -37,8 +39,40 @@ describe('the manifest and the ids module', () => {
     assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${Views.preview}`), 'a restored preview activates Postcraft');
     const menus = Object.values(manifest.contributes.menus).flat();
     const matched = new Set(menus.flatMap((entry) => [...(entry.when ?? '').matchAll(/viewItem == ([\w.]+)/g)].map((match) => match[1])));
-    for (const kind of matched) assert.ok(Object.values(TreeItemKinds).includes(kind as never), `menus match ${kind}, which no tree item has`);
+    const kinds = new Set<string>([...Object.values(TreeItemKinds), ...Object.values(TreeGroupKinds)]);
+    for (const kind of matched) assert.ok(kinds.has(kind), `menus match ${kind}, which no tree item has`);
     const commands = new Set<string>(Object.values(Commands));
     for (const entry of [...menus, ...(manifest.contributes.keybindings ?? [])]) assert.ok(commands.has(entry.command), `${entry.command} in menus or keybindings`);
   });
+
+  it('names the extension as publisher.name', () => {
+    assert.equal(EXTENSION_ID, `${manifest.publisher}.${manifest.name}`);
+  });
+
+  it('is the only place that spells an id: the code, the tests and the bench import them', () => {
+    const ids = new Set<string>([
+      EXTENSION_ID, ...Object.values(Commands), ...Object.values(InternalCommands), ...Object.values(Views),
+      ...Object.values(TreeItemKinds), ...Object.values(TreeGroupKinds), ...Object.values(StatusBarItems),
+      ...Object.entries(Settings).filter(([name]) => name !== 'section').map(([, key]) => `${Settings.section}.${key}`),
+    ]);
+    const constants = join(repo, 'src', 'vscode', 'constants.ts');
+    const spelled: string[] = [];
+    for (const file of ['src', 'test', 'bench'].flatMap((folder) => typeScriptFiles(join(repo, folder)))) {
+      if (file === constants) continue;
+      // Quoted strings only: comments name ids in backticks, and that is documentation.
+      for (const match of readFileSync(file, 'utf8').matchAll(/'(postcraft\.[\w.]+)'|"(postcraft\.[\w.]+)"/g)) {
+        const id = match[1] ?? match[2];
+        if (ids.has(id)) spelled.push(`${relative(repo, file)}: ${id}`);
+      }
+    }
+    assert.deepEqual(spelled, []);
+  });
 });
+
+function typeScriptFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return entry.name === 'fixtures' || entry.name === 'node_modules' ? [] : typeScriptFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}

@@ -9,7 +9,7 @@ import { formatMomentDate } from '../site/dateFormat';
 import { canonicalKey, type FrontMatterField, type FrontMatterFields } from '../generators/generator';
 import { Messages, postsMessage } from './messages';
 import type { CompletionItem, CompletionItemKind, CompletionOptions, CompletionResult, TextEdit } from './types';
-import { categoryVocabulary, draftOnlyTagVocabulary, tagVocabulary } from './vocabulary';
+import { categoryVocabulary, draftOnlyTagVocabulary, tagVocabulary, type CategoryEntry } from './vocabulary';
 import { escapeDoubleQuoted, escapeInQuotes, escapeSnippet, yamlScalar } from '../frontMatter/yamlText';
 
 /** Hexo's built-in post scaffold, used when the site has none (hexo `lib/hexo/scaffold.ts`). */
@@ -214,23 +214,18 @@ function categoryItems(context: ValueContext, index: SiteIndexView, options: Com
   const ownOnly = (path: readonly string[], count: number): boolean => count <= (own.categories.get(categoryKey(path)) ?? 0);
   const offered = new Set(prefix);
   const items: CompletionItem[] = [];
-  for (const child of vocabulary.children.get(categoryKey(prefix)) ?? []) {
-    if (offered.has(child.name) || ownOnly(child.path, child.count)) continue;
-    offered.add(child.name);
-    items.push(item(child.name, 'category', writeValue(child.name, context), items.length, {
-      filterText: child.filterText,
-      detail: postsMessage(child.count, Messages.categoryPosts, Messages.categoryOnePost, child.path.join(' > ')),
+  /** Each name once, children of the prefix first; `elsewhere`: the name lives under another parent. */
+  const offer = (entry: CategoryEntry, elsewhere: boolean): void => {
+    if (offered.has(entry.name) || ownOnly(entry.path, entry.count)) return;
+    offered.add(entry.name);
+    items.push(item(entry.name, 'category', writeValue(entry.name, context), items.length, {
+      filterText: entry.filterText,
+      detail: postsMessage(entry.count, Messages.categoryPosts, Messages.categoryOnePost, entry.path.join(' > ')),
+      ...(elsewhere ? { documentation: { message: Messages.categoryBecomes, args: [[...prefix, entry.name].join(' > ')] } } : {}),
     }));
-  }
-  for (const other of vocabulary.names) {
-    if (offered.has(other.name) || ownOnly(other.path, other.count)) continue;
-    offered.add(other.name);
-    items.push(item(other.name, 'category', writeValue(other.name, context), items.length, {
-      filterText: other.filterText,
-      detail: postsMessage(other.count, Messages.categoryPosts, Messages.categoryOnePost, other.path.join(' > ')),
-      documentation: { message: Messages.categoryBecomes, args: [[...prefix, other.name].join(' > ')] },
-    }));
-  }
+  };
+  for (const child of vocabulary.children.get(categoryKey(prefix)) ?? []) offer(child, false);
+  for (const other of vocabulary.names) offer(other, true);
   return items;
 }
 

@@ -48,11 +48,16 @@ export class WorkspaceIndex {
 
   /** The site a file belongs to (the innermost one when sites nest). */
   siteFor(path: string): SiteIndex | undefined {
-    let best: SiteIndex | undefined;
-    for (const index of this.sites) {
-      if (relativeInside(index.site.root, path) === undefined) continue;
-      if (!best || index.site.root.length > best.site.root.length) best = index;
-    }
-    return best;
+    return innermostSiteOf(this.sites, path);
   }
+}
+
+/** Of `sites`, the one `path` belongs to: the innermost when sites nest (a blog in another's folder). */
+export function innermostSiteOf(sites: Iterable<SiteIndex>, path: string): SiteIndex | undefined {
+  let best: SiteIndex | undefined;
+  for (const index of sites) {
+    if (relativeInside(index.site.root, path) === undefined) continue;
+    if (!best || index.site.root.length > best.site.root.length) best = index;
+  }
+  return best;
 }

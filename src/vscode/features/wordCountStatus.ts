@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { splitFrontMatter } from '../../core/frontMatter';
 import { countWords, type WordCount } from '../../core/api';
-import { Settings } from '../constants';
+import { Settings, StatusBarItems } from '../constants';
+import { Debouncer } from '../services/debouncer';
 
 /** The status bar item on Markdown posts: CJK-aware word count and reading time. */
 export class WordCountStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('postcraft.wordCount', vscode.StatusBarAlignment.Right, 100);
+  private readonly item = vscode.window.createStatusBarItem(StatusBarItems.wordCount, vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refreshTimer = new Debouncer<'refresh'>();
   /** The last count shown, for tests and for the preview header. */
   current: WordCount | undefined;
 
@@ -27,8 +28,7 @@ export class WordCountStatus implements vscode.Disposable {
   }
 
   private scheduleRefresh(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), 200);
+    this.refreshTimer.schedule('refresh', 200, () => this.refresh());
   }
 
   refresh(): void {
@@ -51,7 +51,7 @@ export class WordCountStatus implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.refreshTimer.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

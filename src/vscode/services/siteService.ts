@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
-import { decodeText, dirname, type FileSystemPort, GENERATORS, logException, looksBinary, MARKDOWN_EXTENSIONS, relativeInside, SiteIndex, WorkspaceIndex } from '../../core/api';
-import { Settings } from '../constants';
+import { decodeText, dirname, type FileSystemPort, GENERATORS, innermostSiteOf, isMarkdownPath, logException, looksBinary, SiteIndex, WorkspaceIndex } from '../../core/api';
+import { Settings, StatusBarItems } from '../constants';
 import { Debouncer } from './debouncer';
-import { FileEvents } from './fileEvents';
+import { FileEvents, type WorkspaceFileChange } from './fileEvents';
 import { toCorePath, toUri } from '../convert';
 import { createVscodeFileSystem } from './vscodeFileSystem';
 
 /** Files a virtual workspace's index reads at once (each read goes over the wire). */
 const REMOTE_READ_CONCURRENCY = 16;
+/** A `git checkout` sends a burst of events, and a folder moved in may be followed by its own contents. */
+const FOLDER_BURST_SETTLE_MS = 300;
 
 /**
  * Owns every site's index in the workspace: finds the blogs, builds their indexes in the background
@@ -16,9 +18,8 @@ const REMOTE_READ_CONCURRENCY = 16;
 export class SiteService implements vscode.Disposable {
   private indexes: SiteIndex[] = [];
   private readonly disposables: vscode.Disposable[] = [];
-  /** Unsaved edits per path, and the rediscovery and folder batches (keys 'rediscover', 'folders'). */
+  /** Unsaved edits per path. */
   private readonly pendingEdits = new Debouncer<string>();
-  private readonly batches = new Debouncer<'rediscover' | 'folders'>();
   private readonly changeEmitter = new vscode.EventEmitter<SiteIndex | undefined>();
   private readonly taxonomyEmitter = new vscode.EventEmitter<SiteIndex | undefined>();
   /** Each index's taxonomy version when its last change was announced. */
@@ -28,8 +29,6 @@ export class SiteService implements vscode.Disposable {
   private progressShownAt = 0;
   private loading: Promise<void> = Promise.resolve();
   private generation = 0;
-  /** Created (true) or deleted (false) paths in a source folder that are no posts: maybe folders. */
-  private readonly folderEvents = new Map<string, { readonly uri: vscode.Uri; readonly created: boolean }>();
   private readonly addedEmitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   /**
    * Posts whose file was deleted while VS Code still held their document: the extension host keeps a
@@ -51,7 +50,7 @@ export class SiteService implements vscode.Disposable {
 
   /** `fileEvents`: the workspace's one file watcher, shared with the features that follow the disk. */
   constructor(readonly fileEvents: FileEvents = new FileEvents()) {
-    this.statusItem = vscode.window.createStatusBarItem('postcraft.indexing', vscode.StatusBarAlignment.Left, 0);
+    this.statusItem = vscode.window.createStatusBarItem(StatusBarItems.indexing, vscode.StatusBarAlignment.Left, 0);
     this.statusItem.name = vscode.l10n.t('Postcraft indexing');
     this.disposables.push(
       this.changeEmitter,
@@ -59,22 +58,19 @@ export class SiteService implements vscode.Disposable {
       this.addedEmitter,
       this.fileEvents,
       this.statusItem,
+      // Posts are followed one by one, at once: completion and the rules read them next.
       fileEvents.onDidCreate((uri) => {
-        // A folder moved in arrives as one event for the folder, not for its posts.
-        this.queueFolderEvent(uri, true);
-        if (isPostFile(uri)) this.reappeared(uri);
-        if (isSiteSetupFile(uri)) this.scheduleRediscovery();
+        if (isMarkdownPath(uri.path)) this.reappeared(uri);
       }),
       fileEvents.onDidChange((uri) => {
-        if (isPostFile(uri)) this.reappeared(uri);
-        if (isSiteSetupFile(uri)) this.scheduleRediscovery();
+        if (isMarkdownPath(uri.path)) this.reappeared(uri);
       }),
       fileEvents.onDidDelete((uri) => {
-        this.queueFolderEvent(uri, false);
-        if (isPostFile(uri)) this.forget(uri);
-        if (isSiteSetupFile(uri)) this.scheduleRediscovery();
+        if (isMarkdownPath(uri.path)) this.forget(uri);
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleRediscovery()),
+      // Folders moved in or out and the files that say where the sites are: once per burst.
+      fileEvents.onDidSettle({ settleMs: FOLDER_BURST_SETTLE_MS }, (batch) => this.applySettledBurst(batch)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rediscover()),
       vscode.workspace.onDidChangeTextDocument((event) => this.scheduleEdit(event.document)),
       vscode.workspace.onDidOpenTextDocument((document) => this.reflectDocument(document)),
       // Closing an unsaved document drops its edits: the file on disk is the truth again (and a file
@@ -99,13 +95,8 @@ export class SiteService implements vscode.Disposable {
   }
 
   siteFor(uri: vscode.Uri): SiteIndex | undefined {
-    const path = toCorePath(uri);
-    let best: SiteIndex | undefined;
-    for (const index of this.indexes) {
-      if (relativeInside(index.site.root, path) === undefined) continue;
-      if (!best || index.site.root.length > best.site.root.length) best = index;
-    }
-    return best;
+    // Sites of every workspace folder together: a folder may hold a blog nested in another folder's.
+    return innermostSiteOf(this.indexes, toCorePath(uri));
   }
 
   private async load(): Promise<void> {
@@ -232,31 +223,36 @@ export class SiteService implements vscode.Disposable {
     if (index.remove(path)) this.fireChange(index);
   }
 
-  private queueFolderEvent(uri: vscode.Uri, created: boolean): void {
-    const index = this.siteFor(uri);
-    if (!index) return;
-    const path = toCorePath(uri);
-    // Posts are followed one by one (see isPostFile); what else appears in a source folder may be a folder.
-    if (index.site.classify(path) || !path.startsWith(`${index.site.sourceRoot}/`)) return;
-    this.folderEvents.set(uri.toString(), { uri, created });
-    // Gathered for a moment: a `git checkout` sends a burst, and a folder's own contents may follow it.
-    this.batches.schedule('folders', 300, () => void this.applyFolderEvents().catch((error: unknown) => logException('indexing folders moved in or out', error)));
+  private applySettledBurst(batch: readonly WorkspaceFileChange[]): void {
+    if (batch.some((change) => isSiteSetupFile(change.uri))) {
+      this.rediscover();
+      return; // the new discovery reads every folder anyway
+    }
+    // A folder moved in or out arrives as one event for the folder, not for its posts.
+    const folderEvents = batch.filter((change) => change.kind !== 'changed' && this.mayBeFolderInSource(change.uri));
+    if (folderEvents.length > 0) void this.applyFolderEvents(folderEvents).catch((error: unknown) => logException('indexing folders moved in or out', error));
   }
 
-  private async applyFolderEvents(): Promise<void> {
-    const events = [...this.folderEvents.values()];
-    this.folderEvents.clear();
+  /** What appears in or leaves a source folder and is no post may be a folder (of posts). */
+  private mayBeFolderInSource(uri: vscode.Uri): boolean {
+    const index = this.siteFor(uri);
+    if (!index) return false;
+    const path = toCorePath(uri);
+    return !index.site.classify(path) && path.startsWith(`${index.site.sourceRoot}/`);
+  }
+
+  private async applyFolderEvents(events: readonly WorkspaceFileChange[]): Promise<void> {
     const paths = new Set(events.map((event) => toCorePath(event.uri)));
     // Inside another folder of the burst: that folder's walk or removal covers it.
     const covered = (path: string): boolean => {
       for (let parent = dirname(path); parent !== dirname(parent); parent = dirname(parent)) if (paths.has(parent)) return true;
       return false;
     };
-    for (const { uri, created } of events) {
+    for (const { uri, kind } of events) {
       const path = toCorePath(uri);
       const index = this.siteFor(uri);
       if (!index || covered(path)) continue;
-      if (!created) {
+      if (kind === 'deleted') {
         if (index.removeFolder(path)) this.fireChange(index);
         continue;
       }
@@ -270,15 +266,13 @@ export class SiteService implements vscode.Disposable {
     }
   }
 
-  private scheduleRediscovery(): void {
-    this.batches.schedule('rediscover', 300, () => {
-      this.loading = this.load();
-    });
+  /** Finds the sites again (a newer discovery supersedes one under way). */
+  private rediscover(): void {
+    this.loading = this.load();
   }
 
   dispose(): void {
     this.generation++;
-    this.batches.dispose();
     this.pendingEdits.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
@@ -286,12 +280,6 @@ export class SiteService implements vscode.Disposable {
 
 /** How often the indexing progress may change in the status bar. */
 const PROGRESS_INTERVAL_MS = 500;
-
-/** A file Hexo may render as a post (by its extension; the site's classify decides). */
-function isPostFile(uri: vscode.Uri): boolean {
-  const dot = uri.path.lastIndexOf('.');
-  return dot > uri.path.lastIndexOf('/') && MARKDOWN_EXTENSIONS.has(uri.path.slice(dot));
-}
 
 /** A file that decides where the sites are and how they read: `_config.yml`, `package.json`, a scaffold. */
 function isSiteSetupFile(uri: vscode.Uri): boolean {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
+import { innermostSiteOf, WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
 import { GENERATORS } from '../../../src/core/generators/registry';
 import { MemoryFileSystem } from '../support/memoryFileSystem';
 
@@ -35,5 +35,19 @@ describe('workspace index', () => {
     assert.deepEqual(workspace.sites.map((index) => index.size > 0).sort(), [false, true]);
     const opened = await WorkspaceIndex.open(fs, ['/w'], { generators: GENERATORS });
     assert.deepEqual(opened.sites.map((index) => index.size).sort(), [1, 2]);
+  });
+
+  it('gives a file to the innermost site, across the sites of several workspace folders', async () => {
+    const fs = new MemoryFileSystem({
+      ...files,
+      '/w/blog/demo/_config.yml': 'title: Demo\n',
+      '/w/blog/demo/package.json': '{"dependencies":{"hexo":"^8.0.0"}}',
+      '/w/blog/demo/source/_posts/d.md': '---\ntitle: D\n---\n',
+    });
+    // The editor discovers per workspace folder and asks across all of them (a folder may be inside another).
+    const sites = [...(await WorkspaceIndex.discover(fs, ['/w'], { generators: GENERATORS })).sites, ...(await WorkspaceIndex.discover(fs, ['/w/blog/demo'], { generators: GENERATORS })).sites];
+    assert.equal(innermostSiteOf(sites, '/w/blog/demo/source/_posts/d.md')?.site.root, '/w/blog/demo');
+    assert.equal(innermostSiteOf(sites, '/w/blog/source/_posts/a.md')?.site.root, '/w/blog');
+    assert.equal(innermostSiteOf(sites, '/elsewhere/source/_posts/e.md'), undefined);
   });
 });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { type FileOperation, logException } from '../../../core/api';
-import { MARKDOWN_GLOB } from '../../constants';
+import { type FileOperation, isMarkdownPath, logException } from '../../../core/api';
+import type { FileEvents } from '../../services/fileEvents';
 import { toCorePath, toUri, toVsTextEdit } from '../../convert';
 
 /**
@@ -63,17 +63,24 @@ export async function applyPlan(operations: readonly FileOperation[], like: vsco
  * hand) and its folder is still empty, the folder goes too. A folder with anything in it is never
  * touched. (A redo brings the post back without its folder; Hexo makes no folder it needs.)
  */
-class AssetFolders implements vscode.Disposable {
+class AssetFolders {
   /** Each new post's folder, by the post's URI. */
   private readonly followed = new Map<string, vscode.Uri>();
-  private watcher: vscode.Disposable | undefined;
+
+  /** Follows deletions through the workspace's file watcher, until the returned disposable goes. */
+  listen(events: FileEvents): vscode.Disposable {
+    const subscription = events.onDidDelete((uri) => {
+      if (this.followed.size === 0 || !isMarkdownPath(uri.path)) return;
+      void this.deleted(uri).catch((error: unknown) => logException('removing an empty asset folder', error));
+    });
+    return new vscode.Disposable(() => {
+      subscription.dispose();
+      this.followed.clear();
+    });
+  }
 
   follow(post: vscode.Uri, folder: vscode.Uri): void {
     this.followed.set(post.toString(), folder);
-    if (this.watcher) return;
-    // One watcher for all of them, made on first use.
-    const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB, true, true, false);
-    this.watcher = vscode.Disposable.from(watcher, watcher.onDidDelete((uri) => void this.deleted(uri).catch((error: unknown) => logException('removing an empty asset folder', error))));
   }
 
   private async deleted(post: vscode.Uri): Promise<void> {
@@ -84,11 +91,6 @@ class AssetFolders implements vscode.Disposable {
     this.followed.delete(post.toString());
     if (!(await exists(folder))) return; // deleted already, with its post or by hand
     if ((await vscode.workspace.fs.readDirectory(folder)).length === 0) await vscode.workspace.fs.delete(folder, { recursive: false, useTrash: false });
-  }
-
-  dispose(): void {
-    this.watcher?.dispose();
-    this.followed.clear();
   }
 }
 
@@ -101,7 +103,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** One for the extension (disposed with the post features). */
+/** One for the extension (listening while the post features are registered). */
 export const assetFolders = new AssetFolders();
 
 /** The text of a file as the writer sees it: the open document (unsaved edits included), else the disk. */

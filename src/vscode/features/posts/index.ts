@@ -17,6 +17,6 @@ export function registerPostFeatures(service: SiteService): vscode.Disposable {
     registerRenameTaxonomyCommands(service),
     registerUpdateTimestamp(service),
     registerPostsTree(service),
-    assetFolders,
+    assetFolders.listen(service.fileEvents),
   );
 }

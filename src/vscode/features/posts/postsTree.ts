@@ -3,7 +3,8 @@ import { basename, type CategoryPath, type PostRecord, type SiteIndex } from '..
 import { toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { siteRootUri } from './sitePicker';
-import { Commands, TreeItemKinds, Views } from '../../constants';
+import { Commands, TreeGroupKinds, TreeItemKinds, Views } from '../../constants';
+import { Debouncer } from '../../services/debouncer';
 
 /** The Posts view's nodes. Tag and category nodes double as the rename commands' argument. */
 export type PostsNode =
@@ -26,7 +27,7 @@ function startsWith(path: CategoryPath, prefix: CategoryPath): boolean {
 export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PostsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refreshTimer = new Debouncer<'refresh'>();
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly service: SiteService) {
@@ -39,8 +40,7 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
   }
 
   private refreshSoon(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), 300);
+    this.refreshTimer.schedule('refresh', 300, () => this.refresh());
   }
 
   getChildren(node?: PostsNode): PostsNode[] {
@@ -94,23 +94,11 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
         const icons = { tags: 'tag', categories: 'list-tree', drafts: 'edit' };
         const item = new vscode.TreeItem(labels[node.group], collapsed);
         item.iconPath = new vscode.ThemeIcon(icons[node.group]);
-        item.contextValue = `postcraft.group.${node.group}`;
+        item.contextValue = TreeGroupKinds[node.group];
         return item;
       }
-      case 'tag': {
-        const item = new vscode.TreeItem(node.tag, collapsed);
-        item.description = String(node.count);
-        item.iconPath = new vscode.ThemeIcon('tag');
-        item.contextValue = TreeItemKinds.tag;
-        return item;
-      }
-      case 'category': {
-        const item = new vscode.TreeItem(node.category[node.category.length - 1], collapsed);
-        item.description = String(node.count);
-        item.iconPath = new vscode.ThemeIcon('folder');
-        item.contextValue = TreeItemKinds.category;
-        return item;
-      }
+      case 'tag': return countedItem(node.tag, node.count, 'tag', TreeItemKinds.tag);
+      case 'category': return countedItem(node.category[node.category.length - 1], node.count, 'folder', TreeItemKinds.category);
       case 'post': {
         const uri = toUri(node.record.path, siteRootUri(node.site));
         const item = new vscode.TreeItem(node.record.title || basename(node.record.path), vscode.TreeItemCollapsibleState.None);
@@ -125,10 +113,19 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.refreshTimer.dispose();
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** A tag or category: its name, how many posts Hexo counts, and the kind its context menu matches. */
+function countedItem(label: string, count: number, icon: string, kind: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.description = String(count);
+  item.iconPath = new vscode.ThemeIcon(icon);
+  item.contextValue = kind;
+  return item;
 }
 
 export function registerPostsTree(service: SiteService): vscode.Disposable {

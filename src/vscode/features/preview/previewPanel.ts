@@ -4,16 +4,10 @@ import { decodeText, DEFAULT_GENERATOR } from '../../../core/api';
 import { toCorePath, toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { Settings } from '../../constants';
+import { Debouncer } from '../../services/debouncer';
 
-/** What a preview's webview last reported after patching its DOM. */
-export interface PreviewReport {
-  readonly version: number;
-  readonly title: string;
-  readonly headings: readonly string[];
-  readonly patchMs: number;
-  readonly images: number;
-  readonly pending: number;
-}
+/** What a preview's webview last reported after patching its DOM (its `rendered` message, as the protocol defines it). */
+export type PreviewReport = Omit<Extract<FromWebview, { type: 'rendered' }>, 'type'>;
 
 export interface PreviewDebugState {
   readonly resource: string;
@@ -39,7 +33,7 @@ export class PreviewPanel implements vscode.Disposable {
   readonly onDidDispose = this.disposeEmitter.event;
   private version = 0;
   private ready = false;
-  private renderTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly renderTimer = new Debouncer<'render'>();
   private pendingEditAt: number | undefined;
   private sentEditAt = new Map<number, number>();
   private lastRenderMs = 0;
@@ -178,8 +172,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** `complete`: render every code block and formula, also those a windowed render left plain. */
   private scheduleRender(delay: number, complete = false): void {
     if (this.disposed) return;
-    clearTimeout(this.renderTimer);
-    this.renderTimer = setTimeout(() => void this.render(complete), delay);
+    this.renderTimer.schedule('render', delay, () => void this.render(complete));
   }
 
   /**
@@ -281,6 +274,7 @@ export class PreviewPanel implements vscode.Disposable {
         this.scheduleRender(0);
         break;
       case 'rendered': {
+        // Field by field: a webview message carries nothing else into the debug state.
         this.report = { version: message.version, title: message.title, headings: message.headings, patchMs: message.patchMs, images: message.images, pending: message.pending };
         const editAt = this.sentEditAt.get(message.version);
         if (editAt !== undefined) this.lastEditToDomMs = Date.now() - editAt;
@@ -336,7 +330,7 @@ export class PreviewPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearTimeout(this.renderTimer);
+    this.renderTimer.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();

@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { checkPost } from '../../../core/rules';
 import { decodeText, logException } from '../../../core/api';
 import type { DiagnosticsController } from './diagnostics';
-import { Debouncer } from '../../services/debouncer';
 import type { FileEvents } from '../../services/fileEvents';
 
 /** Changes on disk often come in bursts (a `git checkout`, a formatter on save): wait for the last. */
 const SETTLE_MS = 300;
+/** A long burst (a large checkout) still gets its first posts checked after this long. */
+const MAX_WAIT_MS = 2000;
 const RECHECKS_AT_ONCE = 8;
 
 /**
@@ -17,7 +18,6 @@ const RECHECKS_AT_ONCE = 8;
  * read, so a `git pull` before any Check All costs nothing.
  */
 export class ClosedFileDiagnostics implements vscode.Disposable {
-  private readonly timers = new Debouncer<string>();
   /** Bumped per file on every change, so that a slow read never overwrites a newer one. */
   private readonly generations = new Map<string, number>();
   private readonly disposables: vscode.Disposable[];
@@ -32,9 +32,14 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
       postsAdded((uris) => {
         for (const uri of uris) this.created(uri);
       }),
-      events.onDidCreate((uri) => this.created(uri)),
-      events.onDidChange((uri) => this.changed(uri)),
+      // Diagnostics of a deleted file go at once; new and changed files are read once their burst settles.
       events.onDidDelete((uri) => this.deleted(uri)),
+      events.onDidSettle({ settleMs: SETTLE_MS, maxWaitMs: MAX_WAIT_MS }, (batch) => {
+        for (const { uri, kind } of batch) {
+          if (kind === 'created') this.created(uri);
+          else if (kind === 'changed') this.changed(uri);
+        }
+      }),
     ];
   }
 
@@ -59,7 +64,7 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
     const key = uri.toString();
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
-    this.timers.schedule(key, SETTLE_MS, () => this.run(() => this.recheck(uri, key, generation)));
+    this.run(() => this.recheck(uri, key, generation));
   }
 
   /** Rechecks a few at a time: a `git checkout` can change thousands of posts at once. */
@@ -105,14 +110,12 @@ export class ClosedFileDiagnostics implements vscode.Disposable {
     for (const file of gone) {
       if (isOpen(file)) continue; // An open editor keeps its text, and its diagnostics with it.
       const key = file.toString();
-      this.timers.cancel(key);
       this.generations.delete(key);
       this.diagnostics.collection.delete(file);
     }
   }
 
   dispose(): void {
-    this.timers.dispose();
     this.queue.length = 0;
     for (const disposable of this.disposables) disposable.dispose();
   }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { checkPost, fixAllEdits, type Diagnostic as CoreDiagnostic } from '../../../core/rules';
-import { MARKDOWN_SELECTOR } from '../../constants';
+import { DIAGNOSTIC_SOURCE, MARKDOWN_SELECTOR } from '../../constants';
 import { toVsTextEdit } from '../../convert';
-import { DIAGNOSTIC_SOURCE, type DiagnosticsController } from './diagnostics';
+import type { DiagnosticsController } from './diagnostics';
 import { localize } from './messages';
 
 /** `source.fixAll.postcraft`: applied by "Fix All" and by `editor.codeActionsOnSave`. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checkPost, fileTimesOf, needsFileTimes, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
 import { logException, type PostKind, type SiteIndex } from '../../../core/api';
-import { VALIDATION_SECTION } from '../../constants';
+import { DIAGNOSTIC_SOURCE, VALIDATION_SECTION } from '../../constants';
 import { toCorePath, toVsRange } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
@@ -10,7 +10,8 @@ import { readValidationSettings } from './settings';
 import type { SiteFileSets } from './siteFileSets';
 import { Debouncer } from '../../services/debouncer';
 
-export const DIAGNOSTIC_SOURCE = 'postcraft';
+/** The key of the wait before all open posts are checked again (no document URI has it). */
+const REFRESH_OPEN = 'refresh open posts';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -33,7 +34,6 @@ export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly timers = new Debouncer<string>();
   private readonly disposables: vscode.Disposable[] = [];
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly sites: SiteService, private readonly files: SiteFileSets) {
     this.disposables.push(
@@ -111,10 +111,10 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private refreshOpen(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => {
+    // Keyed apart from the documents' own paths: one wait for every open post.
+    this.timers.schedule(REFRESH_OPEN, 100, () => {
       for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
-    }, 100);
+    });
   }
 
   private forget(document: vscode.TextDocument): void {
@@ -124,7 +124,6 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.refreshTimer);
     this.timers.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }

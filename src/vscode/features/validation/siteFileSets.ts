@@ -3,7 +3,10 @@ import { relativeInside, type SiteIndex } from '../../../core/api';
 import { collectSiteFiles, siteFileLookup, type RuleContext, type SiteFiles } from '../../../core/rules';
 import { toCorePath } from '../../convert';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
-import type { FileEvents } from '../../services/fileEvents';
+import type { FileEvents, WorkspaceFileChange } from '../../services/fileEvents';
+
+/** Short: an image added is looked up by the next check; a `hexo generate` still comes as a few batches. */
+const SETTLE_MS = 100;
 
 type SiteFileLookup = Pick<RuleContext, 'fileExists' | 'filesNamed' | 'staticRoots'>;
 
@@ -22,8 +25,7 @@ export class SiteFileSets implements vscode.Disposable {
   constructor(events: FileEvents) {
     this.disposables = [
       this.changeEmitter,
-      events.onDidCreate((uri) => this.apply(uri, true)),
-      events.onDidDelete((uri) => this.apply(uri, false)),
+      events.onDidSettle({ settleMs: SETTLE_MS, maxWaitMs: 1000 }, (batch) => this.apply(batch.filter((change) => change.kind !== 'changed'))),
     ];
   }
 
@@ -48,15 +50,20 @@ export class SiteFileSets implements vscode.Disposable {
     return lookup;
   }
 
-  private apply(uri: vscode.Uri, created: boolean): void {
-    const path = toCorePath(uri);
+  /** Files created or deleted: each site they touch gets one update and one change event. */
+  private apply(changes: readonly WorkspaceFileChange[]): void {
+    if (changes.length === 0) return;
+    const paths = changes.map((change) => ({ path: toCorePath(change.uri), created: change.kind === 'created' }));
     for (const [index, pending] of this.sets) {
-      if (relativeInside(index.site.root, path) === undefined) continue;
+      const inSite = paths.filter(({ path }) => relativeInside(index.site.root, path) !== undefined);
+      if (inSite.length === 0) continue;
       void pending.then((siteFiles) => {
-        if (created) {
-          // A created folder arrives as one event: its files are picked up on the next full read.
-          siteFiles.files.add(path);
-        } else {
+        for (const { path, created } of inSite) {
+          if (created) {
+            // A created folder arrives as one event: its files are picked up on the next full read.
+            siteFiles.files.add(path);
+            continue;
+          }
           siteFiles.files.delete(path);
           const prefix = `${path}/`;
           for (const file of siteFiles.files) if (file.startsWith(prefix)) siteFiles.files.delete(file);
