@@ -1,3 +1,5 @@
+import { tagWords } from '../text/tagWords';
+
 /**
  * Hexo tag plugin syntax: `{% name arg1 "arg two" %}` … `{% endname %}`.
  * Arguments are split on white space with single or double quotes grouping, as Hexo's tag
@@ -22,12 +24,7 @@ export function readTagCall(text: string): (TagCall & { readonly length: number 
 }
 
 export function splitTagArgs(text: string): string[] {
-  const args: string[] = [];
-  const pattern = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(\S+)/g;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    args.push(match[1] ?? match[2] ?? match[3]);
-  }
-  return args;
+  return tagWords(text).map((word) => word.value);
 }
 
 /** `{% endname %}` for a block tag. */

@@ -3,6 +3,7 @@ import { SpanList } from '../text/spanList';
 import { InlineCode } from './inlineCode';
 import { findInlineLinks } from './markdownLinks';
 import { TemplateClosers } from './templateClosers';
+import { tagWords, type TagWord } from '../text/tagWords';
 
 /**
  * One pass over a post's body that finds what the content rules look at, the way Hexo 8.1 sees it:
@@ -502,7 +503,7 @@ class ScannedTag implements TagToken {
   constructor(private readonly text: string, readonly start: number, readonly end: number, readonly name: string) {}
 
   get args(): readonly (Span & { readonly value: string })[] {
-    this.split ??= tagWords(this.text, this.start, this.end).slice(1);
+    this.split ??= wordsOfTag(this.text, this.start, this.end).slice(1);
     return this.split;
   }
 }
@@ -511,7 +512,7 @@ function readTag(s: string, start: number, end: number): TagToken {
   const [innerStart, innerEnd] = tagInner(s, start, end);
   let at = innerStart;
   while (at < innerEnd && /\s/.test(s[at])) at++;
-  // The name is the first word (see tagWords); found without splitting the rest.
+  // The name is the first word (see wordsOfTag); found without splitting the rest.
   let stop = at;
   const quote = s[at];
   if (quote === '"' || quote === "'") {
@@ -531,19 +532,9 @@ function tagInner(s: string, start: number, end: number): [number, number] {
 }
 
 /** A tag's words, name first: whitespace separates them; quotes keep spaces inside one (Nunjucks' lexer reads strings whole). */
-function tagWords(s: string, start: number, end: number): (Span & { value: string })[] {
+function wordsOfTag(s: string, start: number, end: number): TagWord[] {
   const [innerStart, innerEnd] = tagInner(s, start, end);
-  const words: (Span & { value: string })[] = [];
-  // Matched inside the tag only: on the whole text `\S+` would run on past `%}` into what follows.
-  for (const m of s.slice(innerStart, innerEnd).matchAll(/"[^"]*"|'[^']*'|\S+/g)) {
-    const wordStart = innerStart + m.index;
-    words.push({ start: wordStart, end: wordStart + m[0].length, value: unquote(m[0]) });
-  }
-  return words;
-}
-
-function unquote(value: string): string {
-  return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
+  return tagWords(s, innerStart, innerEnd);
 }
 
 
