@@ -7,6 +7,7 @@ import { renderPost, type RenderContext } from '../../src/core/render';
 import { DEFAULT_SETTINGS, fixAll, RULES, siteFileLookup, severityOf, type RuleContext } from '../../src/core/rules';
 import { PostDocument } from '../../src/core/rules/postDocument';
 import { loadHexoSite } from '../../src/core/generators/hexo/hexoSite';
+import { hexoGenerator } from '../../src/core/generators/hexo/hexoGenerator';
 import type { PostKind } from '../../src/core/site/types';
 import { MemoryFileSystem } from '../unit/support/memoryFileSystem';
 import { aliasBomb } from '../unit/support/hostilePosts';
@@ -277,7 +278,7 @@ export function fuzzPost(text: string, seed: number, env: FuzzEnvironment): Fuzz
     path, kind, site: env.index.site, index: env.index, now: NOW, settings: DEFAULT_SETTINGS,
     ...siteFileLookup({ files: new Set(Object.keys(SITE_FILES)), staticRoots: [] }),
   };
-  const doc = stage('rules', () => new PostDocument(text));
+  const doc = stage('rules', () => new PostDocument(text, hexoGenerator.frontMatter));
   if (doc) {
     for (const rule of RULES) {
       if (severityOf(rule, context.settings.rules) === 'off' || (rule.kinds && !rule.kinds.includes(kind))) continue;

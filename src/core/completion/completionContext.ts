@@ -26,7 +26,7 @@ export function analyzeCompletionContext(text: string, offset: number): Completi
 
   let region: Span;
   let format: 'yaml' | 'json';
-  if (split.format !== 'none' && split.content) {
+  if ((split.format === 'yaml' || split.format === 'json') && split.content) {
     region = split.content;
     format = split.format;
     // Without an opening `---`, Hexo takes whatever precedes the first `---` line as front matter; a

@@ -30,7 +30,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
     const lineMap = new LineMap(text.slice(0, 1));
     return {
       format: 'none', bodyOffset: 0, data: {}, entries: [], valid: false,
-      errors: [{ code: 'yaml-syntax', message: `The front matter could not be read: ${String(error)}`, range: lineMap.range(0, 0), hexo: 'drop' }],
+      errors: [{ code: 'yaml-syntax', message: `The front matter could not be read: ${String(error)}`, range: lineMap.range(0, 0), effect: 'drop' }],
     };
   }
 }
@@ -98,7 +98,7 @@ function parseYamlBlock(text: string, split: FrontMatterSplit, block: FrontMatte
     code: 'yaml-syntax',
     message: `${yamlErrorReason(outcome.error)} — Hexo cannot read this front matter and skips the post.`,
     range: errorRange(input, yamlErrorOffset(outcome.error), lineMap, block.content),
-    hexo: 'drop',
+    effect: 'drop',
   };
   return { format: 'yaml', block, bodyOffset: split.bodyOffset, data: bounded.data, entries, errors: [error, ...aliasErrors(bounded.dropped, entries, block)], valid: false };
 }
@@ -116,7 +116,7 @@ function aliasErrors(dropped: readonly ExpandedEntry[], entries: readonly FrontM
       code: 'alias-expansion',
       message: `${describeExpandedEntry(expanded)} — Postcraft reads the post without it; Hexo copies it in full, which can exhaust its memory or stack.`,
       range: entry ? entry.keyRange : block.content,
-      hexo: 'drop',
+      effect: 'drop',
       expanded,
     };
   });
@@ -145,7 +145,7 @@ function parseJsonBlock(text: string, split: FrontMatterSplit, block: FrontMatte
     code: 'json-syntax',
     message: `${jsonErrorReason(outcome.error)} — Hexo ignores this front matter and renders the whole file, separators included.`,
     range: errorRange(input, position === undefined ? input.text.length : position - 1, lineMap, block.content),
-    hexo: 'body-only',
+    effect: 'body-only',
   };
   return { format: 'json', block, bodyOffset: split.bodyOffset, data, entries: mappingEntries(pairs, data, ctx), errors: [error], valid: false };
 }
@@ -236,9 +236,9 @@ function unclosedMessage(text: string, split: FrontMatterSplit): string {
 }
 
 function failure(format: ParsedFrontMatter['format'], block: FrontMatterBlock | undefined, bodyOffset: number,
-  code: FrontMatterErrorCode, message: string, range: SourceRange, hexo?: FrontMatterError['hexo']): ParsedFrontMatter {
+  code: FrontMatterErrorCode, message: string, range: SourceRange, effect?: FrontMatterError['effect']): ParsedFrontMatter {
   const entries: FrontMatterEntry[] = [];
-  const error: FrontMatterError = hexo ? { code, message, range, hexo } : { code, message, range };
+  const error: FrontMatterError = effect ? { code, message, range, effect } : { code, message, range };
   return { format, block, bodyOffset, data: {}, entries, errors: [error], valid: false };
 }
 

@@ -59,7 +59,7 @@ function fromFullParse(text: string): FrontMatterData {
   const parsed = parseFrontMatter(text);
   const first = parsed.errors[0];
   const block = parsed.block;
-  const fatal = first !== undefined && first.hexo !== 'body-only';
+  const fatal = first !== undefined && first.effect !== 'body-only';
   return {
     format: parsed.format,
     data: parsed.data,

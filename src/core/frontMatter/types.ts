@@ -1,8 +1,8 @@
 import type { SourceRange } from '../text/sourceRange';
 import type { ExpandedEntry } from './aliasExpansion';
 
-/** How the front matter is written: Hexo's YAML (`---`), Hexo's brace-less JSON (`;;;`), or none. */
-export type FrontMatterFormat = 'yaml' | 'json' | 'none';
+/** How the front matter is written: YAML (`---`), JSON (Hexo's brace-less `;;;`, Hugo's `{ }`), TOML (`+++`), or none. */
+export type FrontMatterFormat = 'yaml' | 'json' | 'toml' | 'none';
 
 /** Where the front matter sits in the file. */
 export interface FrontMatterBlock {
@@ -65,7 +65,8 @@ export interface FrontMatterEntry {
 export type FrontMatterErrorCode =
   | 'unclosed'          // an opening separator without a closing one: Hexo keeps the post without front matter
   | 'yaml-syntax'       // the YAML does not parse: Hexo drops the post
-  | 'json-syntax'       // the `;;;` JSON does not parse: Hexo drops the post
+  | 'json-syntax'       // the JSON does not parse (Hexo reads the file as body; Hugo fails the build)
+  | 'toml-syntax'       // the `+++` TOML does not parse: Hugo fails the build
   | 'not-a-mapping'     // YAML parses, but to a scalar or a list: Hexo ignores it
   | 'alias-expansion'   // a top-level entry whose aliases expand past the limits: left out of `data`
   | 'binary'            // the file is not text
@@ -76,11 +77,11 @@ export interface FrontMatterError {
   readonly message: string;
   readonly range: SourceRange;
   /**
-   * What Hexo 8.1 does with the post: 'drop' (it logs "Process failed" and skips the post),
-   * 'body-only' (it keeps the post and reads the whole file, separators included, as the body).
-   * Absent for Postcraft's own limits ('binary', 'too-large').
+   * What the generator does with the post: 'drop' (Hexo logs "Process failed" and skips the post),
+   * 'body-only' (it keeps the post and reads the whole file, separators included, as the body),
+   * 'fail' (the whole build stops: Hugo). Absent for Postcraft's own limits ('binary', 'too-large').
    */
-  readonly hexo?: 'drop' | 'body-only';
+  readonly effect?: 'drop' | 'body-only' | 'fail';
   /** For 'alias-expansion': the entry left out and why. */
   readonly expanded?: ExpandedEntry;
 }
@@ -101,4 +102,18 @@ export interface ParsedFrontMatter {
   readonly errors: readonly FrontMatterError[];
   /** True when Hexo would read the front matter without error. */
   readonly valid: boolean;
+}
+
+/**
+ * How a generator finds and reads a post's front matter (a generator's dialect: Hexo's `---`/`;;;`,
+ * Hugo's `---`/`+++`/`{`). The shared code (index, rules, completion, preview) reads front matter
+ * only through the site's dialect.
+ */
+export interface FrontMatterSyntax {
+  /** Where the front matter and the body are, without parsing. */
+  split(text: string): import('./split').FrontMatterSplit;
+  /** The generator's reading of the front matter, with source ranges and positioned errors. */
+  parse(text: string): ParsedFrontMatter;
+  /** The hot path of indexing: the generator's data, no ranges (agrees with `parse`). */
+  readData(text: string): import('./readData').FrontMatterData;
 }

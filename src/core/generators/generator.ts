@@ -1,3 +1,4 @@
+import type { FrontMatterSyntax } from '../frontMatter/types';
 import type { FileSystemPort } from '../ports';
 import type MarkdownIt from 'markdown-it';
 import type { PostPlanner } from '../posts/plans';
@@ -29,6 +30,8 @@ export interface Generator {
    * the site's zone (`timeZone`, '' for the machine's); undefined when the generator cannot read it.
    */
   readDate(value: unknown, timeZone: string): Date | undefined;
+  /** How the generator finds and reads a post's front matter. */
+  readonly frontMatter: FrontMatterSyntax;
   /** The front-matter fields the generator reads, for completion and the unknown-key rule. */
   readonly fields: FrontMatterFields;
   /** A post's tags, read from its front-matter data exactly as the generator reads them. */

@@ -1,6 +1,6 @@
 import type { Cancellation, Clock, FileSystemPort } from '../ports';
 import { neverCancelled, systemClock } from '../ports';
-import { splitFrontMatter } from '../frontMatter';
+import type { FrontMatterSplit } from '../frontMatter';
 import { walkFiles } from '../walkFiles';
 import type { Site } from '../generators/generator';
 import { categoryFromKey, categoryKey, categoryNodesOf } from '../site/categoryPaths';
@@ -94,7 +94,7 @@ export class SiteIndex implements SiteIndexView {
         }
         try {
           if (!bytes || looksBinary(bytes)) this.remove(path);
-          else this.update(path, textForIndex(bytes, maxBytes));
+          else this.update(path, textForIndex(bytes, maxBytes, this.site.generator.frontMatter.split));
         } catch (error) {
           // A post the index cannot take in is a bug: reported, and the rest of the site still read.
           logException(`indexing ${path}`, error);
@@ -252,7 +252,7 @@ function compareNames(a: string, b: string): number {
  */
 const HEAD_BYTES = 4096;
 
-function textForIndex(bytes: Uint8Array, maxBytes: number): string {
+function textForIndex(bytes: Uint8Array, maxBytes: number, splitFrontMatter: (text: string) => FrontMatterSplit): string {
   for (const size of [fenceHeadLength(bytes), HEAD_BYTES]) {
     if (size === 0 || bytes.length <= size) continue;
     const head = decodeText(bytes.subarray(0, size));
@@ -263,13 +263,13 @@ function textForIndex(bytes: Uint8Array, maxBytes: number): string {
   return decodeText(bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes);
 }
 
-/** Bytes up to one past the line break after the first later line starting `---` or `;;;` (0: none in 4 KB). */
+/** Bytes up to one past the line break after the first later line starting `---`, `+++` or `;;;` (0: none in 4 KB). */
 function fenceHeadLength(bytes: Uint8Array): number {
   const limit = Math.min(bytes.length, HEAD_BYTES) - 3;
   for (let i = 1; i < limit; i++) {
     if (bytes[i - 1] !== 0x0a) continue;
     const c = bytes[i];
-    if ((c !== 0x2d && c !== 0x3b) || bytes[i + 1] !== c || bytes[i + 2] !== c) continue;
+    if ((c !== 0x2d && c !== 0x3b && c !== 0x2b) || bytes[i + 1] !== c || bytes[i + 2] !== c) continue;
     const lineEnd = bytes.indexOf(0x0a, i + 3);
     return lineEnd === -1 ? 0 : lineEnd + 2;
   }

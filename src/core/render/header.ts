@@ -22,6 +22,8 @@ export interface PostHeader {
   readonly excerpt?: string;
   readonly wordCount: WordCount;
   readonly problems: readonly HeaderProblem[];
+  /** The name of the generator the post is read with, for the problems' consequences. */
+  readonly generatorName: string;
 }
 
 export interface HeaderDate {
@@ -36,7 +38,8 @@ export interface HeaderProblem {
   readonly message: string;
   /** Zero-based line of the problem. */
   readonly line: number;
-  readonly hexo?: 'drop' | 'body-only';
+  /** What the generator does with the post (`FrontMatterError.effect`). */
+  readonly effect?: 'drop' | 'body-only' | 'fail';
 }
 
 export function buildHeader(
@@ -63,7 +66,8 @@ export function buildHeader(
     tags: kind === 'page' || !generator ? [] : generator.tagsOf(data),
     excerpt,
     wordCount,
-    problems: errors.map((error) => ({ message: error.message, line: error.range.start.line, hexo: error.hexo })),
+    problems: errors.map((error) => ({ message: error.message, line: error.range.start.line, effect: error.effect })),
+    generatorName: generator?.displayName ?? '',
   };
 }
 
@@ -89,7 +93,9 @@ function headerDate(date: Date, context: RenderContext): HeaderDate {
 export function renderHeaderHtml(header: PostHeader, labels: PreviewLabels, firstLine = 0): string {
   const parts: string[] = [];
   for (const problem of header.problems) {
-    const consequence = problem.hexo === 'drop' ? labels.hexoDropsPost : problem.hexo === 'body-only' ? labels.hexoReadsAsBody : '';
+    const label = problem.effect === 'drop' ? labels.postDropped : problem.effect === 'body-only' ? labels.readsAsBody
+      : problem.effect === 'fail' ? labels.buildFails : '';
+    const consequence = label && header.generatorName ? formatLabel(label, header.generatorName) : '';
     parts.push(
       `<div class="pc-banner pc-banner-error" role="alert"${attributes({ 'data-line': problem.line })}>`
       + `<strong>${escapeHtml(formatLabel(labels.frontMatterError, problem.line + 1, problem.message))}</strong>`

@@ -13,8 +13,10 @@ export interface PreviewLabels {
   readonly draft: string;
   readonly page: string;
   readonly frontMatterError: string;
-  readonly hexoDropsPost: string;
-  readonly hexoReadsAsBody: string;
+  /** `{0}`: the generator's name. */
+  readonly postDropped: string;
+  readonly readsAsBody: string;
+  readonly buildFails: string;
   readonly truncated: string;
   readonly missingImage: string;
   readonly frame: string;
@@ -35,8 +37,9 @@ export const DEFAULT_LABELS: PreviewLabels = {
   draft: 'Draft',
   page: 'Page',
   frontMatterError: 'Front matter error on line {0}: {1}',
-  hexoDropsPost: 'Hexo skips this post until the front matter is fixed.',
-  hexoReadsAsBody: 'Hexo reads the whole file as the body.',
+  postDropped: '{0} skips this post until the front matter is fixed.',
+  readsAsBody: '{0} reads the whole file as the body.',
+  buildFails: '{0} stops building the whole site until the front matter is fixed.',
   truncated: 'This post is long: the preview shows its first {0} of {1} characters.',
   missingImage: 'Image not found',
   frame: 'Embedded frame',

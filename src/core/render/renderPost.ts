@@ -1,4 +1,4 @@
-import { parseFrontMatter, readFrontMatterData } from '../frontMatter';
+import { parseFrontMatter, readFrontMatterData, splitFrontMatter, type FrontMatterSyntax } from '../frontMatter';
 import { countWords, DEFAULT_READING_SPEED } from '../text/wordCount';
 import { renderBody } from './blockCache';
 import type { RenderEnv } from './env';
@@ -7,7 +7,10 @@ import { escapeHtml } from './html';
 import { DEFAULT_LABELS, formatLabel, type PreviewLabels } from './labels';
 import { frameHtml, urlPolicy } from './resources';
 import { smartQuotesOf } from './smartypants';
-import { pastFrontMatter, type PreviewHeading, type RenderContext } from './types';
+import { generatorOf, pastFrontMatter, type PreviewHeading, type RenderContext } from './types';
+
+/** Without a generator (a bare renderer in tests), the `---` YAML every generator reads. */
+const PLAIN_FRONT_MATTER: FrontMatterSyntax = { split: splitFrontMatter, parse: parseFrontMatter, readData: readFrontMatterData };
 
 /** Bodies longer than this are rendered up to a line break before it, with a notice. */
 export const DEFAULT_MAX_BODY_LENGTH = 1_000_000;
@@ -37,8 +40,9 @@ export function renderPost(text: string, context: RenderContext): RenderedPost {
   const labels: PreviewLabels = { ...DEFAULT_LABELS, ...context.labels };
   // The index's fast reading (js-yaml, no ranges) when the front matter is sound; the full parse,
   // with positioned errors for the banner, when it is not.
-  const quick = readFrontMatterData(text);
-  const parsed = quick.problem === undefined ? undefined : parseFrontMatter(text);
+  const syntax = generatorOf(context)?.frontMatter ?? PLAIN_FRONT_MATTER;
+  const quick = syntax.readData(text);
+  const parsed = quick.problem === undefined ? undefined : syntax.parse(text);
   const data = parsed?.data ?? quick.data;
   const bodyOffset = parsed?.bodyOffset ?? quick.bodyOffset;
   const bodyLine = countLines(text, bodyOffset);

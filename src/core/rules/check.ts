@@ -15,7 +15,7 @@ export function severityOf(rule: Rule, rules: Readonly<Record<string, SeveritySe
  * must keep working while the author types). Sorted by position, then code.
  */
 export function checkPost(text: string, context: RuleContext, rules: readonly Rule[] = RULES): Diagnostic[] {
-  const doc = new PostDocument(text);
+  const doc = new PostDocument(text, context.site.generator.frontMatter);
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule, context.settings.rules);

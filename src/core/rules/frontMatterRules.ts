@@ -1,5 +1,5 @@
 import type { TextEdit } from '../edits';
-import { parseFrontMatter, type FrontMatterEntry, type FrontMatterError } from '../frontMatter';
+import type { FrontMatterEntry, FrontMatterError } from '../frontMatter';
 import type { Fix, Finding, RuleContext } from './types';
 import { insertEntry, renameKey, replaceScalar, scalarText } from './frontMatterEdits';
 import { datedByFileName, inferTitle, unwrittenDate, unwrittenUpdated, type InferredValue } from './inference';
@@ -41,7 +41,7 @@ function closeFrontMatterFix(doc: PostDocument, error: FrontMatterError, separat
   const prefix = at === doc.text.length && !doc.text.endsWith('\n') ? doc.eol : '';
   // Only when what it encloses reads as keys: closing around prose would trade one error for another.
   const closed = doc.text.slice(0, at) + prefix + separator + doc.eol + doc.text.slice(at);
-  const reparsed = parseFrontMatter(closed);
+  const reparsed = doc.syntax.parse(closed);
   if (!reparsed.valid || reparsed.format === 'none' || reparsed.entries.length === 0) return [];
   return [{
     title: message('fixCloseFrontMatter', separator),
@@ -72,7 +72,7 @@ export const frontMatterNotMapping: Rule = {
   check(doc) {
     return parserErrors(doc, 'not-a-mapping').map((error) => ({
       range: error.range,
-      message: message(error.hexo === 'drop' ? 'frontMatterIsList' : 'frontMatterNoKeys'),
+      message: message(error.effect === 'drop' ? 'frontMatterIsList' : 'frontMatterNoKeys'),
     }));
   },
 };

@@ -1,4 +1,4 @@
-import { parseFrontMatter, type FrontMatterEntry, type ParsedFrontMatter } from '../frontMatter';
+import type { FrontMatterEntry, FrontMatterSyntax, ParsedFrontMatter } from '../frontMatter';
 import { LineMap } from '../text/lineMap';
 import type { SourceRange } from '../text/sourceRange';
 import { scanBody, type BodyScan } from './bodyScan';
@@ -14,8 +14,9 @@ export class PostDocument {
   private bodyScan: BodyScan | undefined;
   private lines: LineMap | undefined;
 
-  constructor(readonly text: string) {
-    this.parsed = parseFrontMatter(text);
+  /** `syntax`: the site's front-matter dialect (its generator's). */
+  constructor(readonly text: string, readonly syntax: FrontMatterSyntax) {
+    this.parsed = syntax.parse(text);
     this.eol = /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n';
   }
 

@@ -31,7 +31,7 @@ describe('YAML aliases that expand without bound', () => {
     const { value: parsed, ms } = timed(() => parseFrontMatter(bomb));
     assert.ok(ms < 500, `${ms} ms`);
     assert.equal(parsed.valid, false);
-    assert.deepEqual(parsed.errors.map((error) => [error.code, error.expanded?.key, error.hexo]), [
+    assert.deepEqual(parsed.errors.map((error) => [error.code, error.expanded?.key, error.effect]), [
       ['alias-expansion', 'a7', 'drop'], ['alias-expansion', 'a8', 'drop'], ['alias-expansion', 'a9', 'drop'], ['alias-expansion', 'tags', 'drop'],
     ]);
     assert.equal(parsed.data.title, '炸弹');

@@ -56,7 +56,7 @@ describe('agreement with hexo-front-matter (Hexo 8.1 parser) as an oracle', () =
       const fast = readFrontMatterData(input);
       if (!expected) {
         assert.equal(parsed.errors[0]?.code, 'yaml-syntax');
-        assert.equal(parsed.errors[0]?.hexo, 'drop');
+        assert.equal(parsed.errors[0]?.effect, 'drop');
         assert.ok(fast.error);
         return;
       }
@@ -71,7 +71,7 @@ describe('agreement with hexo-front-matter (Hexo 8.1 parser) as an oracle', () =
         assert.equal(asHexoReadsIt(input.slice(parsed.bodyOffset)), content);
       } else {
         // Hexo keeps the post without front matter (the whole file as body) and reads no data.
-        assert.equal(parsed.errors[0].hexo, 'body-only');
+        assert.equal(parsed.errors[0].effect, 'body-only');
         assert.equal(content, hexoText);
         assert.deepEqual(expected, {});
       }

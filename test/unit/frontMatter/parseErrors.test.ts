@@ -9,7 +9,7 @@ describe('parseFrontMatter on broken input', () => {
     assert.equal(parsed.errors.length, 1);
     const [error] = parsed.errors;
     assert.equal(error.code, 'yaml-syntax');
-    assert.equal(error.hexo, 'drop');
+    assert.equal(error.effect, 'drop');
     assert.match(error.message, /missed comma/);
     assert.deepEqual(error.range.start, { line: 3, character: 0 });
     assert.equal(text.slice(error.range.startOffset, error.range.endOffset), 'date:');
@@ -57,17 +57,17 @@ describe('parseFrontMatter on broken input', () => {
     assert.deepEqual(parsed.data, {});
     assert.equal(parsed.bodyOffset, 0);
     assert.equal(parsed.errors[0].code, 'unclosed');
-    assert.equal(parsed.errors[0].hexo, 'body-only');
+    assert.equal(parsed.errors[0].effect, 'body-only');
     assert.deepEqual([parsed.errors[0].range.startOffset, parsed.errors[0].range.endOffset], [0, 3]);
   });
 
   it('reports a front matter that is a single value or a list as not a mapping', () => {
     const scalar = parseFrontMatter('---\njust text\n---\nbody');
     assert.equal(scalar.errors[0].code, 'not-a-mapping');
-    assert.equal(scalar.errors[0].hexo, 'body-only');
+    assert.equal(scalar.errors[0].effect, 'body-only');
     const list = parseFrontMatter('---\n- a\n- b\n---\nbody');
     assert.equal(list.errors[0].code, 'not-a-mapping');
-    assert.equal(list.errors[0].hexo, 'drop');
+    assert.equal(list.errors[0].effect, 'drop');
     assert.deepEqual(list.data, {});
   });
 
@@ -76,7 +76,7 @@ describe('parseFrontMatter on broken input', () => {
     const parsed = parseFrontMatter(text);
     assert.equal(parsed.valid, false);
     assert.equal(parsed.errors[0].code, 'json-syntax');
-    assert.equal(parsed.errors[0].hexo, 'body-only');
+    assert.equal(parsed.errors[0].effect, 'body-only');
     assert.equal(parsed.errors[0].range.startOffset, text.indexOf('"y"'));
     assert.deepEqual(parsed.data, { title: 'a', n: 2 });
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { WorkspaceIndex } from '../../../src/core/index/workspaceIndex';
-import { readFrontMatterData } from '../../../src/core/frontMatter';
+import { parseFrontMatter, readFrontMatterData, splitFrontMatter } from '../../../src/core/frontMatter';
 import type { Generator, PostFileName, Site } from '../../../src/core/generators/generator';
 import { GENERATORS } from '../../../src/core/generators/registry';
 import { basename, joinPath, relativeInside } from '../../../src/core/path';
@@ -17,6 +17,7 @@ const notesGenerator: Generator = {
   markerFiles: ['notes.json'],
   isSiteFolder: async (_fs, _folder, files) => files.has('notes.json'),
   loadSite: async (_fs, root) => new NotesSite(root),
+  frontMatter: { split: splitFrontMatter, parse: parseFrontMatter, readData: readFrontMatterData },
   fields: { list: [], byKey: new Map() },
   // The shared front-matter reader hands over js-yaml's Date for `2026-01-02`; the generator decides what it means.
   readDate: (value) => (value instanceof Date ? new Date(Date.UTC(value.getFullYear(), value.getMonth(), value.getDate())) : undefined),

@@ -2,6 +2,7 @@ import type { FileSystemPort } from '../../ports';
 import { joinPath } from '../../path';
 import { readTextIfPresent } from '../../site/readText';
 import { readHexoDate } from '../../frontMatter/dates';
+import { parseFrontMatter, readFrontMatterData, splitFrontMatter } from '../../frontMatter';
 import type { Generator } from '../generator';
 import { HEXO_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { looksLikeHexoConfig } from './hexoConfig';
@@ -15,6 +16,7 @@ export const hexoGenerator: Generator = {
   markerFiles: ['_config.yml', 'package.json'],
   isSiteFolder: isHexoSiteFolder,
   loadSite: (fs, root) => loadHexoSite(fs, root),
+  frontMatter: { split: splitFrontMatter, parse: parseFrontMatter, readData: readFrontMatterData },
   fields: HEXO_FRONT_MATTER_FIELDS,
   readDate: readHexoDate,
   tagsOf,
