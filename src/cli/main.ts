@@ -10,7 +10,7 @@ const CHECK_FLAGS = new Set(['format', 'fix', 'fix-dry-run']);
 const HELP = `Usage: postcraft <command> [options]
 
 Commands:
-  taxonomy [siteDir] [--json]   tags and categories with post counts, as Hexo counts them
+  taxonomy [siteDir] [--json]   tags and categories with post counts, as the generator counts them
   check [paths...] [--format stylish|json|github] [--fix | --fix-dry-run]
                                 check posts with Postcraft's rules (exit 1 when errors are found)
 
@@ -18,7 +18,7 @@ Options:
   -h, --help      show help (also: postcraft <command> --help)
   --version       print the version
 
-Exit codes: 0 success, 1 errors found (check), 2 usage error or no Hexo site found.`;
+Exit codes: 0 success, 1 errors found (check), 2 usage error or no site found.`;
 
 declare const POSTCRAFT_VERSION: string | undefined;
 

@@ -3,17 +3,20 @@ import { nodeBatchFileSystem, toCorePath } from './nodeFileSystem';
 import { UsageError } from './args';
 
 /** Finds and indexes exactly one site in `folder` (the current folder by default), reading through `files`. */
+/** What makes a folder a site, for the message when none is found. */
+export const LOOKED_FOR = "looked for a _config.yml with Hexo's keys, a package.json depending on hexo, or Hugo's hugo.toml, config.toml or config/_default/";
+
 export async function openSingleSite(folder: string | undefined, files: FileSystemPort = nodeBatchFileSystem): Promise<SiteIndex> {
   const root = toCorePath(folder ?? '.');
   const stat = await files.stat(root);
   if (!stat || stat.kind !== 'directory') throw new UsageError(`${folder ?? root} is not a folder`);
   const workspace = await WorkspaceIndex.open(files, [root], { generators: GENERATORS });
   if (workspace.sites.length === 0) {
-    throw new UsageError(`no Hexo site found in ${root} (looked for a _config.yml with Hexo's keys, or a package.json depending on hexo)`);
+    throw new UsageError(`no Hexo or Hugo site found in ${root} (${LOOKED_FOR})`);
   }
   if (workspace.sites.length > 1) {
     const roots = workspace.sites.map((site) => `  ${site.site.root}`).join('\n');
-    throw new UsageError(`several Hexo sites found in ${root}; name one:\n${roots}`);
+    throw new UsageError(`several sites found in ${root}; name one:\n${roots}`);
   }
   return workspace.sites[0];
 }

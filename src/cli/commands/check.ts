@@ -1,3 +1,4 @@
+import { LOOKED_FOR } from '../openSite';
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { dirname, type FileSystemPort, generatorOfSiteRoot, GENERATORS, relativeInside, SiteIndex, WorkspaceIndex } from '../../core/api';
@@ -12,14 +13,14 @@ import { unifiedDiff } from '../unifiedDiff';
 export const CHECK_HELP = `Usage: postcraft check [paths or siteDir...] [--format stylish|json|github] [--fix | --fix-dry-run]
 
 Checks posts, drafts and pages with Postcraft's rules (docs/rules.md): front matter, dates, tags and
-categories, links, assets and Hexo tags. A folder inside a site checks the posts under it; a site
+categories, links, assets and the generator's tags. A folder inside a site checks the posts under it; a site
 folder (default: the current folder) checks the whole site.
 
   --format stylish   grouped by file, for people (default)
   --format json      one array of {"file","line","column","endLine","endColumn","severity","code","message"}
                      (1-based; sorted by file and position)
   --format github    GitHub Actions workflow annotations
-  --fix              apply the safe fixes (those that keep what Hexo reads) to the files, name the
+  --fix              apply the safe fixes (those that keep what the generator reads) to the files, name the
                      files changed, then report what is left
   --fix-dry-run      print the safe fixes as a unified diff per file and write nothing
                      (with --format json or github the fixes and diffs go to stderr)
@@ -123,15 +124,15 @@ async function resolveTargets(files: FileSystemPort, paths: readonly string[]): 
       else target.within.length = 0;
       continue;
     }
-    if (stat.kind !== 'directory') throw new UsageError(`${input} is not inside a Hexo site`);
+    if (stat.kind !== 'directory') throw new UsageError(`${input} is not inside a Hexo or Hugo site`);
     const workspace = await WorkspaceIndex.open(files, [path], { generators: GENERATORS });
-    if (workspace.sites.length === 0) throw new UsageError(`no Hexo site found in ${input} (looked for a _config.yml with Hexo's keys, or a package.json depending on hexo)`);
+    if (workspace.sites.length === 0) throw new UsageError(`no Hexo or Hugo site found in ${input} (${LOOKED_FOR})`);
     for (const index of workspace.sites) byRoot.set(index.site.root, { index, within: [] });
   }
   return [...byRoot.values()];
 }
 
-/** The nearest folder at or above `folder` that is a Hexo site's root (a Jekyll `_config.yml` is not). */
+/** The nearest folder at or above `folder` that is a site's root (a Jekyll `_config.yml` is not). */
 async function enclosingSiteRoot(files: FileSystemPort, folder: string): Promise<string | undefined> {
   for (let current = folder; ; current = dirname(current)) {
     if (await generatorOfSiteRoot(files, current, GENERATORS)) return current;

@@ -2,21 +2,26 @@ import { relativeInside, type SiteIndex } from '../../core/api';
 
 export const TAXONOMY_HELP = `Usage: postcraft taxonomy [siteDir] [--json]
 
-Prints the site's tags and categories with their post counts, as Hexo counts them
-(like \`hexo list tag\` and \`hexo list category\`).
+Prints the site's tags and categories with their post counts, as the site's generator counts them
+(like \`hexo list tag\` and \`hexo list category\`; Hugo's terms by their keys).
 
-  --json   print {"tags":[{"name","count"}],"categories":[{"path":[...],"count"}]}`;
+  --json   print {"tags":[{"name","count"}],"categories":[{"path":[...],"count"}]}, and for
+           sites that configure taxonomies (Hugo) "taxonomies":{"<plural>":[{"name","count"}]}`;
 
 export interface TaxonomyJson {
   tags: Array<{ name: string; count: number }>;
   categories: Array<{ path: string[]; count: number }>;
+  taxonomies?: Record<string, Array<{ name: string; count: number }>>;
 }
 
 export function taxonomyJson(index: SiteIndex): TaxonomyJson {
-  return {
+  const json: TaxonomyJson = {
     tags: index.tagCounts().map(({ name, count }) => ({ name, count })),
     categories: index.categoryCounts().map(({ path, count }) => ({ path: [...path], count })),
   };
+  const taxonomies = index.site.taxonomies;
+  if (taxonomies) json.taxonomies = Object.fromEntries(taxonomies.map((plural) => [plural, index.termCounts(plural).map(({ name, count }) => ({ name, count }))]));
+  return json;
 }
 
 /** Tags as a two-column table, categories as an indented tree, both sorted by name like Hexo's lists. */
@@ -49,15 +54,15 @@ function displayWidth(text: string): number {
 }
 
 /**
- * One line per post or draft left out of the counts because Hexo would fail on it, like Hexo's own
- * "ERROR Process failed: ..." lines: for stderr, so that `--json` output stays clean.
+ * One line per post or draft left out of the counts because its generator would fail on it (like Hexo's
+ * "ERROR Process failed: ..." lines): for stderr, so that `--json` output stays clean.
  */
 export function skippedPostLines(index: SiteIndex): string[] {
   const lines: string[] = [];
   for (const record of index.posts()) {
     if (!record.error || record.kind === 'page') continue;
     const path = relativeInside(index.site.root, record.path) ?? record.path;
-    lines.push(`postcraft: ${path} is left out of the counts (Hexo fails on it): ${record.error}`);
+    lines.push(`postcraft: ${path} is left out of the counts (${index.site.generator.displayName} fails on it): ${record.error}`);
   }
   return lines.sort();
 }

@@ -156,7 +156,7 @@ function parseJsonBlock(text: string, split: FrontMatterSplit, block: FrontMatte
  */
 const MAX_RANGES_LENGTH = 128 * 1024;
 
-function parseTree(source: string): Document {
+export function parseTree(source: string): Document {
   // Only the tree and its ranges are used; values come from js-yaml. Tolerant, and never logs.
   // `yaml` creates an Error per problem, deep in its recursion on nested input; with an unlimited
   // stack trace limit (mocha sets Infinity) capturing those stacks dominates. None are thrown or

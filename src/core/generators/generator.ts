@@ -30,6 +30,11 @@ export interface Generator {
    * the site's zone (`timeZone`, '' for the machine's); undefined when the generator cannot read it.
    */
   readDate(value: unknown, timeZone: string): Date | undefined;
+  /**
+   * The codes of the shared rules that hold for this generator's sites (all when absent): a rule
+   * whose facts and wording are another generator's is left out until it is checked against this one.
+   */
+  readonly ruleCodes?: readonly string[];
   /** How the generator finds and reads a post's front matter. */
   readonly frontMatter: FrontMatterSyntax;
   /** The front-matter fields the generator reads, for completion and the unknown-key rule. */
@@ -133,6 +138,8 @@ export interface Site {
   readonly configProblems: readonly ConfigProblem[];
   /** Layout name → scaffold (archetype) text. */
   readonly scaffolds: ReadonlyMap<string, string>;
+  /** The site's taxonomies by plural name, for generators whose sites configure them (Hugo); tags and categories otherwise. */
+  readonly taxonomies?: readonly string[];
   /** Which kind of content a file is, or undefined when it is not part of the site's posts and pages. */
   classify(path: string): PostKind | undefined;
   /** What the index keeps of one post, read as the generator reads it. Never throws: a broken post gets `error`. */

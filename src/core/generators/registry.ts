@@ -1,11 +1,12 @@
 import type { Generator, GeneratorKind } from './generator';
 import { hexoGenerator } from './hexo/hexoGenerator';
+import { hugoGenerator } from './hugo/hugoGenerator';
 
 /**
  * Every generator Postcraft reads, in the order discovery asks them (the first that claims a folder
  * owns it). The extension and the CLI take the generators from here and hand them to the shared core.
  */
-export const GENERATORS: readonly Generator[] = [hexoGenerator];
+export const GENERATORS: readonly Generator[] = [hexoGenerator, hugoGenerator];
 
 /** The generator a Markdown file outside any site is previewed with (Postcraft began as a Hexo tool). */
 export const DEFAULT_GENERATOR: Generator = hexoGenerator;

@@ -168,6 +168,17 @@ export class SiteIndex implements SiteIndexView {
     return this.sortedCategories;
   }
 
+  /** Terms of one taxonomy (`PostRecord.terms`) with the number of listed posts filed under each, most used first. */
+  termCounts(taxonomy: string): readonly TagCount[] {
+    const totals = new Map<string, number>();
+    for (const record of this.records.values()) {
+      const terms = record.terms?.[taxonomy];
+      if (!terms || terms.length === 0 || !this.isCounted(record)) continue;
+      for (const term of terms) totals.set(term, (totals.get(term) ?? 0) + 1);
+    }
+    return [...totals].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || compareNames(a.name, b.name));
+  }
+
   keyCounts(): ReadonlyMap<string, number> {
     return this.keyTotals;
   }

@@ -15,9 +15,11 @@ export function severityOf(rule: Rule, rules: Readonly<Record<string, SeveritySe
  * must keep working while the author types). Sorted by position, then code.
  */
 export function checkPost(text: string, context: RuleContext, rules: readonly Rule[] = RULES): Diagnostic[] {
-  const doc = new PostDocument(text, context.site.generator.frontMatter);
+  const generator = context.site.generator;
+  const doc = new PostDocument(text, generator.frontMatter);
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
+    if (generator.ruleCodes && !generator.ruleCodes.includes(rule.code)) continue;
     const severity = severityOf(rule, context.settings.rules);
     if (severity === 'off' || (rule.kinds && !rule.kinds.includes(context.kind))) continue;
     let findings;

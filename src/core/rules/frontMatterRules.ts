@@ -7,8 +7,9 @@ import type { PostDocument } from './postDocument';
 import { message, POSTS_AND_DRAFTS, type Rule } from './rule';
 import { displayWidth, editDistance } from './similarity';
 
+/** The parser's errors with this code whose consequence PC101-PC104 describe (a failed build is PC107's). */
 function parserErrors(doc: PostDocument, code: FrontMatterError['code']): FrontMatterError[] {
-  return doc.parsed.errors.filter((error) => error.code === code);
+  return doc.parsed.errors.filter((error) => error.code === code && error.effect !== 'fail');
 }
 
 /** The parser's reason without the consequence it appends (the message states its own). */
@@ -73,6 +74,20 @@ export const frontMatterNotMapping: Rule = {
     return parserErrors(doc, 'not-a-mapping').map((error) => ({
       range: error.range,
       message: message(error.effect === 'drop' ? 'frontMatterIsList' : 'frontMatterNoKeys'),
+    }));
+  },
+};
+
+/**
+ * PC107: front matter the generator cannot read and for which it stops the whole build (Hugo: any
+ * YAML, TOML or JSON error, an unclosed block, a file starting with a lone `-` or `+`).
+ */
+export const buildFailingFrontMatter: Rule = {
+  code: 'PC107', id: 'build-failing-front-matter', defaultSeverity: 'error',
+  check(doc, context) {
+    return doc.parsed.errors.filter((error) => error.effect === 'fail').map((error) => ({
+      range: error.range,
+      message: message('buildFailingFrontMatter', reason(error), context.site.generator.displayName),
     }));
   },
 };

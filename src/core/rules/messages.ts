@@ -6,6 +6,7 @@
  */
 export const RULE_MESSAGES = {
   unclosedFrontMatter: 'The front matter opened by "{0}" has no closing "{0}" line: Hexo reads the whole file, separators included, as the post body.',
+  buildFailingFrontMatter: 'The front matter cannot be read ({0}): {1} stops building the whole site until it is fixed.',
   yamlSyntax: 'The front matter is not valid YAML ({0}): Hexo fails to process this post and leaves it out of the site.',
   jsonSyntax: 'The ;;; front matter is not valid JSON ({0}): Hexo ignores it and renders the whole file, separators included.',
   frontMatterIsList: 'The front matter is a list, not key: value pairs: Hexo cannot use it as post data.',

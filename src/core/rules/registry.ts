@@ -17,6 +17,7 @@ export const RULES: readonly Rule[] = [
   frontMatter.frontMatterNotMapping,
   frontMatter.missingFrontMatter,
   frontMatter.aliasExpansion,
+  frontMatter.buildFailingFrontMatter,
   frontMatter.requiredKey,
   frontMatter.emptyTitle,
   frontMatter.unknownKey,

@@ -36,6 +36,15 @@ export interface PostRecord {
    * (hexo `processor/post.ts`), so it only explains a `post_link` that uses it.
    */
   readonly slug?: string;
+  /** When the page is published, if the generator reads that apart from `date` (Hugo's `publishDate`). */
+  readonly publishDate?: Date;
+  /** When the page stops being built (Hugo's `expiryDate`). */
+  readonly expiryDate?: Date;
+  /**
+   * Terms by taxonomy (plural name), for generators with taxonomies beyond tags and categories
+   * (Hugo's `series`), as the generator keys them.
+   */
+  readonly terms?: Readonly<Record<string, readonly string[]>>;
   /** Lines where the front matter starts and ends (for quick jumps without re-parsing). */
   readonly frontMatterLines?: { readonly start: number; readonly end: number };
   /** Set when Hexo would drop this post (its front matter does not parse). */

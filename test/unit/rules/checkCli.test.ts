@@ -111,11 +111,11 @@ describe('postcraft check', () => {
         const { code, out, err } = await run(['check', target]);
         assert.equal(code, 2, target);
         assert.equal(out, '');
-        assert.match(err, /no Hexo site found|is not inside a Hexo site/);
+        assert.match(err, /no Hexo or Hugo site found|is not inside a Hexo or Hugo site/);
       }
       const taxonomy = await run(['taxonomy', jekyll]);
       assert.equal(taxonomy.code, 2);
-      assert.match(taxonomy.err, /no Hexo site found/);
+      assert.match(taxonomy.err, /no Hexo or Hugo site found/);
     } finally {
       rmSync(jekyll, { recursive: true, force: true });
     }

@@ -10,6 +10,7 @@ type Args = (string | number)[];
  */
 const LOCALIZED: { readonly [K in MessageId]: (args: Args) => string } = {
   unclosedFrontMatter: (a) => vscode.l10n.t('The front matter opened by "{0}" has no closing "{0}" line: Hexo reads the whole file, separators included, as the post body.', ...a),
+  buildFailingFrontMatter: (a) => vscode.l10n.t('The front matter cannot be read ({0}): {1} stops building the whole site until it is fixed.', ...a),
   yamlSyntax: (a) => vscode.l10n.t('The front matter is not valid YAML ({0}): Hexo fails to process this post and leaves it out of the site.', ...a),
   jsonSyntax: (a) => vscode.l10n.t('The ;;; front matter is not valid JSON ({0}): Hexo ignores it and renders the whole file, separators included.', ...a),
   frontMatterIsList: (a) => vscode.l10n.t('The front matter is a list, not key: value pairs: Hexo cannot use it as post data.', ...a),

@@ -1,0 +1,124 @@
+import type { FileSystemPort } from '../../ports';
+import { joinPath } from '../../path';
+import { readTextIfPresent } from '../../site/readText';
+import type { ConfigProblem } from '../../site/types';
+import type { SiteConfig } from '../generator';
+import { loadBlock } from './frontMatter';
+
+/** What Postcraft reads of a Hugo site's configuration, with Hugo's defaults. */
+export interface HugoConfig extends SiteConfig {
+  readonly contentDir: string;
+  readonly archetypeDir: string;
+  /** Singular → plural (`[taxonomies]`); Hugo's default is `tag = "tags"`, `category = "categories"`. */
+  readonly taxonomies: ReadonlyMap<string, string>;
+  readonly buildExpired: boolean;
+  /** `params.mainSections`, when the site sets it. */
+  readonly mainSections?: readonly string[];
+}
+
+export const HUGO_DEFAULT_CONFIG: HugoConfig = Object.freeze({
+  language: ['en'],
+  contentDir: 'content',
+  archetypeDir: 'archetypes',
+  taxonomies: new Map([['tag', 'tags'], ['category', 'categories']]),
+  // Hugo reads dates without an offset in `timeZone`, UTC unless set.
+  timezone: 'UTC',
+  dateFormat: 'YYYY-MM-DD',
+  timeFormat: 'HH:mm:ss',
+  defaultLayout: 'default',
+  renderDrafts: false,
+  future: false,
+  buildExpired: false,
+  postAssetFolder: false,
+  updatedOption: 'empty',
+  smartypants: true,
+});
+
+/** The names Hugo looks for at a site's root, then in `config/_default/`, in its order. */
+export const HUGO_CONFIG_NAMES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
+
+export interface HugoConfigFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** The site's main configuration file, if any: at the root, else in `config/_default/`. */
+export async function findHugoConfig(fs: FileSystemPort, root: string): Promise<HugoConfigFile | undefined> {
+  for (const folder of [root, joinPath(root, 'config', '_default')]) {
+    for (const name of HUGO_CONFIG_NAMES) {
+      const path = joinPath(folder, name);
+      const text = await readTextIfPresent(fs, path);
+      if (text !== undefined) return { path, text };
+    }
+  }
+  return undefined;
+}
+
+export interface HugoConfigResult {
+  readonly config: HugoConfig;
+  readonly problems: ConfigProblem[];
+  /** The top-level keys, lower-cased as Hugo reads them. */
+  readonly raw: Record<string, unknown>;
+}
+
+/** Reads a Hugo configuration file (TOML, YAML or JSON by its extension) with Hugo's defaults. */
+export function readHugoConfig(file: HugoConfigFile, extra: ReadonlyMap<string, unknown> = new Map()): HugoConfigResult {
+  const problems: ConfigProblem[] = [];
+  const raw = lowerKeys(readConfigData(file, problems) ?? {});
+  // `config/_default/taxonomies.toml` and friends hold one top-level key each.
+  for (const [key, value] of extra) if (!(key in raw)) raw[key] = value;
+  const config: HugoConfig = {
+    ...HUGO_DEFAULT_CONFIG,
+    ...(typeof raw.title === 'string' ? { title: raw.title } : {}),
+    language: [stringOr(raw.languagecode, stringOr(raw.defaultcontentlanguage, 'en'))],
+    contentDir: stringOr(raw.contentdir, 'content'),
+    archetypeDir: stringOr(raw.archetypedir, 'archetypes'),
+    timezone: stringOr(raw.timezone, 'UTC'),
+    taxonomies: taxonomiesOf(raw.taxonomies),
+    renderDrafts: raw.builddrafts === true,
+    future: raw.buildfuture === true,
+    buildExpired: raw.buildexpired === true,
+    mainSections: mainSectionsOf(raw.params),
+  };
+  return { config, problems, raw };
+}
+
+/** The data of a config file in the format its extension names; a broken file is a problem. */
+export function readConfigData(file: HugoConfigFile, problems: ConfigProblem[]): Record<string, unknown> | undefined {
+  const format = file.path.endsWith('.toml') ? 'toml' : file.path.endsWith('.json') ? 'json' : 'yaml';
+  const loaded = loadBlock(format, file.text);
+  if ('data' in loaded) return loaded.data;
+  problems.push({ file: file.path, message: `${loaded.reason}: Hugo cannot read its configuration and builds nothing.` });
+  return undefined;
+}
+
+function taxonomiesOf(value: unknown): ReadonlyMap<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return HUGO_DEFAULT_CONFIG.taxonomies;
+  const taxonomies = new Map<string, string>();
+  for (const [singular, plural] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof plural === 'string' && plural !== '') taxonomies.set(singular.toLowerCase(), plural.toLowerCase());
+  }
+  return taxonomies;
+}
+
+function mainSectionsOf(params: unknown): readonly string[] | undefined {
+  if (typeof params !== 'object' || params === null) return undefined;
+  const entry = Object.entries(params as Record<string, unknown>).find(([key]) => key.toLowerCase() === 'mainsections');
+  const value = entry?.[1];
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.map(String) : undefined;
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value !== '' ? value : fallback;
+}
+
+/** Hugo's configuration keys are case-insensitive: read at the top level lower-cased. */
+export function lowerKeys(data: Record<string, unknown>): Record<string, unknown> {
+  const lowered: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const lower = key.toLowerCase();
+    if (!(lower in lowered)) lowered[lower] = value;
+  }
+  return lowered;
+}

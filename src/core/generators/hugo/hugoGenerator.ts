@@ -1,0 +1,44 @@
+import type { FileSystemPort } from '../../ports';
+import { joinPath } from '../../path';
+import type { BodySyntax, Generator } from '../generator';
+import { readHugoDate } from './dates';
+import { HUGO_FRONT_MATTER } from './frontMatter';
+import { HUGO_FRONT_MATTER_FIELDS } from './frontMatterFields';
+import { HUGO_CONFIG_NAMES } from './hugoConfig';
+import { loadHugoSite } from './hugoSite';
+import { categoryPaths, valueOf, writtenTerms } from './terms';
+
+/** Hugo (0.111, Debian's package) behind the generator seam. */
+export const hugoGenerator: Generator = {
+  kind: 'hugo',
+  displayName: 'Hugo',
+  markerFiles: [...HUGO_CONFIG_NAMES, ...HUGO_CONFIG_NAMES.map((name) => `config/_default/${name}`)],
+  isSiteFolder: isHugoSiteFolder,
+  loadSite: (fs, root) => loadHugoSite(fs, root),
+  frontMatter: HUGO_FRONT_MATTER,
+  // Checked against Hugo so far: what makes it fail the build, and what reads the body alone.
+  ruleCodes: ['PC107', 'PC501'],
+  fields: HUGO_FRONT_MATTER_FIELDS,
+  readDate: readHugoDate,
+  tagsOf: (data) => writtenTerms(valueOf(data, 'tags')),
+  categoriesOf: (data) => categoryPaths(valueOf(data, 'categories')),
+  categoriesValue: (hierarchies) => hierarchies.map((path) => path[path.length - 1]).filter((name): name is string => name !== undefined),
+  loadBodySyntax: async () => PLAIN_MARKDOWN,
+  loadPlanner: () => Promise.reject(new Error('New posts, publishing and timestamps are not available for Hugo sites yet.')),
+};
+
+/** Until Hugo's shortcodes are taught to the preview, its bodies render as plain Markdown. */
+const PLAIN_MARKDOWN: BodySyntax = { markdownPlugin: () => undefined, collectIncludes: () => [] };
+
+/**
+ * A Hugo site's root holds `hugo.toml|yaml|json`, or a `config.*` beside a `content/` or `archetypes/`
+ * folder (other tools use `config.toml` too), or `config/_default/` with one of those files.
+ */
+async function isHugoSiteFolder(fs: FileSystemPort, folder: string, files: ReadonlySet<string>): Promise<boolean> {
+  if (['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'].some((name) => files.has(name))) return true;
+  const hasFolder = async (name: string) => (await fs.stat(joinPath(folder, name)))?.kind === 'directory';
+  if (HUGO_CONFIG_NAMES.some((name) => files.has(name)) && ((await hasFolder('content')) || (await hasFolder('archetypes')))) return true;
+  if (!(await hasFolder('config/_default'))) return false;
+  for (const name of HUGO_CONFIG_NAMES) if ((await fs.stat(joinPath(folder, 'config', '_default', name)))?.kind === 'file') return true;
+  return false;
+}

@@ -1,0 +1,177 @@
+import type { FileSystemPort } from '../../ports';
+import { basename, extname, joinPath, relativeInside } from '../../path';
+import { MARKDOWN_EXTENSIONS } from '../../site/markdownFiles';
+import { readTextIfPresent } from '../../site/readText';
+import type { ConfigProblem, PostKind, PostRecord } from '../../site/types';
+import type { PostFileName, Site } from '../generator';
+import { readHugoDate } from './dates';
+import { readHugoFrontMatterData } from './frontMatter';
+import { findHugoConfig, HUGO_DEFAULT_CONFIG, readConfigData, readHugoConfig, type HugoConfig } from './hugoConfig';
+import { hugoGenerator } from './hugoGenerator';
+import { termKeys, valueOf } from './terms';
+
+/** The date keys Hugo reads (lower-cased, as Hugo reads every key), in its default order. */
+const DATE_KEYS = ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'];
+const PUBLISH_DATE_KEYS = ['publishdate', 'pubdate', 'published', 'date'];
+const LASTMOD_KEYS = ['lastmod', 'modified', 'date', 'publishdate', 'pubdate', 'published'];
+const EXPIRY_DATE_KEYS = ['expirydate', 'unpublishdate'];
+
+export class HugoSite implements Site {
+  readonly generator = hugoGenerator;
+  readonly sourceRoot: string;
+
+  constructor(
+    readonly root: string,
+    readonly config: HugoConfig,
+    readonly configProblems: readonly ConfigProblem[],
+    readonly scaffolds: ReadonlyMap<string, string>,
+  ) {
+    this.sourceRoot = joinPath(root, config.contentDir);
+  }
+
+  /** Plural names of the site's taxonomies, as configured. */
+  get taxonomies(): readonly string[] {
+    return [...new Set(this.config.taxonomies.values())];
+  }
+
+  /**
+   * Content files: a section's `_index.md` and files outside any section are pages; regular pages in
+   * a section (of `params.mainSections`, when set) are posts. Hugo has no drafts folder.
+   */
+  classify(path: string): PostKind | undefined {
+    const relative = relativeInside(this.sourceRoot, path);
+    if (relative === undefined || relative === '') return undefined;
+    if (!MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())) return undefined;
+    if (relative.split('/').some((part) => part.startsWith('.'))) return undefined;
+    const name = basename(path);
+    if (name.startsWith('_index.')) return 'page';
+    const slash = relative.indexOf('/');
+    if (slash === -1) return 'page';
+    const mainSections = this.config.mainSections;
+    return mainSections && !mainSections.includes(relative.slice(0, slash)) ? 'page' : 'post';
+  }
+
+  readPost(path: string, kind: PostKind, text: string): PostRecord {
+    const read = readHugoFrontMatterData(text);
+    const data = read.error ? {} : read.data;
+    const zone = this.config.timezone;
+    const dateOf = (keys: readonly string[]) => {
+      for (const key of keys) {
+        const date = readHugoDate(valueOf(data, key), zone);
+        if (date) return date;
+      }
+      return undefined;
+    };
+    const title = valueOf(data, 'title');
+    const terms: Record<string, string[]> = {};
+    for (const plural of this.taxonomies) terms[plural] = termKeys(valueOf(data, plural));
+    const publishDate = dateOf(PUBLISH_DATE_KEYS);
+    const expiryDate = dateOf(EXPIRY_DATE_KEYS);
+    const layout = valueOf(data, 'layout');
+    const slug = valueOf(data, 'slug');
+    return {
+      path,
+      kind,
+      title: typeof title === 'string' || typeof title === 'number' ? String(title) : '',
+      date: dateOf(DATE_KEYS),
+      updated: dateOf(LASTMOD_KEYS),
+      layout: typeof layout === 'string' ? layout : this.config.defaultLayout,
+      tags: terms.tags ?? [],
+      categories: (terms.categories ?? []).map((key) => [key]),
+      keys: Object.keys(data),
+      ...(typeof slug === 'string' || typeof slug === 'number' ? { slug: String(slug) } : {}),
+      published: !isDraft(data),
+      ...(publishDate ? { publishDate } : {}),
+      ...(expiryDate ? { expiryDate } : {}),
+      terms,
+      frontMatterLines: read.frontMatterLines,
+      error: read.error,
+    };
+  }
+
+  /** Whether the default build (no -D, -F, -E unless configured) renders the page and files its terms. */
+  isListed(record: PostRecord, now: Date): boolean {
+    if (record.error) return false;
+    if (!record.published && !this.config.renderDrafts) return false;
+    const publishDate = record.publishDate ?? record.date;
+    if (!this.config.future && publishDate && publishDate.getTime() > now.getTime()) return false;
+    if (!this.config.buildExpired && record.expiryDate && record.expiryDate.getTime() <= now.getTime()) return false;
+    return true;
+  }
+
+  /** The slug Hugo takes from the file name (a leaf bundle's from its folder). */
+  postFileName(path: string): PostFileName {
+    const name = basename(path);
+    const stem = name.slice(0, name.length - extname(name).length);
+    if (stem === 'index' || stem === '_index') {
+      const parent = path.slice(0, path.length - name.length - 1);
+      return { slug: basename(parent) };
+    }
+    return { slug: stem };
+  }
+}
+
+/** `draft: true` (or a string strconv.ParseBool reads as true), or `published: false`. */
+function isDraft(data: Readonly<Record<string, unknown>>): boolean {
+  const draft = valueOf(data, 'draft');
+  if (draft === true || (typeof draft === 'string' && ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(draft))) return true;
+  const published = valueOf(data, 'published');
+  return published === false || (typeof published === 'string' && ['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(published));
+}
+
+/** Loads a Hugo site's configuration and archetypes. A broken configuration is a problem, not a failure. */
+export async function loadHugoSite(fs: FileSystemPort, root: string): Promise<HugoSite> {
+  const problems: ConfigProblem[] = [];
+  const file = await findHugoConfig(fs, root);
+  let config = HUGO_DEFAULT_CONFIG;
+  if (file) {
+    const extra = await readConfigFolderKeys(fs, root, problems);
+    const result = readHugoConfig(file, extra);
+    config = result.config;
+    problems.push(...result.problems);
+  } else {
+    problems.push({ file: joinPath(root, 'hugo.toml'), message: 'No Hugo configuration file: Hugo defaults apply.' });
+  }
+  return new HugoSite(root, config, problems, await readArchetypes(fs, joinPath(root, config.archetypeDir)));
+}
+
+/** `config/_default/<key>.<ext>` files each hold one top-level key (`taxonomies.toml`, `params.yaml`). */
+async function readConfigFolderKeys(fs: FileSystemPort, root: string, problems: ConfigProblem[]): Promise<Map<string, unknown>> {
+  const keys = new Map<string, unknown>();
+  const folder = joinPath(root, 'config', '_default');
+  let entries;
+  try {
+    entries = await fs.readDirectory(folder);
+  } catch {
+    return keys;
+  }
+  for (const entry of entries) {
+    const extension = extname(entry.name);
+    const key = entry.name.slice(0, entry.name.length - extension.length).toLowerCase();
+    if (entry.kind !== 'file' || !['.toml', '.yaml', '.yml', '.json'].includes(extension) || key === 'hugo' || key === 'config') continue;
+    const path = joinPath(folder, entry.name);
+    const text = await readTextIfPresent(fs, path);
+    const data = text === undefined ? undefined : readConfigData({ path, text }, problems);
+    if (data) keys.set(key, data);
+  }
+  return keys;
+}
+
+/** Archetype name → text (`archetypes/posts.md` is `posts`; a bundle archetype folder is left out for now). */
+async function readArchetypes(fs: FileSystemPort, folder: string): Promise<Map<string, string>> {
+  const archetypes = new Map<string, string>();
+  let entries;
+  try {
+    entries = await fs.readDirectory(folder);
+  } catch {
+    return archetypes;
+  }
+  for (const entry of entries) {
+    if (entry.kind !== 'file' || entry.name.startsWith('.')) continue;
+    const text = await readTextIfPresent(fs, joinPath(folder, entry.name));
+    if (text === undefined) continue;
+    const extension = extname(entry.name);
+    archetypes.set(extension ? entry.name.slice(0, -extension.length) : entry.name, text);
+  }
+  return archetypes;
+}
