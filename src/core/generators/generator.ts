@@ -1,5 +1,6 @@
 import type { FrontMatterSyntax } from '../frontMatter/types';
 import type { FileSystemPort } from '../ports';
+import type { Rule } from '../rules/rule';
 import type MarkdownIt from 'markdown-it';
 import type { PostPlanner } from '../posts/plans';
 import type { RenderContext } from '../render/types';
@@ -31,10 +32,10 @@ export interface Generator {
    */
   readDate(value: unknown, timeZone: string): Date | undefined;
   /**
-   * The codes of the shared rules that hold for this generator's sites (all when absent): a rule
-   * whose facts and wording are another generator's is left out until it is checked against this one.
+   * The rules checked on this generator's sites, in code order: the shared ones whose facts hold for
+   * it (checked against it) and its own. A rule whose facts are another generator's is left out.
    */
-  readonly ruleCodes?: readonly string[];
+  readonly rules: readonly Rule[];
   /** How the generator finds and reads a post's front matter. */
   readonly frontMatter: FrontMatterSyntax;
   /** The front-matter fields the generator reads, for completion and the unknown-key rule. */

@@ -1,3 +1,4 @@
+import type { Rule } from '../rules/rule';
 import type { Generator, GeneratorKind } from './generator';
 import { hexoGenerator } from './hexo/hexoGenerator';
 import { hugoGenerator } from './hugo/hugoGenerator';
@@ -10,6 +11,10 @@ export const GENERATORS: readonly Generator[] = [hexoGenerator, hugoGenerator];
 
 /** The generator a Markdown file outside any site is previewed with (Postcraft began as a Hexo tool). */
 export const DEFAULT_GENERATOR: Generator = hexoGenerator;
+
+/** Every rule of every generator, each once, in code order (for the documentation and the settings). */
+export const ALL_RULES: readonly Rule[] = [...new Map(GENERATORS.flatMap((generator) => generator.rules).map((rule) => [rule.code, rule])).values()]
+  .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 export function generatorNamed(kind: GeneratorKind): Generator {
   const generator = GENERATORS.find((candidate) => candidate.kind === kind);

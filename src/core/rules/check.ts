@@ -1,6 +1,5 @@
 import { logException } from '../log';
 import { PostDocument } from './postDocument';
-import { RULES } from './registry';
 import type { Rule } from './rule';
 import type { Diagnostic, RuleContext, SeveritySetting } from './types';
 
@@ -10,16 +9,14 @@ export function severityOf(rule: Rule, rules: Readonly<Record<string, SeveritySe
 }
 
 /**
- * Runs every enabled rule (`rules`: the registry's, unless a test gives its own) on one post's text.
+ * Runs every enabled rule (`rules`: the site's generator's, unless a test gives its own) on one post's text.
  * Never throws: a rule that fails on odd input is reported to the log port and skipped (the editor
  * must keep working while the author types). Sorted by position, then code.
  */
-export function checkPost(text: string, context: RuleContext, rules: readonly Rule[] = RULES): Diagnostic[] {
-  const generator = context.site.generator;
-  const doc = new PostDocument(text, generator.frontMatter);
+export function checkPost(text: string, context: RuleContext, rules: readonly Rule[] = context.site.generator.rules): Diagnostic[] {
+  const doc = new PostDocument(text, context.site.generator.frontMatter);
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
-    if (generator.ruleCodes && !generator.ruleCodes.includes(rule.code)) continue;
     const severity = severityOf(rule, context.settings.rules);
     if (severity === 'off' || (rule.kinds && !rule.kinds.includes(context.kind))) continue;
     let findings;

@@ -7,6 +7,13 @@
 export const RULE_MESSAGES = {
   unclosedFrontMatter: 'The front matter opened by "{0}" has no closing "{0}" line: Hexo reads the whole file, separators included, as the post body.',
   buildFailingFrontMatter: 'The front matter cannot be read ({0}): {1} stops building the whole site until it is fixed.',
+  zeroedDate: '{1} cannot read the date {0} and silently dates the page January 1st of year 1. It reads 2006-01-02, 2006-01-02T15:04:05 and 2006-01-02 15:04:05, with or without an offset.',
+  notBuiltDraft: 'A draft: {0} leaves this page out of the site unless it builds with --buildDrafts.',
+  notBuiltFuture: 'Published in the future ({0}): {1} leaves this page out until then, unless it builds with --buildFuture.',
+  notBuiltExpired: 'Expired ({0}): {1} no longer builds this page, unless it builds with --buildExpired.',
+  sameTermKey: '"{0}" and "{1}" are one term to {2} (both are "{3}"): the page is filed under it once, shown by one of the spellings.',
+  undefinedTaxonomy: '{1} files no terms under "{0}": the taxonomies of the site ({2}) do not include it. Defining taxonomies in the configuration replaces the default tags and categories.',
+  singularTaxonomyKey: '{1} reads the terms of this taxonomy from "{2}", not "{0}": these are filed nowhere.',
   yamlSyntax: 'The front matter is not valid YAML ({0}): Hexo fails to process this post and leaves it out of the site.',
   jsonSyntax: 'The ;;; front matter is not valid JSON ({0}): Hexo ignores it and renders the whole file, separators included.',
   frontMatterIsList: 'The front matter is a list, not key: value pairs: Hexo cannot use it as post data.',

@@ -6,6 +6,7 @@ import { HUGO_FRONT_MATTER } from './frontMatter';
 import { HUGO_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { HUGO_CONFIG_NAMES } from './hugoConfig';
 import { loadHugoSite } from './hugoSite';
+import { HUGO_RULES } from './rules';
 import { categoryPaths, valueOf, writtenTerms } from './terms';
 
 /** Hugo (0.111, Debian's package) behind the generator seam. */
@@ -16,8 +17,7 @@ export const hugoGenerator: Generator = {
   isSiteFolder: isHugoSiteFolder,
   loadSite: (fs, root) => loadHugoSite(fs, root),
   frontMatter: HUGO_FRONT_MATTER,
-  // Checked against Hugo so far: what makes it fail the build, and what reads the body alone.
-  ruleCodes: ['PC107', 'PC501'],
+  rules: HUGO_RULES,
   fields: HUGO_FRONT_MATTER_FIELDS,
   readDate: readHugoDate,
   tagsOf: (data) => writtenTerms(valueOf(data, 'tags')),

@@ -11,6 +11,13 @@ type Args = (string | number)[];
 const LOCALIZED: { readonly [K in MessageId]: (args: Args) => string } = {
   unclosedFrontMatter: (a) => vscode.l10n.t('The front matter opened by "{0}" has no closing "{0}" line: Hexo reads the whole file, separators included, as the post body.', ...a),
   buildFailingFrontMatter: (a) => vscode.l10n.t('The front matter cannot be read ({0}): {1} stops building the whole site until it is fixed.', ...a),
+  zeroedDate: (a) => vscode.l10n.t('{1} cannot read the date {0} and silently dates the page January 1st of year 1. It reads 2006-01-02, 2006-01-02T15:04:05 and 2006-01-02 15:04:05, with or without an offset.', ...a),
+  notBuiltDraft: (a) => vscode.l10n.t('A draft: {0} leaves this page out of the site unless it builds with --buildDrafts.', ...a),
+  notBuiltFuture: (a) => vscode.l10n.t('Published in the future ({0}): {1} leaves this page out until then, unless it builds with --buildFuture.', ...a),
+  notBuiltExpired: (a) => vscode.l10n.t('Expired ({0}): {1} no longer builds this page, unless it builds with --buildExpired.', ...a),
+  sameTermKey: (a) => vscode.l10n.t('"{0}" and "{1}" are one term to {2} (both are "{3}"): the page is filed under it once, shown by one of the spellings.', ...a),
+  undefinedTaxonomy: (a) => vscode.l10n.t('{1} files no terms under "{0}": the taxonomies of the site ({2}) do not include it. Defining taxonomies in the configuration replaces the default tags and categories.', ...a),
+  singularTaxonomyKey: (a) => vscode.l10n.t('{1} reads the terms of this taxonomy from "{2}", not "{0}": these are filed nowhere.', ...a),
   yamlSyntax: (a) => vscode.l10n.t('The front matter is not valid YAML ({0}): Hexo fails to process this post and leaves it out of the site.', ...a),
   jsonSyntax: (a) => vscode.l10n.t('The ;;; front matter is not valid JSON ({0}): Hexo ignores it and renders the whole file, separators included.', ...a),
   frontMatterIsList: (a) => vscode.l10n.t('The front matter is a list, not key: value pairs: Hexo cannot use it as post data.', ...a),

@@ -1,0 +1,154 @@
+import type { FrontMatterEntry, FrontMatterNode } from '../../frontMatter';
+import { buildFailingFrontMatter } from '../../rules/frontMatterRules';
+import { repeatedTitle } from '../../rules/contentRules';
+import { removeSequenceItem, renameKey, replaceValue } from '../../rules/frontMatterEdits';
+import type { PostDocument } from '../../rules/postDocument';
+import { message, type Rule } from '../../rules/rule';
+import type { Finding, Fix, RuleContext } from '../../rules/types';
+import { formatMomentDate } from '../../site/dateFormat';
+import { readHugoDate } from './dates';
+import { HugoSite } from './hugoSite';
+import { hugoTermKey } from './terms';
+
+/** The keys Hugo reads dates from (lower-cased; `published` only when it is not a boolean). */
+const DATE_KEYS = new Set(['date', 'lastmod', 'modified', 'publishdate', 'pubdate', 'published', 'expirydate', 'unpublishdate']);
+
+/** The written top-level entry for `key`, looked up as Hugo does: case-insensitively. */
+function entryOf(doc: PostDocument, key: string): FrontMatterEntry | undefined {
+  return doc.parsed.entries.find((entry) => entry.key.toLowerCase() === key);
+}
+
+function hugoSiteOf(context: RuleContext): HugoSite | undefined {
+  return context.site instanceof HugoSite ? context.site : undefined;
+}
+
+/**
+ * PC305: a date Hugo cannot read. Hugo does not fail: it silently dates the page January 1st of year 1
+ * (`2022-01-03 10:00`, without seconds, is the common case).
+ */
+export const zeroedDate: Rule = {
+  code: 'PC305', id: 'zeroed-date', defaultSeverity: 'warning',
+  check(doc, context) {
+    if (!doc.parsed.valid) return [];
+    const findings: Finding[] = [];
+    for (const entry of doc.parsed.entries) {
+      const node = entry.value;
+      if (!DATE_KEYS.has(entry.key.toLowerCase()) || node.kind !== 'scalar') continue;
+      const value = node.value;
+      if (value === null || value === '' || typeof value === 'boolean') continue;
+      if (readHugoDate(value, context.site.config.timezone)) continue;
+      const written = doc.text.slice(node.range.startOffset, node.range.endOffset);
+      const fixes: Fix[] = [];
+      const rewritten = typeof value === 'string' ? withSeconds(value) : undefined;
+      // A quick fix only: Hugo reads another date afterwards (the writer's, instead of year 1).
+      if (rewritten && node.style !== 'block') fixes.push({ title: message('fixWriteDate', rewritten), edits: [replaceValue(node, quoteLike(node, rewritten))], preferred: true, safe: false });
+      findings.push({ range: node.range, message: message('zeroedDate', written, context.site.generator.displayName), fixes });
+    }
+    return findings;
+  },
+};
+
+/** `2022-01-03 10:00` (or with `T`) as `2022-01-03 10:00:00`; undefined for other shapes. */
+function withSeconds(value: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2})$/.exec(value.trim());
+  return match ? `${match[1]}:00` : undefined;
+}
+
+function quoteLike(node: FrontMatterNode, value: string): string {
+  if (node.kind !== 'scalar') return value;
+  if (node.style === 'double') return `"${value}"`;
+  if (node.style === 'single') return `'${value}'`;
+  return value;
+}
+
+/** PC306: a page the default build leaves out: a draft, a future `publishDate`, a past `expiryDate`. */
+export const notBuilt: Rule = {
+  code: 'PC306', id: 'not-built', defaultSeverity: 'info',
+  check(doc, context) {
+    const site = hugoSiteOf(context);
+    if (!site || !doc.parsed.valid) return [];
+    const record = site.readPost(context.path, context.kind, doc.text);
+    const name = site.generator.displayName;
+    const findings: Finding[] = [];
+    const zone = site.config.timezone;
+    const shown = (date: Date) => formatMomentDate(date, 'YYYY-MM-DD HH:mm', zone);
+    if (!record.published && !site.config.renderDrafts) {
+      const entry = entryOf(doc, 'draft') ?? entryOf(doc, 'published');
+      if (entry) findings.push({ range: entry.range, message: message('notBuiltDraft', name) });
+    }
+    const publishDate = record.publishDate ?? record.date;
+    if (!site.config.future && publishDate && publishDate.getTime() > context.now.getTime()) {
+      const entry = ['publishdate', 'pubdate', 'published', 'date'].map((key) => entryOf(doc, key)).find(Boolean);
+      if (entry) findings.push({ range: entry.range, message: message('notBuiltFuture', shown(publishDate), name) });
+    }
+    if (!site.config.buildExpired && record.expiryDate && record.expiryDate.getTime() <= context.now.getTime()) {
+      const entry = entryOf(doc, 'expirydate') ?? entryOf(doc, 'unpublishdate');
+      if (entry) findings.push({ range: entry.range, message: message('notBuiltExpired', shown(record.expiryDate), name) });
+    }
+    return findings;
+  },
+};
+
+/**
+ * PC408: two terms of one taxonomy in one page that Hugo reads as one (`Go` and `go`, `A B` and `a-b`):
+ * the page is filed under the term once, shown by one of the spellings.
+ */
+export const sameTermKey: Rule = {
+  code: 'PC408', id: 'same-term-key', defaultSeverity: 'warning',
+  check(doc, context) {
+    const site = hugoSiteOf(context);
+    if (!site || !doc.parsed.valid) return [];
+    const findings: Finding[] = [];
+    for (const entry of doc.parsed.entries) {
+      if (!site.taxonomies.includes(entry.key.toLowerCase()) || entry.value.kind !== 'sequence') continue;
+      const list = entry.value;
+      const seen = new Map<string, string>();
+      list.items.forEach((item, index) => {
+        if (item.kind !== 'scalar' || item.value === null || typeof item.value === 'object') return;
+        const term = String(item.value);
+        const key = hugoTermKey(term);
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, term);
+          return;
+        }
+        // Safe only for an exact repeat: another spelling may be the one Hugo shows.
+        const fixes: Fix[] = [{ title: message('fixRemoveDuplicate', term), edits: [removeSequenceItem(doc, list, index)], preferred: true, safe: term === first }];
+        findings.push({ range: item.range, message: message('sameTermKey', first, term, site.generator.displayName, key), fixes });
+      });
+    }
+    return findings;
+  },
+};
+
+/** The default taxonomies, which a `[taxonomies]` table replaces. */
+const DEFAULT_TAXONOMIES: ReadonlyMap<string, string> = new Map([['tag', 'tags'], ['category', 'categories']]);
+
+/**
+ * PC409: terms under a key that is no taxonomy of the site: `tags` when `[taxonomies]` defines only
+ * others (it replaces the defaults), or a taxonomy's singular (`tag:` for `tags`). Hugo files nothing.
+ */
+export const undefinedTaxonomy: Rule = {
+  code: 'PC409', id: 'undefined-taxonomy', defaultSeverity: 'warning',
+  check(doc, context) {
+    const site = hugoSiteOf(context);
+    if (!site || !doc.parsed.valid) return [];
+    const findings: Finding[] = [];
+    const configured = site.config.taxonomies;
+    for (const entry of doc.parsed.entries) {
+      const key = entry.key.toLowerCase();
+      if (site.taxonomies.includes(key) || (entry.value.kind !== 'sequence' && entry.value.kind !== 'scalar')) continue;
+      const plural = configured.get(key);
+      if (plural !== undefined) {
+        const fixes: Fix[] = entryOf(doc, plural) ? [] : [{ title: message('fixRenameKey', plural), edits: [renameKey(doc, entry, plural)], preferred: true, safe: false }];
+        findings.push({ range: entry.keyRange, message: message('singularTaxonomyKey', entry.key, site.generator.displayName, plural), fixes });
+      } else if ([...DEFAULT_TAXONOMIES.values()].includes(key)) {
+        findings.push({ range: entry.keyRange, message: message('undefinedTaxonomy', entry.key, site.generator.displayName, site.taxonomies.join(', ') || '-') });
+      }
+    }
+    return findings;
+  },
+};
+
+/** Every rule checked on Hugo sites, in code order: the shared ones whose facts hold for Hugo, and Hugo's own. */
+export const HUGO_RULES: readonly Rule[] = [buildFailingFrontMatter, zeroedDate, notBuilt, sameTermKey, undefinedTaxonomy, repeatedTitle];

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { applyTextEdits } from '../../../../src/core/edits';
+import { SiteIndex } from '../../../../src/core/index/siteIndex';
+import { checkPost, DEFAULT_SETTINGS, fixAll, formatRuleMessage, type Diagnostic, type RuleContext } from '../../../../src/core/rules';
+import { loadHugoSite } from '../../../../src/core/generators/hugo/hugoSite';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+const FILES = {
+  '/h/hugo.toml': 'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\nseries = "series"\n',
+  '/h/content/posts/other.md': '+++\ntitle = "Other"\ntags = ["go"]\n+++\n',
+};
+const PATH = '/h/content/posts/new.md';
+
+async function contextFor(files: Record<string, string> = FILES): Promise<RuleContext> {
+  const fs = new MemoryFileSystem(files);
+  const index = await SiteIndex.build(await loadHugoSite(fs, '/h'), fs);
+  return { path: PATH, kind: 'post', site: index.site, index, now: NOW, settings: DEFAULT_SETTINGS };
+}
+
+async function check(text: string, code: string, files?: Record<string, string>): Promise<Diagnostic[]> {
+  return checkPost(text, await contextFor(files)).filter((diagnostic) => diagnostic.code === code);
+}
+
+describe('rules on Hugo sites', () => {
+  it('run only the rules checked against Hugo: no Hexo-worded finding on a plain post', async () => {
+    const diagnostics = checkPost('+++\ntitle = "A"\n+++\nText\n', await contextFor());
+    assert.deepEqual(diagnostics.map((d) => d.code), []);
+  });
+
+  it('PC107: front matter that stops the build, on the line Hugo names', async () => {
+    const [found] = await check('+++\ntitle = "x"\ndate = 2022-01-03 10:00\n+++\n', 'PC107');
+    assert.equal(found.range.start.line, 2);
+    assert.equal(found.severity, 'error');
+    assert.match(formatRuleMessage(found.message), /Hugo stops building the whole site/);
+  });
+
+  it('PC305: a date Hugo zeroes, with a quick fix that is not in fix-all', async () => {
+    const text = '---\ntitle: A\ndate: 2022-01-03 10:00\n---\n';
+    const [found] = await check(text, 'PC305');
+    assert.match(formatRuleMessage(found.message), /Hugo cannot read the date 2022-01-03 10:00/);
+    assert.equal(applyTextEdits(text, found.fixes[0].edits), '---\ntitle: A\ndate: 2022-01-03 10:00:00\n---\n');
+    assert.equal(found.fixes[0].safe, false);
+    assert.deepEqual(await check('---\ndate: 2022-01-03 10:00:00\nlastmod: "2022-01-03"\n---\n', 'PC305'), []);
+  });
+
+  it('PC306: drafts, future and expired pages the default build leaves out', async () => {
+    const found = await check('---\ntitle: A\ndraft: yes\npublishDate: 2099-01-01\nexpiryDate: 2020-01-01\n---\n', 'PC306');
+    assert.deepEqual(found.map((d) => formatRuleMessage(d.message).split(':')[0]), ['A draft', 'Published in the future (2099-01-01 00', 'Expired (2020-01-01 00']);
+  });
+
+  it('PC408: two spellings of one term in a page; only an exact repeat is removed by fix-all', async () => {
+    const text = '+++\ntags = ["Go", "go", "Go"]\n+++\n';
+    const found = await check(text, 'PC408');
+    assert.equal(found.length, 2);
+    assert.match(formatRuleMessage(found[0].message), /"Go" and "go" are one term to Hugo \(both are "go"\)/);
+    const context = await contextFor();
+    assert.equal(fixAll(text, context).text, '+++\ntags = ["Go", "go"]\n+++\n');
+  });
+
+  it('PC409: terms under a key that is no taxonomy of the site', async () => {
+    const found = await check('---\ncategories: [Tech]\ntag: [go]\nseries: [One]\n---\n', 'PC409');
+    assert.deepEqual(found.map((d) => formatRuleMessage(d.message)), [
+      'Hugo files no terms under "categories": the taxonomies of the site (tags, series) do not include it. Defining taxonomies in the configuration replaces the default tags and categories.',
+      'Hugo reads the terms of this taxonomy from "tags", not "tag": these are filed nowhere.',
+    ]);
+  });
+});
