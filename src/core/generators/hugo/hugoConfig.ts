@@ -71,7 +71,7 @@ export function readHugoConfig(file: HugoConfigFile, extra: ReadonlyMap<string, 
     ...HUGO_DEFAULT_CONFIG,
     ...(typeof raw.title === 'string' ? { title: raw.title } : {}),
     language: [stringOr(raw.languagecode, stringOr(raw.defaultcontentlanguage, 'en'))],
-    contentDir: stringOr(raw.contentdir, 'content'),
+    contentDir: mountedContent(raw.module) ?? stringOr(raw.contentdir, 'content'),
     archetypeDir: stringOr(raw.archetypedir, 'archetypes'),
     timezone: stringOr(raw.timezone, 'UTC'),
     taxonomies: taxonomiesOf(raw.taxonomies),
@@ -99,6 +99,19 @@ function taxonomiesOf(value: unknown): ReadonlyMap<string, string> {
     if (typeof plural === 'string' && plural !== '') taxonomies.set(singular.toLowerCase(), plural.toLowerCase());
   }
   return taxonomies;
+}
+
+/** A `[[module.mounts]]` whose target is `content` replaces `contentDir` (the first one; Postcraft reads one content folder). */
+function mountedContent(module: unknown): string | undefined {
+  if (typeof module !== 'object' || module === null) return undefined;
+  const mounts = Object.entries(module as Record<string, unknown>).find(([key]) => key.toLowerCase() === 'mounts')?.[1];
+  if (!Array.isArray(mounts)) return undefined;
+  for (const mount of mounts) {
+    if (typeof mount !== 'object' || mount === null) continue;
+    const { source, target } = mount as Record<string, unknown>;
+    if (target === 'content' && typeof source === 'string' && source !== '') return source;
+  }
+  return undefined;
 }
 
 function mainSectionsOf(params: unknown): readonly string[] | undefined {

@@ -10,6 +10,11 @@ import { findHugoConfig, HUGO_DEFAULT_CONFIG, readConfigData, readHugoConfig, ty
 import { hugoGenerator } from './hugoGenerator';
 import { termKeys, valueOf } from './terms';
 
+export interface ShortcodeTemplate {
+  /** Whether the template evaluates `.Inner` (then Hugo needs the shortcode closed or self-closed). */
+  readonly usesInner: boolean;
+}
+
 /** The date keys Hugo reads (lower-cased, as Hugo reads every key), in its default order. */
 const DATE_KEYS = ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'];
 const PUBLISH_DATE_KEYS = ['publishdate', 'pubdate', 'published', 'date'];
@@ -25,6 +30,12 @@ export class HugoSite implements Site {
     readonly config: HugoConfig,
     readonly configProblems: readonly ConfigProblem[],
     readonly scaffolds: ReadonlyMap<string, string>,
+    /** The shortcodes the site's layouts and themes define, by name. */
+    readonly shortcodes: ReadonlyMap<string, ShortcodeTemplate> = new Map(),
+    /** Where a shortcode may come from that is not on disk (a configured theme or module that is absent). */
+    readonly missingShortcodeSources: readonly string[] = [],
+    /** The oldest Hugo the site says it needs (`[module.hugoVersion] min`), if it says. */
+    readonly minimumHugoVersion?: string,
   ) {
     this.sourceRoot = joinPath(root, config.contentDir);
   }
@@ -124,15 +135,67 @@ export async function loadHugoSite(fs: FileSystemPort, root: string): Promise<Hu
   const problems: ConfigProblem[] = [];
   const file = await findHugoConfig(fs, root);
   let config = HUGO_DEFAULT_CONFIG;
+  let raw: Record<string, unknown> = {};
   if (file) {
     const extra = await readConfigFolderKeys(fs, root, problems);
     const result = readHugoConfig(file, extra);
     config = result.config;
+    raw = result.raw;
     problems.push(...result.problems);
   } else {
     problems.push({ file: joinPath(root, 'hugo.toml'), message: 'No Hugo configuration file: Hugo defaults apply.' });
   }
-  return new HugoSite(root, config, problems, await readArchetypes(fs, joinPath(root, config.archetypeDir)));
+  const { shortcodes, missing } = await readShortcodes(fs, root, raw);
+  return new HugoSite(root, config, problems, await readArchetypes(fs, joinPath(root, config.archetypeDir)), shortcodes, missing, minimumHugoVersion(raw));
+}
+
+/**
+ * The shortcode templates of the site (`layouts/shortcodes/`, sub-folders included) and of its
+ * themes (`themes/<theme>/layouts/shortcodes/`); a theme not on disk, or a module import, is a place
+ * a shortcode may come from that Postcraft cannot see.
+ */
+async function readShortcodes(fs: FileSystemPort, root: string, raw: Record<string, unknown>): Promise<{ shortcodes: Map<string, ShortcodeTemplate>; missing: string[] }> {
+  const shortcodes = new Map<string, ShortcodeTemplate>();
+  const missing: string[] = [];
+  const themesDir = typeof raw.themesdir === 'string' ? raw.themesdir : 'themes';
+  const themes = typeof raw.theme === 'string' ? [raw.theme] : Array.isArray(raw.theme) ? raw.theme.map(String) : [];
+  // `layouts/_shortcodes/` is where Hugo 0.146 and later look.
+  const folders = [joinPath(root, 'layouts', 'shortcodes'), joinPath(root, 'layouts', '_shortcodes')];
+  for (const theme of themes) {
+    const themeRoot = joinPath(root, themesDir, theme);
+    if ((await fs.stat(themeRoot))?.kind === 'directory') folders.push(joinPath(themeRoot, 'layouts', 'shortcodes'), joinPath(themeRoot, 'layouts', '_shortcodes'));
+    else missing.push(`the theme "${theme}"`);
+  }
+  const module = raw.module;
+  if (typeof module === 'object' && module !== null && 'imports' in module) missing.push('a module');
+  for (const folder of folders) {
+    // The site's own templates win over a theme's.
+    for (const [name, template] of await readShortcodeFolder(fs, folder, '')) if (!shortcodes.has(name)) shortcodes.set(name, template);
+  }
+  return { shortcodes, missing };
+}
+
+/** One folder's templates; the variants of a name (`name.en.html`, `name.amp.html`) are one shortcode. */
+async function readShortcodeFolder(fs: FileSystemPort, folder: string, prefix: string): Promise<Map<string, ShortcodeTemplate>> {
+  const templates = new Map<string, ShortcodeTemplate>();
+  let entries;
+  try {
+    entries = await fs.readDirectory(folder);
+  } catch {
+    return templates;
+  }
+  for (const entry of entries) {
+    if (entry.kind === 'directory' && prefix === '') {
+      for (const [name, template] of await readShortcodeFolder(fs, joinPath(folder, entry.name), `${entry.name}/`)) templates.set(name, template);
+      continue;
+    }
+    if (entry.kind !== 'file' || entry.name.startsWith('.')) continue;
+    const name = prefix + entry.name.split('.')[0];
+    const text = await readTextIfPresent(fs, joinPath(folder, entry.name));
+    const usesInner = text !== undefined && /\.Inner/.test(text);
+    templates.set(name, { usesInner: (templates.get(name)?.usesInner ?? false) || usesInner });
+  }
+  return templates;
 }
 
 /** `config/_default/<key>.<ext>` files each hold one top-level key (`taxonomies.toml`, `params.yaml`). */
@@ -155,6 +218,13 @@ async function readConfigFolderKeys(fs: FileSystemPort, root: string, problems: 
     if (data) keys.set(key, data);
   }
   return keys;
+}
+
+function minimumHugoVersion(raw: Record<string, unknown>): string | undefined {
+  const module = raw.module as Record<string, unknown> | undefined;
+  const version = typeof module === 'object' && module !== null ? Object.entries(module).find(([key]) => key.toLowerCase() === 'hugoversion')?.[1] : undefined;
+  const min = typeof version === 'object' && version !== null ? (version as Record<string, unknown>).min : undefined;
+  return typeof min === 'string' && /^\d+\.\d+/.test(min) ? min : undefined;
 }
 
 /** Archetype name → text (`archetypes/posts.md` is `posts`; a bundle archetype folder is left out for now). */

@@ -9,6 +9,8 @@ import { formatMomentDate } from '../../site/dateFormat';
 import { readHugoDate } from './dates';
 import { HugoSite } from './hugoSite';
 import { hugoTermKey } from './terms';
+import { BUILT_IN_SHORTCODES, NEWER_BUILT_IN_SHORTCODES, scanShortcodes, shortcodeArg, versionAtLeast, type ShortcodeToken } from './shortcodes';
+import { resolveRef } from './refs';
 
 /** The keys Hugo reads dates from (lower-cased; `published` only when it is not a boolean). */
 const DATE_KEYS = new Set(['date', 'lastmod', 'modified', 'publishdate', 'pubdate', 'published', 'expirydate', 'unpublishdate']);
@@ -150,5 +152,114 @@ export const undefinedTaxonomy: Rule = {
   },
 };
 
+/** The shortcodes of a page's content, scanned once per check and shared by the shortcode rules. */
+const scans = new WeakMap<PostDocument, ReturnType<typeof scanShortcodes>>();
+function shortcodesOf(doc: PostDocument): ReturnType<typeof scanShortcodes> {
+  let scan = scans.get(doc);
+  if (!scan) scans.set(doc, (scan = doc.text.includes('{{') ? scanShortcodes(doc.text, doc.parsed.bodyOffset) : { tokens: [] }));
+  return scan;
+}
+
+function templateOf(site: HugoSite, name: string): { readonly usesInner: boolean } | undefined {
+  const known = site.shortcodes.get(name) ?? BUILT_IN_SHORTCODES.get(name);
+  if (known) return known;
+  const since = NEWER_BUILT_IN_SHORTCODES.get(name);
+  // Built into the Hugo the site says it needs; all but `x` evaluate inner content.
+  return since && site.minimumHugoVersion && versionAtLeast(site.minimumHugoVersion, since) ? { usesInner: name !== 'x' } : undefined;
+}
+
+/**
+ * PC512: a shortcode Hugo cannot pair: one that uses its inner content and is never closed, a closing
+ * tag with none open, or a closing tag for one that uses no inner content. Hugo stops the build.
+ */
+export const shortcodePairing: Rule = {
+  code: 'PC512', id: 'shortcode-pairing', defaultSeverity: 'error',
+  check(doc, context) {
+    const site = hugoSiteOf(context);
+    if (!site) return [];
+    const name = site.generator.displayName;
+    const findings: Finding[] = [];
+    const open: ShortcodeToken[] = [];
+    let previous: ShortcodeToken | undefined;
+    for (const token of shortcodesOf(doc).tokens) {
+      if (token.closing) {
+        // A shortcode without a template is PC513's or PC514's; how it pairs is unknown.
+        if (!templateOf(site, token.name)) continue;
+        const at = open.map((candidate) => candidate.name).lastIndexOf(token.name);
+        if (at !== -1) {
+          for (const unclosed of open.splice(at).slice(1)) findings.push(unclosedFinding(doc, unclosed, name));
+        } else if (previous && previous.name === token.name && !previous.closing && templateOf(site, token.name)) {
+          findings.push({ range: doc.range(token.start, token.end), message: message('shortcodeNoInner', token.name, name) });
+        } else {
+          findings.push({ range: doc.range(token.start, token.end), message: message('shortcodeNoneOpen', token.name, name) });
+        }
+      } else if (!token.selfClosing && templateOf(site, token.name)?.usesInner) {
+        open.push(token);
+      }
+      previous = token;
+    }
+    for (const unclosed of open) findings.push(unclosedFinding(doc, unclosed, name));
+    return findings.sort((a, b) => a.range.startOffset - b.range.startOffset);
+  },
+};
+
+function unclosedFinding(doc: PostDocument, token: ShortcodeToken, generatorName: string): Finding {
+  return { range: doc.range(token.start, token.end), message: message('shortcodeUnclosed', token.name, generatorName) };
+}
+
+/**
+ * PC513: a shortcode with no template in the site's layouts, its themes or Hugo's built-ins, when
+ * every place one can come from is on disk: Hugo stops the build ("template for shortcode not found").
+ */
+export const unknownShortcode: Rule = {
+  code: 'PC513', id: 'unknown-shortcode', defaultSeverity: 'error',
+  check(doc, context) {
+    const site = hugoSiteOf(context);
+    if (!site || site.missingShortcodeSources.length > 0) return [];
+    return unknownTokens(doc, site).filter((token) => !NEWER_BUILT_IN_SHORTCODES.has(token.name)).map((token) => ({ range: doc.range(token.start, token.end), message: message('unknownShortcode', token.name, site.generator.displayName) }));
+  },
+};
+
+/** PC514: the same, when a configured theme or module is not on disk: it may define the shortcode. */
+export const unverifiedShortcode: Rule = {
+  code: 'PC514', id: 'unverified-shortcode', defaultSeverity: 'warning',
+  check(doc, context) {
+    const site = hugoSiteOf(context);
+    if (!site) return [];
+    const sources = site.missingShortcodeSources.join(', ');
+    return unknownTokens(doc, site).flatMap((token) => {
+      // A shortcode built into a later Hugo than the site says it needs: there, it is known.
+      const since = NEWER_BUILT_IN_SHORTCODES.get(token.name);
+      const from = since ? `Hugo ${since} or later, where it is built in` : sources;
+      return from ? [{ range: doc.range(token.start, token.end), message: message('unverifiedShortcode', token.name, site.generator.displayName, from) }] : [];
+    });
+  },
+};
+
+function unknownTokens(doc: PostDocument, site: HugoSite): ShortcodeToken[] {
+  return shortcodesOf(doc).tokens.filter((token) => !token.closing && token.name !== '' && !templateOf(site, token.name));
+}
+
+/** PC515: a `ref` or `relref` to no page of the site: Hugo logs an error and the build fails. */
+export const refNotFound: Rule = {
+  code: 'PC515', id: 'ref-not-found', defaultSeverity: 'error',
+  check(doc, context) {
+    const site = hugoSiteOf(context);
+    const index = context.index;
+    if (!site || !index) return [];
+    const findings: Finding[] = [];
+    for (const token of shortcodesOf(doc).tokens) {
+      if (token.closing || (token.name !== 'ref' && token.name !== 'relref')) continue;
+      const target = shortcodeArg(token, 'path', 0);
+      if (target === undefined || resolveRef(site, index, context.path, target)) continue;
+      findings.push({ range: doc.range(token.start, token.end), message: message('refNotFound', target, site.generator.displayName, token.name) });
+    }
+    return findings;
+  },
+};
+
 /** Every rule checked on Hugo sites, in code order: the shared ones whose facts hold for Hugo, and Hugo's own. */
-export const HUGO_RULES: readonly Rule[] = [buildFailingFrontMatter, zeroedDate, notBuilt, sameTermKey, undefinedTaxonomy, repeatedTitle];
+export const HUGO_RULES: readonly Rule[] = [
+  buildFailingFrontMatter, zeroedDate, notBuilt, sameTermKey, undefinedTaxonomy, repeatedTitle,
+  shortcodePairing, unknownShortcode, unverifiedShortcode, refNotFound,
+];
