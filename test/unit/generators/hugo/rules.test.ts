@@ -65,4 +65,38 @@ describe('rules on Hugo sites', () => {
       'Hugo reads the terms of this taxonomy from "tags", not "tag": these are filed nowhere.',
     ]);
   });
+
+  describe('shortcodes', () => {
+    const files = {
+      ...FILES,
+      '/h/layouts/shortcodes/note.html': '<aside>{{ .Inner }}</aside>',
+      '/h/layouts/shortcodes/plain.html': '<hr>',
+      '/h/content/posts/target.md': '---\ntitle: T\n---\n',
+      '/h/content/docs/_index.md': '---\ntitle: Docs\n---\n',
+    };
+    const codes = async (body: string, theSiteFiles: Record<string, string> = files) =>
+      checkPost(`---\ntitle: A\n---\n${body}\n`, await contextFor(theSiteFiles)).map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`);
+
+    it('PC512: pairs them as Hugo does, in code blocks too', async () => {
+      assert.deepEqual(await codes('{{< note >}}x{{< /note >}} {{< note />}} {{< highlight go >}}a{{< /highlight >}}'), []);
+      assert.deepEqual(await codes('a {{< highlight go >}}'), ['PC512 3:2']);
+      assert.deepEqual(await codes('```\n{{< note >}}\n```'), ['PC512 4:0']);
+      assert.deepEqual(await codes('{{< /note >}}'), ['PC512 3:0']);
+      assert.deepEqual(await codes('{{< plain >}}x{{< /plain >}}'), ['PC512 3:14']);
+    });
+
+    it('PC513/PC514: a shortcode with no template, an error only when every source is on disk', async () => {
+      assert.deepEqual(await codes('{{< nope >}} {{% youtube abc %}} {{</* nope */>}}'), ['PC513 3:0']);
+      const withTheme = { ...files, '/h/hugo.toml': 'theme = "absent"\n' };
+      assert.deepEqual(await codes('{{< nope >}}', withTheme), ['PC514 3:0']);
+      assert.deepEqual(await codes('{{< details summary="s" >}}x{{< /details >}}'), ['PC514 3:0'], 'built into a later Hugo');
+      const themed = { ...withTheme, '/h/themes/absent/layouts/shortcodes/nope.html': 'x' };
+      assert.deepEqual(await codes('{{< nope >}}', themed), []);
+    });
+
+    it('PC515: a ref or relref to no page', async () => {
+      assert.deepEqual(await codes('{{< ref "target.md" >}} {{< relref "/posts/target" >}} {{< ref "docs" >}} {{< ref "#top" >}} {{< ref "other" >}}'), []);
+      assert.deepEqual(await codes('[x]({{< ref "missing.md" >}})'), ['PC515 3:4']);
+    });
+  });
 });
