@@ -28,7 +28,8 @@ const markerFile = path.join(installDir, '.postcraft-installed');
 // Debian packages: chromium drives the web workbench, libkrb5-dev and the build tools are for the
 // native modules (kerberos, node-pty, spdlog, argon2...), ripgrep replaces the rg binary that
 // @vscode/ripgrep would download from GitHub, and the fonts make screenshots legible (CJK posts).
-const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'fonts-dejavu-core', 'fonts-noto-cjk', 'python3', 'make', 'g++'];
+// hugo: the oracle of the Hugo tests (test/oracle/hugoRead.cjs), Debian's 0.111.3.
+const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'fonts-dejavu-core', 'fonts-noto-cjk', 'python3', 'make', 'g++', 'hugo'];
 
 // Dependencies of code-server (and of its nested `npm install` in lib/vscode) whose install scripts
 // must run. npm 11 blocks dependency install scripts unless allowed; Windows-only ones never run here.
@@ -167,6 +168,8 @@ function installCodeServer() {
 
 /** Installs the test editor unless it is there already. Returns the code-server launcher path. */
 export function ensureTestEditor({ force = false } = {}) {
+  // Checked every time (a dpkg query): a cached editor does not bring the packages the tests need (hugo).
+  ensureDebianPackages();
   if (!force && isTestEditorInstalled()) {
     log(`code-server ${CODE_SERVER_VERSION} already installed in ${path.relative(repoRoot, installDir)}: skipping`);
     return codeServerBin;
@@ -177,7 +180,6 @@ export function ensureTestEditor({ force = false } = {}) {
   }
   const started = Date.now();
   log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(repoRoot, installDir)}`);
-  ensureDebianPackages();
   seedRipgrepCache();
   installCodeServer();
   log(`installed code-server ${CODE_SERVER_VERSION} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

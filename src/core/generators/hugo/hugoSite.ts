@@ -83,7 +83,8 @@ export class HugoSite implements Site {
     return {
       path,
       kind,
-      title: typeof title === 'string' || typeof title === 'number' ? String(title) : '',
+      // Hugo casts the title to a string: `title: No` (a go-yaml v2 boolean) is the title "false".
+      title: typeof title === 'string' || typeof title === 'number' || typeof title === 'boolean' ? String(title) : '',
       date: dateOf(DATE_KEYS),
       updated: dateOf(LASTMOD_KEYS),
       layout: typeof layout === 'string' ? layout : this.config.defaultLayout,
@@ -104,8 +105,8 @@ export class HugoSite implements Site {
   isListed(record: PostRecord, now: Date): boolean {
     if (record.error) return false;
     if (!record.published && !this.config.renderDrafts) return false;
-    const publishDate = record.publishDate ?? record.date;
-    if (!this.config.future && publishDate && publishDate.getTime() > now.getTime()) return false;
+    // Hugo's publishDate comes from `publishDate` or the `date` key (not the date `lastmod` gave).
+    if (!this.config.future && record.publishDate && record.publishDate.getTime() > now.getTime()) return false;
     if (!this.config.buildExpired && record.expiryDate && record.expiryDate.getTime() <= now.getTime()) return false;
     return true;
   }

@@ -78,7 +78,7 @@ export const notBuilt: Rule = {
       const entry = entryOf(doc, 'draft') ?? entryOf(doc, 'published');
       if (entry) findings.push({ range: entry.range, message: message('notBuiltDraft', name) });
     }
-    const publishDate = record.publishDate ?? record.date;
+    const publishDate = record.publishDate;
     if (!site.config.future && publishDate && publishDate.getTime() > context.now.getTime()) {
       const entry = ['publishdate', 'pubdate', 'published', 'date'].map((key) => entryOf(doc, key)).find(Boolean);
       if (entry) findings.push({ range: entry.range, message: message('notBuiltFuture', shown(publishDate), name) });

@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
+import { GENERATORS } from '../../src/core/generators/registry';
+import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
+import { joinPath } from '../../src/core/path';
+
+/**
+ * Hugo is the oracle for Hugo sites: for the sample blog and every fixture under
+ * test/fixtures/hugo-sites, what Postcraft reads of each page (title, dates, draft, terms, whether the
+ * default build renders it), `postcraft taxonomy --json` and, where Hugo fails, `postcraft check`
+ * must agree with what Debian's hugo 0.111 does (asked by hugoRead.cjs).
+ */
+const repo = resolve(__dirname, '..', '..', '..');
+const cli = join(repo, 'dist', 'cli.js');
+const fixtures = join(repo, 'test', 'fixtures', 'hugo-sites');
+const sites = [
+  ...(existsSync(join(repo, 'examples', 'hugo-blog')) ? [join(repo, 'examples', 'hugo-blog')] : []),
+  ...readdirSync(fixtures, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(fixtures, entry.name)),
+];
+const ZERO = '0001-01-01T00:00:00.000Z';
+
+interface HugoPage {
+  path: string; kind: string; title: string; date: string; publishDate: string; expiryDate: string; lastmod: string;
+  draft: boolean; built: boolean; terms: Record<string, string[]>;
+}
+interface HugoReading {
+  pages?: HugoPage[];
+  taxonomies?: Record<string, Array<{ name: string; count: number }>>;
+  failed?: { file: string; line: number; message: string };
+}
+interface Count { name: string; count: number }
+
+function scratch(site: string): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'postcraft-hugo-oracle-')), 'site');
+  cpSync(site, copy, { recursive: true, filter: (source) => !/[\\/](public|resources)$/.test(source) });
+  return copy;
+}
+
+const byName = (a: Count, b: Count) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const nonEmpty = (taxonomies: Record<string, Count[]> = {}) =>
+  Object.fromEntries(Object.entries(taxonomies).filter(([, terms]) => terms.length > 0).map(([plural, terms]) => [plural, [...terms].sort(byName)]));
+const iso = (date: Date | undefined) => (date ? date.toISOString() : ZERO);
+
+describe('Hugo sites read as Hugo 0.111 reads them', function () {
+  this.timeout(120_000);
+
+  before(function () {
+    if (spawnSync('hugo', ['version']).status !== 0) throw new Error('hugo is not installed (Debian package hugo; scripts/test-editor/install.mjs installs it)');
+    assert.ok(existsSync(cli), 'dist/cli.js is built (npm run build)');
+  });
+
+  for (const site of sites) {
+    const name = site.slice(repo.length + 1);
+    it(`on ${name}`, async () => {
+      const copy = scratch(site);
+      try {
+        const hugo = JSON.parse(execFileSync(process.execPath, [join(repo, 'test', 'oracle', 'hugoRead.cjs'), copy], { encoding: 'utf8' })) as HugoReading;
+        // Our side reads the copy before the harness's layouts matter (they are no content).
+        if (hugo.failed) {
+          const report = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { encoding: 'utf8', cwd: copy });
+          const diagnostics = JSON.parse(report.stdout) as Array<{ file: string; line: number; severity: string; code: string }>;
+          const errors = diagnostics.filter((d) => d.severity === 'error' && d.file === hugo.failed?.file);
+          assert.ok(errors.length > 0, `Hugo fails on ${hugo.failed.file}:${hugo.failed.line} (${hugo.failed.message}); Postcraft reports ${JSON.stringify(diagnostics)}`);
+          // Hugo names the block's first line for JSON and a line near the error for YAML; for TOML and shortcodes, the line itself.
+          if (/toml|shortcode|page not found/.test(hugo.failed.message)) assert.ok(errors.some((d) => d.line === hugo.failed?.line), `an error on line ${hugo.failed.line}: ${JSON.stringify(errors)}`);
+          assert.equal(report.status, 1);
+          return;
+        }
+        const pages = hugo.pages ?? [];
+        assert.ok(pages.length > 0, 'Hugo read some pages');
+        const now = new Date();
+        const workspace = await WorkspaceIndex.open(nodeFileSystem, [toCorePath(copy)], { generators: GENERATORS, clock: { now: () => now } });
+        assert.equal(workspace.sites.length, 1, 'one site found');
+        const index = workspace.sites[0];
+        assert.equal(index.site.generator.kind, 'hugo');
+        const ours = pages.map((page) => {
+          const record = index.post(joinPath(index.site.sourceRoot, page.path));
+          return record && {
+            path: page.path, title: record.title, date: iso(record.date), publishDate: iso(record.publishDate),
+            expiryDate: iso(record.expiryDate), draft: !record.published, built: index.site.isListed(record, now), terms: { ...record.terms },
+          };
+        });
+        const theirs = pages.map((page) => ({
+          path: page.path, title: page.title, date: page.date, publishDate: page.publishDate, expiryDate: page.expiryDate,
+          draft: page.draft, built: page.built, terms: page.terms,
+        }));
+        // Hugo titles a section or home page without a title itself ("Posts"); Postcraft leaves it empty.
+        for (const [i, page] of pages.entries()) if (page.kind !== 'page' && ours[i] && ours[i]!.title === '') ours[i] = { ...ours[i]!, title: page.title };
+        assert.deepEqual(ours, theirs);
+        const taxonomy = JSON.parse(execFileSync(process.execPath, [cli, 'taxonomy', copy, '--json'], { encoding: 'utf8' })) as { tags: Count[]; categories: Array<{ path: string[]; count: number }>; taxonomies?: Record<string, Count[]> };
+        assert.deepEqual(nonEmpty(taxonomy.taxonomies), nonEmpty(hugo.taxonomies));
+        assert.deepEqual([...taxonomy.tags].sort(byName), [...(hugo.taxonomies?.tags ?? [])].sort(byName));
+        assert.deepEqual(taxonomy.categories.map(({ path, count }) => ({ name: path.join('/'), count })).sort(byName), [...(hugo.taxonomies?.categories ?? [])].sort(byName));
+      } finally {
+        rmSync(resolve(copy, '..'), { recursive: true, force: true });
+      }
+    });
+  }
+});
