@@ -6,10 +6,10 @@ import type { PostRecord } from '../site/types';
 import type { Position, SourceRange } from '../text/sourceRange';
 import { analyzeCompletionContext, type KeyContext, type NewFrontMatterContext, type Span, type ValueContext, type ValueItem } from './completionContext';
 import { formatMomentDate } from '../site/dateFormat';
-import { canonicalKey, type FrontMatterField, type FrontMatterFields } from '../generators/generator';
+import { canonicalKey, fieldOf, type FrontMatterField, type FrontMatterFields } from '../generators/generator';
 import { Messages, postsMessage } from './messages';
 import type { CompletionItem, CompletionItemKind, CompletionOptions, CompletionResult, TextEdit } from './types';
-import { categoryVocabulary, draftOnlyTagVocabulary, tagVocabulary, type CategoryEntry } from './vocabulary';
+import { categoryVocabulary, draftOnlyTagVocabulary, tagVocabulary, termVocabulary, type CategoryEntry } from './vocabulary';
 import { escapeDoubleQuoted, escapeInQuotes, escapeSnippet, yamlScalar } from '../frontMatter/yamlText';
 
 /** Hexo's built-in post scaffold, used when the site has none (hexo `lib/hexo/scaffold.ts`). */
@@ -22,7 +22,7 @@ const DEFAULT_SCAFFOLD = '---\ntitle: {{ title }}\ndate: {{ date }}\ntags:\n---\
  * from them (filter texts, the category tree) is cached until they change.
  */
 export function completeFrontMatter(text: string, offset: number, index: SiteIndexView | undefined, options: CompletionOptions): CompletionResult {
-  const context = analyzeCompletionContext(text, offset);
+  const context = analyzeCompletionContext(text, offset, (index?.site.generator ?? options.generator)?.frontMatter.split);
   const ranges = new RangeMaker(text);
   switch (context.kind) {
     case 'none':
@@ -38,9 +38,12 @@ export function completeFrontMatter(text: string, offset: number, index: SiteInd
 
 /** The current date and time as the site writes them (`date_format` + `time_format` in `timezone`). */
 export function formatSiteDate(index: SiteIndexView | undefined, now: Date): string {
+  return formatMomentDate(now, siteDateFormat(index), index?.site.config.timezone ?? '');
+}
+
+function siteDateFormat(index: SiteIndexView | undefined): string {
   const config = index?.site.config;
-  const format = `${config?.dateFormat ?? 'YYYY-MM-DD'} ${config?.timeFormat ?? 'HH:mm:ss'}`;
-  return formatMomentDate(now, format, config?.timezone ?? '');
+  return config?.writtenDateFormat ?? `${config?.dateFormat ?? 'YYYY-MM-DD'} ${config?.timeFormat ?? 'HH:mm:ss'}`;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -56,6 +59,7 @@ const NO_FIELDS: FrontMatterFields = { list: [], byKey: new Map() };
 function keyItems(context: KeyContext, index: SiteIndexView | undefined, options: CompletionOptions, ranges: RangeMaker): CompletionItem[] {
   const fields = fieldsOf(index, options);
   const present = new Set([...context.presentKeys].map((key) => canonicalKey(fields, key)));
+  const fieldFor = (key: string) => fieldOf(fields, key);
   const own = ownEntries(index, options.path);
   const counts = index?.keyCounts() ?? new Map<string, number>();
   const candidates = new Map<string, { field?: FrontMatterField; count: number; order: number }>();
@@ -64,10 +68,10 @@ function keyItems(context: KeyContext, index: SiteIndexView | undefined, options
     candidates.set(field.key, { field, count: 0, order });
   });
   for (const [key, count] of counts) {
-    const known = candidates.get(key);
+    const known = candidates.get(fieldFor(key)?.key ?? key);
     if (known) {
-      known.count = count;
-    } else if (!fields.byKey.has(key) && key.trim() !== '' && !(own.keys.has(key) && count <= 1)) {
+      known.count += count;
+    } else if (!fieldFor(key) && key.trim() !== '' && !(own.keys.has(key) && count <= 1)) {
       // A key only this post has is the one being typed (the index already saw the keystroke).
       candidates.set(key, { count, order: fields.list.length });
     }
@@ -102,9 +106,13 @@ function keyInsertText(
   key: string, field: FrontMatterField | undefined, context: KeyContext, index: SiteIndexView | undefined, options: CompletionOptions,
 ): { text: string; snippet: boolean; retrigger: boolean } {
   const json = context.format === 'json';
-  const name = json ? `"${escapeDoubleQuoted(key)}"` : yamlScalar(key, '"');
+  const toml = context.format === 'toml';
+  const name = json ? `"${escapeDoubleQuoted(key)}"` : toml ? (/^[\w-]+$/.test(key) ? key : `"${escapeDoubleQuoted(key)}"`) : yamlScalar(key, '"');
   if (context.hasColon) return { text: name, snippet: false, retrigger: false };
-  const value = field?.value;
+  // A taxonomy of the site (Hugo's `series`) is a list, like tags.
+  const value = index?.site.taxonomies?.includes(key.toLowerCase()) ? 'list' : field?.value;
+  // TOML strings are quoted and its dates are literals: a value is written as JSON would, a date bare.
+  const quoted = json || toml;
   let template: string;
   let retrigger = false;
   switch (value) {
@@ -121,20 +129,20 @@ function keyInsertText(
       template = field?.firstChoice ? '${1|true,false|}' : '${1|false,true|}';
       break;
     case 'layout':
-      template = json ? '"$1"' : '$0';
-      retrigger = !json;
+      template = quoted ? '"$1"' : '$0';
+      retrigger = !quoted;
       break;
     case 'language': {
       const languages = siteLanguages(index).filter((language) => /^[\w-]+$/.test(language));
       const choice = languages.length > 1 ? `\${1|${languages.join(',')}|}` : `\${1:${escapeSnippet(languages[0] ?? 'en')}}`;
-      template = json ? `"${choice}"` : choice;
+      template = quoted ? `"${choice}"` : choice;
       break;
     }
     default:
-      template = json && value === 'text' ? '"$1"' : '$0';
+      template = quoted && value === 'text' ? '"$1"' : '$0';
   }
   const comma = json && context.commaAfter ? ',' : '';
-  return { text: `${escapeSnippet(name)}: ${template}${comma}`, snippet: true, retrigger };
+  return { text: `${escapeSnippet(name)}${toml ? ' = ' : ': '}${template}${comma}`, snippet: true, retrigger };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -145,7 +153,15 @@ function valueItems(context: ValueContext, index: SiteIndexView | undefined, opt
   const item = (label: string, kind: CompletionItemKind, insertText: string, rank: number, extra: Partial<CompletionItem> = {}): CompletionItem => ({
     label, kind, insertText, isSnippet: false, filterText: label, sortText: sortText(rank), range, ...extra,
   });
-  switch (canonicalKey(fieldsOf(index, options), context.key)) {
+  const fields = fieldsOf(index, options);
+  const key = canonicalKey(fields, context.key);
+  // A site that configures its taxonomies (Hugo): every one of them offers its terms, flat.
+  const taxonomies = index?.site.taxonomies;
+  if (index && taxonomies) {
+    const taxonomy = taxonomies.find((plural) => plural === context.key.toLowerCase());
+    return taxonomy ? termItems(context, index, taxonomy, item) : generalValueItems(context, index, options, item, fieldOf(fields, context.key));
+  }
+  switch (key) {
     case 'tags':
       return index ? tagItems(context, index, options, item) : [];
     case 'categories':
@@ -165,15 +181,41 @@ function valueItems(context: ValueContext, index: SiteIndexView | undefined, opt
     case 'date':
     case 'updated': {
       const now = formatSiteDate(index, options.now);
-      const config = index?.site.config;
-      const format = `${config?.dateFormat ?? 'YYYY-MM-DD'} ${config?.timeFormat ?? 'HH:mm:ss'}`;
-      return [item(now, 'date', writeValue(now, context, context.format === 'yaml'), 0, { detail: { message: Messages.now, args: [format] } })];
+      return [item(now, 'date', writeValue(now, context, context.format === 'yaml'), 0, { detail: { message: Messages.now, args: [siteDateFormat(index)] } })];
     }
     case 'lang':
       return siteLanguages(index).map((language, rank) => item(language, 'value', writeValue(language, context), rank, { detail: { message: Messages.language } }));
     default:
-      return [];
+      return generalValueItems(context, index, options, item, fieldOf(fields, context.key));
   }
+}
+
+/** What any generator's field of a kind offers: booleans, and now for dates. */
+function generalValueItems(context: ValueContext, index: SiteIndexView | undefined, options: CompletionOptions, item: ItemMaker, field: FrontMatterField | undefined): CompletionItem[] {
+  if (field?.value === 'boolean') {
+    const values = field.firstChoice === false ? ['false', 'true'] : ['true', 'false'];
+    return values.map((value, rank) => item(value, 'value', writeValue(value, context, true), rank));
+  }
+  if (field?.value === 'date') {
+    const now = formatSiteDate(index, options.now);
+    // A TOML date is a literal, written bare; in YAML a bare date reads as written.
+    return [item(now, 'date', writeValue(now, context, context.format !== 'json'), 0, { detail: { message: Messages.now, args: [siteDateFormat(index)] } })];
+  }
+  return [];
+}
+
+/** The terms of one taxonomy by use (as the generator keys them), those already written left out. */
+function termItems(context: ValueContext, index: SiteIndexView, taxonomy: string, item: ItemMaker): CompletionItem[] {
+  const present = new Set(otherValues(context).map((scalar) => scalar.value.toLowerCase()));
+  const items: CompletionItem[] = [];
+  for (const term of termVocabulary(index, taxonomy)) {
+    if (present.has(term.name.toLowerCase())) continue;
+    items.push(item(term.name, 'tag', writeValue(term.name, context), items.length, {
+      filterText: term.filterText,
+      detail: postsMessage(term.count, Messages.tagPosts, Messages.tagOnePost),
+    }));
+  }
+  return items;
 }
 
 type ItemMaker = (label: string, kind: CompletionItemKind, insertText: string, rank: number, extra?: Partial<CompletionItem>) => CompletionItem;
@@ -258,7 +300,7 @@ function writeValue(value: string, context: ValueContext, raw = false): string {
   const after = slot.after ?? '';
   if (slot.quote) return `${slot.before}${escapeInQuotes(value, slot.quote)}${slot.quote}${after}`;
   if (raw) return `${slot.before}${value}${after}`;
-  if (context.format === 'json') return `${slot.before}"${escapeDoubleQuoted(value)}"${after}`;
+  if (context.format === 'json' || context.format === 'toml') return `${slot.before}"${escapeDoubleQuoted(value)}"${after}`;
   return `${slot.before}${yamlScalar(value, context.preferredQuote)}${after}`;
 }
 

@@ -1,8 +1,9 @@
-import { splitFrontMatter } from '../frontMatter';
+import { splitFrontMatter, type FrontMatterSplit } from '../frontMatter';
 import { NONE, type CompletionContext, type Span } from './contextTypes';
 import { CR, lineBreakAt, lineEndOf, nextLineStart } from '../text/lines';
 import { analyzeYaml, isOwnerLine, keyColon } from './yamlContext';
 import { analyzeJson } from './jsonContext';
+import { analyzeToml } from './tomlContext';
 
 
 /**
@@ -18,17 +19,19 @@ import { analyzeJson } from './jsonContext';
  * `;;;` JSON front matter is read as entries `"key": value` separated by commas.
  */
 
-export function analyzeCompletionContext(text: string, offset: number): CompletionContext {
+export function analyzeCompletionContext(text: string, offset: number, splitOf: (text: string) => FrontMatterSplit = splitFrontMatter): CompletionContext {
   if (offset < 0 || offset > text.length) return NONE;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const split = splitFrontMatter(text);
+  const split = splitOf(text);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   let region: Span;
-  let format: 'yaml' | 'json';
-  if ((split.format === 'yaml' || split.format === 'json') && split.content) {
+  let format: 'yaml' | 'json' | 'toml';
+  if (split.format !== 'none' && split.content) {
     region = split.content;
     format = split.format;
+    // A JSON object (Hugo's `{ }`): its entries are inside the braces.
+    if (format === 'json' && text[region.start] === '{') region = { start: region.start + 1, end: Math.max(region.start + 1, region.end - 1) };
     // Without an opening `---`, Hexo takes whatever precedes the first `---` line as front matter; a
     // body with a horizontal rule must not get key suggestions, so insist it already reads like keys.
     if (!split.openingFence && !looksLikeEntries(text, region, format, offset)) return NONE;
@@ -42,11 +45,13 @@ export function analyzeCompletionContext(text: string, offset: number): Completi
     const start = opening.end + lineBreakAt(text, opening.end);
     if (start === opening.end) return NONE;
     region = { start, end: unclosedRegionEnd(text, start, text.charCodeAt(opening.start)) };
-    format = text.charCodeAt(opening.start) === 0x3b ? 'json' : 'yaml';
+    const fence = text.charCodeAt(opening.start);
+    format = fence === 0x3b ? 'json' : fence === 0x2b ? 'toml' : 'yaml';
   } else {
     return newFrontMatter(text, bom, offset, eol);
   }
   if (offset < region.start || offset > region.end) return NONE;
+  if (format === 'toml') return analyzeToml(text, region, offset, eol);
   return format === 'json' ? analyzeJson(text, region, offset, eol) : analyzeYaml(text, region, offset, eol);
 }
 
@@ -60,12 +65,13 @@ function newFrontMatter(text: string, bom: number, offset: number, eol: string):
   return { kind: 'newFrontMatter', replace: { start: bom, end: Math.max(offset, dashesEnd) }, eol, lineBreakFollows: firstLineEnd < text.length };
 }
 
-function looksLikeEntries(text: string, region: Span, format: 'yaml' | 'json', offset: number): boolean {
+function looksLikeEntries(text: string, region: Span, format: 'yaml' | 'json' | 'toml', offset: number): boolean {
   for (let line = region.start; line < region.end; line = nextLineStart(text, line, region.end)) {
     const end = lineEndOf(text, line, region.end);
     if (offset >= line && offset <= end) continue;
     const content = text.slice(line, end);
     if (content.trim() === '' || content.startsWith('#')) continue;
+    if (format === 'toml') return /^\s*[\w-]+\s*=/.test(content);
     return format === 'json' ? /^\s*"[^"]*"\s*:/.test(content) : keyColon(text, line, end) !== -1 && isOwnerLine(text, line, end);
   }
   return false;

@@ -45,7 +45,7 @@ export interface ValueSlot {
 }
 
 interface ContextBase {
-  readonly format: 'yaml' | 'json';
+  readonly format: 'yaml' | 'json' | 'toml';
   /** Top-level keys written in the front matter, except the one being typed. */
   readonly presentKeys: ReadonlySet<string>;
   /** The line break the document uses. */

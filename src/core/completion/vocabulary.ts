@@ -32,6 +32,17 @@ export interface CategoryVocabulary {
 const tagCache = new WeakMap<readonly TagCount[], readonly TagEntry[]>();
 const categoryCache = new WeakMap<readonly CategoryCount[], CategoryVocabulary>();
 
+/** A taxonomy's terms with their filter texts, computed once per change of the counts (like the tags). */
+export function termVocabulary(index: SiteIndexView, taxonomy: string): readonly TagEntry[] {
+  const counts = index.termCounts?.(taxonomy) ?? [];
+  let entries = tagCache.get(counts);
+  if (!entries) {
+    entries = counts.map(({ name, count }) => ({ name, count, filterText: pinyinFilterText(name) }));
+    tagCache.set(counts, entries);
+  }
+  return entries;
+}
+
 export function tagVocabulary(index: SiteIndexView): readonly TagEntry[] {
   const counts = index.tagCounts();
   let entries = tagCache.get(counts);

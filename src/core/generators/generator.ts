@@ -86,11 +86,22 @@ export interface FrontMatterFields {
   readonly list: readonly FrontMatterField[];
   /** Every field by key, aliases included. */
   readonly byKey: ReadonlyMap<string, FrontMatterField>;
+  /** Whether the generator reads keys whatever their case (Hugo: `Title` is `title`). */
+  readonly caseInsensitive?: boolean;
+}
+
+/** The field a written key stands for, its case ignored where the generator ignores it. */
+export function fieldOf(fields: FrontMatterFields, key: string): FrontMatterField | undefined {
+  const exact = fields.byKey.get(key);
+  if (exact || !fields.caseInsensitive) return exact;
+  const lower = key.toLowerCase();
+  return fields.list.find((field) => field.key.toLowerCase() === lower);
 }
 
 /** The key a field is read as: an alias's field, else the key itself (a post with `tags` needs no `tag`). */
 export function canonicalKey(fields: FrontMatterFields, key: string): string {
-  return fields.byKey.get(key)?.aliasOf ?? key;
+  const field = fieldOf(fields, key);
+  return field?.aliasOf ?? field?.key ?? (fields.caseInsensitive ? key.toLowerCase() : key);
 }
 
 /**
@@ -109,6 +120,11 @@ export interface SiteConfig {
   readonly defaultLayout: string;
   /** Whether drafts are built (and so counted) by default. */
   readonly renderDrafts: boolean;
+  /**
+   * The moment.js format new dates are written in, when it is not `dateFormat timeFormat` (Hugo writes
+   * RFC 3339 with the offset, as `hugo new` does).
+   */
+  readonly writtenDateFormat?: string;
   /** Whether posts dated in the future are built. */
   readonly future: boolean;
   /** Whether each post has a folder of its own for images and files (Hexo's post asset folders, Hugo's page bundles). */

@@ -170,6 +170,17 @@ export class SiteIndex implements SiteIndexView {
 
   /** Terms of one taxonomy (`PostRecord.terms`) with the number of listed posts filed under each, most used first. */
   termCounts(taxonomy: string): readonly TagCount[] {
+    const cached = this.termCountCache.get(taxonomy);
+    if (cached && cached.version === this.taxonomyChangeCount) return cached.counts;
+    const counts = this.countTerms(taxonomy);
+    this.termCountCache.set(taxonomy, { version: this.taxonomyChangeCount, counts });
+    return counts;
+  }
+
+  /** Recounted only when the taxonomy changes: completion asks on every keystroke. */
+  private readonly termCountCache = new Map<string, { version: number; counts: readonly TagCount[] }>();
+
+  private countTerms(taxonomy: string): readonly TagCount[] {
     const totals = new Map<string, number>();
     for (const record of this.records.values()) {
       const terms = record.terms?.[taxonomy];
@@ -237,7 +248,16 @@ function sameTaxonomy(a: PostRecord, b: PostRecord): boolean {
   return a.kind === b.kind && a.title === b.title && sameList(a.keys, b.keys) && a.slug === b.slug && a.published === b.published
     && Boolean(a.error) === Boolean(b.error) && a.date?.getTime() === b.date?.getTime()
     && sameList(a.tags, b.tags) && a.categories.length === b.categories.length
-    && a.categories.every((path, i) => sameList(path, b.categories[i]));
+    && a.categories.every((path, i) => sameList(path, b.categories[i]))
+    && a.publishDate?.getTime() === b.publishDate?.getTime() && a.expiryDate?.getTime() === b.expiryDate?.getTime()
+    && sameTerms(a.terms, b.terms);
+}
+
+function sameTerms(a: PostRecord['terms'], b: PostRecord['terms']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => sameList(a[key], b[key] ?? []));
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

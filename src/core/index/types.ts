@@ -10,6 +10,8 @@ export interface SiteIndexView {
   tagCounts(): readonly TagCount[];
   /** One entry per category node with its full path, as Hexo counts them, most used first. */
   categoryCounts(): readonly CategoryCount[];
+  /** Terms of one of the site's taxonomies (`Site.taxonomies`) by use, for generators that configure them. */
+  termCounts?(taxonomy: string): readonly TagCount[];
   /** How many posts write each front-matter key. */
   keyCounts(): ReadonlyMap<string, number>;
   /**

@@ -31,4 +31,5 @@ export const HUGO_FIELDS: readonly FrontMatterField[] = [
 export const HUGO_FRONT_MATTER_FIELDS: FrontMatterFields = {
   list: HUGO_FIELDS,
   byKey: new Map(HUGO_FIELDS.map((field) => [field.key, field])),
+  caseInsensitive: true,
 };

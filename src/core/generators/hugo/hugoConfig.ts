@@ -25,6 +25,7 @@ export const HUGO_DEFAULT_CONFIG: HugoConfig = Object.freeze({
   timezone: 'UTC',
   dateFormat: 'YYYY-MM-DD',
   timeFormat: 'HH:mm:ss',
+  writtenDateFormat: 'YYYY-MM-DDTHH:mm:ssZ',
   defaultLayout: 'default',
   renderDrafts: false,
   future: false,
