@@ -48,6 +48,7 @@ if (reload) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'reloa
 const extensionTestsPath = path.resolve(repoRoot, process.env.POSTCRAFT_TEST_ENTRY || path.join('out', 'test', 'integration', 'index.js'));
 const extensionMain = path.join(repoRoot, 'dist', 'extension.js');
 const sampleBlog = path.join(repoRoot, 'examples', 'hexo-blog');
+const hugoBlog = path.join(repoRoot, 'examples', 'hugo-blog');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SUMMARY = /^(?:integration|package|restricted|reload): (\d+) passed, (\d+) failed$/;
 
@@ -84,17 +85,33 @@ function checkBuilt() {
   if (!fs.existsSync(extensionMain)) fail(`${path.relative(repoRoot, extensionMain)} is missing: run \`npm run build\` first`);
 }
 
-/** A fresh copy of the blog to test against, under `tempRoot`. */
+/**
+ * A fresh copy of the blogs to test against, under `tempRoot`: the Hexo sample blog and, beside it in
+ * a two-folder workspace (a writer may keep both), the Hugo one; or the one POSTCRAFT_TEST_WORKSPACE
+ * names, alone. Returns what to open and the folders.
+ */
 function copyWorkspace(tempRoot) {
-  const source = path.resolve(process.env.POSTCRAFT_TEST_WORKSPACE || sampleBlog);
-  if (!fs.existsSync(source)) fail(`test workspace ${source} does not exist`);
-  const target = path.join(tempRoot, 'workspace', path.basename(source));
-  fs.cpSync(source, target, {
-    recursive: true,
-    // A blog's own dependencies and generated output are not part of what the tests look at.
-    filter: (file) => !['node_modules', '.git'].includes(path.basename(file)),
+  const chosen = process.env.POSTCRAFT_TEST_WORKSPACE;
+  const sources = chosen ? [path.resolve(chosen)] : [sampleBlog, hugoBlog];
+  const folders = sources.map((source) => {
+    if (!fs.existsSync(source)) fail(`test workspace ${source} does not exist`);
+    const target = path.join(tempRoot, 'workspace', path.basename(source));
+    fs.cpSync(source, target, {
+      recursive: true,
+      // A blog's own dependencies and generated output are not part of what the tests look at.
+      filter: (file) => !['node_modules', '.git', 'public', 'resources'].includes(path.basename(file)),
+    });
+    return target;
   });
-  return target;
+  if (folders.length === 1) return { open: folders[0], folders };
+  const file = path.join(tempRoot, 'workspace', 'blogs.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: folders.map((folder) => ({ path: path.basename(folder) })) }, null, 2));
+  return { open: file, workspaceFile: file, folders };
+}
+
+/** What the tests are told about the workspace: the Hexo blog first, the Hugo one if open. */
+function workspaceEnv(workspace) {
+  return { POSTCRAFT_TEST_WORKSPACE: workspace.folders[0], ...(workspace.folders[1] ? { POSTCRAFT_TEST_HUGO_WORKSPACE: workspace.folders[1] } : {}) };
 }
 
 function installVsix(vsix, stateDir) {
@@ -127,7 +144,7 @@ async function runInCodeServer(workspace, tempRoot) {
   const server = await startCodeServer({
     port,
     stateDir: path.join(tempRoot, 'code-server'),
-    env: { POSTCRAFT_TEST_WORKSPACE: workspace, ...(reload ? { POSTCRAFT_TEST_RELOAD_MARKER: reloadMarker } : {}) },
+    env: { ...workspaceEnv(workspace), ...(reload ? { POSTCRAFT_TEST_RELOAD_MARKER: reloadMarker } : {}) },
     workspaceTrust: restricted,
     onOutput: (line) => {
       editorOutput.push(line);
@@ -183,7 +200,7 @@ async function runInCodeServer(workspace, tempRoot) {
     const serverExited = server.exited.then(({ code, signal }) => `code-server exited early (${signal ?? `code ${code}`})`);
     const timedOut = new Promise((resolve) => setTimeout(() => resolve(`no result within ${timeoutSeconds} s`), timeoutSeconds * 1000).unref());
 
-    const url = workbenchUrl(port, { folder: workspace, extensionDevelopmentPath: developmentPath, extensionTestsPath });
+    const url = workbenchUrl(port, { folder: workspace.open, workspace: workspace.workspaceFile, extensionDevelopmentPath: developmentPath, extensionTestsPath });
     log(`opening ${url}`);
     // The result arrives through codeAutomationExit; page load itself can be slow on a busy machine.
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
@@ -217,8 +234,8 @@ async function runInDesktopVsCode(workspace, tempRoot) {
   const options = {
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath,
-    extensionTestsEnv: { POSTCRAFT_TEST_WORKSPACE: workspace },
-    launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${path.join(tempRoot, 'user-data')}`],
+    extensionTestsEnv: workspaceEnv(workspace),
+    launchArgs: [workspace.open, '--disable-extensions', `--user-data-dir=${path.join(tempRoot, 'user-data')}`],
   };
   if (process.env.VSCODE_EXECUTABLE) options.vscodeExecutablePath = process.env.VSCODE_EXECUTABLE;
   else options.version = process.env.VSCODE_VERSION || 'stable';
@@ -254,7 +271,7 @@ async function main() {
   let code = 1;
   try {
     const workspace = copyWorkspace(tempRoot);
-    log(`workspace: ${workspace}`);
+    log(`workspace: ${workspace.open}`);
     const desktop = Boolean(process.env.VSCODE_EXECUTABLE) || process.env.POSTCRAFT_TEST_ELECTRON === '1';
     code = desktop ? await runInDesktopVsCode(workspace, tempRoot) : await runInCodeServer(workspace, tempRoot);
   } finally {

@@ -57,10 +57,11 @@ export function remoteUri(port, absolutePath) {
  * (and runs the tests at `extensionTestsPath`, if given). code-server has no
  * --extensionDevelopmentPath flag; its web workbench reads these from the `payload` parameter.
  */
-export function workbenchUrl(port, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+export function workbenchUrl(port, { folder, workspace, extensionDevelopmentPath, extensionTestsPath }) {
   const payload = [['extensionDevelopmentPath', remoteUri(port, extensionDevelopmentPath)]];
   if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(port, extensionTestsPath)]);
-  const query = new URLSearchParams({ folder, payload: JSON.stringify(payload) });
+  // `workspace`: a .code-workspace file (several folders); else one `folder`.
+  const query = new URLSearchParams({ ...(workspace ? { workspace } : { folder }), payload: JSON.stringify(payload) });
   return `http://${HOST}:${port}/?${query.toString()}`;
 }
 

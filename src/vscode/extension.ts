@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   const activatedAt = typeof POSTCRAFT_LOAD_START === 'number' ? POSTCRAFT_LOAD_START : called;
   context.subscriptions.push(installOutputLog());
   const sites = new SiteService();
-  const wordCount = new WordCountStatus();
+  const wordCount = new WordCountStatus(sites);
   context.subscriptions.push(sites, wordCount, registerSiteSummary(sites));
   context.subscriptions.push(registerCompletion(sites));
   context.subscriptions.push(registerValidation(sites));

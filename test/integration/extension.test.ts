@@ -47,11 +47,14 @@ describe('the extension shell on the sample blog', () => {
     // Earlier suites create and delete scratch posts; file watchers report deletions asynchronously.
     const summary = await waitFor(async () => {
       const current = await vscode.commands.executeCommand<SiteSummary>(Commands.showSiteSummary, { quiet: true });
-      return current.sites[0]?.posts === posts.length ? current : undefined;
+      return current.sites.find((entry) => entry.root === workspaceRoot().path)?.posts === posts.length ? current : undefined;
     }, 5000, () => `the index to hold the ${posts.length} posts on disk (it holds: ${api.indexedPaths().map((path) => path.split('/').pop()).join(', ')})`);
-    assert.equal(summary.sites.length, 1);
-    const [site] = summary.sites;
-    assert.equal(site.root, workspaceRoot().path);
+    // The Hexo sample blog, and the Hugo one beside it.
+    assert.equal(summary.sites.length, 2);
+    const site = summary.sites.find((entry) => entry.root === workspaceRoot().path)!;
+    assert.ok(site, 'the Hexo blog is one of the sites');
+    const hugo = summary.sites.find((entry) => entry.root.endsWith('/hugo-blog'));
+    assert.equal(hugo?.posts, 7, 'the Hugo blog\'s posts (its draft included)');
     assert.equal(site.posts, posts.length);
     assert.equal(site.drafts, drafts.length);
     assert.ok(site.tags >= 10, `the sample blog has a rich tag vocabulary, got ${site.tags}`);

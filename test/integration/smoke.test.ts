@@ -10,15 +10,18 @@ describe('Postcraft in a running editor', () => {
     assert.equal(extension.isActive, true);
   });
 
-  it('opens a fresh copy of the sample blog as the only workspace folder', async () => {
+  it('opens fresh copies of the sample blogs: the Hexo one first, the Hugo one beside it', async () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    assert.equal(folders.length, 1, 'expected exactly one workspace folder');
-    const root = folders[0].uri;
-    // The runner copies examples/hexo-blog to a temporary folder and says where.
-    const expected = process.env.POSTCRAFT_TEST_WORKSPACE;
-    if (expected) assert.equal(root.fsPath, expected);
-    const config = await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, '_config.yml'));
-    assert.equal(config.type, vscode.FileType.File, 'the workspace has no Hexo _config.yml');
+    // The runner copies examples/hexo-blog (and examples/hugo-blog) to a temporary folder and says where.
+    const expected = [process.env.POSTCRAFT_TEST_WORKSPACE, process.env.POSTCRAFT_TEST_HUGO_WORKSPACE].filter((folder): folder is string => Boolean(folder));
+    if (expected.length > 0) assert.deepEqual(folders.map((folder) => folder.uri.fsPath), expected);
+    else assert.equal(folders.length >= 1, true, 'expected a workspace folder');
+    const config = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folders[0].uri, '_config.yml'));
+    assert.equal(config.type, vscode.FileType.File, 'the first folder has no Hexo _config.yml');
+    if (folders[1]) {
+      const hugo = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folders[1].uri, 'hugo.toml'));
+      assert.equal(hugo.type, vscode.FileType.File, 'the second folder has no hugo.toml');
+    }
   });
 });
 

@@ -46,6 +46,8 @@ export interface Generator {
   categoriesOf(data: Readonly<Record<string, unknown>>): CategoryPath[];
   /** The `categories` value the generator reads back as exactly these hierarchies (the inverse of `categoriesOf`). */
   categoriesValue(hierarchies: readonly CategoryPath[]): Array<string | string[]>;
+  /** Whether `loadPlanner` plans new posts, publishing, renames and timestamps for this generator's sites yet. */
+  readonly plansPosts: boolean;
   /**
    * The plans for new posts, publishing and timestamps (scaffolds and naming), loaded on first use:
    * they bring template engines that activation should not pay for.

@@ -5,7 +5,8 @@ import { toCorePath, toVsRange } from '../convert';
 import type { SiteService } from '../services/siteService';
 
 /** Suggestions appear without Ctrl+Space after `: `, `[`, `, ` and `- ` (and on `---` in an empty file). */
-export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-'];
+// `"` starts a TOML or JSON string; `=` ends a TOML key.
+export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-', '"', '='];
 
 const KINDS: Record<CoreKind, vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { splitFrontMatter } from '../../core/frontMatter';
-import { countWords, type WordCount } from '../../core/api';
+import { countWords, DEFAULT_GENERATOR, type WordCount } from '../../core/api';
 import { Settings, StatusBarItems } from '../constants';
 import { Debouncer } from '../services/debouncer';
+import type { SiteService } from '../services/siteService';
 
 /** The status bar item on Markdown posts: CJK-aware word count and reading time. */
 export class WordCountStatus implements vscode.Disposable {
@@ -12,7 +12,7 @@ export class WordCountStatus implements vscode.Disposable {
   /** The last count shown, for tests and for the preview header. */
   current: WordCount | undefined;
 
-  constructor() {
+  constructor(private readonly sites: SiteService) {
     this.item.name = vscode.l10n.t('Postcraft word count');
     this.disposables.push(
       this.item,
@@ -40,7 +40,9 @@ export class WordCountStatus implements vscode.Disposable {
       return;
     }
     const text = document.getText();
-    const count = countWords(text.slice(splitFrontMatter(text).bodyOffset), {
+    // The body starts where the post's generator ends its front matter (Hugo's `+++`, Hexo's `---`).
+    const generator = this.sites.siteFor(document.uri)?.site.generator ?? DEFAULT_GENERATOR;
+    const count = countWords(text.slice(generator.frontMatter.split(text).bodyOffset), {
       cjkPerMinute: settings.get<number>(Settings.readingSpeedCjk, 300),
       wordsPerMinute: settings.get<number>(Settings.readingSpeedWords, 200),
     });

@@ -25,6 +25,7 @@ const notesGenerator: Generator = {
   tagsOf: (data) => (Array.isArray(data.tags) ? data.tags.map(String) : []),
   categoriesOf: () => [],
   categoriesValue: () => [],
+  plansPosts: false,
   loadPlanner: () => Promise.reject(new Error('no plans')),
   loadBodySyntax: () => Promise.reject(new Error('no syntax')),
 };

@@ -26,6 +26,7 @@ export const hexoGenerator: Generator = {
   categoriesOf,
   categoriesValue,
   loadBodySyntax: async () => (await import('./render/hexoBody.js')).hexoBodySyntax,
+  plansPosts: true,
   loadPlanner: async () => (await import('./posts/hexoPlanner.js')).hexoPlanner,
 };
 

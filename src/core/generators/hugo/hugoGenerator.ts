@@ -24,6 +24,7 @@ export const hugoGenerator: Generator = {
   categoriesOf: (data) => categoryPaths(valueOf(data, 'categories')),
   categoriesValue: (hierarchies) => hierarchies.map((path) => path[path.length - 1]).filter((name): name is string => name !== undefined),
   loadBodySyntax: async () => PLAIN_MARKDOWN,
+  plansPosts: false,
   loadPlanner: () => Promise.reject(new Error('New posts, publishing and timestamps are not available for Hugo sites yet.')),
 };
 

@@ -7,7 +7,7 @@ import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import { applyPlan } from './applyPlan';
 import { pickMany } from './multiPick';
 import { isPlanError, loadPlanners } from './planners';
-import { pickSite, resolveSite, siteRootUri, UserFacingError, type SiteArgument } from './sitePicker';
+import { pickSite, planRefusal, resolveSite, siteRootUri, UserFacingError, type SiteArgument } from './sitePicker';
 
 /** The programmatic argument of `postcraft.newPost`/`newDraft`/`newPage`: given, nothing is asked. */
 export interface NewPostArgument {
@@ -77,11 +77,13 @@ async function askForPost(site: SiteIndex, kind: Kind): Promise<Omit<NewPostRequ
 async function createPost(service: SiteService, kind: Kind, argument: unknown): Promise<vscode.Uri | undefined> {
   const programmatic = isArgument(argument);
   const hint = argument instanceof vscode.Uri ? argument : undefined;
-  const site = programmatic ? await resolveSite(service, argument.site) : await pickSite(service, hint);
+  const site = programmatic ? await resolveSite(service, argument.site, 'plans') : await pickSite(service, hint, 'plans');
   if (!site) {
-    if (programmatic) throw new UserFacingError(vscode.l10n.t('Name the site: the workspace has several Hexo sites.'));
+    if (programmatic) throw new UserFacingError(vscode.l10n.t('Name the site: the workspace has several sites.'));
     return undefined;
   }
+  const refusal = planRefusal(site);
+  if (refusal) throw new UserFacingError(refusal);
   const fixedLayout = kind === 'draft' ? 'draft' : kind === 'page' ? 'page' : undefined;
   const request = programmatic
     ? { title: argument.title, layout: fixedLayout ?? argument.layout, tags: argument.tags, categories: argument.categories }

@@ -6,7 +6,7 @@ import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import { applyPlan, currentText } from './applyPlan';
 import { reportErrors } from './newPostCommands';
 import { loadPlanners } from './planners';
-import { siteHolding, UserFacingError } from './sitePicker';
+import { planRefusal, siteHolding, UserFacingError } from './sitePicker';
 import { Commands } from '../../constants';
 
 function targetOf(argument: unknown): vscode.Uri | undefined {
@@ -33,6 +33,8 @@ async function move(service: SiteService, argument: unknown, direction: 'publish
   if (!uri) throw new UserFacingError(direction === 'publish' ? vscode.l10n.t('Open or select a draft to publish.') : vscode.l10n.t('Open or select a post to move back to drafts.'));
   const index = await siteHolding(service, uri);
   if (!index) throw new UserFacingError(vscode.l10n.t('{0} is not in a Hexo site.', uri.fsPath));
+  const refusal = planRefusal(index);
+  if (refusal) throw new UserFacingError(refusal);
   const path = toCorePath(uri);
   const kind = index.site.classify(path);
   if (direction === 'publish' && kind !== 'draft') throw new UserFacingError(vscode.l10n.t('{0} is not a draft.', uri.fsPath));

@@ -4,7 +4,7 @@ import { toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { applyPlan, currentText } from './applyPlan';
 import { reportErrors } from './newPostCommands';
-import { pickSite, resolveSite, siteRootUri, UserFacingError, type SiteArgument } from './sitePicker';
+import { pickSite, planRefusal, resolveSite, siteRootUri, UserFacingError, type SiteArgument } from './sitePicker';
 import { Commands } from '../../constants';
 
 /** The programmatic argument: a category's `from`/`to` may be a path from the top (`['技术', '前端']`). */
@@ -50,16 +50,20 @@ export async function renameTaxonomy(service: SiteService, kind: 'tag' | 'catego
   let index: SiteIndex | undefined;
   let request: TaxonomyRename | undefined;
   if (isRenameArgument(argument)) {
-    index = await resolveSite(service, argument.site);
-    if (!index) throw new UserFacingError(vscode.l10n.t('Name the site: the workspace has several Hexo sites.'));
+    index = await resolveSite(service, argument.site, 'plans');
+    if (!index) throw new UserFacingError(vscode.l10n.t('Name the site: the workspace has several sites.'));
+    const refusal = planRefusal(index);
+    if (refusal) throw new UserFacingError(refusal);
     const from = asPath(argument.from);
     const to = asPath(argument.to);
     if (from.length === 0 || to.length === 0) throw new UserFacingError(vscode.l10n.t('Both the old and the new name are needed.'));
     request = kind === 'tag' ? { kind, from: from.join('/'), to: to.join('/') } : { kind, from, to };
   } else {
     const node = isNodeArgument(argument) ? argument : undefined;
-    index = node?.site ?? await pickSite(service);
+    index = node?.site ?? await pickSite(service, undefined, 'plans');
     if (!index) return undefined;
+    const refusal = planRefusal(index);
+    if (refusal) throw new UserFacingError(refusal);
     request = await ask(index, kind, node);
   }
   if (!request) return undefined;

@@ -11,7 +11,8 @@ import { loadPlanners } from './planners';
  */
 async function editsFor(service: SiteService, uri: vscode.Uri, text: string, now: Date): Promise<vscode.TextEdit[]> {
   const index = service.siteFor(uri);
-  if (!index?.site.classify(toCorePath(uri))) return [];
+  // A generator without plans yet (Hugo) stamps nothing; a save must never fail for it.
+  if (!index?.site.classify(toCorePath(uri)) || !index.site.generator.plansPosts) return [];
   const { updateTimestampEdits } = await loadPlanners(index.site);
   return updateTimestampEdits(index.site, text, now).map(toVsTextEdit);
 }

@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../../src/vscode/constants';
+import { activatePostcraft, waitFor } from './support';
+
+/**
+ * Postcraft on the Hugo sample blog (examples/hugo-blog), open beside the Hexo one: completion in
+ * TOML front matter, Hugo's diagnostics and a quick fix, through the editor's public API.
+ */
+function hugoRoot(): vscode.Uri | undefined {
+  return vscode.workspace.workspaceFolders?.find((folder) => folder.name === 'hugo-blog')?.uri;
+}
+
+async function typeInto(uri: vscode.Uri, textWithCursor: string): Promise<vscode.Position> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  const offset = textWithCursor.indexOf('|');
+  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+  const whole = new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
+  assert.ok(await editor.edit((edit) => edit.replace(whole, text)));
+  return document.positionAt(offset);
+}
+
+const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
+const codeOf = (diagnostic: vscode.Diagnostic): string => (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code));
+
+async function revert(uri: vscode.Uri): Promise<void> {
+  await vscode.window.showTextDocument(uri);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+describe('a Hugo blog beside a Hexo blog', function () {
+  this.timeout(30_000);
+
+  before(async () => {
+    assert.ok(hugoRoot(), 'the runner opens examples/hugo-blog beside examples/hexo-blog');
+    await activatePostcraft();
+  });
+
+  it('offers the site\'s terms in TOML arrays, from every configured taxonomy', async () => {
+    const uri = vscode.Uri.joinPath(hugoRoot()!, 'content', 'posts', 'gradient-descent.md');
+    const position = await typeInto(uri, '+++\ntitle = "梯度下降的直觉"\ntags = ["机器学习", |]\nseries = []\n+++\n正文\n');
+    try {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, ',');
+      const labels = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Keyword || /^\d{5}$/.test(item.sortText ?? '')).map(labelOf);
+      assert.ok(labels.includes('go') && labels.includes('后端'), `tags offered: ${labels.join(', ')}`);
+      assert.ok(!labels.includes('机器学习'), 'a tag already written is not offered again');
+      const series = await typeInto(uri, '+++\ntitle = "x"\nseries = [|]\n+++\n');
+      const offered = (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, series, '[')).items.map(labelOf);
+      assert.ok(offered.includes('go-并发笔记'), `series offered: ${offered.join(', ')}`);
+    } finally {
+      await revert(uri);
+    }
+  });
+
+  it('reports what stops Hugo\'s build, and a date Hugo zeroes with a quick fix', async () => {
+    const uri = vscode.Uri.joinPath(hugoRoot()!, 'content', 'posts', 'reading-list-2025.md');
+    await typeInto(uri, '---\ntitle: 2025 年读过的书\ndate: 2025-12-30 22:00\n---\n\n{{< nope >}}\n');
+    try {
+      const diagnostics = await waitFor(() => {
+        const found = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+        return found.some((d) => codeOf(d) === 'PC513') && found.some((d) => codeOf(d) === 'PC305') ? found : undefined;
+      }, 10_000, 'PC513 and PC305');
+      const unknown = diagnostics.find((d) => codeOf(d) === 'PC513')!;
+      assert.equal(unknown.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(unknown.range.start.line, 5);
+      const zeroed = diagnostics.find((d) => codeOf(d) === 'PC305')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, zeroed.range);
+      const fix = actions.find((action) => action.title.includes('2025-12-30 22:00:00'));
+      assert.ok(fix?.edit, `a fix among ${actions.map((action) => action.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.equal(document.lineAt(2).text, 'date: 2025-12-30 22:00:00');
+    } finally {
+      await revert(uri);
+    }
+  });
+
+  it('counts the words of a TOML post\'s body, not of its front matter', async () => {
+    const api = await activatePostcraft();
+    const uri = vscode.Uri.joinPath(hugoRoot()!, 'content', 'about.md');
+    await vscode.window.showTextDocument(uri);
+    // The body's 27 CJK characters; read with Hexo's `---` split, the TOML block would count too (38).
+    const count = await waitFor(() => (api.wordCount()?.total === 27 ? api.wordCount() : undefined), 5000, () => `27 words, counted ${api.wordCount()?.total}`);
+    assert.equal(count.total, 27);
+  });
+});
