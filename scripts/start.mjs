@@ -3,8 +3,9 @@
 // (code-server) if needed, rebuilds dist/extension.js when src/ changed, and serves the sample blog
 // with Postcraft loaded in development mode. Runs until Ctrl+C.
 //
-// Environment: PORT (default 8080, else the next free one), POSTCRAFT_BLOG (folder to open,
-// default examples/hexo-blog; opened in place, so edits are real).
+// Environment: PORT (default 8080, else the next free one), POSTCRAFT_BLOG (folder or .code-workspace
+// to open, default examples/blogs.code-workspace: the Hexo and the Hugo sample blogs side by side;
+// opened in place, so edits are real).
 // Reload the browser tab after `npm run build` (or keep `node scripts/build.mjs --watch` running)
 // to pick up changes.
 import { spawnSync } from 'node:child_process';
@@ -17,7 +18,8 @@ import { isPortFree, startCodeServer, workbenchUrl } from './test-editor/codeSer
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const extensionMain = path.join(repoRoot, 'dist', 'extension.js');
-const blog = path.resolve(process.env.POSTCRAFT_BLOG || path.join(repoRoot, 'examples', 'hexo-blog'));
+const blog = path.resolve(process.env.POSTCRAFT_BLOG || path.join(repoRoot, 'examples', 'blogs.code-workspace'));
+const isWorkspaceFile = blog.endsWith('.code-workspace');
 
 function log(message) {
   console.log(`[start] ${message}`);
@@ -90,7 +92,7 @@ async function main() {
     process.exit(1);
   });
 
-  const url = workbenchUrl(port, { folder: blog, extensionDevelopmentPath: repoRoot });
+  const url = workbenchUrl(port, { folder: blog, ...(isWorkspaceFile ? { workspace: blog } : {}), extensionDevelopmentPath: repoRoot });
   console.log('');
   log(`Postcraft (development mode) with ${path.relative(repoRoot, blog) || blog} is ready. Open in a browser:`);
   console.log(`\n  ${url}\n`);
