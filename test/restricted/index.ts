@@ -21,7 +21,8 @@ export async function run(): Promise<void> {
     const api = await vscode.extensions.getExtension<PostcraftApi>(EXTENSION_ID)!.activate();
     await api.whenIndexed();
     const summary = await vscode.commands.executeCommand<SiteSummary>(Commands.showSiteSummary, { quiet: true });
-    assert.ok(summary.sites[0].posts > 10);
+    assert.ok((summary.sites.find((site) => site.root.endsWith('/hexo-blog'))?.posts ?? 0) > 10);
+    assert.equal(summary.sites.find((site) => site.root.endsWith('/hugo-blog'))?.posts, 7, 'the Hugo blog is read in Restricted Mode too');
   });
   check('deploy is refused: no terminal is opened and nothing runs', async () => {
     const terminals = vscode.window.terminals.length;
