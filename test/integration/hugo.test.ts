@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE } from '../../src/vscode/constants';
+import { Commands, DIAGNOSTIC_SOURCE } from '../../src/vscode/constants';
 import { activatePostcraft, waitFor } from './support';
 
 /**
@@ -83,5 +83,34 @@ describe('a Hugo blog beside a Hexo blog', function () {
     // The body's 27 CJK characters; read with Hexo's `---` split, the TOML block would count too (38).
     const count = await waitFor(() => (api.wordCount()?.total === 27 ? api.wordCount() : undefined), 5000, () => `27 words, counted ${api.wordCount()?.total}`);
     assert.equal(count.total, 27);
+  });
+
+  it('creates a post from the section archetype, publishes it in place and stamps lastmod', async () => {
+    const root = hugoRoot()!;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { site: root.fsPath, title: 'Postcraft Hugo 集成测试', tags: ['Go', '测试'] });
+    try {
+      assert.equal(uri.toString(), vscode.Uri.joinPath(root, 'content', 'posts', 'postcraft-hugo-集成测试.md').toString());
+      const created = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      // archetypes/posts.md, filled: the typed title in the archetype's quotes, the tags, still a draft.
+      assert.match(created, /^\+\+\+\ntitle = 'Postcraft Hugo 集成测试'\ndate = \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00\ndraft = true\ntags = \["Go", "测试"\]\ncategories = \[\]\nseries = \[\]\n\+\+\+\n/);
+      const published = await vscode.commands.executeCommand<vscode.Uri>(Commands.publishDraft, uri);
+      assert.equal(published.toString(), uri.toString(), 'a Hugo draft is published where it is');
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.match(document.getText(), /^draft = false$/m);
+      assert.ok(await vscode.commands.executeCommand<boolean>(Commands.updateTimestamp, uri));
+      assert.match(document.getText(), /^lastmod = \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/m);
+      await document.save();
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('refuses to rename a Hugo term, saying why, and touches nothing', async () => {
+    const root = hugoRoot()!;
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand(Commands.renameTag, { from: 'go', to: 'golang', site: root.fsPath })),
+      /cannot rename tags or categories on Hugo sites yet/,
+    );
   });
 });

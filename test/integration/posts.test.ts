@@ -91,7 +91,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
   });
 
   it('newPost with an argument creates the post by new_post_name with the scaffold, tags, categories and asset folder', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { title: 'Postcraft 集成测试: New Post', tags: ['测试', 'Hexo'], categories: ['技术', '前端'] });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { site: blogFile().fsPath, title: 'Postcraft 集成测试: New Post', tags: ['测试', 'Hexo'], categories: ['技术', '前端'] });
     const folder = blogFile('source', '_posts', 'Postcraft-集成测试-New-Post');
     try {
       assert.equal(uri.toString(), blogFile('source', '_posts', 'Postcraft-集成测试-New-Post.md').toString());
@@ -121,7 +121,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
   });
 
   it('newPost\'s empty asset folder goes with the post (undone or deleted); a folder with files stays', async () => {
-    const post = (title: string): Thenable<vscode.Uri> => vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { title });
+    const post = (title: string): Thenable<vscode.Uri> => vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { site: blogFile().fsPath, title });
     const undone = await post('Postcraft undo asset folder');
     const undoneFolder = blogFile('source', '_posts', 'Postcraft-undo-asset-folder');
     const deleted = await post('Postcraft deleted asset folder');
@@ -192,7 +192,8 @@ describe('posts: create, publish and organize as Hexo does', function () {
     }) as Window['createQuickPick'];
     let uri: vscode.Uri | undefined;
     try {
-      uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost);
+      // Started from the Hexo blog's folder (as from the Explorer), with the Hugo blog open beside it.
+      uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, blogFile());
       if (pickerFailure) throw pickerFailure;
       assert.deepEqual(asked, ['input: Title of the new post', 'tags', 'pick: Categories (each pick is one hierarchy)']);
       assert.equal(uri?.toString(), blogFile('source', '_posts', '交互式-新文章.md').toString());
@@ -208,8 +209,8 @@ describe('posts: create, publish and organize as Hexo does', function () {
   it('newPost on a taken name gets Hexo\'s numeric suffix and overwrites nothing', async () => {
     const taken = blogFile('source', '_posts', 'build-a-hexo-blog.md');
     const before = await readText(taken);
-    const first = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { title: 'build a hexo blog' });
-    const second = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { title: 'build-a-hexo-blog' });
+    const first = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { site: blogFile().fsPath, title: 'build a hexo blog' });
+    const second = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { site: blogFile().fsPath, title: 'build-a-hexo-blog' });
     try {
       assert.equal(first.toString(), blogFile('source', '_posts', 'build-a-hexo-blog-1.md').toString());
       assert.equal(second.toString(), blogFile('source', '_posts', 'build-a-hexo-blog-2.md').toString());
@@ -222,8 +223,8 @@ describe('posts: create, publish and organize as Hexo does', function () {
   });
 
   it('newDraft and newPage use the draft and page scaffolds and Hexo\'s folders', async () => {
-    const draft = await vscode.commands.executeCommand<vscode.Uri>(Commands.newDraft, { title: '周末 随笔' });
-    const page = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPage, { title: 'Now Reading' });
+    const draft = await vscode.commands.executeCommand<vscode.Uri>(Commands.newDraft, { site: blogFile().fsPath, title: '周末 随笔' });
+    const page = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPage, { site: blogFile().fsPath, title: 'Now Reading' });
     try {
       assert.equal(draft.toString(), blogFile('source', '_drafts', '周末-随笔.md').toString());
       assert.equal(await readText(draft), '---\ntitle: 周末 随笔\ntags:\n---\n');

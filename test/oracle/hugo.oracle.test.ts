@@ -7,6 +7,9 @@ import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
 import { GENERATORS } from '../../src/core/generators/registry';
 import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
 import { joinPath } from '../../src/core/path';
+import { hugoPlanner } from '../../src/core/generators/hugo/posts/hugoPlanner';
+import { loadHugoSite } from '../../src/core/generators/hugo/hugoSite';
+import { readFileSync } from 'node:fs';
 
 /**
  * Hugo is the oracle for Hugo sites: for the sample blog and every fixture under
@@ -107,4 +110,24 @@ describe('Hugo sites read as Hugo 0.111 reads them', function () {
       }
     });
   }
+
+  it('plans new posts as hugo new fills the archetypes of examples/hugo-blog (dates aside)', async () => {
+    const copy = scratch(join(repo, 'examples', 'hugo-blog'));
+    try {
+      const site = await loadHugoSite(nodeFileSystem, toCorePath(copy));
+      const now = { now: () => new Date() };
+      // Titles that Hugo's `replace .Name "-" " " | title` gives back, so the typed title changes nothing.
+      for (const [title, layout, target] of [['My First Post', 'post', 'posts/my-first-post.md'], ['About Me', 'page', 'about-me.md']] as const) {
+        const plan = await hugoPlanner.planNewPost(nodeFileSystem, site, { title, layout }, now);
+        assert.equal(plan.path, joinPath(toCorePath(copy), 'content', target));
+        const created = spawnSync('hugo', ['new', target, '--source', copy], { encoding: 'utf8' });
+        assert.equal(created.status, 0, created.stderr);
+        const theirs = readFileSync(join(copy, 'content', ...target.split('/')), 'utf8');
+        const masked = (text: string) => text.replace(/^(date\s*[=:]\s*).*$/m, '$1<date>');
+        assert.equal(masked(plan.content), masked(theirs));
+      }
+    } finally {
+      rmSync(resolve(copy, '..'), { recursive: true, force: true });
+    }
+  });
 });

@@ -46,8 +46,15 @@ export interface Generator {
   categoriesOf(data: Readonly<Record<string, unknown>>): CategoryPath[];
   /** The `categories` value the generator reads back as exactly these hierarchies (the inverse of `categoriesOf`). */
   categoriesValue(hierarchies: readonly CategoryPath[]): Array<string | string[]>;
-  /** Whether `loadPlanner` plans new posts, publishing, renames and timestamps for this generator's sites yet. */
+  /** Whether `loadPlanner` plans new posts, publishing and timestamps for this generator's sites yet. */
   readonly plansPosts: boolean;
+  /** Whether renaming a tag or category across its sites (`planTaxonomyRename`) reads them right yet. */
+  readonly renamesTerms: boolean;
+  /**
+   * Whether a draft is marked in its front matter and stays where it is (Hugo's `draft: true`),
+   * rather than kept in a folder of its own (Hexo's `_drafts/`).
+   */
+  readonly draftsInPlace: boolean;
   /**
    * The plans for new posts, publishing and timestamps (scaffolds and naming), loaded on first use:
    * they bring template engines that activation should not pay for.

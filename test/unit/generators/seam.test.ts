@@ -26,6 +26,8 @@ const notesGenerator: Generator = {
   categoriesOf: () => [],
   categoriesValue: () => [],
   plansPosts: false,
+  renamesTerms: false,
+  draftsInPlace: false,
   loadPlanner: () => Promise.reject(new Error('no plans')),
   loadBodySyntax: () => Promise.reject(new Error('no syntax')),
 };

@@ -27,6 +27,8 @@ export const hexoGenerator: Generator = {
   categoriesValue,
   loadBodySyntax: async () => (await import('./render/hexoBody.js')).hexoBodySyntax,
   plansPosts: true,
+  renamesTerms: true,
+  draftsInPlace: false,
   loadPlanner: async () => (await import('./posts/hexoPlanner.js')).hexoPlanner,
 };
 

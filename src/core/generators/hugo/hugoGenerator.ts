@@ -24,8 +24,10 @@ export const hugoGenerator: Generator = {
   categoriesOf: (data) => categoryPaths(valueOf(data, 'categories')),
   categoriesValue: (hierarchies) => hierarchies.map((path) => path[path.length - 1]).filter((name): name is string => name !== undefined),
   loadBodySyntax: async () => PLAIN_MARKDOWN,
-  plansPosts: false,
-  loadPlanner: () => Promise.reject(new Error('New posts, publishing and timestamps are not available for Hugo sites yet.')),
+  plansPosts: true,
+  renamesTerms: false,
+  draftsInPlace: true,
+  loadPlanner: async () => (await import('./posts/hugoPlanner.js')).hugoPlanner,
 };
 
 /** Until Hugo's shortcodes are taught to the preview, its bodies render as plain Markdown. */

@@ -82,7 +82,7 @@ async function createPost(service: SiteService, kind: Kind, argument: unknown): 
     if (programmatic) throw new UserFacingError(vscode.l10n.t('Name the site: the workspace has several sites.'));
     return undefined;
   }
-  const refusal = planRefusal(site);
+  const refusal = planRefusal(site, 'plans');
   if (refusal) throw new UserFacingError(refusal);
   const fixedLayout = kind === 'draft' ? 'draft' : kind === 'page' ? 'page' : undefined;
   const request = programmatic

@@ -32,13 +32,20 @@ async function move(service: SiteService, argument: unknown, direction: 'publish
   const uri = targetOf(argument);
   if (!uri) throw new UserFacingError(direction === 'publish' ? vscode.l10n.t('Open or select a draft to publish.') : vscode.l10n.t('Open or select a post to move back to drafts.'));
   const index = await siteHolding(service, uri);
-  if (!index) throw new UserFacingError(vscode.l10n.t('{0} is not in a Hexo site.', uri.fsPath));
-  const refusal = planRefusal(index);
+  if (!index) throw new UserFacingError(vscode.l10n.t('{0} is not in a Hexo or Hugo site.', uri.fsPath));
+  const refusal = planRefusal(index, 'plans');
   if (refusal) throw new UserFacingError(refusal);
   const path = toCorePath(uri);
   const kind = index.site.classify(path);
-  if (direction === 'publish' && kind !== 'draft') throw new UserFacingError(vscode.l10n.t('{0} is not a draft.', uri.fsPath));
-  if (direction === 'unpublish' && kind !== 'post') throw new UserFacingError(vscode.l10n.t('{0} is not a post in _posts.', uri.fsPath));
+  if (index.site.generator.draftsInPlace) {
+    // A draft is a front-matter flag (Hugo): publishing clears it where the file is.
+    const draft = index.post(path)?.published === false;
+    if (direction === 'publish' && !draft) throw new UserFacingError(vscode.l10n.t('{0} is not a draft.', uri.fsPath));
+    if (direction === 'unpublish' && (draft || !kind)) throw new UserFacingError(vscode.l10n.t('{0} is already a draft.', uri.fsPath));
+  } else {
+    if (direction === 'publish' && kind !== 'draft') throw new UserFacingError(vscode.l10n.t('{0} is not a draft.', uri.fsPath));
+    if (direction === 'unpublish' && kind !== 'post') throw new UserFacingError(vscode.l10n.t('{0} is not a post in _posts.', uri.fsPath));
+  }
 
   const shown = isVisible(uri);
   await saveIfDirty(uri);

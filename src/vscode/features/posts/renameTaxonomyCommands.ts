@@ -50,9 +50,9 @@ export async function renameTaxonomy(service: SiteService, kind: 'tag' | 'catego
   let index: SiteIndex | undefined;
   let request: TaxonomyRename | undefined;
   if (isRenameArgument(argument)) {
-    index = await resolveSite(service, argument.site, 'plans');
+    index = await resolveSite(service, argument.site, 'renames');
     if (!index) throw new UserFacingError(vscode.l10n.t('Name the site: the workspace has several sites.'));
-    const refusal = planRefusal(index);
+    const refusal = planRefusal(index, 'renames');
     if (refusal) throw new UserFacingError(refusal);
     const from = asPath(argument.from);
     const to = asPath(argument.to);
@@ -60,9 +60,9 @@ export async function renameTaxonomy(service: SiteService, kind: 'tag' | 'catego
     request = kind === 'tag' ? { kind, from: from.join('/'), to: to.join('/') } : { kind, from, to };
   } else {
     const node = isNodeArgument(argument) ? argument : undefined;
-    index = node?.site ?? await pickSite(service, undefined, 'plans');
+    index = node?.site ?? await pickSite(service, undefined, 'renames');
     if (!index) return undefined;
-    const refusal = planRefusal(index);
+    const refusal = planRefusal(index, 'renames');
     if (refusal) throw new UserFacingError(refusal);
     request = await ask(index, kind, node);
   }

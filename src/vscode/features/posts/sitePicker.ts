@@ -25,30 +25,42 @@ export async function resolveSite(service: SiteService, site: SiteArgument, purp
   return sites.length === 1 ? sites[0] : undefined;
 }
 
-/** `plans`: a command that creates, moves or renames posts, which not every generator does yet. */
-export type SitePurpose = 'any' | 'plans';
+/** The site of the file the writer is in (or the one given), when it can serve the purpose. */
+function activeSite(service: SiteService, sites: readonly SiteIndex[], hint?: vscode.Uri): SiteIndex | undefined {
+  const uri = hint ?? vscode.window.activeTextEditor?.document.uri;
+  const site = uri ? service.siteFor(uri) : undefined;
+  return site && sites.includes(site) ? site : undefined;
+}
+
+/** `plans`: creating, publishing or stamping posts; `renames`: renaming terms. Not every generator does both yet. */
+export type SitePurpose = 'any' | 'plans' | 'renames';
 
 function sitesFor(service: SiteService, purpose: SitePurpose): readonly SiteIndex[] {
-  return purpose === 'plans' ? service.sites.filter((index) => index.site.generator.plansPosts) : service.sites;
+  return service.sites.filter((index) => planRefusal(index, purpose) === undefined);
 }
 
-/** Why a site cannot serve a command that plans posts, or undefined when it can. */
-export function planRefusal(index: SiteIndex): string | undefined {
-  return index.site.generator.plansPosts ? undefined : vscode.l10n.t('Postcraft cannot create, publish or rename posts on {0} sites yet.', index.site.generator.displayName);
+/** Why a site cannot serve a command of this purpose, or undefined when it can. */
+export function planRefusal(index: SiteIndex, purpose: SitePurpose): string | undefined {
+  const generator = index.site.generator;
+  if (purpose === 'plans' && !generator.plansPosts) return vscode.l10n.t('Postcraft cannot create or publish posts on {0} sites yet.', generator.displayName);
+  if (purpose === 'renames' && !generator.renamesTerms) return vscode.l10n.t('Postcraft cannot rename tags or categories on {0} sites yet.', generator.displayName);
+  return undefined;
 }
 
-/** Asks which site when there are several; the one holding the active editor is offered first. */
+/**
+ * The site a command works on: the only one that can serve it, else the one of the given folder or the
+ * active editor, else the writer's pick.
+ */
 export async function pickSite(service: SiteService, hint?: vscode.Uri, purpose: SitePurpose = 'any'): Promise<SiteIndex | undefined> {
   await service.whenIndexed();
   if (service.sites.length === 0) throw new UserFacingError(vscode.l10n.t('Postcraft found no Hexo or Hugo site in this workspace.'));
   const sites = sitesFor(service, purpose);
-  if (sites.length === 0) throw new UserFacingError(planRefusal(service.sites[0]) as string);
+  if (sites.length === 0) throw new UserFacingError(planRefusal(service.sites[0], purpose) as string);
   if (sites.length === 1) return sites[0];
-  const active = hint ? service.siteFor(hint) : vscode.window.activeTextEditor ? service.siteFor(vscode.window.activeTextEditor.document.uri) : undefined;
-  const preferred = active && sites.includes(active) ? active : undefined;
-  const ordered = preferred ? [preferred, ...sites.filter((site) => site !== preferred)] : [...sites];
+  const active = activeSite(service, sites, hint);
+  if (active) return active;
   const picked = await vscode.window.showQuickPick(
-    ordered.map((index) => ({ label: index.site.config.title ?? index.site.root, description: index.site.root, index })),
+    sites.map((index) => ({ label: index.site.config.title ?? index.site.root, description: index.site.root, index })),
     { placeHolder: vscode.l10n.t('Which site?') },
   );
   return picked?.index;
