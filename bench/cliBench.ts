@@ -27,6 +27,8 @@ const node = process.execPath;
 /** dist/bench.js runs beside dist/cli.js; the floor stays a plain script in bench/. */
 const cli = resolve(__dirname, 'cli.js');
 const floor = resolve(__dirname, '..', 'bench', 'processFloor.cjs');
+/** The same kind of floor for a Hugo site (TOML and YAML front matter, three taxonomies). */
+export const HUGO_FLOOR = resolve(__dirname, '..', 'bench', 'processFloorHugo.cjs');
 
 interface Timing {
   readonly ms: number;
@@ -57,8 +59,8 @@ function childrenCpuMs(): number | undefined {
 }
 
 /** `runs` alternating runs of the floor and of `postcraft <args>` on `site`. */
-export function benchCliProcess(site: string, args: readonly string[], runs = 5): CliProcessBench {
-  const floorArgs = [floor, site];
+export function benchCliProcess(site: string, args: readonly string[], runs = 5, floorScript = floor): CliProcessBench {
+  const floorArgs = [floorScript, site];
   const cliArgs = [cli, ...args];
   timeProcess(floorArgs); // the OS cache and Node's own start-up files, warm for both
   timeProcess(cliArgs);

@@ -1,16 +1,16 @@
 import { completeFrontMatter } from '../src/core/completion';
 import type { SiteIndex } from '../src/core/index/siteIndex';
 import { median, percentile } from './measure';
-import { mulberry32, postText } from './syntheticSite';
+import { mulberry32, postText, type Dialect } from './syntheticSite';
 
 /** Where a writer asks for suggestions: after `[`, `, `, `- `, `: `, and at the start of a key line. */
 function cursorPositions(text: string): number[] {
-  const end = text.indexOf('\n---', 3);
+  const end = text.indexOf(`\n${text.slice(0, 3)}`, 3);
   const positions: number[] = [];
   for (let i = 4; i <= end; i++) {
     const c = text[i - 1];
     const previous = text[i - 2];
-    if (c === '[' || (c === ' ' && (previous === ',' || previous === '-' || previous === ':')) || c === '\n') positions.push(i);
+    if (c === '[' || (c === ' ' && (previous === ',' || previous === '-' || previous === ':' || previous === '=')) || c === '\n') positions.push(i);
     // Inside a word: the editor asks again as the writer types.
     else if (c !== ' ' && text[i] !== undefined && /[,\]\n]/.test(text[i])) positions.push(i);
   }
@@ -22,13 +22,13 @@ function cursorPositions(text: string): number[] {
  * lists, category hierarchies, keys), with an edit to the index every 25 requests so that the caches
  * derived from its counts are rebuilt as they are while someone types. Milliseconds per request.
  */
-export async function benchCompletion(index: SiteIndex, requests = 5000): Promise<{ median: number; p99: number }> {
+export async function benchCompletion(index: SiteIndex, requests = 5000, dialect: Dialect = 'yaml'): Promise<{ median: number; p99: number }> {
   const random = mulberry32(4242);
   const tags = index.tagCounts().map((tag) => tag.name);
   const pickTag = (): number => Math.floor(random() ** 2 * tags.length);
   const records = [...index.posts()].filter((record) => record.kind === 'post').slice(0, 200);
   const documents = records.slice(0, 40).map((record, i) => {
-    const text = postText(i, random, tags, pickTag);
+    const text = postText(i, random, tags, pickTag, dialect);
     return { path: record.path, text, positions: cursorPositions(text) };
   });
   const now = new Date();
@@ -41,7 +41,7 @@ export async function benchCompletion(index: SiteIndex, requests = 5000): Promis
   for (let i = 0; i < requests; i++) {
     if (i % 25 === 24) {
       const record = records[Math.floor(random() * records.length)];
-      index.update(record.path, postText(i, random, [...tags, `新标签${i % 7}`], () => Math.floor(random() * (tags.length + 1))));
+      index.update(record.path, postText(i, random, [...tags, `新标签${i % 7}`], () => Math.floor(random() * (tags.length + 1)), dialect));
     }
     const document = documents[i % documents.length];
     const offset = document.positions[Math.floor(random() * document.positions.length)];

@@ -3,13 +3,14 @@ import { join, resolve } from 'node:path';
 import { SiteIndex } from '../src/core/index/siteIndex';
 import { loadHexoSite } from '../src/core/generators/hexo/hexoSite';
 import { nodeFileSystem, toCorePath } from '../src/cli/nodeFileSystem';
-import { ensureSyntheticSite, mulberry32 } from './syntheticSite';
+import { ensureSyntheticHugoSite, ensureSyntheticSite, mulberry32 } from './syntheticSite';
+import { loadHugoSite } from '../src/core/generators/hugo/hugoSite';
 import { indexFloor } from './floor';
 import { formatMs, median, percentile, timeAsync, type BenchReport } from './measure';
 import { benchCompletion } from './completionBench';
 import { benchRender } from './renderBench';
 import { benchDiagnostics } from './checkBench';
-import { benchCliProcess, describeBaseline } from './cliBench';
+import { benchCliProcess, describeBaseline, HUGO_FLOOR } from './cliBench';
 
 /**
  * `npm run bench`: every figure is printed beside a baseline measured in the same run on the same
@@ -84,6 +85,18 @@ function benchCli(posts: number): void {
     const bench = benchCliProcess(site, args);
     report.push({ name: `${bench.command}, ${posts} posts, process`, value: formatMs(bench.cliMs), baseline: describeBaseline(bench), ratio: bench.ratio, target });
   }
+  // The same on a Hugo site of as many posts, half TOML, half YAML.
+  const hugo = ensureSyntheticHugoSite(join(benchRoot, `hugo-site-${posts}`), posts);
+  const bench = benchCliProcess(hugo, ['taxonomy', hugo, '--json'], 5, HUGO_FLOOR);
+  report.push({ name: `${bench.command}, Hugo, ${posts} posts, process`, value: formatMs(bench.cliMs), baseline: describeBaseline(bench), ratio: bench.ratio, target: '≤ 1.5x floor' });
+}
+
+/** Completion on the Hugo site, in TOML front matter: every taxonomy's terms by use. */
+async function benchHugoCompletion(posts: number): Promise<void> {
+  const site = ensureSyntheticHugoSite(join(benchRoot, `hugo-site-${posts}`), posts);
+  const index = await SiteIndex.build(await loadHugoSite(nodeFileSystem, toCorePath(site)), nodeFileSystem);
+  const completion = await benchCompletion(index, 5000, 'toml');
+  report.push({ name: `completion latency, Hugo TOML, ${index.size} posts`, value: `median ${formatMs(completion.median)}`, baseline: `p99 ${formatMs(completion.p99)}`, target: 'p99 < 10 ms' });
 }
 
 async function main(): Promise<void> {
@@ -106,6 +119,7 @@ async function main(): Promise<void> {
     report.push({ name: `diagnostics, one ${(diagnostics.smallBytes / 1024).toFixed(0)} KB post`, value: `median ${formatMs(diagnostics.smallMedianMs)}`, baseline: `p99 ${formatMs(diagnostics.smallP99Ms)}` });
     report.push({ name: `diagnostics, one ${(diagnostics.largeBytes / 1024 / 1024).toFixed(1)} MB post`, value: `median ${formatMs(diagnostics.largeMedianMs)}` });
     report.push({ name: `completion latency, ${largest.size} posts, ${largest.tagCounts().length} tags`, value: `median ${formatMs(completion.median)}`, baseline: `p99 ${formatMs(completion.p99)}`, target: 'p99 < 10 ms' });
+    await benchHugoCompletion(largest.size);
   }
   report.push(...benchRender());
   printReport(report);

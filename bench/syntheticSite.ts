@@ -57,14 +57,25 @@ function zipfPicker(size: number, random: () => number): () => number {
   };
 }
 
-export function postText(i: number, random: () => number, tags: readonly string[], pickTag: () => number): string {
+/** How a synthetic post writes its front matter: Hexo's YAML, or Hugo's TOML. */
+export type Dialect = 'yaml' | 'toml';
+
+export function postText(i: number, random: () => number, tags: readonly string[], pickTag: () => number, dialect: Dialect = 'yaml'): string {
   const postTags = [...new Set(Array.from({ length: 1 + Math.floor(random() * 5) }, () => tags[pickTag()]))];
   const top = CJK_WORDS[Math.floor(random() * 6)];
   const child = EN_WORDS[Math.floor(random() * 8)];
   const day = 1 + (i % 28);
   const month = 1 + (Math.floor(i / 28) % 12);
   const block = i % 4 === 0;
-  const frontMatter = [
+  const date = `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const frontMatter = dialect === 'toml' ? [
+    `title = "${CJK_WORDS[i % CJK_WORDS.length]} ${EN_WORDS[i % EN_WORDS.length]} 第${i}篇"`,
+    `date = ${date}T10:${String(i % 60).padStart(2, '0')}:00+08:00`,
+    block ? `tags = [\n${postTags.map((tag) => `  "${tag}",`).join('\n')}\n]` : `tags = [${postTags.map((tag) => `"${tag}"`).join(', ')}]`,
+    `categories = ["${top}"]`,
+    i % 3 === 0 ? `series = ["${child}"]` : undefined,
+    i % 11 === 0 ? 'draft = true' : undefined,
+  ].filter(Boolean).join('\n') : [
     `title: ${CJK_WORDS[i % CJK_WORDS.length]} ${EN_WORDS[i % EN_WORDS.length]} 第${i}篇`,
     `date: 2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}:00`,
     block ? `tags:\n${postTags.map((tag) => `  - ${tag}`).join('\n')}` : `tags: [${postTags.join(', ')}]`,
@@ -80,7 +91,27 @@ export function postText(i: number, random: () => number, tags: readonly string[
     length += Buffer.byteLength(paragraph) + 2;
     if (random() < 0.1) body.push('```js', 'console.log("hello");', '```', '');
   }
-  return `---\n${frontMatter}\n---\n${body.join('\n')}`;
+  const fence = dialect === 'toml' ? '+++' : '---';
+  return `${fence}\n${frontMatter}\n${fence}\n${body.join('\n')}`;
+}
+
+/**
+ * A synthetic Hugo site: the same posts under `content/posts/`, every other one in TOML (`+++`), with
+ * tags, flat categories and a `series` taxonomy; one in eleven is a draft.
+ */
+export function ensureSyntheticHugoSite(folder: string, posts: number): string {
+  const marker = join(folder, '.complete');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === String(posts)) return folder;
+  rmSync(folder, { recursive: true, force: true });
+  const postsDir = join(folder, 'content', 'posts');
+  mkdirSync(postsDir, { recursive: true });
+  writeFileSync(join(folder, 'hugo.toml'), 'baseURL = "https://bench.example.org/"\ntitle = "Bench"\ntimeZone = "Asia/Shanghai"\n[taxonomies]\n  tag = "tags"\n  category = "categories"\n  series = "series"\n');
+  const random = mulberry32(posts + 1);
+  const tags = tagVocabulary(400);
+  const pickTag = zipfPicker(tags.length, random);
+  for (let i = 0; i < posts; i++) writeFileSync(join(postsDir, `post-${String(i).padStart(5, '0')}.md`), postText(i, random, tags, pickTag, i % 2 === 0 ? 'toml' : 'yaml'));
+  writeFileSync(marker, String(posts));
+  return folder;
 }
 
 /** Writes (or reuses) a site of `posts` posts under `folder`; the content depends only on `posts`. */
