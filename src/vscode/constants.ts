@@ -72,6 +72,7 @@ export const TreeItemKinds = {
   tag: 'postcraft.tag',
   category: 'postcraft.category',
   draft: 'postcraft.draft',
+  term: 'postcraft.term',
   post: 'postcraft.post',
 } as const;
 

@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands, DIAGNOSTIC_SOURCE } from '../../src/vscode/constants';
+import { Commands, DIAGNOSTIC_SOURCE, TreeItemKinds } from '../../src/vscode/constants';
+import { SiteIndex } from '../../src/core/index/siteIndex';
+import { loadHugoSite } from '../../src/core/generators/hugo/hugoSite';
+import { createVscodeFileSystem } from '../../src/vscode/services/vscodeFileSystem';
+import type { SiteService } from '../../src/vscode/services/siteService';
+import { PostsTreeProvider } from '../../src/vscode/features/posts/postsTree';
 import { activatePostcraft, waitFor } from './support';
 
 /**
@@ -112,5 +117,28 @@ describe('a Hugo blog beside a Hexo blog', function () {
       Promise.resolve(vscode.commands.executeCommand(Commands.renameTag, { from: 'go', to: 'golang', site: root.fsPath })),
       /cannot rename tags or categories on Hugo sites yet/,
     );
+  });
+
+  it('shows Hugo\'s taxonomies and its in-place drafts in the Posts view', async () => {
+    const root = hugoRoot()!;
+    const index = await SiteIndex.build(await loadHugoSite(createVscodeFileSystem(root), root.path), createVscodeFileSystem(root));
+    const changes = new vscode.EventEmitter<SiteIndex | undefined>();
+    const service = { sites: [index], onDidChange: changes.event, onDidChangeTaxonomy: changes.event } as unknown as SiteService;
+    const tree = new PostsTreeProvider(service);
+    try {
+      const groups = tree.getChildren();
+      assert.deepEqual(groups.map((node) => tree.getTreeItem(node).label), [vscode.l10n.t('Tags'), vscode.l10n.t('Categories'), 'series', vscode.l10n.t('Drafts')]);
+      const series = tree.getChildren(groups[2]);
+      const concurrency = series.find((node) => node.type === 'term' && node.term === 'go-并发笔记');
+      assert.ok(concurrency, `series terms: ${series.map((node) => tree.getTreeItem(node).label).join(', ')}`);
+      assert.equal(tree.getTreeItem(concurrency).description, '2');
+      assert.equal(tree.getChildren(concurrency).length, 2);
+      const drafts = tree.getChildren(groups[3]);
+      assert.deepEqual(drafts.map((node) => node.type === 'post' && node.record.path.split('/').pop()), ['rust-ownership-draft.md']);
+      assert.equal(tree.getTreeItem(drafts[0]).contextValue, TreeItemKinds.draft, 'Publish Draft is offered on it');
+    } finally {
+      tree.dispose();
+      changes.dispose();
+    }
   });
 });

@@ -10,6 +10,9 @@ import { Debouncer } from '../../services/debouncer';
 export type PostsNode =
   | { readonly type: 'site'; readonly site: SiteIndex }
   | { readonly type: 'group'; readonly site: SiteIndex; readonly group: 'tags' | 'categories' | 'drafts' }
+  /** A taxonomy beyond tags and categories (Hugo's `series`), by its plural name. */
+  | { readonly type: 'taxonomy'; readonly site: SiteIndex; readonly taxonomy: string }
+  | { readonly type: 'term'; readonly site: SiteIndex; readonly taxonomy: string; readonly term: string; readonly count: number }
   | { readonly type: 'tag'; readonly site: SiteIndex; readonly tag: string; readonly count: number }
   | { readonly type: 'category'; readonly site: SiteIndex; readonly category: CategoryPath; readonly count: number }
   | { readonly type: 'post'; readonly site: SiteIndex; readonly record: PostRecord };
@@ -54,7 +57,11 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
       case 'group':
         if (node.group === 'tags') return site.tagCounts().map((tag) => ({ type: 'tag', site, tag: tag.name, count: tag.count }));
         if (node.group === 'categories') return this.categoriesUnder(site, []);
-        return [...site.posts()].filter((record) => record.kind === 'draft').sort(byTitle).map((record) => ({ type: 'post', site, record }));
+        return [...site.posts()].filter((record) => isDraft(site, record)).sort(byTitle).map((record) => ({ type: 'post', site, record }));
+      case 'taxonomy':
+        return (site.termCounts(node.taxonomy)).map((term) => ({ type: 'term', site, taxonomy: node.taxonomy, term: term.name, count: term.count }));
+      case 'term':
+        return this.countedPosts(site).filter((record) => record.terms?.[node.taxonomy]?.includes(node.term)).sort(byTitle).map((record) => ({ type: 'post', site, record }));
       case 'tag':
         return this.countedPosts(site).filter((record) => record.tags.includes(node.tag)).sort(byTitle).map((record) => ({ type: 'post', site, record }));
       case 'category': {
@@ -65,8 +72,15 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
     }
   }
 
+  /** Tags, categories, the site's other taxonomies (Hugo's), drafts; a taxonomy the site does not have is left out. */
   private groupsOf(site: SiteIndex): PostsNode[] {
-    return (['tags', 'categories', 'drafts'] as const).map((group) => ({ type: 'group', site, group }));
+    const taxonomies = site.site.taxonomies;
+    const has = (plural: string) => !taxonomies || taxonomies.includes(plural);
+    return [
+      ...(['tags', 'categories'] as const).filter(has).map((group): PostsNode => ({ type: 'group', site, group })),
+      ...(taxonomies ?? []).filter((plural) => plural !== 'tags' && plural !== 'categories').map((taxonomy): PostsNode => ({ type: 'taxonomy', site, taxonomy })),
+      { type: 'group', site, group: 'drafts' },
+    ];
   }
 
   /** The posts Hexo counts in tags and categories (published posts; drafts too with render_drafts). */
@@ -97,6 +111,12 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
         item.contextValue = TreeGroupKinds[node.group];
         return item;
       }
+      case 'taxonomy': {
+        const item = new vscode.TreeItem(node.taxonomy, collapsed);
+        item.iconPath = new vscode.ThemeIcon('symbol-enum');
+        return item;
+      }
+      case 'term': return countedItem(node.term, node.count, 'symbol-enum-member', TreeItemKinds.term);
       case 'tag': return countedItem(node.tag, node.count, 'tag', TreeItemKinds.tag);
       case 'category': return countedItem(node.category[node.category.length - 1], node.count, 'folder', TreeItemKinds.category);
       case 'post': {
@@ -105,7 +125,7 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
         item.resourceUri = uri;
         item.description = node.record.date ? node.record.date.toISOString().slice(0, 10) : undefined;
         item.tooltip = uri.fsPath;
-        item.contextValue = node.record.kind === 'draft' ? TreeItemKinds.draft : TreeItemKinds.post;
+        item.contextValue = isDraft(node.site, node.record) ? TreeItemKinds.draft : TreeItemKinds.post;
         item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
         return item;
       }
@@ -117,6 +137,11 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** A draft: in the drafts folder (Hexo), or marked in its front matter where drafts stay in place (Hugo). */
+function isDraft(site: SiteIndex, record: PostRecord): boolean {
+  return record.kind === 'draft' || (site.site.generator.draftsInPlace && !record.published);
 }
 
 /** A tag or category: its name, how many posts Hexo counts, and the kind its context menu matches. */
