@@ -141,4 +141,5 @@ describe('a Hugo blog beside a Hexo blog', function () {
       changes.dispose();
     }
   });
+
 });

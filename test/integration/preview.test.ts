@@ -73,4 +73,19 @@ describe('the styled live preview', function () {
     assert.equal(restored.resource, resource, 'on the saved document');
     await reported((candidate) => candidate.locked && candidate.resource === resource && candidate.rendered?.title === '梯度下降的数学直觉', 'the restored webview to report its title');
   });
+
+  it('previews a Hugo post: the TOML header\'s title, a page bundle\'s figure', async () => {
+    const hugo = vscode.workspace.workspaceFolders?.find((folder) => folder.name === 'hugo-blog')?.uri;
+    assert.ok(hugo, 'the Hugo sample blog is open beside the Hexo one');
+    const uri = vscode.Uri.joinPath(hugo, 'content', 'posts', 'weekend-at-xiangshan', 'index.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.commands.executeCommand(Commands.openPreviewToSide);
+    try {
+      const state = await reported((candidate) => candidate.rendered?.title === '周末去香山', 'the Hugo post rendered in the webview');
+      // The figure shortcode and the Markdown image, both from the bundle folder.
+      assert.equal(state.rendered!.images, 2);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
 });

@@ -74,6 +74,8 @@ export interface BodySyntax {
   readonly markdownPlugin: (md: MarkdownIt.MarkdownIt) => void;
   /** Absolute paths of files the body pulls in, which the adapter reads before rendering (`RenderContext.includes`). */
   collectIncludes(body: string, context: RenderContext): string[];
+  /** Bodies the renderer must render whole, not section by section (a construct that spans blank lines). */
+  readonly unsplittable?: RegExp;
 }
 
 /** A front-matter field the generator reads, with the short description shown beside its key (an English message the adapter localizes). */

@@ -1,4 +1,5 @@
 import type { RenderEnv } from './env';
+import type { BodySyntax } from '../generators/generator';
 import { slugize } from '../text/slugize';
 import { previewMarkdown } from './markdown';
 import { bodySyntaxOf, generatorOf, type PreviewHeading } from './types';
@@ -57,9 +58,9 @@ const TAG_OPEN = /^\s*\{%-?\s*([A-Za-z_][\w-]*)/;
 const END_TAG = /\{%-?\s*end([A-Za-z_][\w-]*)/g;
 
 /** Start offsets of the sections of `body` (the first is 0), and their first lines. */
-export function splitSections(body: string): Array<{ readonly start: number; readonly line: number }> {
+export function splitSections(body: string, syntax?: BodySyntax): Array<{ readonly start: number; readonly line: number }> {
   const sections = [{ start: 0, line: 0 }];
-  if (body.length < MIN_SPLIT_LENGTH || UNSPLITTABLE.test(body)) return sections;
+  if (body.length < MIN_SPLIT_LENGTH || UNSPLITTABLE.test(body) || syntax?.unsplittable?.test(body)) return sections;
   const endNames = new Set(Array.from(body.matchAll(END_TAG), (match) => match[1]));
   const tags: string[] = [];
   let fence: { char: string; length: number } | undefined;
@@ -131,7 +132,7 @@ export function renderBody(body: string, env: RenderEnv): string {
     // renders, and the next render fills the cache.
     return md.render(body, env);
   }
-  const sections = splitSections(body);
+  const sections = splitSections(body, bodySyntaxOf(env.context));
   if (sections.length === 1) return md.render(body, env);
   const previous = cache.sections;
   const next = new Map<string, CachedSection>();

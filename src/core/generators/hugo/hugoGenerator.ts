@@ -1,6 +1,6 @@
 import type { FileSystemPort } from '../../ports';
 import { joinPath } from '../../path';
-import type { BodySyntax, Generator } from '../generator';
+import type { Generator } from '../generator';
 import { readHugoDate } from './dates';
 import { HUGO_FRONT_MATTER } from './frontMatter';
 import { HUGO_FRONT_MATTER_FIELDS } from './frontMatterFields';
@@ -23,15 +23,12 @@ export const hugoGenerator: Generator = {
   tagsOf: (data) => writtenTerms(valueOf(data, 'tags')),
   categoriesOf: (data) => categoryPaths(valueOf(data, 'categories')),
   categoriesValue: (hierarchies) => hierarchies.map((path) => path[path.length - 1]).filter((name): name is string => name !== undefined),
-  loadBodySyntax: async () => PLAIN_MARKDOWN,
+  loadBodySyntax: async () => (await import('./render/hugoBody.js')).hugoBodySyntax,
   plansPosts: true,
   renamesTerms: false,
   draftsInPlace: true,
   loadPlanner: async () => (await import('./posts/hugoPlanner.js')).hugoPlanner,
 };
-
-/** Until Hugo's shortcodes are taught to the preview, its bodies render as plain Markdown. */
-const PLAIN_MARKDOWN: BodySyntax = { markdownPlugin: () => undefined, collectIncludes: () => [] };
 
 /**
  * A Hugo site's root holds `hugo.toml|yaml|json`, or a `config.*` beside a `content/` or `archetypes/`

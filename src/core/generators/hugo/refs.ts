@@ -9,8 +9,16 @@ import type { HugoSite } from './hugoSite';
  * `_index.md`); else a file name that only one page has.
  */
 export function resolveRef(site: HugoSite, index: SiteIndexView, fromPath: string, target: string): boolean {
+  return refTarget(site, index, fromPath, target) !== undefined;
+}
+
+/**
+ * The content-relative path a ref names (a page's file, or a section or bundle folder), '' for the
+ * page itself (an anchor alone), undefined for no page.
+ */
+export function refTarget(site: HugoSite, index: SiteIndexView, fromPath: string, target: string): string | undefined {
   const path = target.split('#')[0].replace(/\/+$/, '');
-  if (path === '' || path === '.') return true;
+  if (path === '' || path === '.') return '';
   const pages = [...index.posts()].map((record) => relativeInside(site.sourceRoot, record.path)).filter((relative): relative is string => relative !== undefined);
   const names = new Set<string>();
   for (const page of pages) {
@@ -21,14 +29,15 @@ export function resolveRef(site: HugoSite, index: SiteIndexView, fromPath: strin
   }
   const fromFolder = relativeInside(site.sourceRoot, dirname(fromPath)) ?? '';
   const candidates = path.startsWith('/') ? [path.slice(1)] : [joinRelative(fromFolder, path), path];
-  if (candidates.some((candidate) => names.has(candidate))) return true;
+  const named = candidates.find((candidate) => names.has(candidate));
+  if (named !== undefined) return pages.find((page) => page === named || page.slice(0, page.length - extname(page).length) === named) ?? named;
   // A logical name: the file name of exactly one page.
   const base = path.split('/').pop() as string;
   const matches = pages.filter((page) => {
     const name = page.split('/').pop() as string;
     return name === base || name.slice(0, name.length - extname(name).length) === base;
   });
-  return matches.length === 1;
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 function joinRelative(folder: string, path: string): string {

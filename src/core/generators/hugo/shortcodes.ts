@@ -77,7 +77,7 @@ function findCloser(text: string, from: number, closer: string): number {
 /** Hugo's argument words: whitespace-separated, `"..."` and `` `...` `` as one word each, `name=value` kept whole. */
 export function splitArgs(body: string): string[] {
   const words: string[] = [];
-  const pattern = /"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+(?:="(?:[^"\\]|\\.)*"|=`[^`]*`)?)/g;
+  const pattern = /"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`=]+(?:=(?:"(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`]*))?)/g;
   for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
     if (match[1] !== undefined) words.push(match[1].replace(/\\(.)/g, '$1'));
     else if (match[2] !== undefined) words.push(match[2]);
