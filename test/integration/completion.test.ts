@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, Settings } from '../../src/vscode/constants';
+import { typeInto } from './support';
 
 /**
  * Front-matter completion in the real editor, on a fresh copy of examples/hexo-blog, through
@@ -19,19 +20,6 @@ function root(): vscode.Uri {
 
 function postUri(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(root(), 'source', relative);
-}
-
-/** Replaces the document's text with `textWithCursor` (its `|` marks the cursor), unsaved. */
-async function typeInto(uri: vscode.Uri, textWithCursor: string): Promise<{ editor: vscode.TextEditor; position: vscode.Position }> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(document);
-  const offset = textWithCursor.indexOf('|');
-  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
-  const whole = new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
-  assert.ok(await editor.edit((edit) => edit.replace(whole, text)));
-  const position = document.positionAt(offset);
-  editor.selection = new vscode.Selection(position, position);
-  return { editor, position };
 }
 
 function isPostcraftItem(item: vscode.CompletionItem): boolean {

@@ -6,7 +6,7 @@ import { loadHugoSite } from '../../src/core/generators/hugo/hugoSite';
 import { createVscodeFileSystem } from '../../src/vscode/services/vscodeFileSystem';
 import type { SiteService } from '../../src/vscode/services/siteService';
 import { PostsTreeProvider } from '../../src/vscode/features/posts/postsTree';
-import { activatePostcraft, waitFor } from './support';
+import { activatePostcraft, typeInto, waitFor } from './support';
 
 /**
  * Postcraft on the Hugo sample blog (examples/hugo-blog), open beside the Hexo one: completion in
@@ -14,16 +14,6 @@ import { activatePostcraft, waitFor } from './support';
  */
 function hugoRoot(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.find((folder) => folder.name === 'hugo-blog')?.uri;
-}
-
-async function typeInto(uri: vscode.Uri, textWithCursor: string): Promise<vscode.Position> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(document);
-  const offset = textWithCursor.indexOf('|');
-  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
-  const whole = new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
-  assert.ok(await editor.edit((edit) => edit.replace(whole, text)));
-  return document.positionAt(offset);
 }
 
 const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
@@ -44,13 +34,13 @@ describe('a Hugo blog beside a Hexo blog', function () {
 
   it('offers the site\'s terms in TOML arrays, from every configured taxonomy', async () => {
     const uri = vscode.Uri.joinPath(hugoRoot()!, 'content', 'posts', 'gradient-descent.md');
-    const position = await typeInto(uri, '+++\ntitle = "梯度下降的直觉"\ntags = ["机器学习", |]\nseries = []\n+++\n正文\n');
+    const { position } = await typeInto(uri, '+++\ntitle = "梯度下降的直觉"\ntags = ["机器学习", |]\nseries = []\n+++\n正文\n');
     try {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, ',');
       const labels = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Keyword || /^\d{5}$/.test(item.sortText ?? '')).map(labelOf);
       assert.ok(labels.includes('go') && labels.includes('后端'), `tags offered: ${labels.join(', ')}`);
       assert.ok(!labels.includes('机器学习'), 'a tag already written is not offered again');
-      const series = await typeInto(uri, '+++\ntitle = "x"\nseries = [|]\n+++\n');
+      const { position: series } = await typeInto(uri, '+++\ntitle = "x"\nseries = [|]\n+++\n');
       const offered = (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, series, '[')).items.map(labelOf);
       assert.ok(offered.includes('go-并发笔记'), `series offered: ${offered.join(', ')}`);
     } finally {

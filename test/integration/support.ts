@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostcraftApi } from '../../src/vscode/extension';
 import { EXTENSION_ID } from '../../src/vscode/constants';
@@ -38,4 +39,17 @@ export async function waitFor<T>(check: () => T | undefined | Promise<T | undefi
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Replaces the document's text with `textWithCursor` (its `|` marks the cursor), unsaved. */
+export async function typeInto(uri: vscode.Uri, textWithCursor: string): Promise<{ editor: vscode.TextEditor; position: vscode.Position }> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  const offset = textWithCursor.indexOf('|');
+  const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+  const whole = new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
+  assert.ok(await editor.edit((edit) => edit.replace(whole, text)));
+  const position = document.positionAt(offset);
+  editor.selection = new vscode.Selection(position, position);
+  return { editor, position };
 }

@@ -215,3 +215,23 @@ export function skipFlowSpace(text: string, from: number, end: number): number {
   }
   return i;
 }
+/**
+ * The value after a JSON `:` or a TOML `=` at `separator`, up to `end`: its items, and the slot the
+ * cursor is in (a scalar, or an item of a flow list); an inline table offers nothing.
+ */
+export function scanValueAfter(text: string, separator: number, end: number, cursor: number): { slot?: ValueSlot; items: ValueItem[] } {
+  const holder: SlotHolder = {};
+  const items: ValueItem[] = [];
+  const p = skipFlowSpace(text, separator + 1, end);
+  if (p >= end) {
+    if (cursor <= p) holder.slot = { replace: { start: cursor, end: cursor }, typed: '', container: 'scalar', before: cursor === separator + 1 ? ' ' : '', path: [0] };
+  } else if (text[p] === '[') {
+    items.push(...scanFlowList(text, p, end, cursor, holder, []).items.map(toValueItem));
+  } else if (text[p] !== '{') {
+    const lineEnd = Math.min(lineEndOf(text, p, end), end);
+    const token = scanToken(text, p, lineEnd, 'flow');
+    items.push(token.item);
+    if (inToken(token, cursor)) holder.slot = tokenSlot(text, token, cursor, 'scalar', [0], lineEnd, 'flow');
+  }
+  return { slot: reachable(holder.slot), items };
+}

@@ -1,6 +1,6 @@
-import { NONE, type CompletionContext, type Span, type ValueItem } from './contextTypes';
+import { NONE, type CompletionContext, type Span } from './contextTypes';
 import { lineEndOf, lineStartOf, skipBlanks } from '../text/lines';
-import { closingQuote, inToken, reachable, scanFlowList, scanToken, skipFlowSpace, tokenSlot, toValueItem, unquote, type SlotHolder } from './flowScan';
+import { closingQuote, scanValueAfter, skipFlowSpace, unquote } from './flowScan';
 
 /** The completion analysis of Hexo's `;;;` JSON front matter: `"key": value,` entries without the outer braces. */
 
@@ -38,20 +38,7 @@ export function analyzeJson(text: string, region: Span, offset: number, eol: str
   }
   const owner = entries.find((entry) => entry.colon !== -1 && offset > entry.colon && offset <= entry.valueEnd);
   if (owner) {
-    const holder: SlotHolder = {};
-    const items: ValueItem[] = [];
-    const p = skipFlowSpace(text, owner.colon + 1, owner.valueEnd);
-    if (p >= owner.valueEnd) {
-      if (offset <= p) holder.slot = { replace: { start: offset, end: offset }, typed: '', container: 'scalar', before: offset === owner.colon + 1 ? ' ' : '', path: [0] };
-    } else if (text[p] === '[') {
-      items.push(...scanFlowList(text, p, owner.valueEnd, offset, holder, []).items.map(toValueItem));
-    } else if (text[p] !== '{') {
-      const lineEnd = Math.min(lineEndOf(text, p, owner.valueEnd), owner.valueEnd);
-      const token = scanToken(text, p, lineEnd, 'flow');
-      items.push(token.item);
-      if (inToken(token, offset)) holder.slot = tokenSlot(text, token, offset, 'scalar', [0], lineEnd, 'flow');
-    }
-    const slot = reachable(holder.slot);
+    const { slot, items } = scanValueAfter(text, owner.colon, owner.valueEnd, offset);
     if (!slot) return NONE;
     return { ...base, kind: 'value', key: owner.key, slot, items, preferredQuote: '"' };
   }

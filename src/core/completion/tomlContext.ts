@@ -1,6 +1,6 @@
-import { NONE, type CompletionContext, type Span, type ValueItem } from './contextTypes';
+import { NONE, type CompletionContext, type Span } from './contextTypes';
 import { lineEndOf, nextLineStart } from '../text/lines';
-import { inToken, reachable, scanFlowList, scanToken, skipBalanced, skipFlowSpace, tokenSlot, toValueItem, type SlotHolder } from './flowScan';
+import { scanValueAfter, skipBalanced, skipFlowSpace } from './flowScan';
 
 /**
  * The completion analysis of TOML front matter (Hugo's `+++`): `key = value` lines at the top level,
@@ -35,20 +35,7 @@ export function analyzeToml(text: string, region: Span, offset: number, eol: str
   }
   const owner = entries.find((entry) => entry.equals !== -1 && offset > entry.equals && offset <= entry.valueEnd);
   if (owner) {
-    const holder: SlotHolder = {};
-    const items: ValueItem[] = [];
-    const p = skipFlowSpace(text, owner.equals + 1, owner.valueEnd);
-    if (p >= owner.valueEnd) {
-      if (offset <= p) holder.slot = { replace: { start: offset, end: offset }, typed: '', container: 'scalar', before: offset === owner.equals + 1 ? ' ' : '', path: [0] };
-    } else if (text[p] === '[') {
-      items.push(...scanFlowList(text, p, owner.valueEnd, offset, holder, []).items.map(toValueItem));
-    } else if (text[p] !== '{') {
-      const lineEnd = lineEndOf(text, p, owner.valueEnd);
-      const token = scanToken(text, p, lineEnd, 'flow');
-      items.push(token.item);
-      if (inToken(token, offset)) holder.slot = tokenSlot(text, token, offset, 'scalar', [0], lineEnd, 'flow');
-    }
-    const slot = reachable(holder.slot);
+    const { slot, items } = scanValueAfter(text, owner.equals, owner.valueEnd, offset);
     if (!slot) return NONE;
     return { ...base, kind: 'value', key: owner.key, slot, items, preferredQuote: '"' };
   }

@@ -3,7 +3,7 @@ import { binaryMarkerOffset, loadHexoJson, loadHexoYaml, MAX_FRONT_MATTER_LENGTH
 import { parseFrontMatter } from './parse';
 import { hexoParserText } from './parserInput';
 import { splitFrontMatter, type FrontMatterSplit } from './split';
-import type { FrontMatterErrorCode, FrontMatterFormat } from './types';
+import type { FrontMatterErrorCode, FrontMatterFormat, ParsedFrontMatter } from './types';
 import { logException } from '../log';
 
 /** What the site index needs of a post: Hexo's data, no ranges. */
@@ -56,7 +56,14 @@ export function readFrontMatterData(text: string): FrontMatterData {
 }
 
 function fromFullParse(text: string): FrontMatterData {
-  const parsed = parseFrontMatter(text);
+  return dataFromParsed(parseFrontMatter(text));
+}
+
+/**
+ * What the index keeps of a full parse (any generator's): an error only when the generator cannot use
+ * the post (it drops it or fails the build), not when it reads the whole file as the body.
+ */
+export function dataFromParsed(parsed: ParsedFrontMatter): FrontMatterData {
   const first = parsed.errors[0];
   const block = parsed.block;
   const fatal = first !== undefined && first.effect !== 'body-only';
@@ -70,7 +77,8 @@ function fromFullParse(text: string): FrontMatterData {
   };
 }
 
-function linesOf(text: string, split: FrontMatterSplit): { start: number; end: number } {
+/** Zero-based lines of a split's first line and of its closing separator. */
+export function linesOf(text: string, split: FrontMatterSplit): { start: number; end: number } {
   const blockStart = split.openingFence?.start ?? split.content?.start ?? 0;
   const closeStart = split.closingFence?.start ?? blockStart;
   const start = countLineBreaks(text, 0, blockStart);

@@ -3,6 +3,7 @@ import { FAILSAFE_SCHEMA, Type, YAMLException } from 'js-yaml';
 import type { FrontMatterData, FrontMatterError, FrontMatterErrorCode, FrontMatterSyntax, FrontMatterBlock, FrontMatterSplit, OffsetSpan, ParsedFrontMatter } from '../../frontMatter';
 import { binaryMarkerOffset, MAX_FRONT_MATTER_LENGTH } from '../../frontMatter/hexoLoad';
 import { rangedEntries } from '../../frontMatter/rangedBlock';
+import { dataFromParsed, linesOf } from '../../frontMatter/readData';
 import { loadToml, parseTomlBlock } from '../../frontMatter/tomlBlock';
 import { logException } from '../../log';
 import { LineMap } from '../../text/lineMap';
@@ -164,29 +165,7 @@ export function readHugoFrontMatterData(text: string): FrontMatterData {
 }
 
 function fromFullParse(text: string): FrontMatterData {
-  const parsed = parseHugoFrontMatter(text);
-  const first = parsed.errors[0];
-  const block = parsed.block;
-  return {
-    format: parsed.format,
-    data: parsed.data,
-    error: first?.message,
-    problem: first?.code,
-    bodyOffset: parsed.bodyOffset,
-    frontMatterLines: block ? { start: block.range.start.line, end: block.closingFence.start.line } : undefined,
-  };
-}
-
-function linesOf(text: string, split: FrontMatterSplit): { start: number; end: number } {
-  const blockStart = split.openingFence?.start ?? split.content?.start ?? 0;
-  const closeStart = split.closingFence?.start ?? blockStart;
-  let start = 0;
-  let end = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < closeStart; i = text.indexOf('\n', i + 1)) {
-    if (i < blockStart) start++;
-    end++;
-  }
-  return { start, end };
+  return dataFromParsed(parseHugoFrontMatter(text));
 }
 
 export const HUGO_FRONT_MATTER: FrontMatterSyntax = {
