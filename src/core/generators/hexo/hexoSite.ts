@@ -7,7 +7,7 @@ import { hexoGenerator } from './hexoGenerator';
 import { fileNameDateParts, parsePostFileName } from './postFileName';
 import { readPostRecord } from './postRecord';
 import { MARKDOWN_EXTENSIONS } from '../../site/markdownFiles';
-import { readTextIfPresent } from '../../site/readText';
+import { readTemplateFolder, readTextIfPresent } from '../../site/readText';
 
 /** Hexo skips names starting with `_` or `.` anywhere in the path (hexo `processor/common.ts` `isHiddenFile`). */
 function isHiddenPath(relative: string): boolean {
@@ -97,23 +97,5 @@ export async function loadHexoSite(fs: FileSystemPort, root: string): Promise<He
     config = result.config;
     problems.push(...result.problems);
   }
-  return new HexoSite(root, config, problems, await readScaffolds(fs, joinPath(root, 'scaffolds')));
-}
-
-async function readScaffolds(fs: FileSystemPort, folder: string): Promise<Map<string, string>> {
-  const scaffolds = new Map<string, string>();
-  let entries;
-  try {
-    entries = await fs.readDirectory(folder);
-  } catch {
-    return scaffolds; // no scaffolds folder: Hexo's built-in scaffolds apply
-  }
-  for (const entry of entries) {
-    if (entry.kind !== 'file' || entry.name.startsWith('.')) continue;
-    const text = await readTextIfPresent(fs, joinPath(folder, entry.name));
-    if (text === undefined) continue;
-    const extension = extname(entry.name);
-    scaffolds.set(extension ? entry.name.slice(0, -extension.length) : entry.name, text);
-  }
-  return scaffolds;
+  return new HexoSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, 'scaffolds')));
 }

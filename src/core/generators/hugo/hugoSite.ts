@@ -1,7 +1,7 @@
 import type { FileSystemPort } from '../../ports';
 import { basename, extname, joinPath, relativeInside } from '../../path';
 import { MARKDOWN_EXTENSIONS } from '../../site/markdownFiles';
-import { readTextIfPresent } from '../../site/readText';
+import { readTemplateFolder, readTextIfPresent } from '../../site/readText';
 import type { ConfigProblem, PostKind, PostRecord } from '../../site/types';
 import type { PostFileName, Site } from '../generator';
 import { readHugoDate } from './dates';
@@ -147,7 +147,7 @@ export async function loadHugoSite(fs: FileSystemPort, root: string): Promise<Hu
     problems.push({ file: joinPath(root, 'hugo.toml'), message: 'No Hugo configuration file: Hugo defaults apply.' });
   }
   const { shortcodes, missing } = await readShortcodes(fs, root, raw);
-  return new HugoSite(root, config, problems, await readArchetypes(fs, joinPath(root, config.archetypeDir)), shortcodes, missing, minimumHugoVersion(raw));
+  return new HugoSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, config.archetypeDir)), shortcodes, missing, minimumHugoVersion(raw));
 }
 
 /**
@@ -228,21 +228,3 @@ function minimumHugoVersion(raw: Record<string, unknown>): string | undefined {
   return typeof min === 'string' && /^\d+\.\d+/.test(min) ? min : undefined;
 }
 
-/** Archetype name → text (`archetypes/posts.md` is `posts`; a bundle archetype folder is left out for now). */
-async function readArchetypes(fs: FileSystemPort, folder: string): Promise<Map<string, string>> {
-  const archetypes = new Map<string, string>();
-  let entries;
-  try {
-    entries = await fs.readDirectory(folder);
-  } catch {
-    return archetypes;
-  }
-  for (const entry of entries) {
-    if (entry.kind !== 'file' || entry.name.startsWith('.')) continue;
-    const text = await readTextIfPresent(fs, joinPath(folder, entry.name));
-    if (text === undefined) continue;
-    const extension = extname(entry.name);
-    archetypes.set(extension ? entry.name.slice(0, -extension.length) : entry.name, text);
-  }
-  return archetypes;
-}
