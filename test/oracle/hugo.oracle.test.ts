@@ -9,7 +9,9 @@ import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
 import { joinPath } from '../../src/core/path';
 import { hugoPlanner } from '../../src/core/generators/hugo/posts/hugoPlanner';
 import { loadHugoSite } from '../../src/core/generators/hugo/hugoSite';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { renderPost } from '../../src/core/render';
+import { SiteIndex } from '../../src/core/index/siteIndex';
 
 /**
  * Hugo is the oracle for Hugo sites: for the sample blog and every fixture under
@@ -126,6 +128,27 @@ describe('Hugo sites read as Hugo 0.111 reads them', function () {
         const masked = (text: string) => text.replace(/^(date\s*[=:]\s*).*$/m, '$1<date>');
         assert.equal(masked(plan.content), masked(theirs));
       }
+    } finally {
+      rmSync(resolve(copy, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('gives headings the ids Hugo gives them (test/fixtures/hugo-sites/headings)', async () => {
+    const copy = scratch(join(fixtures, 'headings'));
+    try {
+      mkdirSync(join(copy, 'layouts', '_default'), { recursive: true });
+      writeFileSync(join(copy, 'layouts', '_default', 'single.html'), '{{ .Content }}');
+      const built = spawnSync('hugo', ['--source', copy, '--quiet'], { encoding: 'utf8' });
+      assert.equal(built.status, 0, built.stderr);
+      const html = readFileSync(join(copy, 'public', 'posts', 'headings', 'index.html'), 'utf8');
+      const theirs = Array.from(html.matchAll(/<h\d id="([^"]*)"/g), (match) => match[1]);
+      const site = await loadHugoSite(nodeFileSystem, toCorePath(copy));
+      const index = await SiteIndex.build(site, nodeFileSystem);
+      const documentPath = joinPath(site.sourceRoot, 'posts', 'headings.md');
+      const text = readFileSync(join(copy, 'content', 'posts', 'headings.md'), 'utf8');
+      const ours = renderPost(text, { documentPath, site, index, syntax: await site.generator.loadBodySyntax(), resourceUrl: (file) => file });
+      assert.ok(theirs.length >= 15, `Hugo gave ${theirs.length} ids`);
+      assert.deepEqual(ours.headings.map((heading) => heading.id), theirs);
     } finally {
       rmSync(resolve(copy, '..'), { recursive: true, force: true });
     }

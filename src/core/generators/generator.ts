@@ -76,6 +76,11 @@ export interface BodySyntax {
   collectIncludes(body: string, context: RenderContext): string[];
   /** Bodies the renderer must render whole, not section by section (a construct that spans blank lines). */
   readonly unsplittable?: RegExp;
+  /**
+   * The id the generator gives a heading, from its source text (markup included, before typographic
+   * quotes and dashes), before repeats are numbered (`-1`, `-2`); Hexo's slug of the rendered text when absent.
+   */
+  readonly headingId?: (source: string) => string;
 }
 
 /** A front-matter field the generator reads, with the short description shown beside its key (an English message the adapter localizes). */

@@ -1,7 +1,6 @@
 import type { RenderEnv } from './env';
 import type { BodySyntax } from '../generators/generator';
-import { slugize } from '../text/slugize';
-import { previewMarkdown } from './markdown';
+import { headingBase, previewMarkdown } from './markdown';
 import { bodySyntaxOf, generatorOf, type PreviewHeading } from './types';
 
 /**
@@ -166,7 +165,7 @@ function renderSection(text: string, line: number, env: RenderEnv): CachedSectio
   env.moreSeen = sectionEnv.moreSeen;
   env.deferred = sectionEnv.deferred;
   const headings = env.headings.slice(headingsBefore);
-  const bases = headings.map(slugBase);
+  const bases = env.headingBases?.slice(headingsBefore) ?? headings.map((heading) => headingBase(env, heading.text));
   const taken = new Map<string, number>();
   for (const base of bases) taken.set(base, (taken.get(base) ?? 0) + 1);
   const slugsBefore = new Map<string, number>();
@@ -180,10 +179,6 @@ function renderSection(text: string, line: number, env: RenderEnv): CachedSectio
   };
 }
 
-/** The slug a heading's id was made from (as the heading rule in markdown.ts computes it). */
-function slugBase(heading: PreviewHeading): string {
-  return slugize(heading.text) || 'section';
-}
 
 function slugsMatch(section: CachedSection, env: RenderEnv): boolean {
   for (const [base, count] of section.slugsBefore) if ((env.slugs.get(base) ?? 0) !== count) return false;
@@ -193,6 +188,7 @@ function slugsMatch(section: CachedSection, env: RenderEnv): boolean {
 /** Replays what rendering the section did to the env: headings, slug counts, the more marker. */
 function reuse(section: CachedSection, env: RenderEnv, line: number): void {
   for (const heading of section.headings) env.headings.push({ ...heading, line: heading.line + env.lineOffset + line });
+  env.headingBases?.push(...section.bases);
   for (const base of section.bases) env.slugs.set(base, (env.slugs.get(base) ?? 0) + 1);
   env.moreSeen = section.moreSeenAfter;
 }

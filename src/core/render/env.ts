@@ -17,6 +17,8 @@ export interface RenderEnv {
   readonly excerptSet: boolean;
   readonly policy: UrlPolicy;
   readonly headings: PreviewHeading[];
+  /** The base each heading's id was numbered from, beside `headings` (the section cache replays them). */
+  readonly headingBases?: string[];
   readonly slugs: Map<string, number>;
   moreSeen: boolean;
   /** Code and math outside these lines may be left for a follow-up render (see `RenderContext.eagerLines`). */

@@ -11,6 +11,7 @@ import { sanitizeHtml } from './sanitize';
 import { smartypantsPlugin } from './smartypants';
 import { slugize } from '../text/slugize';
 import type { BodySyntax } from '../generators/generator';
+import { bodySyntaxOf } from './types';
 
 /**
  * The Markdown engine of the preview: markdown-it configured like Hexo's default renderer
@@ -27,6 +28,12 @@ function sourceLinesRule(state: MarkdownIt.StateCore): void {
   }
 }
 
+/** A heading's id before numbering, as the post's generator makes it. */
+export function headingBase(env: RenderEnv, text: string, source = text): string {
+  const made = bodySyntaxOf(env.context)?.headingId;
+  return made ? made(source) || 'heading' : slugize(text) || 'section';
+}
+
 function headingRule(state: MarkdownIt.StateCore): void {
   const env = asRenderEnv(state.env);
   const tokens = state.tokens;
@@ -35,12 +42,15 @@ function headingRule(state: MarkdownIt.StateCore): void {
     if (token.type !== 'heading_open') continue;
     const inline = tokens[i + 1];
     const text = (inline.children ?? []).filter((child) => child.type === 'text' || child.type === 'code_inline').map((child) => child.content).join('').trim();
-    const base = slugize(text) || 'section';
+    const base = headingBase(env, text, inline.content);
     const seen = env.slugs.get(base) ?? 0;
     env.slugs.set(base, seen + 1);
-    const id = seen ? `${base}-${seen}` : base;
+    // An id the writer gave (Hugo's `{#id}`, set by the body syntax) stands as written.
+    const written = token.attrGet('id');
+    const id = typeof written === 'string' ? written : seen ? `${base}-${seen}` : base;
     token.attrSet('id', id);
     env.headings.push({ level: Number(token.tag.slice(1)), text, id, line: sourceLine(env, token.map as [number, number]) ?? 0 });
+    env.headingBases?.push(base);
   }
 }
 

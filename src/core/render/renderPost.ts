@@ -64,6 +64,7 @@ export function renderPost(text: string, context: RenderContext): RenderedPost {
     excerptSet: typeof data.excerpt === 'string' && data.excerpt.trim() !== '',
     policy: urlPolicy(context, (src) => frameHtml(src, labels.frame)),
     headings: [],
+    headingBases: [],
     slugs: new Map(),
     moreSeen: false,
     eagerLines: context.eagerLines && pastFrontMatter(context.eagerLines, bodyLine),

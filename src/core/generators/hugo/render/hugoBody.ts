@@ -19,7 +19,39 @@ export const hugoBodySyntax: BodySyntax = {
   collectIncludes: () => [],
   // A paired shortcode may span blank lines: such a body is rendered whole.
   unsplittable: /\{\{[<%]\s*\//,
+  headingId: goldmarkHeadingId,
 };
+
+/**
+ * Goldmark's heading ids as Hugo 0.111 makes them (`autoHeadingIDType = "github"`, measured with
+ * hugo): from the heading's source text (before the typographer turns `---` into a dash), letters
+ * and digits lower-cased, each space and `-` a `-`, `_` kept, anything else dropped (a tab too);
+ * nothing left gives `heading`. Repeats are numbered `-1`, `-2` by the shared renderer.
+ */
+export function goldmarkHeadingId(text: string): string {
+  let id = '';
+  for (const char of text) {
+    if (/[\p{L}\p{N}\p{M}]/u.test(char)) id += char.toLowerCase();
+    else if (char === '-' || char === ' ') id += '-';
+    else if (char === '_') id += '_';
+  }
+  return id;
+}
+
+/** `## Title {#custom-id}`: Hugo's heading attribute gives the id; the attribute is not shown. */
+function headingAttributes(state: MarkdownIt.StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i].type !== 'heading_open') continue;
+    const children = tokens[i + 1].children ?? [];
+    const last = children[children.length - 1];
+    const match = last && last.type === 'text' ? /\s*\{#([\w-]+)[^}]*\}\s*$/.exec(last.content) : null;
+    if (!last || !match) continue;
+    last.content = last.content.slice(0, match.index);
+    tokens[i + 1].content = tokens[i + 1].content.replace(/\s*\{#[\w-]+[^}]*\}\s*$/, '');
+    tokens[i].attrSet('id', match[1]);
+  }
+}
 
 interface ShortcodeBlock {
   readonly token: ShortcodeToken;
@@ -34,6 +66,7 @@ function hugoShortcodesPlugin(md: MarkdownIt.MarkdownIt): void {
   });
   md.block.ruler.before('html_block', 'hugo_shortcode', shortcodeBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('html_inline', 'hugo_shortcode_inline', shortcodeInline);
+  md.core.ruler.push('hugo_heading_attributes', headingAttributes);
   md.core.ruler.push('hugo_commented_shortcodes', (state) => {
     // A commented shortcode is written out as the shortcode itself.
     for (const block of state.tokens) {
