@@ -14,6 +14,44 @@ export interface HugoConfig extends SiteConfig {
   readonly buildExpired: boolean;
   /** `params.mainSections`, when the site sets it. */
   readonly mainSections?: readonly string[];
+  /**
+   * Where each date comes from (`[frontmatter]`), in order: lower-cased front-matter keys (with
+   * Hugo's aliases), or `:filename` (a `YYYY-MM-DD-` name). `:git` and `:fileModTime` are left out:
+   * Postcraft knows neither.
+   */
+  readonly dateSources: DateSources;
+}
+
+export interface DateSources {
+  readonly date: readonly string[];
+  readonly publishDate: readonly string[];
+  readonly lastmod: readonly string[];
+  readonly expiryDate: readonly string[];
+}
+
+/** Hugo 0.111's `[frontmatter]` defaults (pagemeta), `:git` aside, its aliases expanded. */
+const ALIASES: Readonly<Record<string, readonly string[]>> = { publishdate: ['pubdate', 'published'], lastmod: ['modified'], expirydate: ['unpublishdate'] };
+const DEFAULT_SOURCES: Readonly<Record<keyof DateSources, readonly string[]>> = {
+  date: ['date', 'publishdate', 'lastmod'],
+  publishDate: ['publishdate', 'date'],
+  lastmod: ['lastmod', 'date', 'publishdate'],
+  expiryDate: ['expirydate'],
+};
+
+function expandSources(written: unknown, field: keyof DateSources): readonly string[] {
+  const list = Array.isArray(written) ? written.map((item) => String(item).toLowerCase()) : [':default'];
+  const keys = list.flatMap((item) => (item === ':default' ? DEFAULT_SOURCES[field] : [item]));
+  return keys.flatMap((key) => (key.startsWith(':') ? [key] : [key, ...(ALIASES[key] ?? [])]));
+}
+
+function dateSourcesOf(frontmatter: unknown): DateSources {
+  const table = typeof frontmatter === 'object' && frontmatter !== null ? lowerKeys(frontmatter as Record<string, unknown>) : {};
+  return {
+    date: expandSources(table.date, 'date'),
+    publishDate: expandSources(table.publishdate, 'publishDate'),
+    lastmod: expandSources(table.lastmod, 'lastmod'),
+    expiryDate: expandSources(table.expirydate, 'expiryDate'),
+  };
 }
 
 export const HUGO_DEFAULT_CONFIG: HugoConfig = Object.freeze({
@@ -27,6 +65,7 @@ export const HUGO_DEFAULT_CONFIG: HugoConfig = Object.freeze({
   timeFormat: 'HH:mm:ss',
   writtenDateFormat: 'YYYY-MM-DDTHH:mm:ssZ',
   defaultLayout: 'default',
+  dateSources: dateSourcesOf(undefined),
   renderDrafts: false,
   future: false,
   buildExpired: false,
@@ -80,6 +119,7 @@ export function readHugoConfig(file: HugoConfigFile, extra: ReadonlyMap<string, 
     future: raw.buildfuture === true,
     buildExpired: raw.buildexpired === true,
     mainSections: mainSectionsOf(raw.params),
+    dateSources: dateSourcesOf(raw.frontmatter),
   };
   return { config, problems, raw };
 }

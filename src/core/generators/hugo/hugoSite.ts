@@ -15,11 +15,6 @@ export interface ShortcodeTemplate {
   readonly usesInner: boolean;
 }
 
-/** The date keys Hugo reads (lower-cased, as Hugo reads every key), in its default order. */
-const DATE_KEYS = ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'];
-const PUBLISH_DATE_KEYS = ['publishdate', 'pubdate', 'published', 'date'];
-const LASTMOD_KEYS = ['lastmod', 'modified', 'date', 'publishdate', 'pubdate', 'published'];
-const EXPIRY_DATE_KEYS = ['expirydate', 'unpublishdate'];
 
 export class HugoSite implements Site {
   readonly generator = hugoGenerator;
@@ -66,18 +61,19 @@ export class HugoSite implements Site {
     const read = readHugoFrontMatterData(text);
     const data = read.error ? {} : read.data;
     const zone = this.config.timezone;
-    const dateOf = (keys: readonly string[]) => {
-      for (const key of keys) {
-        const date = readHugoDate(valueOf(data, key), zone);
+    const dateOf = (sources: readonly string[]) => {
+      for (const source of sources) {
+        const date = source === ':filename' ? fileNameDate(path, zone) : readHugoDate(valueOf(data, source), zone);
         if (date) return date;
       }
       return undefined;
     };
+    const { dateSources } = this.config;
     const title = valueOf(data, 'title');
     const terms: Record<string, string[]> = {};
     for (const plural of this.taxonomies) terms[plural] = termKeys(valueOf(data, plural));
-    const publishDate = dateOf(PUBLISH_DATE_KEYS);
-    const expiryDate = dateOf(EXPIRY_DATE_KEYS);
+    const publishDate = dateOf(dateSources.publishDate);
+    const expiryDate = dateOf(dateSources.expiryDate);
     const layout = valueOf(data, 'layout');
     const slug = valueOf(data, 'slug');
     return {
@@ -85,8 +81,8 @@ export class HugoSite implements Site {
       kind,
       // Hugo casts the title to a string: `title: No` (a go-yaml v2 boolean) is the title "false".
       title: typeof title === 'string' || typeof title === 'number' || typeof title === 'boolean' ? String(title) : '',
-      date: dateOf(DATE_KEYS),
-      updated: dateOf(LASTMOD_KEYS),
+      date: dateOf(dateSources.date),
+      updated: dateOf(dateSources.lastmod),
       layout: typeof layout === 'string' ? layout : this.config.defaultLayout,
       tags: terms.tags ?? [],
       categories: (terms.categories ?? []).map((key) => [key]),
@@ -121,6 +117,14 @@ export class HugoSite implements Site {
     }
     return { slug: stem };
   }
+}
+
+/** `:filename`: a date at the start of the file's name (a bundle's folder name), `2024-03-04-title.md`. */
+function fileNameDate(path: string, zone: string): Date | undefined {
+  let name = basename(path);
+  if (/^_?index\./.test(name)) name = basename(path.slice(0, path.length - name.length - 1));
+  const match = /^(\d{4}-\d{2}-\d{2})/.exec(name);
+  return match ? readHugoDate(match[1], zone) : undefined;
 }
 
 /** `draft: true` (or a string strconv.ParseBool reads as true), or `published: false`. */
