@@ -250,7 +250,7 @@ function sameTaxonomy(a: PostRecord, b: PostRecord): boolean {
     && sameList(a.tags, b.tags) && a.categories.length === b.categories.length
     && a.categories.every((path, i) => sameList(path, b.categories[i]))
     && a.publishDate?.getTime() === b.publishDate?.getTime() && a.expiryDate?.getTime() === b.expiryDate?.getTime()
-    && sameTerms(a.terms, b.terms);
+    && sameTerms(a.terms, b.terms) && sameTerms(a.termSpellings, b.termSpellings);
 }
 
 function sameTerms(a: PostRecord['terms'], b: PostRecord['terms']): boolean {

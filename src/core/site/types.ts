@@ -45,6 +45,8 @@ export interface PostRecord {
    * (Hugo's `series`), as the generator keys them.
    */
   readonly terms?: Readonly<Record<string, readonly string[]>>;
+  /** Each of `terms` as the post writes it (Hugo shows one spelling per term), in the same order. */
+  readonly termSpellings?: Readonly<Record<string, readonly string[]>>;
   /** Lines where the front matter starts and ends (for quick jumps without re-parsing). */
   readonly frontMatterLines?: { readonly start: number; readonly end: number };
   /** Set when Hexo would drop this post (its front matter does not parse). */

@@ -8,7 +8,7 @@ import { readHugoDate } from './dates';
 import { readHugoFrontMatterData } from './frontMatter';
 import { findHugoConfig, HUGO_DEFAULT_CONFIG, readConfigData, readHugoConfig, type HugoConfig } from './hugoConfig';
 import { hugoGenerator } from './hugoGenerator';
-import { termKeys, valueOf } from './terms';
+import { hugoTermKey, valueOf, writtenTerms } from './terms';
 
 export interface ShortcodeTemplate {
   /** Whether the template evaluates `.Inner` (then Hugo needs the shortcode closed or self-closed). */
@@ -71,7 +71,12 @@ export class HugoSite implements Site {
     const { dateSources } = this.config;
     const title = valueOf(data, 'title');
     const terms: Record<string, string[]> = {};
-    for (const plural of this.taxonomies) terms[plural] = termKeys(valueOf(data, plural));
+    const termSpellings: Record<string, string[]> = {};
+    for (const plural of this.taxonomies) {
+      const written = writtenTerms(valueOf(data, plural));
+      termSpellings[plural] = written;
+      terms[plural] = written.map(hugoTermKey);
+    }
     const publishDate = dateOf(dateSources.publishDate);
     const expiryDate = dateOf(dateSources.expiryDate);
     const layout = valueOf(data, 'layout');
@@ -92,6 +97,7 @@ export class HugoSite implements Site {
       ...(publishDate ? { publishDate } : {}),
       ...(expiryDate ? { expiryDate } : {}),
       terms,
+      termSpellings,
       frontMatterLines: read.frontMatterLines,
       error: read.error,
     };

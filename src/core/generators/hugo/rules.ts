@@ -3,6 +3,7 @@ import { buildFailingFrontMatter } from '../../rules/frontMatterRules';
 import { repeatedTitle } from '../../rules/contentRules';
 import { removeSequenceItem, renameKey, replaceValue } from '../../rules/frontMatterEdits';
 import type { PostDocument } from '../../rules/postDocument';
+import type { SiteIndexView } from '../../index/types';
 import { message, type Rule } from '../../rules/rule';
 import type { Finding, Fix, RuleContext } from '../../rules/types';
 import { formatMomentDate } from '../../site/dateFormat';
@@ -118,6 +119,66 @@ export const sameTermKey: Rule = {
         const fixes: Fix[] = [{ title: message('fixRemoveDuplicate', term), edits: [removeSequenceItem(doc, list, index)], preferred: true, safe: term === first }];
         findings.push({ range: item.range, message: message('sameTermKey', first, term, site.generator.displayName, key), fixes });
       });
+    }
+    return findings;
+  },
+};
+
+/** Per taxonomy and term key: the spellings the site's posts write, with how many posts write each. */
+type Spellings = Map<string, Map<string, Map<string, number>>>;
+const spellingCache = new WeakMap<SiteIndexView, { version: number | undefined; spellings: Spellings }>();
+
+function siteSpellings(index: SiteIndexView): Spellings {
+  const cached = spellingCache.get(index);
+  if (cached && cached.version !== undefined && cached.version === index.taxonomyVersion) return cached.spellings;
+  const spellings: Spellings = new Map();
+  for (const record of index.posts()) {
+    for (const [taxonomy, written] of Object.entries(record.termSpellings ?? {})) {
+      let byKey = spellings.get(taxonomy);
+      if (!byKey) spellings.set(taxonomy, (byKey = new Map()));
+      for (const spelling of written) {
+        const key = hugoTermKey(spelling);
+        let counts = byKey.get(key);
+        if (!counts) byKey.set(key, (counts = new Map()));
+        counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+      }
+    }
+  }
+  spellingCache.set(index, { version: index.taxonomyVersion, spellings });
+  return spellings;
+}
+
+/**
+ * PC410: a term written here one way and elsewhere in the site another way that Hugo files under the
+ * same term (`Go` here, `go` in other posts): one term page, shown by one of the spellings.
+ */
+export const termSpelling: Rule = {
+  code: 'PC410', id: 'term-spelling', defaultSeverity: 'warning',
+  check(doc, context) {
+    const site = hugoSiteOf(context);
+    const index = context.index;
+    if (!site || !index || !doc.parsed.valid) return [];
+    const own = index.post(context.path)?.termSpellings;
+    const spellings = siteSpellings(index);
+    const findings: Finding[] = [];
+    for (const entry of doc.parsed.entries) {
+      const taxonomy = entry.key.toLowerCase();
+      if (!site.taxonomies.includes(taxonomy)) continue;
+      const items = entry.value.kind === 'sequence' ? entry.value.items : [entry.value];
+      for (const item of items) {
+        if (item.kind !== 'scalar' || item.value === null || typeof item.value === 'object') continue;
+        const written = String(item.value);
+        const counts = spellings.get(taxonomy)?.get(hugoTermKey(written));
+        if (!counts) continue;
+        // Other posts' spellings: this post's own (as the index holds it) counted out.
+        const others = [...counts].map(([spelling, count]) => [spelling, count - (own?.[taxonomy]?.includes(spelling) ? 1 : 0)] as const)
+          .filter(([spelling, count]) => count > 0 && spelling !== written)
+          .sort((a, b) => b[1] - a[1]);
+        if (others.length === 0) continue;
+        const [spelling, count] = others[0];
+        const fixes: Fix[] = [{ title: message('fixReplaceWith', spelling), edits: [replaceValue(item, quoteLike(item, spelling))], preferred: true, safe: false }];
+        findings.push({ range: item.range, message: message('termSpelling', written, spelling, count, site.generator.displayName), fixes });
+      }
     }
     return findings;
   },
@@ -260,6 +321,6 @@ export const refNotFound: Rule = {
 
 /** Every rule checked on Hugo sites, in code order: the shared ones whose facts hold for Hugo, and Hugo's own. */
 export const HUGO_RULES: readonly Rule[] = [
-  buildFailingFrontMatter, zeroedDate, notBuilt, sameTermKey, undefinedTaxonomy, repeatedTitle,
+  buildFailingFrontMatter, zeroedDate, notBuilt, sameTermKey, undefinedTaxonomy, termSpelling, repeatedTitle,
   shortcodePairing, unknownShortcode, unverifiedShortcode, refNotFound,
 ];

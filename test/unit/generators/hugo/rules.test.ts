@@ -58,6 +58,15 @@ describe('rules on Hugo sites', () => {
     assert.equal(fixAll(text, context).text, '+++\ntags = ["Go", "go"]\n+++\n');
   });
 
+  it('PC410: a term spelled here one way and in other posts another way that Hugo merges, with a quick fix', async () => {
+    const text = '+++\ntags = ["Go", "rust"]\n+++\n';
+    const [found] = await check(text, 'PC410');
+    assert.equal(formatRuleMessage(found.message), '"Go" is filed by Hugo under the same term as "go", which 1 other posts write: one term page, shown by one of the spellings. Write one spelling.');
+    assert.equal(applyTextEdits(text, found.fixes[0].edits), '+++\ntags = ["go", "rust"]\n+++\n');
+    assert.equal(found.fixes[0].safe, false);
+    assert.deepEqual(await check('+++\ntags = ["go"]\n+++\n', 'PC410'), [], 'the same spelling');
+  });
+
   it('PC409: terms under a key that is no taxonomy of the site', async () => {
     const found = await check('---\ncategories: [Tech]\ntag: [go]\nseries: [One]\n---\n', 'PC409');
     assert.deepEqual(found.map((d) => formatRuleMessage(d.message)), [
