@@ -32,10 +32,16 @@ export interface Generator {
    */
   readDate(value: unknown, timeZone: string): Date | undefined;
   /**
-   * The rules checked on this generator's sites, in code order: the shared ones whose facts hold for
-   * it (checked against it) and its own. A rule whose facts are another generator's is left out.
+   * The rules checked on this generator's sites, in code order, once `loadRules` has loaded them: the
+   * shared ones whose facts hold for it (checked against it) and its own. Absent: every shared rule
+   * (the registry's, written from the first generator's reading).
    */
-  readonly rules: readonly Rule[];
+  readonly rules?: readonly Rule[];
+  /**
+   * Loads `rules` (with the rule modules and the pinyin matching they bring, which reading a site
+   * alone, as `postcraft taxonomy` does, need not pay for). Checks await it before their first post.
+   */
+  loadRules?(): Promise<void>;
   /** How the generator finds and reads a post's front matter. */
   readonly frontMatter: FrontMatterSyntax;
   /** The front-matter fields the generator reads, for completion and the unknown-key rule. */

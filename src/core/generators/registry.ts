@@ -13,8 +13,12 @@ export const GENERATORS: readonly Generator[] = [hexoGenerator, hugoGenerator];
 export const DEFAULT_GENERATOR: Generator = hexoGenerator;
 
 /** Every rule of every generator, each once, in code order (for the documentation and the settings). */
-export const ALL_RULES: readonly Rule[] = [...new Map(GENERATORS.flatMap((generator) => generator.rules).map((rule) => [rule.code, rule])).values()]
-  .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+export async function allRules(): Promise<readonly Rule[]> {
+  const { RULES } = await import('../rules/registry.js');
+  await Promise.all(GENERATORS.map((generator) => generator.loadRules?.()));
+  const rules = GENERATORS.flatMap((generator) => generator.rules ?? RULES);
+  return [...new Map(rules.map((rule) => [rule.code, rule])).values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
 
 export function generatorNamed(kind: GeneratorKind): Generator {
   const generator = GENERATORS.find((candidate) => candidate.kind === kind);

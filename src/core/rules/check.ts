@@ -1,5 +1,6 @@
 import { logException } from '../log';
 import { PostDocument } from './postDocument';
+import { RULES } from './registry';
 import type { Rule } from './rule';
 import type { Diagnostic, RuleContext, SeveritySetting } from './types';
 
@@ -13,7 +14,7 @@ export function severityOf(rule: Rule, rules: Readonly<Record<string, SeveritySe
  * Never throws: a rule that fails on odd input is reported to the log port and skipped (the editor
  * must keep working while the author types). Sorted by position, then code.
  */
-export function checkPost(text: string, context: RuleContext, rules: readonly Rule[] = context.site.generator.rules): Diagnostic[] {
+export function checkPost(text: string, context: RuleContext, rules: readonly Rule[] = context.site.generator.rules ?? RULES): Diagnostic[] {
   const doc = new PostDocument(text, context.site.generator.frontMatter);
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {

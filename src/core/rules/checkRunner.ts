@@ -42,6 +42,7 @@ export async function* checkPosts(run: CheckRun): AsyncGenerator<CheckedPost> {
     if (read === undefined) continue;
     const context = await run.contextFor(path);
     if (!context) continue;
+    await context.site.generator.loadRules?.();
     let text = read;
     let fixed: CheckedPost['fixed'];
     if (run.fix) {

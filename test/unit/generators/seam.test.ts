@@ -19,6 +19,7 @@ const notesGenerator: Generator = {
   loadSite: async (_fs, root) => new NotesSite(root),
   frontMatter: { split: splitFrontMatter, parse: parseFrontMatter, readData: readFrontMatterData },
   rules: [],
+  loadRules: async () => undefined,
   fields: { list: [], byKey: new Map() },
   // The shared front-matter reader hands over js-yaml's Date for `2026-01-02`; the generator decides what it means.
   readDate: (value) => (value instanceof Date ? new Date(Date.UTC(value.getFullYear(), value.getMonth(), value.getDate())) : undefined),

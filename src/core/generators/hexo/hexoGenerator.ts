@@ -3,7 +3,6 @@ import { joinPath } from '../../path';
 import { readTextIfPresent } from '../../site/readText';
 import { readHexoDate } from '../../frontMatter/dates';
 import { parseFrontMatter, readFrontMatterData, splitFrontMatter } from '../../frontMatter';
-import { RULES } from '../../rules/registry';
 import type { Generator } from '../generator';
 import { HEXO_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { looksLikeHexoConfig } from './hexoConfig';
@@ -17,8 +16,7 @@ export const hexoGenerator: Generator = {
   markerFiles: ['_config.yml', 'package.json'],
   isSiteFolder: isHexoSiteFolder,
   loadSite: (fs, root) => loadHexoSite(fs, root),
-  // Every shared rule was written from Hexo's reading (and PC107 never fires: Hexo fails no build on front matter).
-  rules: RULES,
+  // No `rules`: every shared rule was written from Hexo's reading (PC107 never fires: Hexo fails no build on front matter).
   frontMatter: { split: splitFrontMatter, parse: parseFrontMatter, readData: readFrontMatterData },
   fields: HEXO_FRONT_MATTER_FIELDS,
   readDate: readHexoDate,

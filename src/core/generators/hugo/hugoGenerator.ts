@@ -6,8 +6,11 @@ import { HUGO_FRONT_MATTER } from './frontMatter';
 import { HUGO_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { HUGO_CONFIG_NAMES } from './hugoConfig';
 import { loadHugoSite } from './hugoSite';
-import { HUGO_RULES } from './rules';
+import type { Rule } from '../../rules/rule';
 import { categoryPaths, valueOf, writtenTerms } from './terms';
+
+/** Hugo's rules, once loaded (they bring the rule modules: see `Generator.loadRules`). */
+let loadedRules: readonly Rule[] | undefined;
 
 /** Hugo (0.111, Debian's package) behind the generator seam. */
 export const hugoGenerator: Generator = {
@@ -17,7 +20,13 @@ export const hugoGenerator: Generator = {
   isSiteFolder: isHugoSiteFolder,
   loadSite: (fs, root) => loadHugoSite(fs, root),
   frontMatter: HUGO_FRONT_MATTER,
-  rules: HUGO_RULES,
+  get rules(): readonly Rule[] {
+    if (!loadedRules) throw new Error("Hugo's rules were asked for before hugoGenerator.loadRules()");
+    return loadedRules;
+  },
+  loadRules: async () => {
+    loadedRules ??= (await import('./rules.js')).HUGO_RULES;
+  },
   fields: HUGO_FRONT_MATTER_FIELDS,
   readDate: readHugoDate,
   tagsOf: (data) => writtenTerms(valueOf(data, 'tags')),

@@ -69,6 +69,8 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!kind) return undefined;
     const { enabled, settings } = readValidationSettings(uri);
     if (!enabled) return undefined;
+    // Every check of the site's posts goes through here: its generator's rules are loaded first.
+    await index.site.generator.loadRules?.();
     // Hexo dates a post that writes no date by its file: a fix writes that date down (a stat only then).
     const fileTimes = needsFileTimes(index.post(path), kind, settings) ? fileTimesOf(await createVscodeFileSystem(uri).stat(path)) : undefined;
     const context: RuleContext = {

@@ -15,6 +15,7 @@ const PATH = '/h/content/posts/new.md';
 async function contextFor(files: Record<string, string> = FILES): Promise<RuleContext> {
   const fs = new MemoryFileSystem(files);
   const index = await SiteIndex.build(await loadHugoSite(fs, '/h'), fs);
+  await index.site.generator.loadRules?.();
   return { path: PATH, kind: 'post', site: index.site, index, now: NOW, settings: DEFAULT_SETTINGS };
 }
 
