@@ -67,6 +67,11 @@ function keyItems(context: KeyContext, index: SiteIndexView | undefined, options
     if (field.postsOnly && options.kind === 'page') return;
     candidates.set(field.key, { field, count: 0, order });
   });
+  // Keys the site's scaffolds (Hugo's archetypes) write: the writer's own fields, before anyone used them.
+  for (const key of scaffoldKeys(index)) {
+    // A known field keeps its own place (and stays off pages when it is for posts only).
+    if (!fieldFor(key) && !candidates.has(key)) candidates.set(key, { count: 0, order: fields.list.length });
+  }
   for (const [key, count] of counts) {
     const known = candidates.get(fieldFor(key)?.key ?? key);
     if (known) {
@@ -100,6 +105,25 @@ function keyItems(context: KeyContext, index: SiteIndexView | undefined, options
       retrigger: insert.retrigger,
     };
   });
+}
+
+/** Top-level keys written in the site's scaffolds (`key:` or `key =` at a line's start), cached per site. */
+const scaffoldKeyCache = new WeakMap<object, readonly string[]>();
+function scaffoldKeys(index: SiteIndexView | undefined): readonly string[] {
+  const site = index?.site;
+  if (!site) return [];
+  let keys = scaffoldKeyCache.get(site);
+  if (!keys) {
+    const found = new Set<string>();
+    for (const scaffold of site.scaffolds.values()) {
+      const split = site.generator.frontMatter.split(scaffold);
+      const content = split.content ? scaffold.slice(split.content.start, split.content.end) : '';
+      for (const match of content.matchAll(/^([A-Za-z_][\w-]*)[ \t]*[:=]/gm)) found.add(match[1]);
+    }
+    keys = [...found];
+    scaffoldKeyCache.set(site, keys);
+  }
+  return keys;
 }
 
 function keyInsertText(

@@ -10,6 +10,7 @@ const SITE = {
   '/h/content/posts/a.md': '+++\ntitle = "A"\ntags = ["副业", "Go"]\nseries = ["入门"]\ncategories = ["技术"]\nauthor = "林舟"\n+++\n',
   '/h/content/posts/b.md': '---\nTitle: B\nTAGS: [副业, rust]\nseries: 入门\n---\n',
   '/h/content/posts/c.json.md': '{"title": "C", "tags": ["副业"], "author": "林舟"}\n',
+  '/h/archetypes/posts.md': "+++\ntitle = '{{ .Name }}'\ndate = {{ .Date }}\ncover = ''\ntoc = true\n+++\n",
 };
 const PATH = '/h/content/posts/new.md';
 
@@ -52,6 +53,8 @@ describe('front-matter completion on Hugo sites', () => {
     assert.equal(accept(index, '+++\nta|\n+++\n', 'tags', { path: PATH }), '+++\ntags = []\n+++\n');
     assert.equal(accept(index, '+++\nse|\n+++\n', 'series', { path: PATH }), '+++\nseries = []\n+++\n', 'a custom taxonomy is a list');
     assert.deepEqual(labels(at('+++\ntitle = "x"\n[params]\n|\n+++\n')), [], 'nothing below a table header');
+    // Keys the archetypes write are offered before any post uses them.
+    assert.ok(keys.includes('cover') && keys.includes('toc'), `archetype keys among ${keys.join(', ')}`);
   });
 
   it('writes dates as hugo new does (RFC 3339 in the site zone), bare in TOML', () => {
