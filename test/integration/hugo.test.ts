@@ -38,11 +38,11 @@ describe('a Hugo blog beside a Hexo blog', function () {
     try {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, ',');
       const labels = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Keyword || /^\d{5}$/.test(item.sortText ?? '')).map(labelOf);
-      assert.ok(labels.includes('go') && labels.includes('后端'), `tags offered: ${labels.join(', ')}`);
+      assert.ok(labels.includes('Go') && labels.includes('后端'), `tags offered: ${labels.join(', ')}`);
       assert.ok(!labels.includes('机器学习'), 'a tag already written is not offered again');
       const { position: series } = await typeInto(uri, '+++\ntitle = "x"\nseries = [|]\n+++\n');
       const offered = (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, series, '[')).items.map(labelOf);
-      assert.ok(offered.includes('go-并发笔记'), `series offered: ${offered.join(', ')}`);
+      assert.ok(offered.includes('Go 并发笔记'), `series offered: ${offered.join(', ')}`);
     } finally {
       await revert(uri);
     }

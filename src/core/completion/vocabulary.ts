@@ -37,10 +37,35 @@ export function termVocabulary(index: SiteIndexView, taxonomy: string): readonly
   const counts = index.termCounts?.(taxonomy) ?? [];
   let entries = tagCache.get(counts);
   if (!entries) {
-    entries = counts.map(({ name, count }) => ({ name, count, filterText: pinyinFilterText(name) }));
+    // Offered as the site writes them (`Go`), not as the generator keys them (`go`).
+    const spellings = commonSpellings(index, taxonomy);
+    entries = counts.map(({ name, count }) => {
+      const shown = spellings.get(name) ?? name;
+      return { name: shown, count, filterText: pinyinFilterText(shown) };
+    });
     tagCache.set(counts, entries);
   }
   return entries;
+}
+
+/** Each term key's most written spelling across the site (`PostRecord.termSpellings` beside `terms`). */
+function commonSpellings(index: SiteIndexView, taxonomy: string): Map<string, string> {
+  const uses = new Map<string, Map<string, number>>();
+  for (const record of index.posts()) {
+    const keys = record.terms?.[taxonomy];
+    const written = record.termSpellings?.[taxonomy];
+    if (!keys || !written) continue;
+    keys.forEach((key, i) => {
+      const spelling = written[i];
+      if (spelling === undefined) return;
+      let counts = uses.get(key);
+      if (!counts) uses.set(key, (counts = new Map()));
+      counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+    });
+  }
+  const common = new Map<string, string>();
+  for (const [key, counts] of uses) common.set(key, [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0]);
+  return common;
 }
 
 export function tagVocabulary(index: SiteIndexView): readonly TagEntry[] {

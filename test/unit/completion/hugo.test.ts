@@ -27,7 +27,7 @@ describe('front-matter completion on Hugo sites', () => {
   const at = (text: string) => complete(index, text, { path: PATH });
 
   it('offers the terms of every configured taxonomy by use, in TOML arrays', () => {
-    assert.deepEqual(labels(at('+++\ntitle = "x"\ntags = [|]\n+++\n')), ['副业', 'go', 'rust']);
+    assert.deepEqual(labels(at('+++\ntitle = "x"\ntags = [|]\n+++\n')), ['副业', 'Go', 'rust']);
     assert.deepEqual(labels(at('+++\nseries = ["|"]\n+++\n')), ['入门']);
     assert.deepEqual(labels(at('+++\ncategories = [\n  "技术",\n  |\n]\n+++\n')), []);
     assert.equal(accept(index, '+++\ntags = ["go", |]\n+++\n', '副业', { path: PATH }), '+++\ntags = ["go", "副业"]\n+++\n');
@@ -38,7 +38,7 @@ describe('front-matter completion on Hugo sites', () => {
 
   it('offers terms in YAML and JSON front matter too, keys read case-insensitively', () => {
     assert.deepEqual(labels(at('---\nSeries: [|]\n---\n')), ['入门']);
-    assert.deepEqual(labels(at('---\ntags: [副业, |]\n---\n')), ['go', 'rust']);
+    assert.deepEqual(labels(at('---\ntags: [副业, |]\n---\n')), ['Go', 'rust']);
     assert.deepEqual(labels(at('{\n  "title": "x",\n  "tags": [|]\n}\n')).slice(0, 1), ['副业']);
   });
 
