@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { renderForHarness, showRendered, startHarness, type PreviewHarness } from './harness';
+import { hugoGenerator } from '../../src/core/generators/hugo/hugoGenerator';
+import { hugoBodySyntax } from '../../src/core/generators/hugo/render/hugoBody';
 
 /**
  * A hostile post must not run code in the preview. Each payload calls `window.__xss(name)` (a
@@ -121,6 +123,33 @@ describe('the preview in headless Chromium: XSS corpus', function () {
     assert.deepEqual(calls, []);
     assert.equal(await page.evaluate(() => typeof (window as unknown as Record<string, unknown>).__pwned), 'undefined');
     assert.ok(violations.length > 0, 'the CSP reported what it blocked');
+    await page.context().close();
+  });
+
+  it('runs none of the payloads hidden in Hugo shortcodes (arguments, inner content, refs, embeds)', async () => {
+    calls.length = 0;
+    offsite.length = 0;
+    const page = await openWatched();
+    const shortcodes = [
+      '{{< figure src="javascript:window.__xss(\'figure-src\')" alt="x" caption="<img src=x onerror=window.__xss(\'caption\')>" >}}',
+      '{{< note "<script>window.__xss(\'argument\')</script>" >}}\n<img src=x onerror="window.__xss(\'inner\')">\n<script>window.__xss(\'inner-script\')</script>\n{{< /note >}}',
+      '{{% note %}}\n[click](javascript:window.__xss(\'inner-link\'))\n{{% /note %}}',
+      '{{< youtube "\\"><script>window.__xss(\'youtube\')</script>" >}}',
+      '{{< highlight "html\\"><script>window.__xss(\'lang\')</script>" >}}\n<script>window.__xss(\'code\')</script>\n{{< /highlight >}}',
+      '[ref]({{< ref "javascript:window.__xss(\'ref\')" >}}) and {{< param "<img src=x onerror=window.__xss(\'param\')>" >}}',
+      '{{< gist "<svg onload=window.__xss(\'gist\')>" "1" >}}',
+    ];
+    const text = '+++\ntitle = "<img src=x onerror=window.__xss(\'hugo-title\')>"\n+++\n' + shortcodes.map((code, i) => `## case ${i}\n\n${code}\n`).join('\n');
+    const rendered = renderForHarness(harness, text, { documentPath: '/work/content/posts/post.md', generator: hugoGenerator, syntax: hugoBodySyntax });
+    await showRendered(page, rendered);
+    await exercise(page);
+    const headings = await page.$$eval('#pc-content h2', (elements) => elements.length);
+    assert.equal(headings, shortcodes.length, 'the post rendered');
+    assert.ok(rendered.bodyHtml.includes('pc-tag-box') && rendered.bodyHtml.includes('pc-figure'), 'the shortcodes were rendered, not left as text');
+    assert.equal(await page.evaluate(() => typeof (window as unknown as Record<string, unknown>).__pwned), 'undefined');
+    assert.deepEqual(calls, []);
+    assert.deepEqual(offsite.filter((url) => /evil\.example/.test(url)), []);
+    assert.equal(await page.$$eval('.pc-post :is(script, iframe, object, embed, base, meta, style, svg, form, input)', (elements) => elements.length), 0);
     await page.context().close();
   });
 });
