@@ -42,13 +42,16 @@ describe('Hugo plans', () => {
     const text = '+++\ntitle = "A"\ndraft = true\n[params]\nx = 1\n+++\nBody\n';
     const plan = await hugoPlanner.planPublish(fs, site, '/h/content/posts/a.md', text, clock);
     assert.equal(plan.path, '/h/content/posts/a.md');
-    assert.equal(plan.content, '+++\ntitle = "A"\ndraft = false\n[params]\nx = 1\n+++\nBody\n');
+    // Without a date, Hugo would date the page year 1: publishing writes now.
+    assert.equal(plan.content, '+++\ntitle = "A"\ndraft = false\ndate = 2026-03-02T17:32:05+08:00\n[params]\nx = 1\n+++\nBody\n');
+    const dated = '---\ntitle: A\ndate: 2020-01-02\ndraft: true\n---\n';
+    assert.equal((await hugoPlanner.planPublish(fs, site, '/h/content/posts/d.md', dated, clock)).content, '---\ntitle: A\ndate: 2020-01-02\ndraft: false\n---\n', 'a written date stays');
     assert.deepEqual(plan.operations.map((operation) => operation.kind), ['edit']);
     const stamped = applyTextEdits(text, hugoPlanner.updateTimestampEdits(site, text, clock.now()));
     assert.equal(stamped, '+++\ntitle = "A"\ndraft = true\nlastmod = 2026-03-02T17:32:05+08:00\n[params]\nx = 1\n+++\nBody\n');
     const yaml = '---\ntitle: A\nLastMod: 2020-01-01\n---\n';
     assert.equal(applyTextEdits(yaml, hugoPlanner.updateTimestampEdits(site, yaml, clock.now())), '---\ntitle: A\nLastMod: 2026-03-02T17:32:05+08:00\n---\n');
     const json = '{\n  "title": "A",\n  "draft": true\n}\nBody\n';
-    assert.equal((await hugoPlanner.planPublish(fs, site, '/h/content/posts/j.md', json, clock)).content, '{\n  "title": "A",\n  "draft": false\n}\nBody\n');
+    assert.equal((await hugoPlanner.planPublish(fs, site, '/h/content/posts/j.md', json, clock)).content, '{\n  "title": "A",\n  "draft": false,\n  "date": "2026-03-02T17:32:05+08:00"\n}\nBody\n');
   });
 });
