@@ -179,6 +179,12 @@ export interface Site {
   readonly scaffolds: ReadonlyMap<string, string>;
   /** The site's taxonomies by plural name, for generators whose sites configure them (Hugo); tags and categories otherwise. */
   readonly taxonomies?: readonly string[];
+  /**
+   * Told every file of a folder the index is about to read, before it classifies them, for generators
+   * whose classification depends on a file's neighbours (Hugo: a Markdown file beside a leaf bundle's
+   * `index.md` is a resource of the bundle, not a page).
+   */
+  noteFiles?(paths: readonly string[]): void;
   /** Which kind of content a file is, or undefined when it is not part of the site's posts and pages. */
   classify(path: string): PostKind | undefined;
   /** What the index keeps of one post, read as the generator reads it. Never throws: a broken post gets `error`. */

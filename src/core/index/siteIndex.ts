@@ -310,5 +310,6 @@ function fenceHeadLength(bytes: Uint8Array): number {
 /** Every file below `folder` (the site's source folder, or one inside it) that could be a post, draft or page. */
 async function listContentFiles(fs: FileSystemPort, site: Site, folder: string, cancellation: Cancellation): Promise<string[]> {
   const files = await walkFiles(fs, folder, { skipFolder: (name) => name === 'node_modules' || name.startsWith('.'), cancellation });
+  site.noteFiles?.(files);
   return files.filter((path) => site.classify(path)).sort();
 }

@@ -1,5 +1,5 @@
 import type { FileSystemPort } from '../../ports';
-import { basename, extname, joinPath, relativeInside } from '../../path';
+import { basename, dirname, extname, joinPath, relativeInside } from '../../path';
 import { MARKDOWN_EXTENSIONS } from '../../site/markdownFiles';
 import { readTemplateFolder, readTextIfPresent } from '../../site/readText';
 import type { ConfigProblem, PostKind, PostRecord } from '../../site/types';
@@ -35,6 +35,13 @@ export class HugoSite implements Site {
     this.sourceRoot = joinPath(root, config.contentDir);
   }
 
+  /** Folders holding a leaf bundle's `index.md`: their other Markdown files are the bundle's resources. */
+  private readonly leafBundles = new Set<string>();
+
+  noteFiles(paths: readonly string[]): void {
+    for (const path of paths) if (isLeafIndex(path)) this.leafBundles.add(dirname(path));
+  }
+
   /** Plural names of the site's taxonomies, as configured. */
   get taxonomies(): readonly string[] {
     return [...new Set(this.config.taxonomies.values())];
@@ -51,10 +58,20 @@ export class HugoSite implements Site {
     if (relative.split('/').some((part) => part.startsWith('.'))) return undefined;
     const name = basename(path);
     if (name.startsWith('_index.')) return 'page';
+    if (isLeafIndex(path)) this.leafBundles.add(dirname(path));
+    else if (this.inLeafBundle(path)) return undefined;
     const slash = relative.indexOf('/');
     if (slash === -1) return 'page';
     const mainSections = this.config.mainSections;
     return mainSections && !mainSections.includes(relative.slice(0, slash)) ? 'page' : 'post';
+  }
+
+  /** Whether a folder above `path` (inside the content folder) is a leaf bundle. */
+  private inLeafBundle(path: string): boolean {
+    for (let folder = dirname(path); folder.length > this.sourceRoot.length; folder = dirname(folder)) {
+      if (this.leafBundles.has(folder)) return true;
+    }
+    return false;
   }
 
   readPost(path: string, kind: PostKind, text: string): PostRecord {
@@ -123,6 +140,12 @@ export class HugoSite implements Site {
     }
     return { slug: stem };
   }
+}
+
+/** A leaf bundle's page: `index.md` (not a branch bundle's `_index.md`). */
+function isLeafIndex(path: string): boolean {
+  const name = basename(path);
+  return name.startsWith('index.') && MARKDOWN_EXTENSIONS.has(extname(name).toLowerCase());
 }
 
 /** `:filename`: a date at the start of the file's name (a bundle's folder name), `2024-03-04-title.md`. */
