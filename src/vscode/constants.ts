@@ -81,6 +81,7 @@ export const TreeGroupKinds = {
   tags: 'postcraft.group.tags',
   categories: 'postcraft.group.categories',
   drafts: 'postcraft.group.drafts',
+  unlisted: 'postcraft.group.unlisted',
 } as const;
 
 /** Status bar items (the user hides or shows each by this id). */

@@ -109,15 +109,18 @@ describe('a Hugo blog beside a Hexo blog', function () {
     );
   });
 
-  it('shows Hugo\'s taxonomies and its in-place drafts in the Posts view', async () => {
+  it('shows Hugo\'s taxonomies, its in-place drafts and its scheduled posts in the Posts view', async () => {
     const root = hugoRoot()!;
+    const future = vscode.Uri.joinPath(root, 'content', 'posts', 'postcraft-future.md');
+    await vscode.workspace.fs.writeFile(future, new TextEncoder().encode('---\ntitle: Next year\npublishDate: 2099-01-01\n---\n'));
     const index = await SiteIndex.build(await loadHugoSite(createVscodeFileSystem(root), root.path), createVscodeFileSystem(root));
     const changes = new vscode.EventEmitter<SiteIndex | undefined>();
     const service = { sites: [index], onDidChange: changes.event, onDidChangeTaxonomy: changes.event } as unknown as SiteService;
     const tree = new PostsTreeProvider(service);
     try {
       const groups = tree.getChildren();
-      assert.deepEqual(groups.map((node) => tree.getTreeItem(node).label), [vscode.l10n.t('Tags'), vscode.l10n.t('Categories'), 'series', vscode.l10n.t('Drafts')]);
+      assert.deepEqual(groups.map((node) => tree.getTreeItem(node).label), [vscode.l10n.t('Tags'), vscode.l10n.t('Categories'), 'series', vscode.l10n.t('Drafts'), vscode.l10n.t('Scheduled or expired')]);
+      assert.deepEqual(tree.getChildren(groups[4]).map((node) => node.type === 'post' && node.record.title), ['Next year']);
       const series = tree.getChildren(groups[2]);
       const concurrency = series.find((node) => node.type === 'term' && node.term === 'go-并发笔记');
       assert.ok(concurrency, `series terms: ${series.map((node) => tree.getTreeItem(node).label).join(', ')}`);
@@ -129,6 +132,7 @@ describe('a Hugo blog beside a Hexo blog', function () {
     } finally {
       tree.dispose();
       changes.dispose();
+      await vscode.workspace.fs.delete(future);
     }
   });
 

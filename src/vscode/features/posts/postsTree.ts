@@ -9,7 +9,7 @@ import { Debouncer } from '../../services/debouncer';
 /** The Posts view's nodes. Tag and category nodes double as the rename commands' argument. */
 export type PostsNode =
   | { readonly type: 'site'; readonly site: SiteIndex }
-  | { readonly type: 'group'; readonly site: SiteIndex; readonly group: 'tags' | 'categories' | 'drafts' }
+  | { readonly type: 'group'; readonly site: SiteIndex; readonly group: 'tags' | 'categories' | 'drafts' | 'unlisted' }
   /** A taxonomy beyond tags and categories (Hugo's `series`), by its plural name. */
   | { readonly type: 'taxonomy'; readonly site: SiteIndex; readonly taxonomy: string }
   | { readonly type: 'term'; readonly site: SiteIndex; readonly taxonomy: string; readonly term: string; readonly count: number }
@@ -57,6 +57,7 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
       case 'group':
         if (node.group === 'tags') return site.tagCounts().map((tag) => ({ type: 'tag', site, tag: tag.name, count: tag.count }));
         if (node.group === 'categories') return this.categoriesUnder(site, []);
+        if (node.group === 'unlisted') return this.unlisted(site).sort(byTitle).map((record) => ({ type: 'post', site, record }));
         return [...site.posts()].filter((record) => isDraft(site, record)).sort(byTitle).map((record) => ({ type: 'post', site, record }));
       case 'taxonomy':
         return (site.termCounts(node.taxonomy)).map((term) => ({ type: 'term', site, taxonomy: node.taxonomy, term: term.name, count: term.count }));
@@ -80,7 +81,14 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
       ...(['tags', 'categories'] as const).filter(has).map((group): PostsNode => ({ type: 'group', site, group })),
       ...(taxonomies ?? []).filter((plural) => plural !== 'tags' && plural !== 'categories').map((taxonomy): PostsNode => ({ type: 'taxonomy', site, taxonomy })),
       { type: 'group', site, group: 'drafts' },
+      // Posts the build leaves out for their dates (future, expired), when there are any.
+      ...(this.unlisted(site).length > 0 ? [{ type: 'group', site, group: 'unlisted' } as PostsNode] : []),
     ];
+  }
+
+  /** Published posts and pages the site's build does not list now: dated in the future, or expired. */
+  private unlisted(site: SiteIndex): PostRecord[] {
+    return [...site.posts()].filter((record) => !record.error && !isDraft(site, record) && record.kind !== 'page' && !site.isCounted(record));
   }
 
   /** The posts Hexo counts in tags and categories (published posts; drafts too with render_drafts). */
@@ -104,8 +112,8 @@ export class PostsTreeProvider implements vscode.TreeDataProvider<PostsNode>, vs
         return item;
       }
       case 'group': {
-        const labels = { tags: vscode.l10n.t('Tags'), categories: vscode.l10n.t('Categories'), drafts: vscode.l10n.t('Drafts') };
-        const icons = { tags: 'tag', categories: 'list-tree', drafts: 'edit' };
+        const labels = { tags: vscode.l10n.t('Tags'), categories: vscode.l10n.t('Categories'), drafts: vscode.l10n.t('Drafts'), unlisted: vscode.l10n.t('Scheduled or expired') };
+        const icons = { tags: 'tag', categories: 'list-tree', drafts: 'edit', unlisted: 'calendar' };
         const item = new vscode.TreeItem(labels[node.group], collapsed);
         item.iconPath = new vscode.ThemeIcon(icons[node.group]);
         item.contextValue = TreeGroupKinds[node.group];
