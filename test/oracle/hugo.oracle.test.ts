@@ -113,13 +113,17 @@ describe('Hugo sites read as Hugo 0.111 reads them', function () {
     });
   }
 
-  it('plans new posts as hugo new fills the archetypes of examples/hugo-blog (dates aside)', async () => {
-    const copy = scratch(join(repo, 'examples', 'hugo-blog'));
+  for (const [name, cases] of [
+    ['examples/hugo-blog', [['My First Post', 'post', 'posts/my-first-post.md'], ['About Me', 'page', 'about-me.md']]],
+    // The theme's section archetype wins over the site's default (Hugo 0.111's order).
+    ['test/fixtures/hugo-sites/theme-archetypes', [['My First Post', 'post', 'posts/my-first-post.md'], ['About Me', 'page', 'about-me.md']]],
+  ] as const) it(`plans new posts as hugo new fills the archetypes of ${name} (dates aside)`, async () => {
+    const copy = scratch(join(repo, ...name.split('/')));
     try {
       const site = await loadHugoSite(nodeFileSystem, toCorePath(copy));
       const now = { now: () => new Date() };
       // Titles that Hugo's `replace .Name "-" " " | title` gives back, so the typed title changes nothing.
-      for (const [title, layout, target] of [['My First Post', 'post', 'posts/my-first-post.md'], ['About Me', 'page', 'about-me.md']] as const) {
+      for (const [title, layout, target] of cases) {
         const plan = await hugoPlanner.planNewPost(nodeFileSystem, site, { title, layout }, now);
         assert.equal(plan.path, joinPath(toCorePath(copy), 'content', target));
         const created = spawnSync('hugo', ['new', target, '--source', copy], { encoding: 'utf8' });

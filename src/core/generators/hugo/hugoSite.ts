@@ -31,8 +31,19 @@ export class HugoSite implements Site {
     readonly missingShortcodeSources: readonly string[] = [],
     /** The oldest Hugo the site says it needs (`[module.hugoVersion] min`), if it says. */
     readonly minimumHugoVersion?: string,
+    /** The themes' archetypes, by name (the first theme's win). */
+    readonly themeArchetypes: ReadonlyMap<string, string> = new Map(),
   ) {
     this.sourceRoot = joinPath(root, config.contentDir);
+  }
+
+  /**
+   * The archetype `hugo new` fills for a section, in Hugo 0.111's order (measured): the site's for the
+   * section, the theme's for the section, the site's default, the theme's default.
+   */
+  archetypeFor(section: string): string | undefined {
+    return (section ? this.scaffolds.get(section) ?? this.themeArchetypes.get(section) : undefined)
+      ?? this.scaffolds.get('default') ?? this.themeArchetypes.get('default');
   }
 
   /** Folders holding a leaf bundle's `index.md`: their other Markdown files are the bundle's resources. */
@@ -180,7 +191,11 @@ export async function loadHugoSite(fs: FileSystemPort, root: string): Promise<Hu
     problems.push({ file: joinPath(root, 'hugo.toml'), message: 'No Hugo configuration file: Hugo defaults apply.' });
   }
   const { shortcodes, missing } = await readShortcodes(fs, root, raw);
-  return new HugoSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, config.archetypeDir)), shortcodes, missing, minimumHugoVersion(raw));
+  const themeArchetypes = new Map<string, string>();
+  for (const theme of themeRoots(root, raw)) {
+    for (const [name, text] of await readTemplateFolder(fs, joinPath(theme, 'archetypes'))) if (!themeArchetypes.has(name)) themeArchetypes.set(name, text);
+  }
+  return new HugoSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, config.archetypeDir)), shortcodes, missing, minimumHugoVersion(raw), themeArchetypes);
 }
 
 /**
@@ -188,17 +203,21 @@ export async function loadHugoSite(fs: FileSystemPort, root: string): Promise<Hu
  * themes (`themes/<theme>/layouts/shortcodes/`); a theme not on disk, or a module import, is a place
  * a shortcode may come from that Postcraft cannot see.
  */
+/** The configured themes' folders (`themesDir`/`theme`), in the order the configuration lists them. */
+function themeRoots(root: string, raw: Record<string, unknown>): string[] {
+  const themesDir = typeof raw.themesdir === 'string' ? raw.themesdir : 'themes';
+  const themes = typeof raw.theme === 'string' ? [raw.theme] : Array.isArray(raw.theme) ? raw.theme.map(String) : [];
+  return themes.map((theme) => joinPath(root, themesDir, theme));
+}
+
 async function readShortcodes(fs: FileSystemPort, root: string, raw: Record<string, unknown>): Promise<{ shortcodes: Map<string, ShortcodeTemplate>; missing: string[] }> {
   const shortcodes = new Map<string, ShortcodeTemplate>();
   const missing: string[] = [];
-  const themesDir = typeof raw.themesdir === 'string' ? raw.themesdir : 'themes';
-  const themes = typeof raw.theme === 'string' ? [raw.theme] : Array.isArray(raw.theme) ? raw.theme.map(String) : [];
   // `layouts/_shortcodes/` is where Hugo 0.146 and later look.
   const folders = [joinPath(root, 'layouts', 'shortcodes'), joinPath(root, 'layouts', '_shortcodes')];
-  for (const theme of themes) {
-    const themeRoot = joinPath(root, themesDir, theme);
+  for (const themeRoot of themeRoots(root, raw)) {
     if ((await fs.stat(themeRoot))?.kind === 'directory') folders.push(joinPath(themeRoot, 'layouts', 'shortcodes'), joinPath(themeRoot, 'layouts', '_shortcodes'));
-    else missing.push(`the theme "${theme}"`);
+    else missing.push(`the theme "${basename(themeRoot)}"`);
   }
   const module = raw.module;
   if (typeof module === 'object' && module !== null && 'imports' in module) missing.push('a module');

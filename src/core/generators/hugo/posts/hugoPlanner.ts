@@ -47,8 +47,8 @@ async function planNewPost(fs: FileSystemPort, site: HugoSite, request: NewPostR
   const folder = section ? joinPath(site.sourceRoot, section) : site.sourceRoot;
   const path = await unusedPath(fs, joinPath(folder, `${slug}.md`));
   const name = basename(path).slice(0, -extname(path).length);
-  // The archetype lookup of `hugo new`: the section's, the site's default, Hugo's own.
-  const template = (section ? site.scaffolds.get(section) : undefined) ?? site.scaffolds.get('default') ?? DEFAULT_ARCHETYPE;
+  // The archetype lookup of `hugo new` (the site's and its themes'), else Hugo's own.
+  const template = site.archetypeFor(section) ?? DEFAULT_ARCHETYPE;
   let content = renderArchetype(template, {
     name, baseFileName: name, date: writtenDate(site, clock.now()), section: section || 'page', siteTitle: site.config.title ?? '',
   });
