@@ -19,6 +19,7 @@ export const Commands = {
   deploy: 'postcraft.deploy',
   renameTag: 'postcraft.renameTag',
   renameCategory: 'postcraft.renameCategory',
+  renameTerm: 'postcraft.renameTerm',
   updateTimestamp: 'postcraft.updateTimestamp',
   refreshPostsView: 'postcraft.refreshPostsView',
   openPreview: 'postcraft.openPreview',

@@ -101,12 +101,22 @@ describe('a Hugo blog beside a Hexo blog', function () {
     }
   });
 
-  it('refuses to rename a Hugo term, saying why, and touches nothing', async () => {
+  it('renames a term of any taxonomy across the Hugo site, in each page\'s dialect', async () => {
     const root = hugoRoot()!;
-    await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand(Commands.renameTag, { from: 'go', to: 'golang', site: root.fsPath })),
-      /cannot rename tags or categories on Hugo sites yet/,
-    );
+    const files = ['go-context-cancellation.md', 'http-timeouts.md'].map((name) => vscode.Uri.joinPath(root, 'content', 'posts', name));
+    const before = await Promise.all(files.map(async (uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+    try {
+      // `go 并发笔记` is the term Hugo keys `Go 并发笔记` by: every spelling of it is renamed.
+      const changed = await vscode.commands.executeCommand<vscode.Uri[]>(Commands.renameTerm, { taxonomy: 'series', from: 'go 并发笔记', to: 'Go 并发', site: root.fsPath });
+      assert.deepEqual(changed.map((uri) => uri.path.split('/').pop()).sort(), ['go-context-cancellation.md', 'http-timeouts.md']);
+      const texts = await Promise.all(files.map(async (uri) => (await vscode.workspace.openTextDocument(uri)).getText()));
+      assert.match(texts[0], /^series = \["Go 并发"\]$/m);
+      assert.match(texts[1], /^series: \[Go 并发\]$/m);
+      assert.equal(texts[0].replace('"Go 并发"', '"Go 并发笔记"'), before[0]);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await Promise.all(files.map((uri, i) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before[i]))));
+    }
   });
 
   it('shows Hugo\'s taxonomies, its in-place drafts and its scheduled posts in the Posts view', async () => {

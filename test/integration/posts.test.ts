@@ -308,7 +308,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
   it('renameTag changes only that item in each post, keeping flow and block lists; undo restores a one-file rename', async () => {
     const files = ['go-http-client-timeouts.md', 'nunjucks-braces-in-hexo.md', 'postgres-slow-query.md'].map((name) => blogFile('source', '_posts', name));
     const originals = await Promise.all(files.map(readText));
-    const changed = await vscode.commands.executeCommand<vscode.Uri[]>(Commands.renameTag, { from: '踩坑', to: '排错' });
+    const changed = await vscode.commands.executeCommand<vscode.Uri[]>(Commands.renameTag, { from: '踩坑', to: '排错', site: blogFile().fsPath });
     try {
       assert.deepEqual(changed.map(String).sort(), files.map(String).sort());
       for (const [index, uri] of files.entries()) {
@@ -323,7 +323,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     // A tag in one post only: a plain `undo` reverts the rename.
     const single = blogFile('source', '_posts', 'postgres-slow-query.md');
     const original = await readText(single);
-    await vscode.commands.executeCommand(Commands.renameTag, { from: 'PostgreSQL', to: 'Postgres' });
+    await vscode.commands.executeCommand(Commands.renameTag, { from: 'PostgreSQL', to: 'Postgres', site: blogFile().fsPath });
     const document = await vscode.workspace.openTextDocument(single);
     assert.equal(document.getText(), original.replace('  - PostgreSQL\n', '  - Postgres\n'));
     await undoIn(single);
@@ -337,7 +337,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     // One of them open in an editor, as the writer would have it.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(files[1]));
     try {
-      const changed = await vscode.commands.executeCommand<vscode.Uri[]>(Commands.renameTag, { from: '踩坑', to: '排错' });
+      const changed = await vscode.commands.executeCommand<vscode.Uri[]>(Commands.renameTag, { from: '踩坑', to: '排错', site: blogFile().fsPath });
       assert.deepEqual(changed.map(String).sort(), files.map(String).sort());
       for (const [index, uri] of files.entries()) {
         assert.equal(await readText(uri), originals[index].replace('踩坑', '排错'), `${uri.path}: saved to disk`);
@@ -400,7 +400,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     const draft = blogFile('source', '_drafts', 'vue-or-react-in-2026.md');
     const originals = await Promise.all([...files, draft].map(readText));
     try {
-      const changed = await vscode.commands.executeCommand<vscode.Uri[]>(Commands.renameCategory, { from: ['技术', '前端'], to: ['技术', 'Web 前端'] });
+      const changed = await vscode.commands.executeCommand<vscode.Uri[]>(Commands.renameCategory, { from: ['技术', '前端'], to: ['技术', 'Web 前端'], site: blogFile().fsPath });
       assert.equal(changed.length, 4);
       for (const [index, uri] of [...files, draft].entries()) {
         const text = (await vscode.workspace.openTextDocument(uri)).getText();

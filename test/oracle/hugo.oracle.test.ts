@@ -12,6 +12,9 @@ import { loadHugoSite } from '../../src/core/generators/hugo/hugoSite';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { renderPost } from '../../src/core/render';
 import { SiteIndex } from '../../src/core/index/siteIndex';
+import { applyTextEdits } from '../../src/core/edits';
+import { planTaxonomyRename, type TaxonomyRename } from '../../src/core/posts/renameTaxonomy';
+import { hugoTermKey } from '../../src/core/generators/hugo/terms';
 
 /**
  * Hugo is the oracle for Hugo sites: for the sample blog and every fixture under
@@ -153,6 +156,47 @@ describe('Hugo sites read as Hugo 0.111 reads them', function () {
       const ours = renderPost(text, { documentPath, site, index, syntax: await site.generator.loadBodySyntax(), resourceUrl: (file) => file });
       assert.ok(theirs.length >= 15, `Hugo gave ${theirs.length} ids`);
       assert.deepEqual(ours.headings.map((heading) => heading.id), theirs);
+    } finally {
+      rmSync(resolve(copy, '..'), { recursive: true, force: true });
+    }
+  });
+
+  // Each rename, applied to a copy as the command plans it, must change in Hugo's reading exactly the
+  // term renamed (on every page filed under it, whatever the spelling) and nothing else.
+  for (const [name, renames] of [
+    ['terms', [
+      { kind: 'tag', from: 'go', to: 'Golang' },
+      { kind: 'tag', from: '副业', to: 'A B' },
+      { kind: 'category', from: ['tech'], to: ['Engineering'] },
+      { kind: 'term', taxonomy: 'series', from: 'Intro', to: 'Getting Started' },
+    ]],
+    ['dialects', [{ kind: 'tag', from: 'GO', to: 'y' }, { kind: 'category', from: ['Tech'], to: ['It\'s "done"'] }]],
+  ] as Array<[string, TaxonomyRename[]]>) it(`renames terms as Hugo then reads them (test/fixtures/hugo-sites/${name})`, async () => {
+    const copy = scratch(join(fixtures, name));
+    try {
+      const read = () => (JSON.parse(execFileSync(process.execPath, [join(repo, 'test', 'oracle', 'hugoRead.cjs'), copy], { encoding: 'utf8' })) as HugoReading).pages ?? [];
+      for (const rename of renames) {
+        const before = read();
+        const site = await loadHugoSite(nodeFileSystem, toCorePath(copy));
+        const index = await SiteIndex.build(site, nodeFileSystem);
+        const posts = [...index.posts()].map((record) => ({ path: record.path, text: readFileSync(record.path, 'utf8') }));
+        const operations = planTaxonomyRename(posts, rename, site.generator.termRenameEdits);
+        assert.ok(operations.length > 0, `${JSON.stringify(rename)} changes some page`);
+        for (const operation of operations) {
+          if (operation.kind !== 'edit') continue;
+          writeFileSync(operation.path, applyTextEdits(readFileSync(operation.path, 'utf8'), operation.edits));
+        }
+        const taxonomy = rename.kind === 'term' ? rename.taxonomy : rename.kind === 'tag' ? 'tags' : 'categories';
+        const [from, to] = rename.kind === 'category' ? [rename.from.join('/'), rename.to.join('/')] : [rename.from, rename.to];
+        const expected = before.map((page) => {
+          const terms = page.terms[taxonomy];
+          if (!terms?.includes(hugoTermKey(from))) return page;
+          const renamed = [...new Set(terms.map((term) => (term === hugoTermKey(from) ? hugoTermKey(to) : term)))];
+          return { ...page, terms: { ...page.terms, [taxonomy]: renamed.sort() } };
+        });
+        const sorted = (pages: HugoPage[]) => pages.map((page) => ({ ...page, lastmod: '', terms: Object.fromEntries(Object.entries(page.terms).map(([plural, terms]) => [plural, [...terms].sort()])) }));
+        assert.deepEqual(sorted(read()), sorted(expected), JSON.stringify(rename));
+      }
     } finally {
       rmSync(resolve(copy, '..'), { recursive: true, force: true });
     }

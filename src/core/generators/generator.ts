@@ -3,6 +3,7 @@ import type { FileSystemPort } from '../ports';
 import type { Rule } from '../rules/rule';
 import type MarkdownIt from 'markdown-it';
 import type { PostPlanner } from '../posts/plans';
+import type { TermRenameEdits } from '../posts/renameTaxonomy';
 import type { RenderContext } from '../render/types';
 import type { CategoryPath, ConfigProblem, PostKind, PostRecord } from '../site/types';
 
@@ -56,6 +57,8 @@ export interface Generator {
   readonly plansPosts: boolean;
   /** Whether renaming a tag or category across its sites (`planTaxonomyRename`) reads them right yet. */
   readonly renamesTerms: boolean;
+  /** The edits renaming a term makes in one post, as the generator files posts under terms (Hexo's tags and categories when absent). */
+  readonly termRenameEdits?: TermRenameEdits;
   /**
    * Whether a draft is marked in its front matter and stays where it is (Hugo's `draft: true`),
    * rather than kept in a folder of its own (Hexo's `_drafts/`).

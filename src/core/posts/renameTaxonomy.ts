@@ -10,7 +10,8 @@ import { LineMap } from '../text/lineMap';
  * change are touched, in the author's quoting and flow/block style; comments and everything else stay.
  */
 
-interface OffsetEdit {
+/** An edit by offsets into the post's text (turned into line/character edits once all are known). */
+export interface OffsetEdit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
@@ -38,7 +39,7 @@ function scalarLike(like: ScalarNode, value: string): string {
 }
 
 /** Removes items `indexes` (ascending) of a sequence, with their separators or their lines. */
-function deleteItems(text: string, sequence: SequenceNode, indexes: readonly number[]): OffsetEdit[] {
+export function deleteItems(text: string, sequence: SequenceNode, indexes: readonly number[]): OffsetEdit[] {
   const items = sequence.items;
   const edits: OffsetEdit[] = [];
   if (sequence.style === 'block') {
@@ -146,7 +147,8 @@ function editsForCategory(text: string, parsed: ParsedFrontMatter, from: Categor
   return edits;
 }
 
-function toTextEdits(text: string, edits: readonly OffsetEdit[]): TextEdit[] {
+/** Offset edits as the line/character edits plans carry, in order. */
+export function toTextEdits(text: string, edits: readonly OffsetEdit[]): TextEdit[] {
   if (edits.length === 0) return [];
   const lines = new LineMap(text);
   return [...edits]
@@ -179,15 +181,25 @@ export interface PostText {
 
 export type TaxonomyRename =
   | { readonly kind: 'tag'; readonly from: string; readonly to: string }
-  | { readonly kind: 'category'; readonly from: CategoryPath; readonly to: CategoryPath };
+  | { readonly kind: 'category'; readonly from: CategoryPath; readonly to: CategoryPath }
+  /** A term of a taxonomy by its plural name, for generators whose sites configure taxonomies (Hugo's `series`). */
+  | { readonly kind: 'term'; readonly taxonomy: string; readonly from: string; readonly to: string };
 
-/** One `edit` operation per post that changes. */
-export function planTaxonomyRename(posts: Iterable<PostText>, rename: TaxonomyRename): FileOperation[] {
+/** The edits a rename makes in one post, in a generator's reading (`Generator.termRenameEdits`). */
+export type TermRenameEdits = (text: string, rename: TaxonomyRename) => TextEdit[];
+
+/** Tags and categories as Hexo reads them (the `tag`/`category` aliases): the edits of `planTaxonomyRename` by default. */
+export function renameEdits(text: string, rename: TaxonomyRename): TextEdit[] {
+  if (rename.kind === 'tag') return renameTagEdits(text, rename.from, rename.to);
+  if (rename.kind === 'category') return renameCategoryEdits(text, rename.from, rename.to);
+  return rename.taxonomy === 'tags' ? renameTagEdits(text, rename.from, rename.to) : rename.taxonomy === 'categories' ? renameCategoryEdits(text, [rename.from], [rename.to]) : [];
+}
+
+/** One `edit` operation per post that changes, with `editsOf` (the site's generator's reading). */
+export function planTaxonomyRename(posts: Iterable<PostText>, rename: TaxonomyRename, editsOf: TermRenameEdits = renameEdits): FileOperation[] {
   const operations: FileOperation[] = [];
   for (const post of posts) {
-    const edits = rename.kind === 'tag'
-      ? renameTagEdits(post.text, rename.from, rename.to)
-      : renameCategoryEdits(post.text, rename.from, rename.to);
+    const edits = editsOf(post.text, rename);
     if (edits.length > 0) operations.push({ kind: 'edit', path: post.path, edits });
   }
   return operations;

@@ -8,6 +8,7 @@ import { HUGO_CONFIG_NAMES } from './hugoConfig';
 import { loadHugoSite } from './hugoSite';
 import type { Rule } from '../../rules/rule';
 import { categoryPaths, valueOf, writtenTerms } from './terms';
+import { hugoTermRenameEdits } from './posts/renameTerm';
 
 /** Hugo's rules, once loaded (they bring the rule modules: see `Generator.loadRules`). */
 let loadedRules: readonly Rule[] | undefined;
@@ -34,7 +35,8 @@ export const hugoGenerator: Generator = {
   categoriesValue: (hierarchies) => hierarchies.map((path) => path[path.length - 1]).filter((name): name is string => name !== undefined),
   loadBodySyntax: async () => (await import('./render/hugoBody.js')).hugoBodySyntax,
   plansPosts: true,
-  renamesTerms: false,
+  renamesTerms: true,
+  termRenameEdits: hugoTermRenameEdits,
   draftsInPlace: true,
   loadPlanner: async () => (await import('./posts/hugoPlanner.js')).hugoPlanner,
 };

@@ -7,31 +7,48 @@ import { reportErrors } from './newPostCommands';
 import { pickSite, planRefusal, resolveSite, siteRootUri, UserFacingError, type SiteArgument } from './sitePicker';
 import { Commands } from '../../constants';
 
-/** The programmatic argument: a category's `from`/`to` may be a path from the top (`['技术', '前端']`). */
+/**
+ * The programmatic argument: a category's `from`/`to` may be a path from the top (`['技术', '前端']`);
+ * `taxonomy` (a plural name, `series`) for `postcraft.renameTerm`.
+ */
 export interface RenameArgument {
   readonly from: string | readonly string[];
   readonly to: string | readonly string[];
   readonly site?: SiteArgument;
+  readonly taxonomy?: string;
 }
 
-/** What the Posts view passes when a tag or category node is the target. */
+/** What the Posts view passes when a tag, category or term node is the target. */
 export interface TaxonomyNodeArgument {
   readonly site: SiteIndex;
   readonly tag?: string;
   readonly category?: readonly string[];
+  readonly taxonomy?: string;
+  readonly term?: string;
 }
+
+type RenameKind = 'tag' | 'category' | 'term';
 
 function isRenameArgument(value: unknown): value is RenameArgument {
   return typeof value === 'object' && value !== null && 'from' in value && 'to' in value;
 }
 
 function isNodeArgument(value: unknown): value is TaxonomyNodeArgument {
-  return typeof value === 'object' && value !== null && 'site' in value && ('tag' in value || 'category' in value);
+  return typeof value === 'object' && value !== null && 'site' in value && ('tag' in value || 'category' in value || 'term' in value);
 }
 
 const asPath = (value: string | readonly string[]): string[] => (typeof value === 'string' ? [value] : [...value]).map((name) => name.trim()).filter(Boolean);
 
-async function ask(index: SiteIndex, kind: 'tag' | 'category', node?: TaxonomyNodeArgument): Promise<TaxonomyRename | undefined> {
+async function ask(index: SiteIndex, kind: RenameKind, node?: TaxonomyNodeArgument): Promise<TaxonomyRename | undefined> {
+  if (kind === 'term') {
+    const taxonomies = index.site.taxonomies ?? ['tags', 'categories'];
+    const taxonomy = node?.taxonomy ?? (taxonomies.length === 1 ? taxonomies[0] : await vscode.window.showQuickPick([...taxonomies], { placeHolder: vscode.l10n.t('Taxonomy of the term to rename') }));
+    if (!taxonomy) return undefined;
+    const from = node?.term ?? (await vscode.window.showQuickPick(index.termCounts(taxonomy).map((term) => ({ label: term.name, description: String(term.count) })), { placeHolder: vscode.l10n.t('Term of {0} to rename', taxonomy) }))?.label;
+    if (!from) return undefined;
+    const to = await vscode.window.showInputBox({ prompt: vscode.l10n.t('New name for the term "{0}" of {1} (an existing term merges them)', from, taxonomy), value: from });
+    return to?.trim() ? { kind, taxonomy, from, to: to.trim() } : undefined;
+  }
   if (kind === 'tag') {
     const from = node?.tag ?? (await vscode.window.showQuickPick(index.tagCounts().map((tag) => ({ label: tag.name, description: String(tag.count) })), { placeHolder: vscode.l10n.t('Tag to rename') }))?.label;
     if (!from) return undefined;
@@ -46,7 +63,7 @@ async function ask(index: SiteIndex, kind: 'tag' | 'category', node?: TaxonomyNo
 }
 
 /** The body of `postcraft.renameTag`/`renameCategory`: the URIs of the posts it changed. */
-export async function renameTaxonomy(service: SiteService, kind: 'tag' | 'category', argument: unknown): Promise<vscode.Uri[] | undefined> {
+export async function renameTaxonomy(service: SiteService, kind: RenameKind, argument: unknown): Promise<vscode.Uri[] | undefined> {
   let index: SiteIndex | undefined;
   let request: TaxonomyRename | undefined;
   if (isRenameArgument(argument)) {
@@ -57,7 +74,12 @@ export async function renameTaxonomy(service: SiteService, kind: 'tag' | 'catego
     const from = asPath(argument.from);
     const to = asPath(argument.to);
     if (from.length === 0 || to.length === 0) throw new UserFacingError(vscode.l10n.t('Both the old and the new name are needed.'));
-    request = kind === 'tag' ? { kind, from: from.join('/'), to: to.join('/') } : { kind, from, to };
+    if (kind === 'term') {
+      if (!argument.taxonomy) throw new UserFacingError(vscode.l10n.t('Name the taxonomy of the term (such as "tags" or "series").'));
+      request = { kind, taxonomy: argument.taxonomy, from: from.join('/'), to: to.join('/') };
+    } else {
+      request = kind === 'tag' ? { kind, from: from.join('/'), to: to.join('/') } : { kind, from, to };
+    }
   } else {
     const node = isNodeArgument(argument) ? argument : undefined;
     index = node?.site ?? await pickSite(service, undefined, 'renames');
@@ -81,7 +103,7 @@ export async function renameTaxonomy(service: SiteService, kind: 'tag' | 'catego
       // A post deleted since it was indexed has nothing to rename.
     }
   }
-  const operations = planTaxonomyRename(posts, request);
+  const operations = planTaxonomyRename(posts, request, index.site.generator.termRenameEdits);
   if (operations.length === 0) return [];
   // A refactoring: the editor's `files.refactoring.autoSave` (on by default) saves the posts it
   // changed when there are several, instead of leaving a site's worth of unsaved editors; one undo
@@ -96,5 +118,7 @@ export function registerRenameTaxonomyCommands(service: SiteService): vscode.Dis
       reportErrors(isRenameArgument(argument), () => renameTaxonomy(service, 'tag', argument))),
     vscode.commands.registerCommand(Commands.renameCategory, (argument?: unknown) =>
       reportErrors(isRenameArgument(argument), () => renameTaxonomy(service, 'category', argument))),
+    vscode.commands.registerCommand(Commands.renameTerm, (argument?: unknown) =>
+      reportErrors(isRenameArgument(argument), () => renameTaxonomy(service, 'term', argument))),
   );
 }
