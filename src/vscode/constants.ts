@@ -85,6 +85,12 @@ export const TreeGroupKinds = {
   unlisted: 'postcraft.group.unlisted',
 } as const;
 
+/** Context keys Postcraft sets, which the manifest's `when` clauses read. */
+export const ContextKeys = {
+  /** 'draft' or 'post' for the active editor's file, as its site reads it (unset otherwise). */
+  activePost: 'postcraft.activePost',
+} as const;
+
 /** Status bar items (the user hides or shows each by this id). */
 export const StatusBarItems = {
   indexing: 'postcraft.indexing',

@@ -101,6 +101,35 @@ describe('a Hugo blog beside a Hexo blog', function () {
     }
   });
 
+  it('publishes a dated draft keeping its date, or dated now when asked, and from a Posts view node', async () => {
+    const root = hugoRoot()!;
+    const dated = vscode.Uri.joinPath(root, 'content', 'posts', 'postcraft-dated-draft.md');
+    const dateless = vscode.Uri.joinPath(root, 'content', 'posts', 'postcraft-dateless-draft.md');
+    await vscode.workspace.fs.writeFile(dated, new TextEncoder().encode('---\ntitle: Dated\ndate: 2020-01-02\ndraft: true\n---\n'));
+    await vscode.workspace.fs.writeFile(dateless, new TextEncoder().encode('---\ntitle: Dateless\ndraft: true\n---\n'));
+    try {
+      const api = await activatePostcraft();
+      await waitFor(() => ([dated, dateless].every((uri) => api.indexedPaths().includes(uri.path)) ? true : undefined), 5000, () => 'the extension indexed the new drafts');
+      await vscode.commands.executeCommand(Commands.publishDraft, { uri: dated, redate: true });
+      const text = (await vscode.workspace.openTextDocument(dated)).getText();
+      assert.match(text, /^date: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/m, 'the written date became now');
+      assert.doesNotMatch(text, /2020-01-02/);
+      assert.match(text, /^draft: false$/m);
+      // The Posts view's inline action passes its node; a draft without a date is dated now, unasked.
+      const index = await SiteIndex.build(await loadHugoSite(createVscodeFileSystem(root), root.path), createVscodeFileSystem(root));
+      const record = index.post(dateless.path);
+      assert.equal(record?.published, false);
+      const target = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.publishDraft, { type: 'post', site: index, record });
+      assert.equal(target?.toString(), dateless.toString());
+      const published = (await vscode.workspace.openTextDocument(dateless)).getText();
+      assert.match(published, /^draft: false\ndate: \d{4}-/m);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(dated);
+      await vscode.workspace.fs.delete(dateless);
+    }
+  });
+
   it('renames a term of any taxonomy across the Hugo site, in each page\'s dialect', async () => {
     const root = hugoRoot()!;
     const files = ['go-context-cancellation.md', 'http-timeouts.md'].map((name) => vscode.Uri.joinPath(root, 'content', 'posts', name));

@@ -49,6 +49,11 @@ export interface MovePlan {
 export interface PublishOptions {
   /** `hexo publish [layout]`; the draft's own `layout` wins, as in Hexo. */
   readonly layout?: string;
+  /**
+   * Where publishing keeps a date the draft already has (Hugo's): write now as the date instead, the
+   * writer's choice. A draft without a date is dated now either way.
+   */
+  readonly redate?: boolean;
 }
 
 /** What a generator plans for the commands that create and move posts. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SiteService } from '../../services/siteService';
+import { registerActivePostContext } from './activePostContext';
 import { assetFolders } from './applyPlan';
 import { registerDeployCommand } from './deployCommand';
 import { registerNewPostCommands } from './newPostCommands';
@@ -17,6 +18,7 @@ export function registerPostFeatures(service: SiteService): vscode.Disposable {
     registerRenameTaxonomyCommands(service),
     registerUpdateTimestamp(service),
     registerPostsTree(service),
+    registerActivePostContext(service),
     assetFolders.listen(service.fileEvents),
   );
 }

@@ -6,12 +6,44 @@ import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import { applyPlan, currentText } from './applyPlan';
 import { reportErrors } from './newPostCommands';
 import { loadPlanners } from './planners';
-import { planRefusal, siteHolding, UserFacingError } from './sitePicker';
+import { planRefusal, siteHolding, siteRootUri, UserFacingError } from './sitePicker';
+import type { PostsNode } from './postsTree';
 import { Commands } from '../../constants';
+
+/** The programmatic argument that also says whether publishing replaces a date the draft has (Hugo). */
+export interface PublishArgument {
+  readonly uri: vscode.Uri;
+  readonly redate?: boolean;
+}
+
+function isPublishArgument(value: unknown): value is PublishArgument {
+  return typeof value === 'object' && value !== null && (value as { uri?: unknown }).uri instanceof vscode.Uri;
+}
+
+/** A Posts view post or draft node (the view's inline and context menu actions pass it). */
+function isPostNode(value: unknown): value is PostsNode & { type: 'post' } {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'post' && 'record' in value && 'site' in value;
+}
 
 function targetOf(argument: unknown): vscode.Uri | undefined {
   if (argument instanceof vscode.Uri) return argument;
+  if (isPublishArgument(argument)) return argument.uri;
+  if (isPostNode(argument)) return toUri(argument.record.path, siteRootUri(argument.site));
   return vscode.window.activeTextEditor?.document.uri;
+}
+
+/**
+ * Whether publishing should write now as the date of a draft that has one (where the generator keeps
+ * it): the argument says so, or, when the writer started the command without naming a file (the
+ * palette, the Posts view), the writer is asked. A file named programmatically keeps its date.
+ */
+async function redateChoice(argument: unknown, writtenDate: Date | undefined): Promise<boolean | undefined> {
+  if (isPublishArgument(argument)) return argument.redate === true;
+  if (argument instanceof vscode.Uri || !writtenDate) return false;
+  const keep = { label: vscode.l10n.t('Keep its date ({0})', writtenDate.toLocaleString()), redate: false };
+  const now = { label: vscode.l10n.t('Date it now'), description: vscode.l10n.t('the site then lists it as published today'), redate: true };
+  const picked = await vscode.window.showQuickPick([keep, now], { placeHolder: vscode.l10n.t('The draft has a date: keep it, or date it now?') });
+  return picked?.redate;
 }
 
 /**
@@ -47,12 +79,19 @@ async function move(service: SiteService, argument: unknown, direction: 'publish
     if (direction === 'unpublish' && kind !== 'post') throw new UserFacingError(vscode.l10n.t('{0} is not a post in _posts.', uri.fsPath));
   }
 
+  let redate = false;
+  if (direction === 'publish' && index.site.generator.draftsInPlace) {
+    const choice = await redateChoice(argument, index.post(path)?.date);
+    if (choice === undefined) return undefined;
+    redate = choice;
+  }
+
   const shown = isVisible(uri);
   await saveIfDirty(uri);
   const fs = createVscodeFileSystem(uri);
   const { planPublish, planUnpublish } = await loadPlanners(index.site);
   const plan = direction === 'publish'
-    ? await planPublish(fs, index.site, path, await currentText(uri), systemClock)
+    ? await planPublish(fs, index.site, path, await currentText(uri), systemClock, { redate })
     : await planUnpublish(fs, index.site, path);
   if (!(await applyPlan(plan.operations, uri))) throw new UserFacingError(vscode.l10n.t('Could not move {0}.', uri.fsPath));
   const target = toUri(plan.path, uri);
@@ -63,7 +102,7 @@ async function move(service: SiteService, argument: unknown, direction: 'publish
 export function registerPublishCommands(service: SiteService): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.publishDraft, (argument?: unknown) =>
-      reportErrors(argument instanceof vscode.Uri, () => move(service, argument, 'publish'))),
+      reportErrors(argument instanceof vscode.Uri || isPublishArgument(argument), () => move(service, argument, 'publish'))),
     vscode.commands.registerCommand(Commands.unpublishPost, (argument?: unknown) =>
       reportErrors(argument instanceof vscode.Uri, () => move(service, argument, 'unpublish'))),
   );

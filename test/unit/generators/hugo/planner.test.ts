@@ -46,6 +46,9 @@ describe('Hugo plans', () => {
     assert.equal(plan.content, '+++\ntitle = "A"\ndraft = false\ndate = 2026-03-02T17:32:05+08:00\n[params]\nx = 1\n+++\nBody\n');
     const dated = '---\ntitle: A\ndate: 2020-01-02\ndraft: true\n---\n';
     assert.equal((await hugoPlanner.planPublish(fs, site, '/h/content/posts/d.md', dated, clock)).content, '---\ntitle: A\ndate: 2020-01-02\ndraft: false\n---\n', 'a written date stays');
+    const redated = await hugoPlanner.planPublish(fs, site, '/h/content/posts/d.md', dated.replace('date:', 'Date:'), clock, { redate: true });
+    assert.equal(redated.content, '---\ntitle: A\nDate: 2026-03-02T17:32:05+08:00\ndraft: false\n---\n', 'or becomes now, when the writer asks');
+    assert.equal(redated.operations.length, 1, 'one undoable edit');
     assert.deepEqual(plan.operations.map((operation) => operation.kind), ['edit']);
     const stamped = applyTextEdits(text, hugoPlanner.updateTimestampEdits(site, text, clock.now()));
     assert.equal(stamped, '+++\ntitle = "A"\ndraft = true\nlastmod = 2026-03-02T17:32:05+08:00\n[params]\nx = 1\n+++\nBody\n');

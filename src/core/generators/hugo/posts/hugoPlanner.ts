@@ -16,7 +16,7 @@ import { setFieldEdit, type FieldValue } from './fields';
  */
 export const hugoPlanner: PostPlanner = {
   planNewPost: (fs, site, request, clock) => planNewPost(fs, hugoSiteOf(site), request, clock),
-  planPublish: async (_fs, site, path, text, clock) => setDraft(path, text, false, { site: hugoSiteOf(site), now: clock.now() }),
+  planPublish: async (_fs, site, path, text, clock, options) => setDraft(path, text, false, { site: hugoSiteOf(site), now: clock.now(), redate: options?.redate === true }),
   planUnpublish: async (fs, _site, path) => ({ ...setDraft(path, await readText(fs, path), true), from: path }),
   updateTimestampEdits: (site, text, now) => {
     const edit = setFieldEdit(text, 'lastmod', { literal: writtenDate(hugoSiteOf(site), now) });
@@ -83,7 +83,7 @@ async function unusedPath(fs: FileSystemPort, path: string): Promise<string> {
  * `draft` set in place (publishing is `draft: false`; Hugo reads `published: false` as a draft too).
  * Publishing a draft that has no date Hugo can read writes now: Hugo would date the page year 1.
  */
-function setDraft(path: string, text: string, draft: boolean, publishing?: { site: HugoSite; now: Date }): MovePlan {
+function setDraft(path: string, text: string, draft: boolean, publishing?: { site: HugoSite; now: Date; redate: boolean }): MovePlan {
   const parsed = HUGO_FRONT_MATTER.parse(text);
   if (!parsed.valid || !parsed.block) throw new PostPlanError(`${basename(path)} has no front matter Hugo can read.`);
   const edits: TextEdit[] = [];
@@ -94,8 +94,8 @@ function setDraft(path: string, text: string, draft: boolean, publishing?: { sit
   }
   const draftEdit = setFieldEdit(text, 'draft', draft, parsed);
   if (draftEdit) edits.push(draftEdit);
-  // A written date stays, readable or not (PC305 speaks of the unreadable one).
-  if (publishing && !parsed.entries.some((entry) => entry.key.toLowerCase() === 'date')) {
+  // A written date stays, readable or not (PC305 speaks of the unreadable one), unless the writer asks for now.
+  if (publishing && (publishing.redate || !parsed.entries.some((entry) => entry.key.toLowerCase() === 'date'))) {
     const dateEdit = setFieldEdit(text, 'date', { literal: writtenDate(publishing.site, publishing.now) }, parsed);
     if (dateEdit) edits.push(dateEdit);
   }
