@@ -26,7 +26,8 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 
 /** A file operation in a plan; `overwrite` is never set by Postcraft's plans. */
 export type FileOperation =
-  | { readonly kind: 'create'; readonly path: string; readonly content: string }
+  /** `content` as text, or as bytes for a file copied as it is (an image of a bundle archetype). */
+  | { readonly kind: 'create'; readonly path: string; readonly content: string | Uint8Array }
   /** `assetsOf`: the post created in the same plan whose files the folder holds (the editor keeps the two together). */
   | { readonly kind: 'createFolder'; readonly path: string; readonly assetsOf?: string }
   | { readonly kind: 'move'; readonly from: string; readonly to: string }

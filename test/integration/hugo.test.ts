@@ -101,6 +101,19 @@ describe('a Hugo blog beside a Hexo blog', function () {
     }
   });
 
+  it('creates a post as a page bundle when asked: a folder with index.md', async () => {
+    const root = hugoRoot()!;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { site: root.fsPath, title: 'Postcraft Bundle Test', bundle: true });
+    const folder = vscode.Uri.joinPath(root, 'content', 'posts', 'postcraft-bundle-test');
+    try {
+      assert.equal(uri.toString(), vscode.Uri.joinPath(folder, 'index.md').toString());
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), /^title = 'Postcraft Bundle Test'$/m);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
   it('publishes a dated draft keeping its date, or dated now when asked, and from a Posts view node', async () => {
     const root = hugoRoot()!;
     const dated = vscode.Uri.joinPath(root, 'content', 'posts', 'postcraft-dated-draft.md');

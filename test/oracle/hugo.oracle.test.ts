@@ -140,6 +140,34 @@ describe('Hugo sites read as Hugo 0.111 reads them', function () {
     }
   });
 
+  for (const [name, request, hugoTarget] of [
+    // A directory archetype for the section: `hugo new posts/<name>` copies it (content files filled, the rest as they are).
+    ['bundle-archetypes', { title: 'My Trip', layout: 'post' }, 'posts/my-trip'],
+    // No directory archetype, a bundle asked for: `hugo new posts/<name>/index.md` from the section's archetype.
+    ['theme-archetypes', { title: 'My First Post', layout: 'post', bundle: true }, 'posts/my-first-post/index.md'],
+  ] as const) it(`plans a page bundle as hugo new makes it (test/fixtures/hugo-sites/${name})`, async () => {
+    const copy = scratch(join(fixtures, name));
+    try {
+      const site = await loadHugoSite(nodeFileSystem, toCorePath(copy));
+      const plan = await hugoPlanner.planNewPost(nodeFileSystem, site, request, { now: () => new Date() });
+      const bundle = join(copy, 'content', 'posts', hugoTarget.split('/')[1]);
+      assert.equal(plan.path, joinPath(toCorePath(bundle), 'index.md'));
+      const created = spawnSync('hugo', ['new', hugoTarget, '--source', copy], { encoding: 'utf8' });
+      assert.equal(created.status, 0, created.stderr);
+      const masked = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').replace(/^(date\s*[=:]\s*).*$/m, '$1<date>');
+      const theirs = readdirSync(bundle, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
+        .map((entry) => [toCorePath(join(entry.parentPath, entry.name)), masked(readFileSync(join(entry.parentPath, entry.name)))]).sort();
+      const ours = plan.operations.map((operation) => {
+        assert.equal(operation.kind, 'create');
+        const { path, content } = operation as { path: string; content: string | Uint8Array };
+        return [path, masked(typeof content === 'string' ? new TextEncoder().encode(content) : content)];
+      }).sort();
+      assert.deepEqual(ours, theirs);
+    } finally {
+      rmSync(resolve(copy, '..'), { recursive: true, force: true });
+    }
+  });
+
   it('gives headings the ids Hugo gives them (test/fixtures/hugo-sites/headings)', async () => {
     const copy = scratch(join(fixtures, 'headings'));
     try {

@@ -22,6 +22,12 @@ export interface NewPostRequest {
   /** Further front-matter fields (`hexo new --key value`). */
   readonly fields?: Readonly<Record<string, unknown>>;
   readonly slugStyle?: SlugStyle;
+  /**
+   * Where the generator has page bundles (Hugo): the post as a folder with `index.md` (true) or as one
+   * file (false). Absent: a bundle when the site has a directory archetype for the section, as
+   * `hugo new <section>/<name>` makes one.
+   */
+  readonly bundle?: boolean;
 }
 
 export interface NewPostPlan {

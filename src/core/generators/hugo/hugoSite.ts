@@ -33,6 +33,8 @@ export class HugoSite implements Site {
     readonly minimumHugoVersion?: string,
     /** The themes' archetypes, by name (the first theme's win). */
     readonly themeArchetypes: ReadonlyMap<string, string> = new Map(),
+    /** The folders archetypes are looked up in, the site's then its themes' (directory archetypes are read from them when used). */
+    readonly archetypeFolders: readonly string[] = [],
   ) {
     this.sourceRoot = joinPath(root, config.contentDir);
   }
@@ -192,10 +194,12 @@ export async function loadHugoSite(fs: FileSystemPort, root: string): Promise<Hu
   }
   const { shortcodes, missing } = await readShortcodes(fs, root, raw);
   const themeArchetypes = new Map<string, string>();
-  for (const theme of themeRoots(root, raw)) {
-    for (const [name, text] of await readTemplateFolder(fs, joinPath(theme, 'archetypes'))) if (!themeArchetypes.has(name)) themeArchetypes.set(name, text);
+  const themeArchetypeFolders = themeRoots(root, raw).map((theme) => joinPath(theme, 'archetypes'));
+  for (const folder of themeArchetypeFolders) {
+    for (const [name, text] of await readTemplateFolder(fs, folder)) if (!themeArchetypes.has(name)) themeArchetypes.set(name, text);
   }
-  return new HugoSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, config.archetypeDir)), shortcodes, missing, minimumHugoVersion(raw), themeArchetypes);
+  const siteArchetypes = joinPath(root, config.archetypeDir);
+  return new HugoSite(root, config, problems, await readTemplateFolder(fs, siteArchetypes), shortcodes, missing, minimumHugoVersion(raw), themeArchetypes, [siteArchetypes, ...themeArchetypeFolders]);
 }
 
 /**

@@ -16,7 +16,7 @@ export function toWorkspaceEdit(operations: readonly FileOperation[], like: vsco
   for (const operation of operations) {
     switch (operation.kind) {
       case 'create':
-        edit.createFile(toUri(operation.path, like), { overwrite: false, ignoreIfExists: false, contents: encoder.encode(operation.content) });
+        edit.createFile(toUri(operation.path, like), { overwrite: false, ignoreIfExists: false, contents: typeof operation.content === 'string' ? encoder.encode(operation.content) : operation.content });
         break;
       case 'createFolder':
         folders.push(toUri(operation.path, like));

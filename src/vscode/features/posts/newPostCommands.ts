@@ -16,6 +16,8 @@ export interface NewPostArgument {
   readonly tags?: readonly string[];
   readonly categories?: readonly (string | readonly string[])[];
   readonly layout?: string;
+  /** Where the site has page bundles (Hugo): a folder with `index.md` (true) or one file (false). */
+  readonly bundle?: boolean;
 }
 
 type Kind = 'post' | 'draft' | 'page';
@@ -71,7 +73,20 @@ async function askForPost(site: SiteIndex, kind: Kind): Promise<Omit<NewPostRequ
     layout,
     tags,
     categories: site.site.generator.categoriesValue(categories.map((category) => category.path)),
+    ...(mostlyBundles(site) ? { bundle: true } : {}),
   };
+}
+
+/** Whether most of the site's posts are page bundles (a folder with `index.md`): a new one then is too. */
+function mostlyBundles(site: SiteIndex): boolean {
+  let bundles = 0;
+  let posts = 0;
+  for (const record of site.posts()) {
+    if (record.kind === 'page') continue;
+    posts++;
+    if (record.path.endsWith('/index.md')) bundles++;
+  }
+  return bundles * 2 > posts;
 }
 
 async function createPost(service: SiteService, kind: Kind, argument: unknown): Promise<vscode.Uri | undefined> {
@@ -86,7 +101,7 @@ async function createPost(service: SiteService, kind: Kind, argument: unknown): 
   if (refusal) throw new UserFacingError(refusal);
   const fixedLayout = kind === 'draft' ? 'draft' : kind === 'page' ? 'page' : undefined;
   const request = programmatic
-    ? { title: argument.title, layout: fixedLayout ?? argument.layout, tags: argument.tags, categories: argument.categories }
+    ? { title: argument.title, layout: fixedLayout ?? argument.layout, tags: argument.tags, categories: argument.categories, bundle: argument.bundle }
     : await askForPost(site, kind);
   if (!request) return undefined;
 

@@ -1,5 +1,5 @@
 import { applyTextEdits, type FileOperation, type TextEdit } from '../../../edits';
-import { basename, extname, joinPath } from '../../../path';
+import { basename, dirname, extname, joinPath } from '../../../path';
 import type { Clock, FileSystemPort } from '../../../ports';
 import { PostPlanError, type MovePlan, type NewPostPlan, type NewPostRequest, type PostPlanner } from '../../../posts/plans';
 import { postSlug } from '../../../posts/slug';
@@ -45,13 +45,16 @@ async function planNewPost(fs: FileSystemPort, site: HugoSite, request: NewPostR
   // Posts go to the first main section (`posts` unless the site says otherwise); pages to the top.
   const section = kind === 'page' ? '' : site.config.mainSections?.[0] ?? 'posts';
   const folder = section ? joinPath(site.sourceRoot, section) : site.sourceRoot;
-  const path = await unusedPath(fs, joinPath(folder, `${slug}.md`));
-  const name = basename(path).slice(0, -extname(path).length);
+  const context = { date: writtenDate(site, clock.now()), section: section || 'page', siteTitle: site.config.title ?? '' };
+  // `hugo new <section>/<name>` copies a directory archetype of the section when there is one.
+  const directory = request.bundle === false || !section ? undefined : await directoryArchetype(fs, site, section);
+  const bundle = directory !== undefined || request.bundle === true;
+  const path = bundle ? joinPath(await unusedPath(fs, joinPath(folder, slug)), 'index.md') : await unusedPath(fs, joinPath(folder, `${slug}.md`));
+  const name = bundle ? basename(dirname(path)) : basename(path).slice(0, -extname(path).length);
+  const indexTemplate = directory?.find((file) => file.relative === 'index.md')?.text;
   // The archetype lookup of `hugo new` (the site's and its themes'), else Hugo's own.
-  const template = site.archetypeFor(section) ?? DEFAULT_ARCHETYPE;
-  let content = renderArchetype(template, {
-    name, baseFileName: name, date: writtenDate(site, clock.now()), section: section || 'page', siteTitle: site.config.title ?? '',
-  });
+  const template = indexTemplate ?? site.archetypeFor(section) ?? DEFAULT_ARCHETYPE;
+  let content = renderArchetype(template, { ...context, name, baseFileName: bundle ? 'index' : name });
   // What the writer chose wins over what the archetype derives from the file name.
   const fields: Array<[string, FieldValue]> = [['title', title]];
   if (request.tags && request.tags.length > 0) fields.push(['tags', [...request.tags]]);
@@ -61,7 +64,47 @@ async function planNewPost(fs: FileSystemPort, site: HugoSite, request: NewPostR
   const parsed = HUGO_FRONT_MATTER.parse(content);
   if (!parsed.valid) throw new PostPlanError(`The archetype does not give front matter Hugo can read: ${parsed.errors[0]?.message ?? ''}`);
   const operations: FileOperation[] = [{ kind: 'create', path, content }];
+  // The directory archetype's other files: content files filled like the index (each named by its own
+  // file name, as hugo new does), anything else copied byte for byte.
+  for (const file of directory ?? []) {
+    if (file.relative === 'index.md') continue;
+    const target = joinPath(dirname(path), file.relative);
+    const own = basename(file.relative).slice(0, -extname(file.relative).length);
+    operations.push({ kind: 'create', path: target, content: file.text !== undefined ? renderArchetype(file.text, { ...context, name: own, baseFileName: own }) : file.bytes });
+  }
   return { kind, layout, path, content, bodyOffset: parsed.bodyOffset, operations };
+}
+
+/** A file of a directory archetype: text for the content files Hugo fills as templates, bytes for the rest. */
+interface ArchetypeFile {
+  readonly relative: string;
+  readonly text?: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Hugo fills these as templates in a directory archetype; other files are copied. */
+const CONTENT_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.html', '.htm', '.org', '.adoc', '.pandoc', '.rst']);
+
+/** The section's directory archetype (`archetypes/<section>/`, the site's, else a theme's): its files, or undefined. */
+async function directoryArchetype(fs: FileSystemPort, site: HugoSite, section: string): Promise<ArchetypeFile[] | undefined> {
+  for (const folder of site.archetypeFolders) {
+    const root = joinPath(folder, section);
+    if ((await fs.stat(root))?.kind !== 'directory') continue;
+    const files: ArchetypeFile[] = [];
+    const walk = async (at: string, prefix: string): Promise<void> => {
+      for (const entry of await fs.readDirectory(at)) {
+        const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if (entry.kind === 'directory') await walk(joinPath(at, entry.name), relative);
+        else if (entry.kind === 'file') {
+          const bytes = await fs.readFile(joinPath(at, entry.name));
+          files.push({ relative, bytes, ...(CONTENT_EXTENSIONS.has(extname(entry.name).toLowerCase()) ? { text: new TextDecoder().decode(bytes) } : {}) });
+        }
+      }
+    };
+    await walk(root, '');
+    return files;
+  }
+  return undefined;
 }
 
 function withField(content: string, key: string, value: FieldValue): string {
@@ -69,7 +112,7 @@ function withField(content: string, key: string, value: FieldValue): string {
   return edit ? applyTextEdits(content, [edit]) : content;
 }
 
-/** `name.md`, else `name-1.md`, `name-2.md`…: a new post never overwrites one (`hugo new` refuses). */
+/** `name.md` (or the folder `name`), else `name-1.md`, `name-2.md`…: a new post never overwrites one (`hugo new` refuses). */
 async function unusedPath(fs: FileSystemPort, path: string): Promise<string> {
   const extension = extname(path);
   const stem = path.slice(0, path.length - extension.length);
