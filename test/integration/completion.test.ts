@@ -12,6 +12,7 @@ import { typeInto } from './support';
 const POSTCRAFT_KINDS = new Set([
   vscode.CompletionItemKind.Property, vscode.CompletionItemKind.Keyword, vscode.CompletionItemKind.Folder,
   vscode.CompletionItemKind.EnumMember, vscode.CompletionItemKind.Constant, vscode.CompletionItemKind.Snippet,
+  vscode.CompletionItemKind.Reference,
 ]);
 
 function root(): vscode.Uri {
@@ -179,5 +180,17 @@ describe('front-matter completion in the editor', () => {
     const { position } = await typeInto(uri, '---\ntitle: x\n---\n正文\n\n```yaml\ntags: [|]\n```\n');
     assert.deepEqual(labels(await complete(uri, position, '[')), []);
     assert.deepEqual(labels(await complete(uri, new vscode.Position(3, 1))), []);
+  });
+
+  it('offers the site\'s posts in `{% post_link |`, by the slug Hexo finds, and the tag plugins after `{% `', async () => {
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    const { position } = await typeInto(uri, '---\ntitle: x\n---\n见 {% post_link go-http| %}\n');
+    const items = await complete(uri, position);
+    const item = find(items, 'go-http-client-timeouts');
+    assert.equal(item.kind, vscode.CompletionItemKind.Reference);
+    assert.equal(item.detail, vscode.l10n.t('Post: {0}', 'Go HTTP Client Timeouts, Explained'));
+    assert.deepEqual(rangeOf(item), new vscode.Range(position.line, position.character - 'go-http'.length, position.line, position.character));
+    const tags = await complete(uri, new vscode.Position(position.line, '见 {% '.length), ' ');
+    assert.ok(labels(tags).includes('asset_img'), labels(tags).join(', '));
   });
 });

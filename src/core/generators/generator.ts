@@ -4,6 +4,8 @@ import type { Rule } from '../rules/rule';
 import type MarkdownIt from 'markdown-it';
 import type { PostPlanner } from '../posts/plans';
 import type { TermRenameEdits } from '../posts/renameTaxonomy';
+import type { CompletionItem } from '../completion/types';
+import type { SiteIndexView } from '../index/types';
 import type { RenderContext } from '../render/types';
 import type { CategoryPath, ConfigProblem, PostKind, PostRecord } from '../site/types';
 
@@ -57,6 +59,11 @@ export interface Generator {
   readonly plansPosts: boolean;
   /** Whether renaming a tag or category across its sites (`planTaxonomyRename`) reads them right yet. */
   readonly renamesTerms: boolean;
+  /**
+   * Completion in a post's body, outside its front matter: the generator's tags or shortcodes and the
+   * posts they link to. Light: it is loaded with the completion provider.
+   */
+  readonly completeBody?: (text: string, offset: number, index: SiteIndexView | undefined) => readonly CompletionItem[];
   /** The edits renaming a term makes in one post, as the generator files posts under terms (Hexo's tags and categories when absent). */
   readonly termRenameEdits?: TermRenameEdits;
   /**

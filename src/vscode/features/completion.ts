@@ -6,7 +6,8 @@ import type { SiteService } from '../services/siteService';
 
 /** Suggestions appear without Ctrl+Space after `: `, `[`, `, ` and `- ` (and on `---` in an empty file). */
 // `"` starts a TOML or JSON string; `=` ends a TOML key.
-export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-', '"', '='];
+// `%` opens a Hexo tag (`{%`).
+export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-', '"', '=', '%'];
 
 const KINDS: Record<CoreKind, vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,
@@ -15,6 +16,8 @@ const KINDS: Record<CoreKind, vscode.CompletionItemKind> = {
   value: vscode.CompletionItemKind.EnumMember,
   date: vscode.CompletionItemKind.Constant,
   frontMatter: vscode.CompletionItemKind.Snippet,
+  post: vscode.CompletionItemKind.Reference,
+  snippet: vscode.CompletionItemKind.Snippet,
 };
 
 /**
@@ -36,9 +39,13 @@ class FrontMatterCompletionProvider implements vscode.CompletionItemProvider {
     // Scaffolds, READMEs and theme files are not posts: their `{{ }}` and keys follow other rules.
     if (!kind) return undefined;
     // The live text: unsaved edits count, in this document and (through the index) in others.
-    const result = completeFrontMatter(document.getText(), document.offsetAt(position), index, { now: new Date(), path, kind });
-    if (result.items.length === 0) return undefined;
-    return result.items.map(toVsItem);
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const result = completeFrontMatter(text, offset, index, { now: new Date(), path, kind });
+    // Outside the front matter: the generator's tags or shortcodes and the link targets in the body.
+    const items = result.items.length > 0 ? result.items : index.site.generator.completeBody?.(text, offset, index) ?? [];
+    if (items.length === 0) return undefined;
+    return items.map(toVsItem);
   }
 }
 

@@ -8,6 +8,7 @@ import { HEXO_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { looksLikeHexoConfig } from './hexoConfig';
 import { loadHexoSite } from './hexoSite';
 import { categoriesOf, categoriesValue, tagsOf } from './taxonomy';
+import { completeHexoBody } from './bodyCompletion';
 
 /** Hexo 8 behind the generator seam. */
 export const hexoGenerator: Generator = {
@@ -24,6 +25,7 @@ export const hexoGenerator: Generator = {
   categoriesOf,
   categoriesValue,
   loadBodySyntax: async () => (await import('./render/hexoBody.js')).hexoBodySyntax,
+  completeBody: completeHexoBody,
   plansPosts: true,
   renamesTerms: true,
   draftsInPlace: false,

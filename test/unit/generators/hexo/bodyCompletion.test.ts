@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { formatMessage } from '../../../../src/core/completion';
+import { completeHexoBody } from '../../../../src/core/generators/hexo/bodyCompletion';
+import { loadHexoSite } from '../../../../src/core/generators/hexo/hexoSite';
+import { SiteIndex } from '../../../../src/core/index/siteIndex';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
+
+const SITE = {
+  '/b/_config.yml': 'title: B\nnew_post_name: :title.md\n',
+  '/b/source/_posts/hello-world.md': '---\ntitle: 你好世界\ndate: 2024-01-02 10:00:00\ntags: [副业]\n---\n',
+  '/b/source/_posts/older post.md': '---\ntitle: Older\ndate: 2023-01-02 10:00:00\n---\n',
+  '/b/source/_drafts/secret.md': '---\ntitle: Secret\n---\n',
+  '/b/source/about/index.md': '---\ntitle: About\n---\n',
+};
+
+describe('completion in a Hexo post body', () => {
+  let index: SiteIndex;
+  before(async () => {
+    const fs = new MemoryFileSystem(SITE);
+    index = await SiteIndex.build(await loadHexoSite(fs, '/b'), fs);
+  });
+  const at = (textWithCursor: string) => {
+    const offset = textWithCursor.indexOf('|');
+    const text = textWithCursor.replace('|', '');
+    return { text, items: completeHexoBody(text, offset, index) };
+  };
+  const accept = (textWithCursor: string, label: string) => {
+    const { text, items } = at(textWithCursor);
+    const item = items.find((candidate) => candidate.label === label);
+    assert.ok(item, `${label} offered among ${items.map((candidate) => candidate.label).join(', ')}`);
+    const lines = text.split('\n');
+    const toOffset = (position: { line: number; character: number }) => lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
+    return text.slice(0, toOffset(item.range.start)) + item.insertText + text.slice(toOffset(item.range.end));
+  };
+
+  it('offers the posts post_link finds, newest first, by slug, with the title and pinyin to match', () => {
+    const { items } = at('Read {% post_link |');
+    assert.deepEqual(items.map((item) => item.label), ['hello-world', 'older post']);
+    assert.equal(formatMessage(items[0].detail!), 'Post: 你好世界');
+    assert.equal(formatMessage(items[0].documentation!), 'Dated 2024-01-02; tags: 副业');
+    assert.match(items[0].filterText, /nihaoshijie/);
+    // A slug with a space is one argument only in quotes; a typed partial is replaced.
+    assert.equal(accept('{% post_link old| %}', 'older post'), '{% post_link "older post" %}');
+    assert.deepEqual(at('{% post_path |').items.map((item) => item.label), ['hello-world', 'older post']);
+  });
+
+  it('offers nothing in a later argument, outside a tag, or after a closed one', () => {
+    assert.deepEqual(at('{% post_link hello-world |').items, []);
+    assert.deepEqual(at('post_link |').items, []);
+    assert.deepEqual(at('{% post_link x %} |').items, []);
+    assert.deepEqual(at('{% asset_img |').items, []);
+  });
+
+  it('offers the tag plugins after {%, with the end tag for those that take a body', () => {
+    assert.ok(at('{% |').items.some((item) => item.label === 'post_link'));
+    assert.equal(accept('{% blockq|', 'blockquote').replace(/\$\d/g, ''), '{% blockquote  %}\n\n{% endblockquote %}');
+    assert.equal(accept('{%|', 'raw').replace(/\$\d/g, ''), '{% raw  %}\n\n{% endraw %}');
+    assert.equal(accept('{% post_l| hello-world %}', 'post_link'), '{% post_link hello-world %}');
+  });
+});
