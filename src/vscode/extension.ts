@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { WordCount } from '../core/api';
 import { registerCompletion } from './features/completion';
+import { registerBodyLinks } from './features/bodyLinks';
 import { registerPostFeatures } from './features/posts';
 import { registerPreview } from './features/preview/previewManager';
 import { registerSiteSummary } from './features/siteSummary';
@@ -43,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   const sites = new SiteService();
   const wordCount = new WordCountStatus(sites);
   context.subscriptions.push(sites, wordCount, registerSiteSummary(sites));
-  context.subscriptions.push(registerCompletion(sites));
+  context.subscriptions.push(registerCompletion(sites), registerBodyLinks(sites));
   context.subscriptions.push(registerValidation(sites));
   context.subscriptions.push(registerPostFeatures(sites));
   context.subscriptions.push(registerPreview(context, sites));

@@ -193,4 +193,25 @@ describe('front-matter completion in the editor', () => {
     const tags = await complete(uri, new vscode.Position(position.line, '见 {% '.length), ' ');
     assert.ok(labels(tags).includes('asset_img'), labels(tags).join(', '));
   });
+
+  it('links post_link to the post and asset_img to the asset: document links, definition and hover', async () => {
+    const uri = postUri('_posts/postgres-slow-query.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = document.getText().split('\n').findIndex((text) => text.includes('{% post_link go-http-client-timeouts %}'));
+    const character = document.lineAt(line).text.indexOf('go-http-client-timeouts') + 3;
+    const target = postUri('_posts/go-http-client-timeouts.md').toString();
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
+    assert.ok(links.some((link) => link.target?.toString() === target), JSON.stringify(links.map((link) => link.target?.toString())));
+    const definitions = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', uri, new vscode.Position(line, character));
+    assert.ok(definitions.some((definition) => ('uri' in definition ? definition.uri : definition.targetUri).toString() === target));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
+    const shown = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(shown, /Go HTTP Client Timeouts, Explained/);
+    // The asset folder's image, which exists; the caption's words, which are no files, are no links.
+    const withAsset = postUri('_posts/weekend-at-xiangshan.md');
+    const assetLinks = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', withAsset);
+    const asset = postUri('_posts/weekend-at-xiangshan/summit.png').toString();
+    const ours = assetLinks.filter((link) => link.target?.path.includes('/weekend-at-xiangshan/'));
+    assert.deepEqual(ours.map((link) => link.target?.toString()), [asset]);
+  });
 });

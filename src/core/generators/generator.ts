@@ -6,6 +6,7 @@ import type { PostPlanner } from '../posts/plans';
 import type { TermRenameEdits } from '../posts/renameTaxonomy';
 import type { CompletionItem } from '../completion/types';
 import type { SiteIndexView } from '../index/types';
+import type { SourceRange } from '../text/sourceRange';
 import type { RenderContext } from '../render/types';
 import type { CategoryPath, ConfigProblem, PostKind, PostRecord } from '../site/types';
 
@@ -64,6 +65,8 @@ export interface Generator {
    * posts they link to. Light: it is loaded with the completion provider.
    */
   readonly completeBody?: (text: string, offset: number, index: SiteIndexView | undefined) => readonly CompletionItem[];
+  /** What the body's tags or shortcodes link to (other posts, asset files), for links, go-to and hover. */
+  readonly bodyLinks?: (text: string, path: string, index: SiteIndexView | undefined) => BodyLink[];
   /** The edits renaming a term makes in one post, as the generator files posts under terms (Hexo's tags and categories when absent). */
   readonly termRenameEdits?: TermRenameEdits;
   /**
@@ -82,6 +85,17 @@ export interface Generator {
    * the renderer as `RenderContext.syntax`.
    */
   loadBodySyntax(): Promise<BodySyntax>;
+}
+
+/** A place in a post's body that points at a file: another post, or one of its assets. */
+export interface BodyLink {
+  readonly range: SourceRange;
+  /** Absolute `/` path of the file pointed at. */
+  readonly target: string;
+  /** The post pointed at, when it is one the index holds. */
+  readonly post?: PostRecord;
+  /** A candidate only: a link when the file exists (Hexo's `asset_img` tries each of its arguments). */
+  readonly ifExists?: boolean;
 }
 
 /** What a generator adds to Markdown in a post's body (Hexo's tag plugins; Hugo's shortcodes). */

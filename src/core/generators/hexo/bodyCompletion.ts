@@ -4,6 +4,7 @@ import { LineMap } from '../../text/lineMap';
 import { pinyinFilterText } from '../../text/pinyinFilter';
 import { HEXO_TAG_PLUGINS } from '../../rules/tagPlugins';
 import { Messages } from '../../completion/messages';
+import { linkablePosts } from './bodyLinks';
 
 /** The tag plugins offered after `{% `, with Nunjucks' `raw`, which posts use to show template syntax. */
 const OFFERED_TAGS: ReadonlyArray<readonly [string, boolean]> = [...HEXO_TAG_PLUGINS, ['raw', true]];
@@ -38,10 +39,7 @@ export function completeHexoBody(text: string, offset: number, index: SiteIndexV
   if ((tag.name !== 'post_link' && tag.name !== 'post_path') || tag.argument.index !== 0 || !index) return [];
   const range = lines.range(tag.argument.start, offset);
   const items: Array<CompletionItem & { time: number }> = [];
-  const { renderDrafts } = index.site.config;
-  for (const record of index.posts()) {
-    // What post_link finds: posts, and drafts where the site renders them (as the rules check it).
-    if (record.kind === 'page' || (record.kind === 'draft' && !renderDrafts)) continue;
+  for (const record of linkablePosts(index)) {
     const slug = index.site.postFileName(record.path).slug;
     if (!slug) continue;
     const date = record.date ? record.date.toISOString().slice(0, 10) : '';

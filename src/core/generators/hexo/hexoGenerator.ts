@@ -9,6 +9,7 @@ import { looksLikeHexoConfig } from './hexoConfig';
 import { loadHexoSite } from './hexoSite';
 import { categoriesOf, categoriesValue, tagsOf } from './taxonomy';
 import { completeHexoBody } from './bodyCompletion';
+import { hexoBodyLinks } from './bodyLinks';
 
 /** Hexo 8 behind the generator seam. */
 export const hexoGenerator: Generator = {
@@ -26,6 +27,7 @@ export const hexoGenerator: Generator = {
   categoriesValue,
   loadBodySyntax: async () => (await import('./render/hexoBody.js')).hexoBodySyntax,
   completeBody: completeHexoBody,
+  bodyLinks: hexoBodyLinks,
   plansPosts: true,
   renamesTerms: true,
   draftsInPlace: false,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { formatMessage } from '../../../../src/core/completion';
 import { completeHexoBody } from '../../../../src/core/generators/hexo/bodyCompletion';
+import { hexoBodyLinks } from '../../../../src/core/generators/hexo/bodyLinks';
 import { loadHexoSite } from '../../../../src/core/generators/hexo/hexoSite';
 import { SiteIndex } from '../../../../src/core/index/siteIndex';
 import { MemoryFileSystem } from '../../support/memoryFileSystem';
@@ -56,5 +57,31 @@ describe('completion in a Hexo post body', () => {
     assert.equal(accept('{% blockq|', 'blockquote').replace(/\$\d/g, ''), '{% blockquote  %}\n\n{% endblockquote %}');
     assert.equal(accept('{%|', 'raw').replace(/\$\d/g, ''), '{% raw  %}\n\n{% endraw %}');
     assert.equal(accept('{% post_l| hello-world %}', 'post_link'), '{% post_link hello-world %}');
+  });
+});
+
+describe('links in a Hexo post body', () => {
+  let index: SiteIndex;
+  before(async () => {
+    const fs = new MemoryFileSystem({ ...SITE, '/b/_config.yml': 'title: B\npost_asset_folder: true\n' });
+    index = await SiteIndex.build(await loadHexoSite(fs, '/b'), fs);
+  });
+
+  it('points post_link and post_path at the post Hexo finds, by slug then title, outside code', () => {
+    const text = '---\ntitle: x\n---\n{% post_link hello-world %} and {% post_path 你好世界 %} and {% post_link nothing %}\n\n```\n{% post_link hello-world %}\n```\n';
+    const links = hexoBodyLinks(text, '/b/source/_posts/x.md', index);
+    assert.deepEqual(links.map((link) => [link.range.start.line, link.range.start.character, link.range.end.character, link.target]), [
+      [3, 13, 24, '/b/source/_posts/hello-world.md'],
+      [3, 45, 49, '/b/source/_posts/hello-world.md'],
+    ]);
+    assert.equal(links[0].post?.title, '你好世界');
+  });
+
+  it('offers each argument of asset_img as a candidate in the post\'s asset folder', () => {
+    const links = hexoBodyLinks('{% asset_img left cat.png A cat %}\n{% asset_link doc.pdf %}\n', '/b/source/_posts/x.md', index);
+    assert.deepEqual(links.map((link) => [link.target, link.ifExists]), [
+      ['/b/source/_posts/x/left', true], ['/b/source/_posts/x/cat.png', true], ['/b/source/_posts/x/A', true], ['/b/source/_posts/x/cat', true],
+      ['/b/source/_posts/x/doc.pdf', true],
+    ]);
   });
 });

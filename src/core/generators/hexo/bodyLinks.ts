@@ -1,0 +1,72 @@
+import type { BodyLink } from '../generator';
+import type { SiteIndexView } from '../../index/types';
+import { joinPath } from '../../path';
+import { scanBody } from '../../rules/bodyScan';
+import type { PostRecord } from '../../site/types';
+import { LineMap } from '../../text/lineMap';
+import { splitFrontMatter } from '../../frontMatter';
+
+const POST_TAGS = new Set(['post_link', 'post_path']);
+const ASSET_TAGS = new Set(['asset_img', 'asset_image', 'asset_link', 'asset_path']);
+
+/**
+ * What a Hexo post's tag plugins point at, outside code as Hexo sees it: `post_link`/`post_path` to
+ * the post Hexo finds (by slug, then title), `asset_*` to files of the post's asset folder (every
+ * argument of `asset_img` is a candidate, as Hexo tries each; the adapter keeps those on disk).
+ */
+export function hexoBodyLinks(text: string, path: string, index: SiteIndexView | undefined): BodyLink[] {
+  const split = splitFrontMatter(text);
+  const body = scanBody(text, split.bodyOffset);
+  const lines = new LineMap(text);
+  const links: BodyLink[] = [];
+  const assetFolder = path.replace(/\.[^./]+$/, '');
+  let targets: LinkTargets | undefined;
+  for (const tag of body.tags) {
+    if (POST_TAGS.has(tag.name)) {
+      const first = tag.args[0];
+      targets ??= index && linkTargets(index);
+      const post = first && targets ? targets.bySlug.get(first.value) ?? targets.byTitle.get(first.value) : undefined;
+      if (post) links.push({ range: lines.range(first.start, first.end), target: post.path, post });
+    } else if (ASSET_TAGS.has(tag.name) && index?.site.config.postAssetFolder) {
+      const candidates = tag.name.startsWith('asset_im') ? tag.args : tag.args.slice(0, 1);
+      for (const arg of candidates) links.push({ range: lines.range(arg.start, arg.end), target: joinPath(assetFolder, arg.value), ifExists: true });
+    }
+  }
+  return links;
+}
+
+interface LinkTargets {
+  readonly bySlug: ReadonlyMap<string, PostRecord>;
+  readonly byTitle: ReadonlyMap<string, PostRecord>;
+}
+
+/** Every post `post_link` can find, by slug and by title (the first of each), for a post of many links. */
+function linkTargets(index: SiteIndexView): LinkTargets {
+  const bySlug = new Map<string, PostRecord>();
+  const byTitle = new Map<string, PostRecord>();
+  for (const record of linkablePosts(index)) {
+    const slug = index.site.postFileName(record.path).slug;
+    if (!bySlug.has(slug)) bySlug.set(slug, record);
+    if (record.title && !byTitle.has(record.title)) byTitle.set(record.title, record);
+  }
+  return { bySlug, byTitle };
+}
+
+/** The posts `post_link` looks among: posts, and drafts where the site renders them. */
+export function* linkablePosts(index: SiteIndexView): Iterable<PostRecord> {
+  const { renderDrafts } = index.site.config;
+  for (const record of index.posts()) if (record.kind === 'post' || (record.kind === 'draft' && renderDrafts)) yield record;
+}
+
+/**
+ * The post `post_link` finds for `name` (hexo `plugins/tag/post_link.ts`): by slug, then by title;
+ * drafts only where the site renders them.
+ */
+export function findLinkedPost(name: string, index: SiteIndexView): PostRecord | undefined {
+  let byTitle: PostRecord | undefined;
+  for (const record of linkablePosts(index)) {
+    if (index.site.postFileName(record.path).slug === name) return record;
+    if (!byTitle && record.title === name) byTitle = record;
+  }
+  return byTitle;
+}
