@@ -511,4 +511,32 @@ describe('posts: create, publish and organize as Hexo does', function () {
       changes.dispose();
     }
   });
+
+  it('renaming a post keeps the links to it and moves its asset folder, in the same edit', async () => {
+    const rename = async (from: vscode.Uri, to: vscode.Uri) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    const linked = blogFile('source', '_posts', 'go-http-client-timeouts.md');
+    const renamed = blogFile('source', '_posts', 'go-http-timeouts.md');
+    const linking = blogFile('source', '_posts', 'postgres-slow-query.md');
+    await rename(linked, renamed);
+    try {
+      assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_link go-http-timeouts %\}/);
+    } finally {
+      await rename(renamed, linked);
+    }
+    assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_link go-http-client-timeouts %\}/);
+    const withAssets = blogFile('source', '_posts', 'weekend-at-xiangshan.md');
+    const moved = blogFile('source', '_posts', 'weekend-in-xiangshan.md');
+    await rename(withAssets, moved);
+    try {
+      await vscode.workspace.fs.stat(blogFile('source', '_posts', 'weekend-in-xiangshan', 'summit.png'));
+    } finally {
+      await rename(moved, withAssets);
+    }
+    await vscode.workspace.fs.stat(blogFile('source', '_posts', 'weekend-at-xiangshan', 'summit.png'));
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+  });
 });

@@ -4,6 +4,7 @@ import type { Rule } from '../rules/rule';
 import type MarkdownIt from 'markdown-it';
 import type { PostPlanner } from '../posts/plans';
 import type { TermRenameEdits } from '../posts/renameTaxonomy';
+import type { TextEdit } from '../edits';
 import type { CompletionItem } from '../completion/types';
 import type { SiteIndexView } from '../index/types';
 import type { SourceRange } from '../text/sourceRange';
@@ -67,6 +68,10 @@ export interface Generator {
   readonly completeBody?: (text: string, offset: number, index: SiteIndexView | undefined) => readonly CompletionItem[];
   /** What the body's tags or shortcodes link to (other posts, asset files), for links, go-to and hover. */
   readonly bodyLinks?: (text: string, path: string, index: SiteIndexView | undefined) => BodyLink[];
+  /** The edits in one post's text that keep its links to the post at `from` working once it moves to `to`. */
+  readonly renamedPostEdits?: (text: string, from: string, to: string, site: Site) => TextEdit[];
+  /** The folder of a post's own files (Hexo's asset folder), which moves with it; undefined when it has none. */
+  readonly assetFolderOf?: (path: string, site: Site) => string | undefined;
   /** The edits renaming a term makes in one post, as the generator files posts under terms (Hexo's tags and categories when absent). */
   readonly termRenameEdits?: TermRenameEdits;
   /**

@@ -1,4 +1,5 @@
-import type { BodyLink } from '../generator';
+import type { BodyLink, Site } from '../generator';
+import type { TextEdit } from '../../edits';
 import type { SiteIndexView } from '../../index/types';
 import { joinPath } from '../../path';
 import { scanBody } from '../../rules/bodyScan';
@@ -69,4 +70,29 @@ export function findLinkedPost(name: string, index: SiteIndexView): PostRecord |
     if (!byTitle && record.title === name) byTitle = record;
   }
   return byTitle;
+}
+
+/**
+ * The edits that keep `post_link`/`post_path` working when the post at `from` moves to `to`: each
+ * that names it by its slug (outside code, as Hexo reads the body) names the new slug, quoted when it
+ * has a space. A link by title still finds the post, and is left alone.
+ */
+export function hexoRenamedPostEdits(text: string, from: string, to: string, site: Site): TextEdit[] {
+  const before = site.postFileName(from).slug;
+  const after = site.postFileName(to).slug;
+  if (!before || !after || before === after || !text.includes(before)) return [];
+  const body = scanBody(text, splitFrontMatter(text).bodyOffset);
+  const lines = new LineMap(text);
+  const edits: TextEdit[] = [];
+  for (const tag of body.tags) {
+    const first = tag.args[0];
+    if (!POST_TAGS.has(tag.name) || !first || first.value !== before) continue;
+    edits.push({ range: lines.range(first.start, first.end), newText: /\s/.test(after) ? `"${after}"` : after });
+  }
+  return edits;
+}
+
+/** A post's asset folder where the site has them (`post_asset_folder`): its path without the extension. */
+export function hexoAssetFolder(path: string, site: Site): string | undefined {
+  return site.config.postAssetFolder ? path.replace(/\.[^./]+$/, '') : undefined;
 }

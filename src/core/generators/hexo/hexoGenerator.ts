@@ -9,7 +9,7 @@ import { looksLikeHexoConfig } from './hexoConfig';
 import { loadHexoSite } from './hexoSite';
 import { categoriesOf, categoriesValue, tagsOf } from './taxonomy';
 import { completeHexoBody } from './bodyCompletion';
-import { hexoBodyLinks } from './bodyLinks';
+import { hexoAssetFolder, hexoBodyLinks, hexoRenamedPostEdits } from './bodyLinks';
 
 /** Hexo 8 behind the generator seam. */
 export const hexoGenerator: Generator = {
@@ -28,6 +28,8 @@ export const hexoGenerator: Generator = {
   loadBodySyntax: async () => (await import('./render/hexoBody.js')).hexoBodySyntax,
   completeBody: completeHexoBody,
   bodyLinks: hexoBodyLinks,
+  renamedPostEdits: hexoRenamedPostEdits,
+  assetFolderOf: hexoAssetFolder,
   plansPosts: true,
   renamesTerms: true,
   draftsInPlace: false,

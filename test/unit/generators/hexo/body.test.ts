@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { formatMessage } from '../../../../src/core/completion';
 import { completeHexoBody } from '../../../../src/core/generators/hexo/bodyCompletion';
-import { hexoBodyLinks } from '../../../../src/core/generators/hexo/bodyLinks';
+import { hexoBodyLinks, hexoRenamedPostEdits } from '../../../../src/core/generators/hexo/bodyLinks';
+import { applyTextEdits } from '../../../../src/core/edits';
 import { loadHexoSite } from '../../../../src/core/generators/hexo/hexoSite';
 import { SiteIndex } from '../../../../src/core/index/siteIndex';
 import { MemoryFileSystem } from '../../support/memoryFileSystem';
@@ -83,5 +84,16 @@ describe('links in a Hexo post body', () => {
       ['/b/source/_posts/x/left', true], ['/b/source/_posts/x/cat.png', true], ['/b/source/_posts/x/A', true], ['/b/source/_posts/x/cat', true],
       ['/b/source/_posts/x/doc.pdf', true],
     ]);
+  });
+});
+
+describe('links kept when a Hexo post is renamed', () => {
+  it('renames post_link/post_path arguments that name the old slug, outside code, quoting a slug with a space', async () => {
+    const fs = new MemoryFileSystem(SITE);
+    const site = await loadHexoSite(fs, '/b');
+    const text = '---\ntitle: x\n---\n{% post_link hello-world %} {% post_path hello-world %} {% post_link 你好世界 %}\n`{% post_link hello-world %}`\n';
+    const edits = hexoRenamedPostEdits(text, '/b/source/_posts/hello-world.md', '/b/source/_posts/hi there.md', site);
+    assert.equal(applyTextEdits(text, edits), '---\ntitle: x\n---\n{% post_link "hi there" %} {% post_path "hi there" %} {% post_link 你好世界 %}\n`{% post_link hello-world %}`\n');
+    assert.deepEqual(hexoRenamedPostEdits(text, '/b/source/_posts/other.md', '/b/source/_posts/new.md', site), []);
   });
 });
