@@ -12,7 +12,7 @@ import { typeInto } from './support';
 const POSTCRAFT_KINDS = new Set([
   vscode.CompletionItemKind.Property, vscode.CompletionItemKind.Keyword, vscode.CompletionItemKind.Folder,
   vscode.CompletionItemKind.EnumMember, vscode.CompletionItemKind.Constant, vscode.CompletionItemKind.Snippet,
-  vscode.CompletionItemKind.Reference,
+  vscode.CompletionItemKind.Reference, vscode.CompletionItemKind.File,
 ]);
 
 function root(): vscode.Uri {
@@ -213,5 +213,14 @@ describe('front-matter completion in the editor', () => {
     const asset = postUri('_posts/weekend-at-xiangshan/summit.png').toString();
     const ours = assetLinks.filter((link) => link.target?.path.includes('/weekend-at-xiangshan/'));
     assert.deepEqual(ours.map((link) => link.target?.toString()), [asset]);
+  });
+
+  it('offers the post\'s asset folder in `{% asset_img |` and served images in `![](/|`', async () => {
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    const { position } = await typeInto(uri, '---\ntitle: x\n---\n{% asset_img |\n');
+    assert.deepEqual(labels(await complete(uri, position, ' ')), ['summit.png']);
+    const image = await typeInto(uri, '---\ntitle: x\n---\n![](/|\n');
+    // source/ is served at the root; _posts and its asset folders are not served by path.
+    assert.deepEqual(labels(await complete(uri, image.position, '/')), ['/images/avatar.png']);
   });
 });

@@ -20,7 +20,8 @@ export type CompletionItemKind =
   | 'date'         // now, formatted as the site writes dates
   | 'frontMatter'  // a whole front matter from a scaffold
   | 'post'         // another post of the site (a link target in the body)
-  | 'snippet';     // a generator's tag or shortcode in the body
+  | 'snippet'      // a generator's tag or shortcode in the body
+  | 'file';        // a file of the site (an asset, an image)
 
 export interface TextEdit {
   readonly range: SourceRange;

@@ -65,7 +65,12 @@ export interface Generator {
    * Completion in a post's body, outside its front matter: the generator's tags or shortcodes and the
    * posts they link to. Light: it is loaded with the completion provider.
    */
-  readonly completeBody?: (text: string, offset: number, index: SiteIndexView | undefined) => readonly CompletionItem[];
+  readonly completeBody?: (text: string, offset: number, index: SiteIndexView | undefined, context?: BodyCompletionContext) => readonly CompletionItem[];
+  /**
+   * Whether body completion at `offset` offers the site's files (an asset or image argument): the
+   * adapter then gathers `BodyCompletionContext.siteFiles` first.
+   */
+  readonly bodyCompletionWantsFiles?: (text: string, offset: number) => boolean;
   /** What the body's tags or shortcodes link to (other posts, asset files), for links, go-to and hover. */
   readonly bodyLinks?: (text: string, path: string, index: SiteIndexView | undefined) => BodyLink[];
   /** The edits in one post's text that keep its links to the post at `from` working once it moves to `to`. */
@@ -90,6 +95,13 @@ export interface Generator {
    * the renderer as `RenderContext.syntax`.
    */
   loadBodySyntax(): Promise<BodySyntax>;
+}
+
+/** What body completion may be given besides the text: the post's path and the files of its site. */
+export interface BodyCompletionContext {
+  readonly path: string;
+  /** Absolute `/` paths of the files under the site's content folder. */
+  readonly siteFiles?: ReadonlySet<string>;
 }
 
 /** A place in a post's body that points at a file: another post, or one of its assets. */

@@ -8,7 +8,7 @@ import { HEXO_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { looksLikeHexoConfig } from './hexoConfig';
 import { loadHexoSite } from './hexoSite';
 import { categoriesOf, categoriesValue, tagsOf } from './taxonomy';
-import { completeHexoBody } from './bodyCompletion';
+import { completeHexoBody, hexoBodyWantsFiles } from './bodyCompletion';
 import { hexoAssetFolder, hexoBodyLinks, hexoRenamedPostEdits } from './bodyLinks';
 
 /** Hexo 8 behind the generator seam. */
@@ -27,6 +27,7 @@ export const hexoGenerator: Generator = {
   categoriesValue,
   loadBodySyntax: async () => (await import('./render/hexoBody.js')).hexoBodySyntax,
   completeBody: completeHexoBody,
+  bodyCompletionWantsFiles: hexoBodyWantsFiles,
   bodyLinks: hexoBodyLinks,
   renamedPostEdits: hexoRenamedPostEdits,
   assetFolderOf: hexoAssetFolder,

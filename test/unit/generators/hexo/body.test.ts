@@ -97,3 +97,28 @@ describe('links kept when a Hexo post is renamed', () => {
     assert.deepEqual(hexoRenamedPostEdits(text, '/b/source/_posts/other.md', '/b/source/_posts/new.md', site), []);
   });
 });
+
+describe('file completion in a Hexo post body', () => {
+  const files = new Set([
+    '/b/source/_posts/x/cat.png', '/b/source/_posts/x/notes.txt', '/b/source/_posts/x/my dog.jpg',
+    '/b/source/images/logo.svg', '/b/source/about/index.md', '/b/source/_data/menu.yml', '/b/source/_posts/other.md',
+  ]);
+  const labelsAt = async (config: string, textWithCursor: string) => {
+    const fs = new MemoryFileSystem({ ...SITE, '/b/_config.yml': config });
+    const index = await SiteIndex.build(await loadHexoSite(fs, '/b'), fs);
+    const offset = textWithCursor.indexOf('|');
+    const text = textWithCursor.replace('|', '');
+    return completeHexoBody(text, offset, index, { path: '/b/source/_posts/x.md', siteFiles: files }).map((item) => [item.label, item.insertText]);
+  };
+
+  it('offers the asset folder\'s files in asset tags, images first for asset_img', async () => {
+    assert.deepEqual(await labelsAt('post_asset_folder: true\n', '{% asset_img |'), [['cat.png', 'cat.png'], ['my dog.jpg', '"my dog.jpg"'], ['notes.txt', 'notes.txt']]);
+    assert.deepEqual((await labelsAt('post_asset_folder: true\n', '{% asset_link n|')).map(([label]) => label), ['cat.png', 'my dog.jpg', 'notes.txt']);
+    assert.deepEqual(await labelsAt('post_asset_folder: false\n', '{% asset_img |'), []);
+  });
+
+  it('offers what a Markdown image may point at: own assets with postAsset, then served files by their path', async () => {
+    assert.deepEqual(await labelsAt('post_asset_folder: true\nmarked:\n  postAsset: true\n', '![a cat](|'), [['cat.png', 'cat.png'], ['my dog.jpg', 'my%20dog.jpg'], ['/images/logo.svg', '/images/logo.svg']]);
+    assert.deepEqual(await labelsAt('post_asset_folder: true\n', 'see [about](/ab|'), [['/about/index.md', '/about/index.md'], ['/images/logo.svg', '/images/logo.svg']]);
+  });
+});
