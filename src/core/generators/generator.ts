@@ -5,6 +5,7 @@ import type MarkdownIt from 'markdown-it';
 import type { PostPlanner } from '../posts/plans';
 import type { TermRenameEdits } from '../posts/renameTaxonomy';
 import type { TextEdit } from '../edits';
+import type { AssetPlacement } from '../posts/assetPlacement';
 import type { CompletionItem } from '../completion/types';
 import type { SiteIndexView } from '../index/types';
 import type { SourceRange } from '../text/sourceRange';
@@ -77,6 +78,12 @@ export interface Generator {
   readonly renamedPostEdits?: (text: string, from: string, to: string, site: Site) => TextEdit[];
   /** The folder of a post's own files (Hexo's asset folder), which moves with it; undefined when it has none. */
   readonly assetFolderOf?: (path: string, site: Site) => string | undefined;
+  /**
+   * Where a file pasted or dropped into the post at `postPath` goes and how the post refers to it;
+   * `fallbackFolder` (relative to the site's root, '' for the generator's own) is used where the post
+   * has no folder of its own.
+   */
+  readonly placeAsset?: (site: Site, postPath: string, fallbackFolder: string) => AssetPlacement;
   /** The edits renaming a term makes in one post, as the generator files posts under terms (Hexo's tags and categories when absent). */
   readonly termRenameEdits?: TermRenameEdits;
   /**

@@ -1,7 +1,9 @@
 import type { BodyLink, Site } from '../generator';
 import type { TextEdit } from '../../edits';
 import type { SiteIndexView } from '../../index/types';
-import { joinPath } from '../../path';
+import { dirname, joinPath, relativeInside, relativePath } from '../../path';
+import { isImageName, markdownReference, type AssetPlacement } from '../../posts/assetPlacement';
+import { HexoSite } from './hexoSite';
 import { scanBody } from '../../rules/bodyScan';
 import type { PostRecord } from '../../site/types';
 import { LineMap } from '../../text/lineMap';
@@ -95,4 +97,25 @@ export function hexoRenamedPostEdits(text: string, from: string, to: string, sit
 /** A post's asset folder where the site has them (`post_asset_folder`): its path without the extension. */
 export function hexoAssetFolder(path: string, site: Site): string | undefined {
   return site.config.postAssetFolder ? path.replace(/\.[^./]+$/, '') : undefined;
+}
+
+/**
+ * A pasted or dropped file in a Hexo post: into the post's asset folder (`post_asset_folder`), shown
+ * with `![](name)` where hexo-renderer-marked resolves it (`marked.postAsset`), else with `asset_img`
+ * or `asset_link`; without asset folders, into `fallbackFolder` (default `source/images`) by the path
+ * it is served at.
+ */
+export function placeHexoAsset(site: Site, postPath: string, fallbackFolder: string): AssetPlacement {
+  const own = hexoAssetFolder(postPath, site);
+  if (own) {
+    const postAsset = site instanceof HexoSite && site.config.markedPostAsset;
+    return {
+      folder: own,
+      reference: (name) => (postAsset ? markdownReference(name, name) : `{% ${isImageName(name) ? 'asset_img' : 'asset_link'} ${/\s/.test(name) ? `"${name}"` : name} %}`),
+    };
+  }
+  const folder = joinPath(site.root, fallbackFolder || `${relativeInside(site.root, site.sourceRoot) ?? 'source'}/images`);
+  const served = relativeInside(site.sourceRoot, folder);
+  // A folder Hexo does not serve (outside `source/`) is linked relatively, for editors' previews at least.
+  return { folder, reference: (name) => markdownReference(name, served !== undefined ? `/${served ? `${served}/` : ''}${name}` : relativePath(dirname(postPath), `${folder}/${name}`)) };
 }
