@@ -32,3 +32,4 @@ export { decodeText, looksBinary } from './text/decode';
 export { LineMap } from './text/lineMap';
 export type { Position, SourceRange } from './text/sourceRange';
 export { countWords, type WordCount } from './text/wordCount';
+export { carriesTerm, termAt, type TermAt } from './site/termAt';

@@ -3,6 +3,7 @@ import type { WordCount } from '../core/api';
 import { registerCompletion } from './features/completion';
 import { registerBodyLinks } from './features/bodyLinks';
 import { registerPasteAssets } from './features/pasteAssets';
+import { registerReferences } from './features/references';
 import { SiteFileSets } from './services/siteFileSets';
 import { registerPostFeatures } from './features/posts';
 import { registerPreview } from './features/preview/previewManager';
@@ -48,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   context.subscriptions.push(sites, wordCount, registerSiteSummary(sites));
   // The files under each site's source folder: what link rules look up and body completion offers.
   const siteFiles = new SiteFileSets(sites.fileEvents);
-  context.subscriptions.push(siteFiles, registerCompletion(sites, siteFiles), registerBodyLinks(sites), registerPasteAssets(sites));
+  context.subscriptions.push(siteFiles, registerCompletion(sites, siteFiles), registerBodyLinks(sites), registerPasteAssets(sites), registerReferences(sites));
   context.subscriptions.push(registerValidation(sites, siteFiles));
   context.subscriptions.push(registerPostFeatures(sites));
   context.subscriptions.push(registerPreview(context, sites));

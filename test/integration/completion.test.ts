@@ -223,4 +223,18 @@ describe('front-matter completion in the editor', () => {
     // source/ is served at the root; _posts and its asset folders are not served by path.
     assert.deepEqual(labels(await complete(uri, image.position, '/')), ['/images/avatar.png']);
   });
+
+  it('finds every link to a post, and every post filed under a tag (Find All References)', async () => {
+    const post = postUri('_posts/go-http-client-timeouts.md');
+    const document = await vscode.workspace.openTextDocument(post);
+    const bodyLine = document.getText().split('\n').findIndex((line, i) => i > 5 && line.trim() !== '');
+    const links = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', post, new vscode.Position(bodyLine, 0));
+    const linking = postUri('_posts/postgres-slow-query.md').toString();
+    assert.ok(links.some((location) => location.uri.toString() === linking), links.map((location) => location.uri.path).join(', '));
+    const tagLine = document.getText().split('\n').findIndex((line) => line.startsWith('tags:'));
+    const onGo = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', post, new vscode.Position(tagLine, document.lineAt(tagLine).text.indexOf('Go') + 1));
+    const tagged = [...new Set(onGo.map((location) => location.uri.path.split('/').pop()))].sort();
+    assert.ok(tagged.includes('go-http-client-timeouts.md') && tagged.length >= 2, tagged.join(', '));
+    assert.ok(!tagged.includes('weekend-at-xiangshan.md'));
+  });
 });

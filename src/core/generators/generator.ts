@@ -84,6 +84,8 @@ export interface Generator {
    * has no folder of its own.
    */
   readonly placeAsset?: (site: Site, postPath: string, fallbackFolder: string) => AssetPlacement;
+  /** The key a term is filed under (Hugo's urlized, lower-cased key); the term itself when absent. */
+  readonly termKey?: (term: string) => string;
   /** The edits renaming a term makes in one post, as the generator files posts under terms (Hexo's tags and categories when absent). */
   readonly termRenameEdits?: TermRenameEdits;
   /**

@@ -43,8 +43,22 @@ interface LinkTargets {
   readonly byTitle: ReadonlyMap<string, PostRecord>;
 }
 
-/** Every post `post_link` can find, by slug and by title (the first of each), for a post of many links. */
+const targetCache = new WeakMap<SiteIndexView, { version: number; targets: LinkTargets }>();
+
+/**
+ * Every post `post_link` can find, by slug and by title (the first of each), kept until a post comes,
+ * goes or is retitled: finding every link to a post reads the links of every post.
+ */
 function linkTargets(index: SiteIndexView): LinkTargets {
+  const version = index.taxonomyVersion;
+  const cached = targetCache.get(index);
+  if (cached && version !== undefined && cached.version === version) return cached.targets;
+  const targets = buildLinkTargets(index);
+  if (version !== undefined) targetCache.set(index, { version, targets });
+  return targets;
+}
+
+function buildLinkTargets(index: SiteIndexView): LinkTargets {
   const bySlug = new Map<string, PostRecord>();
   const byTitle = new Map<string, PostRecord>();
   for (const record of linkablePosts(index)) {

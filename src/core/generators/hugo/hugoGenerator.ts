@@ -7,7 +7,7 @@ import { HUGO_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { HUGO_CONFIG_NAMES } from './hugoConfig';
 import { loadHugoSite } from './hugoSite';
 import type { Rule } from '../../rules/rule';
-import { categoryPaths, valueOf, writtenTerms } from './terms';
+import { categoryPaths, hugoTermKey, valueOf, writtenTerms } from './terms';
 import { hugoTermRenameEdits } from './posts/renameTerm';
 import { placeHugoAsset } from './posts/assets';
 
@@ -39,6 +39,7 @@ export const hugoGenerator: Generator = {
   renamesTerms: true,
   termRenameEdits: hugoTermRenameEdits,
   placeAsset: placeHugoAsset,
+  termKey: hugoTermKey,
   draftsInPlace: true,
   loadPlanner: async () => (await import('./posts/hugoPlanner.js')).hugoPlanner,
 };
