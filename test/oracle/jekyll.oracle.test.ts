@@ -7,6 +7,8 @@ import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
 import { GENERATORS } from '../../src/core/generators/registry';
 import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
 import { joinPath, relativeInside } from '../../src/core/path';
+import { loadJekyllYaml } from '../../src/core/generators/jekyll/frontMatter';
+import { splitJekyllFrontMatter } from '../../src/core/generators/jekyll/frontMatterSplit';
 
 /**
  * Jekyll is the oracle for Jekyll sites: for every fixture under test/fixtures/jekyll-sites, what
@@ -94,4 +96,66 @@ describe('Jekyll sites read as Jekyll 4.3 reads them', function () {
       }
     });
   }
+
+  /** Runs Ruby on `input` (JSON on stdin) and returns what the script prints as JSON. */
+  const ruby = (script: string, input: unknown): unknown => JSON.parse(execFileSync('ruby', ['-rjson', '-rtime', '-rpsych', '-rdate', '-e', script], { input: JSON.stringify(input), encoding: 'utf8' }));
+
+  it('splits front matter where Jekyll\'s YAML_FRONT_MATTER_REGEXP does, on 3,000 generated texts', () => {
+    const pieces = ['---', '...', '----', '\n', '\r\n', ' ', '\t', 'a: 1', 'x', '--- x', '\n\n'];
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const texts = Array.from({ length: 3000 }, () => {
+      let text = `---${['\n', ' \n', '\r\n', '\n\n', ''][next(5)]}`;
+      for (let k = next(8); k > 0; k--) text += pieces[next(pieces.length)];
+      return text;
+    });
+    // Jekyll 4.3.1 lib/jekyll/document.rb: where the closing line starts, and how much body is left.
+    const theirs = ruby('r = %r!\\A(---\\s*\\n.*?\\n?)^((---|\\.\\.\\.)\\s*$\\n?)!m; puts JSON.generate(JSON.parse($stdin.read).map { |s| s =~ r ? [$1.length, $~.post_match.length] : nil })', texts);
+    const ours = texts.map((text) => {
+      const split = splitJekyllFrontMatter(text);
+      return split.closingFence ? [split.closingFence.start, text.length - split.bodyOffset] : null;
+    });
+    assert.deepEqual(ours, theirs);
+  });
+
+  it('reads plain scalars as Psych.safe_load does (booleans, numbers, base 60, dates, times, symbols)', () => {
+    const scalars = [
+      'yes', 'Yes', 'YES', 'yEs', 'no', 'On', 'off', 'OFF', 'y', 'n', 'true', 'True', 'FALSE', 'null', 'Null', '~', 'nil',
+      '1', '-1', '+1', '0', '01', '017', '08', '0x1f', '0b101', '1_000', '1,000', '1:30', '1:30:15', '-1:30', '1:30.5',
+      '1.5', '1.', '.5', '-.5', '1e3', '1.0e+3', '3.10', '.inf', '-.inf', '.nan', '0.1.2', '1-2', '12abc', 'abc',
+      '2024-03-04', '2024-3-4', '2024-02-30', '2024-13-01', '2024-03-04 10:00:00', '2024-03-04T10:00:00Z',
+      '2024-03-04 10:00:00 +0800', '2024-03-04 10:00:00+08:00', '2024-03-04t10:00:00.5', '2024-03-04 10:00', '20240304', ':sym',
+    ];
+    const theirs = ruby(`puts JSON.generate(JSON.parse($stdin.read).map { |s|
+      begin
+        v = Psych.safe_load("v: #{s}", permitted_classes: [Date, Time], aliases: true)["v"]
+        case v
+        when Time then ["time", v.utc.iso8601(3)]
+        when Date then ["date", v.to_s]
+        when Float then ["float", v.nan? || v.infinite? ? v.to_s : v]
+        when Integer then ["integer", v]
+        when String then ["string", v]
+        else [v.inspect, nil]
+        end
+      rescue Psych::Exception => e
+        ["error", nil]
+      end
+    })`, scalars);
+    const ours = scalars.map((scalar) => {
+      const loaded = loadJekyllYaml(`v: ${scalar}`);
+      if (!('data' in loaded)) return ['error', null];
+      const value = loaded.data.v;
+      if (value instanceof Date) return ['time', value.toISOString()];
+      if (value === null || typeof value === 'boolean') return [value === null ? 'nil' : String(value), null];
+      if (typeof value === 'number') {
+        if (!Number.isFinite(value)) return ['float', Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity'];
+        return [/[.]/.test(scalar) ? 'float' : 'integer', value];
+      }
+      // Psych's Date arrives as the string Ruby prints, `2024-03-04`: a real day, written without quotes.
+      const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
+      const real = day !== null && new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))).toISOString().startsWith(day[0]);
+      return [real ? 'date' : 'string', value];
+    });
+    assert.deepEqual(ours, theirs);
+  });
 });

@@ -1,4 +1,4 @@
-import { FAILSAFE_SCHEMA, Type } from 'js-yaml';
+import { FAILSAFE_SCHEMA, Type, YAMLException } from 'js-yaml';
 import * as jsYaml from 'js-yaml';
 
 /**
@@ -8,8 +8,9 @@ import * as jsYaml from 'js-yaml';
  * - `yes`/`no`/`on`/`off`/`true`/`false` in any case are booleans; `~`, `null` (any case) are null.
  * - `2024-03-04` is a Date (kept here as the string Ruby's `Date#to_s` prints, which Jekyll parses
  *   again in the site zone); `2024-03-04 10:00:00` is a Time, read as UTC unless it names an offset.
- * - integers take `_` and `,` (`1,000`), `0b`, `0x`, a leading `0` for octal, and `1:30` is 90
- *   (base 60); floats need a dot (`1e3` is a string).
+ * - integers take `_` and `,` (`1,000`), `0b`, `0x`, a leading `0` for octal, and `1:30` is base 60
+ *   (as Psych weighs it: 5400); floats need a dot (`1e3` is a string).
+ * - `:name` is a Ruby symbol, which `safe_load` refuses: the whole front matter is unreadable.
  */
 const TIME = /^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$/;
 const DATE = /^\d{4}-(?:1[012]|0\d|\d)-(?:[12]\d|3[01]|0\d|\d)$/;
@@ -79,10 +80,14 @@ const psychDateString = new Type('tag:postcraft.dev,2026:psych-date', {
   construct: (data: string) => psychDate(data),
 });
 
+/**
+ * Psych's base 60 weighs part `e` by `60 ** (e - 2).abs`: right for `1:30:15` (3600, 60, 1), but
+ * `1:30` is 1 * 3600 + 30 * 60 = 5400 (measured), not 90, and `-1:30` is -1800.
+ */
 function sexagesimal(data: string): number {
-  const sign = data.startsWith('-') ? -1 : 1;
-  const parts = data.replace(/^[-+]/, '').replace(/_/g, '').split(':');
-  return sign * parts.reduce((total, part) => total * 60 + Number(part), 0);
+  // The sign stays with the first part (`-1:30` is -3600 + 1800).
+  const parts = data.replace(/_/g, '').split(':');
+  return parts.reduce((total, part, e) => total + Number(part) * 60 ** Math.abs(e - 2), 0);
 }
 
 function psychInteger(data: string): number {
@@ -115,11 +120,20 @@ const psychFloat = new Type('tag:yaml.org,2002:float', {
   predicate: (value: unknown) => typeof value === 'number',
 });
 
+/** `:name` loads a Symbol, a class `safe_load` does not permit (Psych::DisallowedClass). */
+const psychSymbol = new Type('tag:postcraft.dev,2026:psych-symbol', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && /^:./.test(data),
+  construct: (data: string) => {
+    throw new YAMLException(`Tried to load unspecified class: Symbol (${data})`);
+  },
+});
+
 /** js-yaml's own merge key and explicit types (exported at run time, not in its type definitions). */
 const types = (jsYaml as unknown as { types: Record<'merge' | 'binary' | 'omap' | 'pairs' | 'set', Type> }).types;
 
 /** Plain scalars resolve in Psych's order: words (null, booleans), times, dates, then numbers. */
 export const PSYCH_SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: [psychNull, psychBool, psychTimestamp, psychDateString, psychInt, psychFloat, types.merge],
+  implicit: [psychNull, psychBool, psychTimestamp, psychDateString, psychSymbol, psychInt, psychFloat, types.merge],
   explicit: [types.binary, types.omap, types.pairs, types.set],
 });
