@@ -22,7 +22,7 @@ const cli = join(repo, 'dist', 'cli.js');
 const fixtures = join(repo, 'test', 'fixtures', 'jekyll-sites');
 const sites = readdirSync(fixtures, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(fixtures, entry.name));
 
-type Value = string | number | boolean | null;
+type Value = string | number | boolean | null | Value[];
 interface JekyllPost { path: string; title: Value; date: string; tags: Value[] | null; categories: Value[] | null; built: boolean }
 interface Count { name: Value; count: number }
 interface JekyllReading { time?: string; posts?: JekyllPost[]; tags?: Count[]; categories?: Count[]; failed?: { message: string } }
@@ -33,10 +33,15 @@ function scratch(site: string): string {
   return copy;
 }
 
+/** A value's name as Ruby's `to_s` writes it (a list inside `categories` is named by its `inspect`). */
+function rubyName(value: Value): string {
+  return Array.isArray(value) ? `[${value.map((item) => (typeof item === 'string' ? JSON.stringify(item) : item === null ? 'nil' : rubyName(item))).join(', ')}]` : String(value);
+}
+
 /** Jekyll keys `site.tags` by value (`1` and `"1"` apart); Postcraft by name: counts summed by name. */
 function byName(counts: readonly Count[]): Array<{ name: string; count: number }> {
   const totals = new Map<string, number>();
-  for (const { name, count } of counts) totals.set(String(name), (totals.get(String(name)) ?? 0) + count);
+  for (const { name, count } of counts) totals.set(rubyName(name), (totals.get(rubyName(name)) ?? 0) + count);
   return [...totals].map(([name, count]) => ({ name, count })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -84,7 +89,7 @@ describe('Jekyll sites read as Jekyll 4.3 reads them', function () {
         const theirs = posts.map((post) => ({
           // `doc.draft?` is also true for a post that writes `draft: true` (still published): the folder decides.
           path: post.path, draft: /(^|\/)_drafts\//.test(post.path), title: post.title === null ? '' : String(post.title), date: post.date,
-          tags: (post.tags ?? []).map(String), categories: (post.categories ?? []).map(String), built: post.built,
+          tags: (post.tags ?? []).map(rubyName), categories: (post.categories ?? []).map(rubyName), built: post.built,
         }));
         assert.deepEqual(ours, theirs);
         const taxonomy = JSON.parse(execFileSync(process.execPath, [cli, 'taxonomy', copy, '--json'], { encoding: 'utf8' })) as { tags: Count[]; categories: Array<{ path: string[]; count: number }> };
