@@ -73,11 +73,13 @@ function sanitize(path: string): string {
 
 /** `Utils.deep_merge_hashes`: mappings merge key by key; a null from `other` keeps what `master` had. */
 export function deepMerge(master: Readonly<Record<string, unknown>>, other: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...master };
-  for (const [key, value] of Object.entries(other)) {
-    if (!(key in merged)) merged[key] = value;
+  const merged: Record<string, unknown> = Object.assign({}, master);
+  for (const key of Object.keys(other)) {
+    const value = other[key];
+    const old = merged[key];
+    if (old === undefined && !Object.hasOwn(merged, key)) merged[key] = value;
     else if (value === null || value === undefined) continue;
-    else if (isMapping(merged[key]) && isMapping(value)) merged[key] = deepMerge(merged[key] as Record<string, unknown>, value);
+    else if (isMapping(old) && isMapping(value)) merged[key] = deepMerge(old, value);
     else merged[key] = value;
   }
   return merged;

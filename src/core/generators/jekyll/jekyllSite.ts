@@ -31,6 +31,9 @@ export class JekyllSite implements Site {
   readonly generator = jekyllGenerator;
   readonly sourceRoot: string;
 
+  /** `exclude` entries as paths relative to the source, without leading or trailing slashes. */
+  private readonly excluded: readonly string[];
+
   constructor(
     readonly root: string,
     readonly config: JekyllConfig,
@@ -38,6 +41,7 @@ export class JekyllSite implements Site {
     readonly scaffolds: ReadonlyMap<string, string>,
   ) {
     this.sourceRoot = config.source ? joinPath(root, config.source) : root;
+    this.excluded = config.exclude.map((entry) => entry.replace(/^\/+/, '').replace(/\/+$/, '')).filter((entry) => entry !== '');
   }
 
   classify(path: string): PostKind | undefined {
@@ -70,17 +74,21 @@ export class JekyllSite implements Site {
     return DATED_NAME.test(inner[inner.length - 1]) ? { kind: 'post', relativePath: inCollections } : undefined;
   }
 
+  /** Jekyll's `relative_path`: below the collections folder for posts and drafts, below the source for pages. */
+  private relativePathOf(path: string, kind: PostKind): string {
+    const relative = relativeInside(this.sourceRoot, path) ?? basename(path);
+    const collections = this.config.collectionsDir;
+    return kind !== 'page' && collections !== '' && relative.startsWith(`${collections}/`) ? relative.slice(collections.length + 1) : relative;
+  }
+
   /** EntryFilter#excluded?: a path equal to or below an `exclude` entry (relative to the source). */
   private isExcluded(relative: string): boolean {
-    return this.config.exclude.some((entry) => {
-      const excluded = entry.replace(/^\/+/, '').replace(/\/+$/, '');
-      return excluded !== '' && (relative === excluded || relative.startsWith(`${excluded}/`));
-    });
+    return this.excluded.some((excluded) => relative === excluded || (relative.startsWith(excluded) && relative.charCodeAt(excluded.length) === 0x2f));
   }
 
   readPost(path: string, kind: PostKind, text: string): PostRecord {
     const read = readJekyllFrontMatterData(text);
-    const relativePath = this.placementOf(path)?.relativePath ?? relativeInside(this.sourceRoot, path) ?? basename(path);
+    const relativePath = this.relativePathOf(path, kind);
     const reading = kind === 'page' ? this.readPage(relativePath, read.data, read.error !== undefined || read.problem === 'yaml-syntax' || read.problem === 'not-a-mapping')
       : this.readDocument(path, kind, relativePath, read.data, read.problem === 'yaml-syntax' || read.problem === 'not-a-mapping');
     const { data, failure } = reading;

@@ -20,9 +20,12 @@ const SEXAGESIMAL_INT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9]){1,2}$/;
 const SEXAGESIMAL_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9]){1,2}\.[0-9_]*$/;
 /** Psych's first test: a word-like scalar is a string unless it is a short null or boolean. */
 const WORD_LIKE = /^[^\d.:-]?[\p{L}_\s!@#$%^&*(){}<>|/\\~;=]+/u;
+/** Psych's `/^[^ytonf~]/i`: the first letters of the words it reads as null or booleans. */
+const WORD_START = new Set(['y', 'Y', 't', 'T', 'o', 'O', 'n', 'N', 'f', 'F', '~']);
 
 function wordValue(data: string): { value: null | boolean } | undefined {
-  if (!WORD_LIKE.test(data) || data.length > 5 || /^[^ytonf~]/i.test(data)) return undefined;
+  // The cheap tests first: every plain scalar of every post comes through here twice.
+  if (data.length === 0 || data.length > 5 || !WORD_START.has(data[0]) || !WORD_LIKE.test(data)) return undefined;
   if (data === '~' || /^null$/i.test(data)) return { value: null };
   if (/^(yes|true|on)$/i.test(data)) return { value: true };
   if (/^(no|false|off)$/i.test(data)) return { value: false };
@@ -59,10 +62,17 @@ function psychTime(data: string): Date | undefined {
   return new Date(wall - offset * 60_000);
 }
 
+/** js-yaml resolves a scalar and then constructs it: the time read by the first is kept for the second. */
+let resolvedTime: { readonly data: string; readonly date: Date } | undefined;
+
 const psychTimestamp = new Type('tag:yaml.org,2002:timestamp', {
   kind: 'scalar',
-  resolve: (data: string | null) => data !== null && TIME.test(data) && psychTime(data) !== undefined,
-  construct: (data: string) => psychTime(data),
+  resolve: (data: string | null) => {
+    const date = data !== null && TIME.test(data) ? psychTime(data) : undefined;
+    resolvedTime = date && data !== null ? { data, date } : undefined;
+    return date !== undefined;
+  },
+  construct: (data: string) => (resolvedTime?.data === data ? resolvedTime.date : psychTime(data)),
   instanceOf: Date,
 });
 

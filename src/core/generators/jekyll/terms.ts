@@ -26,11 +26,16 @@ export function pluralizedArray(data: Readonly<Record<string, unknown>>, singula
     const written = data[plural];
     value = typeof written === 'string' ? rubySplit(written) : Array.isArray(written) ? written : undefined;
   }
-  return flatten([value]).filter((item) => item !== null && item !== undefined);
+  return flattenInto([value], []);
 }
 
-function flatten(items: readonly unknown[]): unknown[] {
-  return items.flatMap((item) => (Array.isArray(item) ? flatten(item) : [item]));
+/** `flatten!` then `compact!`: the items of nested lists in order, nils dropped. */
+function flattenInto(items: readonly unknown[], out: unknown[]): unknown[] {
+  for (const item of items) {
+    if (Array.isArray(item)) flattenInto(item, out);
+    else if (item !== null && item !== undefined) out.push(item);
+  }
+  return out;
 }
 
 /** Ruby's `to_s` of a front-matter value, for the values names are made of. */
