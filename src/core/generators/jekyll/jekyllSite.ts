@@ -20,13 +20,6 @@ function isSpecialName(name: string): boolean {
   return /^[._#~]/.test(name) || name.endsWith('~');
 }
 
-/** Where a content file sits, as Jekyll's reader finds it. */
-interface Placement {
-  readonly kind: PostKind;
-  /** The path below the collections folder (Jekyll's `relative_path` of a post or draft; of a page, below the source). */
-  readonly relativePath: string;
-}
-
 export class JekyllSite implements Site {
   readonly generator = jekyllGenerator;
   readonly sourceRoot: string;
@@ -44,34 +37,29 @@ export class JekyllSite implements Site {
     this.excluded = config.exclude.map((entry) => entry.replace(/^\/+/, '').replace(/\/+$/, '')).filter((entry) => entry !== '');
   }
 
-  classify(path: string): PostKind | undefined {
-    return this.placementOf(path)?.kind;
-  }
-
   /**
    * Jekyll's reader (Reader#read_directories, PostReader): it walks every folder whose name is not
    * special (`_`, `.`, `#`, `~`) or excluded, and reads `_posts` and `_drafts` in each (below
    * `collections_dir` when set). In `_posts` only dated names are posts; in `_drafts` every file is
    * a draft; elsewhere a Markdown file is a page (Jekyll reads it as one when it has front matter).
    */
-  private placementOf(path: string): Placement | undefined {
+  classify(path: string): PostKind | undefined {
     const relative = relativeInside(this.sourceRoot, path);
     if (relative === undefined || relative === '') return undefined;
     if (!JEKYLL_MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())) return undefined;
     if (this.isExcluded(relative)) return undefined;
     const parts = relative.split('/');
     const special = parts.findIndex((part) => part === '_posts' || part === '_drafts');
-    if (special === -1) return parts.every((part) => !isSpecialName(part)) ? { kind: 'page', relativePath: relative } : undefined;
+    if (special === -1) return parts.every((part) => !isSpecialName(part)) ? 'page' : undefined;
     if (parts.slice(0, special).some(isSpecialName)) return undefined;
     // Reader#retrieve_posts reads no `_posts` outside `collections_dir`.
     const collections = this.config.collectionsDir ? this.config.collectionsDir.split('/') : [];
     if (special < collections.length || collections.some((part, i) => parts[i] !== part)) return undefined;
-    const inCollections = parts.slice(collections.length).join('/');
     // Inside `_posts`: Dir["**/*"] skips dot folders; EntryFilter checks the entry's first part and its name.
     const inner = parts.slice(special + 1);
     if (inner.length === 0 || isSpecialName(inner[0]) || isSpecialName(inner[inner.length - 1]) || inner.some((part) => part.startsWith('.'))) return undefined;
-    if (parts[special] === '_drafts') return { kind: 'draft', relativePath: inCollections };
-    return DATED_NAME.test(inner[inner.length - 1]) ? { kind: 'post', relativePath: inCollections } : undefined;
+    if (parts[special] === '_drafts') return 'draft';
+    return DATED_NAME.test(inner[inner.length - 1]) ? 'post' : undefined;
   }
 
   /** Jekyll's `relative_path`: below the collections folder for posts and drafts, below the source for pages. */
