@@ -1,5 +1,6 @@
 import { load, YAMLException } from 'js-yaml';
 import type { FrontMatterBlock, FrontMatterData, FrontMatterError, FrontMatterErrorCode, FrontMatterSplit, FrontMatterSyntax, OffsetSpan, ParsedFrontMatter } from '../../frontMatter';
+import { describeExpandedEntry, limitAliasExpansion } from '../../frontMatter/aliasExpansion';
 import { binaryMarkerOffset, MAX_FRONT_MATTER_LENGTH } from '../../frontMatter/hexoLoad';
 import { rangedEntries } from '../../frontMatter/rangedBlock';
 import { dataFromParsed, linesOf } from '../../frontMatter/readData';
@@ -25,6 +26,12 @@ export function loadJekyllYaml(source: string): Loaded {
   }
   if (value === null || value === undefined) return { data: {} };
   if (typeof value !== 'object' || Array.isArray(value) || value instanceof Date) return { error: 'not-a-mapping', offset: 0, reason: Array.isArray(value) ? 'a list' : 'a single value' };
+  // Aliases share values until something walks them: a cycle or a bomb would hang the reading of tags
+  // (Ruby's `flatten` raises on a cycle, and Jekyll then keeps the post empty; a bomb exhausts it).
+  if (source.includes('*')) {
+    const dropped = limitAliasExpansion(value as Record<string, unknown>, source.length).dropped[0];
+    if (dropped) return { error: 'alias-expansion', offset: 0, reason: `${describeExpandedEntry(dropped)}, past what Postcraft expands` };
+  }
   return { data: value as Record<string, unknown> };
 }
 
@@ -74,8 +81,8 @@ function parseUnguarded(text: string): ParsedFrontMatter {
   if ('data' in loaded) {
     return { format: 'yaml', block, bodyOffset: split.bodyOffset, data: loaded.data, entries: rangedEntries(text, content, lineMap, loaded.data, false), errors: [], valid: true };
   }
-  const error: FrontMatterError = loaded.error === 'not-a-mapping'
-    ? { code: loaded.error, message: `The front matter is ${loaded.reason}, not key: value pairs. ${KEPT_EMPTY}`, range: block.content, effect: 'body-only' }
+  const error: FrontMatterError = loaded.error === 'not-a-mapping' || loaded.error === 'alias-expansion'
+    ? { code: loaded.error, message: loaded.error === 'not-a-mapping' ? `The front matter is ${loaded.reason}, not key: value pairs. ${KEPT_EMPTY}` : `${loaded.reason}. ${KEPT_EMPTY}`, range: block.content, effect: 'body-only' }
     : syntaxError(loaded.reason, content.start + loaded.offset, text, lineMap, content);
   // What each entry says on its own is still shown (completion, the outline); Jekyll reads none of it.
   return { format: 'yaml', block, bodyOffset: split.bodyOffset, data: {}, entries: rangedEntries(text, content, lineMap, undefined, false), errors: [error], valid: false };

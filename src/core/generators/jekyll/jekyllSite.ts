@@ -77,14 +77,15 @@ export class JekyllSite implements Site {
   readPost(path: string, kind: PostKind, text: string): PostRecord {
     const read = readJekyllFrontMatterData(text);
     const relativePath = this.relativePathOf(path, kind);
-    const reading = kind === 'page' ? this.readPage(relativePath, read.data, read.error !== undefined || read.problem === 'yaml-syntax' || read.problem === 'not-a-mapping')
-      : this.readDocument(path, kind, relativePath, read.data, read.problem === 'yaml-syntax' || read.problem === 'not-a-mapping');
+    const unreadable = read.problem === 'yaml-syntax' || read.problem === 'not-a-mapping' || read.problem === 'alias-expansion';
+    const reading = kind === 'page' ? this.readPage(relativePath, read.data, unreadable || read.error !== undefined)
+      : this.readDocument(path, kind, relativePath, read.data, unreadable);
     const { data, failure } = reading;
     const title = data.title;
     const layout = data.layout;
     const slug = data.slug;
     const date = data.date instanceof Date ? data.date : undefined;
-    const error = failure ?? (read.error !== undefined && read.problem !== 'yaml-syntax' && read.problem !== 'not-a-mapping' ? read.error : undefined);
+    const error = failure ?? (read.error !== undefined && !unreadable ? read.error : undefined);
     return {
       path,
       kind,

@@ -88,3 +88,16 @@ describe('Jekyll front matter', () => {
     });
   });
 });
+
+describe('Jekyll front matter with YAML aliases', () => {
+  it('keeps shared values, and reads a cycle or a bomb as front matter Jekyll cannot use, without expanding it', () => {
+    assert.deepEqual(loadJekyllYaml('base: &b [a, b]\ntags: *b'), { data: { base: ['a', 'b'], tags: ['a', 'b'] } });
+    const cycle = loadJekyllYaml('tags: &t [a, *t]');
+    assert.ok('error' in cycle && cycle.error === 'alias-expansion');
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    const parsed = parseJekyllFrontMatter(`---\n${levels.join('\n')}\ntags: *i\n---\n`);
+    assert.equal(parsed.errors[0].code, 'alias-expansion');
+    assert.equal(parsed.errors[0].effect, 'body-only');
+  });
+});
