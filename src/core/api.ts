@@ -26,7 +26,8 @@ export type { FileOperation, TextEdit } from './edits';
 // Ports, logging, paths and text.
 export { systemClock, type DirectoryEntry, type FileKind, type FileStat, type FileSystemPort } from './ports';
 export { exceptionText, logException, setLogPort } from './log';
-export { basename, dirname, relativeInside } from './path';
+export { basename, dirname, extname, relativeInside } from './path';
+export { safeFileName, unusedFileName, type AssetPlacement } from './posts/assetPlacement';
 export { decodeText, looksBinary } from './text/decode';
 export { LineMap } from './text/lineMap';
 export type { Position, SourceRange } from './text/sourceRange';

@@ -52,3 +52,12 @@ export function relativeInside(base: string, path: string): string | undefined {
   const prefix = normalizedBase.endsWith('/') ? normalizedBase : `${normalizedBase}/`;
   return normalizedPath.startsWith(prefix) ? normalizedPath.slice(prefix.length) : undefined;
 }
+
+/** `path` relative to the folder `from` (`../images/a.png`), both absolute `/` paths. */
+export function relativePath(from: string, path: string): string {
+  const base = normalizePath(from).split('/').filter(Boolean);
+  const target = normalizePath(path).split('/').filter(Boolean);
+  let common = 0;
+  while (common < base.length && common < target.length && base[common] === target[common]) common++;
+  return [...base.slice(common).map(() => '..'), ...target.slice(common)].join('/');
+}

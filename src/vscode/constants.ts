@@ -44,6 +44,7 @@ export const Settings = {
   indexDebounceMs: 'index.debounceMs',
   siteSearchDepth: 'sites.searchDepth',
   slug: 'slug',
+  assetsFolder: 'assets.folder',
   deployCommand: 'deploy.command',
   updateTimestampOnSave: 'updateTimestampOnSave',
   previewStyles: 'preview.styles',

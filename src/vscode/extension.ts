@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { WordCount } from '../core/api';
 import { registerCompletion } from './features/completion';
+import { registerBodyLinks } from './features/bodyLinks';
+import { registerPasteAssets } from './features/pasteAssets';
+import { SiteFileSets } from './services/siteFileSets';
 import { registerPostFeatures } from './features/posts';
 import { registerPreview } from './features/preview/previewManager';
 import { registerSiteSummary } from './features/siteSummary';
@@ -43,8 +46,10 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   const sites = new SiteService();
   const wordCount = new WordCountStatus(sites);
   context.subscriptions.push(sites, wordCount, registerSiteSummary(sites));
-  context.subscriptions.push(registerCompletion(sites));
-  context.subscriptions.push(registerValidation(sites));
+  // The files under each site's source folder: what link rules look up and body completion offers.
+  const siteFiles = new SiteFileSets(sites.fileEvents);
+  context.subscriptions.push(siteFiles, registerCompletion(sites, siteFiles), registerBodyLinks(sites), registerPasteAssets(sites));
+  context.subscriptions.push(registerValidation(sites, siteFiles));
   context.subscriptions.push(registerPostFeatures(sites));
   context.subscriptions.push(registerPreview(context, sites));
   void sites.start();

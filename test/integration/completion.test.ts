@@ -12,6 +12,7 @@ import { typeInto } from './support';
 const POSTCRAFT_KINDS = new Set([
   vscode.CompletionItemKind.Property, vscode.CompletionItemKind.Keyword, vscode.CompletionItemKind.Folder,
   vscode.CompletionItemKind.EnumMember, vscode.CompletionItemKind.Constant, vscode.CompletionItemKind.Snippet,
+  vscode.CompletionItemKind.Reference, vscode.CompletionItemKind.File,
 ]);
 
 function root(): vscode.Uri {
@@ -179,5 +180,47 @@ describe('front-matter completion in the editor', () => {
     const { position } = await typeInto(uri, '---\ntitle: x\n---\n正文\n\n```yaml\ntags: [|]\n```\n');
     assert.deepEqual(labels(await complete(uri, position, '[')), []);
     assert.deepEqual(labels(await complete(uri, new vscode.Position(3, 1))), []);
+  });
+
+  it('offers the site\'s posts in `{% post_link |`, by the slug Hexo finds, and the tag plugins after `{% `', async () => {
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    const { position } = await typeInto(uri, '---\ntitle: x\n---\n见 {% post_link go-http| %}\n');
+    const items = await complete(uri, position);
+    const item = find(items, 'go-http-client-timeouts');
+    assert.equal(item.kind, vscode.CompletionItemKind.Reference);
+    assert.equal(item.detail, vscode.l10n.t('Post: {0}', 'Go HTTP Client Timeouts, Explained'));
+    assert.deepEqual(rangeOf(item), new vscode.Range(position.line, position.character - 'go-http'.length, position.line, position.character));
+    const tags = await complete(uri, new vscode.Position(position.line, '见 {% '.length), ' ');
+    assert.ok(labels(tags).includes('asset_img'), labels(tags).join(', '));
+  });
+
+  it('links post_link to the post and asset_img to the asset: document links, definition and hover', async () => {
+    const uri = postUri('_posts/postgres-slow-query.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = document.getText().split('\n').findIndex((text) => text.includes('{% post_link go-http-client-timeouts %}'));
+    const character = document.lineAt(line).text.indexOf('go-http-client-timeouts') + 3;
+    const target = postUri('_posts/go-http-client-timeouts.md').toString();
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
+    assert.ok(links.some((link) => link.target?.toString() === target), JSON.stringify(links.map((link) => link.target?.toString())));
+    const definitions = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', uri, new vscode.Position(line, character));
+    assert.ok(definitions.some((definition) => ('uri' in definition ? definition.uri : definition.targetUri).toString() === target));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
+    const shown = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(shown, /Go HTTP Client Timeouts, Explained/);
+    // The asset folder's image, which exists; the caption's words, which are no files, are no links.
+    const withAsset = postUri('_posts/weekend-at-xiangshan.md');
+    const assetLinks = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', withAsset);
+    const asset = postUri('_posts/weekend-at-xiangshan/summit.png').toString();
+    const ours = assetLinks.filter((link) => link.target?.path.includes('/weekend-at-xiangshan/'));
+    assert.deepEqual(ours.map((link) => link.target?.toString()), [asset]);
+  });
+
+  it('offers the post\'s asset folder in `{% asset_img |` and served images in `![](/|`', async () => {
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    const { position } = await typeInto(uri, '---\ntitle: x\n---\n{% asset_img |\n');
+    assert.deepEqual(labels(await complete(uri, position, ' ')), ['summit.png']);
+    const image = await typeInto(uri, '---\ntitle: x\n---\n![](/|\n');
+    // source/ is served at the root; _posts and its asset folders are not served by path.
+    assert.deepEqual(labels(await complete(uri, image.position, '/')), ['/images/avatar.png']);
   });
 });

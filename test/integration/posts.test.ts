@@ -8,6 +8,7 @@ import { renameTaxonomy } from '../../src/vscode/features/posts/renameTaxonomyCo
 import { SiteService } from '../../src/vscode/services/siteService';
 import { createVscodeFileSystem } from '../../src/vscode/services/vscodeFileSystem';
 import { activatePostcraft, blogFile, waitFor } from './support';
+import { AssetPasteProvider } from '../../src/vscode/features/pasteAssets';
 import { Commands, Settings, TreeItemKinds } from '../../src/vscode/constants';
 
 /**
@@ -509,6 +510,67 @@ describe('posts: create, publish and organize as Hexo does', function () {
     } finally {
       tree.dispose();
       changes.dispose();
+    }
+  });
+
+  it('renaming a post keeps the links to it and moves its asset folder, in the same edit', async () => {
+    const rename = async (from: vscode.Uri, to: vscode.Uri) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    const linked = blogFile('source', '_posts', 'go-http-client-timeouts.md');
+    const renamed = blogFile('source', '_posts', 'go-http-timeouts.md');
+    const linking = blogFile('source', '_posts', 'postgres-slow-query.md');
+    await rename(linked, renamed);
+    try {
+      assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_link go-http-timeouts %\}/);
+    } finally {
+      await rename(renamed, linked);
+    }
+    assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_link go-http-client-timeouts %\}/);
+    const withAssets = blogFile('source', '_posts', 'weekend-at-xiangshan.md');
+    const moved = blogFile('source', '_posts', 'weekend-in-xiangshan.md');
+    await rename(withAssets, moved);
+    try {
+      await vscode.workspace.fs.stat(blogFile('source', '_posts', 'weekend-in-xiangshan', 'summit.png'));
+    } finally {
+      await rename(moved, withAssets);
+    }
+    await vscode.workspace.fs.stat(blogFile('source', '_posts', 'weekend-at-xiangshan', 'summit.png'));
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+  });
+
+  it('pasting an image copies it into the post\'s asset folder, never over a file, and inserts what the site shows it with', async () => {
+    const post = blogFile('source', '_posts', 'weekend-at-xiangshan.md');
+    const folder = blogFile('source', '_posts', 'weekend-at-xiangshan');
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    class PastedImage extends vscode.DataTransferItem {
+      override asFile(): vscode.DataTransferFile {
+        return { name: 'image.png', uri: undefined, data: async () => png };
+      }
+    }
+    const data = new vscode.DataTransfer();
+    data.set('image/png', new PastedImage(''));
+    const site = await SiteIndex.build(await loadHexoSite(createVscodeFileSystem(blogFile()), blogFile().path), createVscodeFileSystem(blogFile()));
+    const provider = new AssetPasteProvider({ siteFor: () => site } as unknown as SiteService);
+    const document = await vscode.workspace.openTextDocument(post);
+    const edits = await provider.provideDocumentPasteEdits(document, [], data);
+    assert.equal(edits?.length, 1);
+    const [edit] = edits!;
+    // The sample blog sets marked.postAsset: Markdown reaches the asset folder by name.
+    assert.equal(edit.insertText, '![](weekend-at-xiangshan.png)');
+    // Pasted twice before the first is written: the second takes the next free name.
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'weekend-at-xiangshan.png'), new Uint8Array([1]));
+    try {
+      const again = (await provider.provideDocumentPasteEdits(document, [], data))![0];
+      assert.equal(again.insertText, '![](weekend-at-xiangshan-1.png)');
+      assert.ok(await vscode.workspace.applyEdit(again.additionalEdit!));
+      assert.deepEqual([...await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'weekend-at-xiangshan-1.png'))], [...png]);
+      assert.deepEqual([...await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'weekend-at-xiangshan.png'))], [1], 'the file that was there is untouched');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'weekend-at-xiangshan.png'));
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'weekend-at-xiangshan-1.png'));
     }
   });
 });

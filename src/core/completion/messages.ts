@@ -17,6 +17,8 @@ export const Messages = {
   layoutFalse: 'Renders the post without the theme',
   language: 'The site\'s language',
   frontMatter: 'Front matter from the {0} scaffold',
+  linkTarget: 'Post: {0}',
+  linkTargetDetails: 'Dated {0}; tags: {1}',
 } as const;
 
 export function postsMessage(count: number, many: string, one: string, ...before: (string | number)[]): Message {

@@ -18,7 +18,10 @@ export type CompletionItemKind =
   | 'category'     // a category of the site
   | 'value'        // a fixed value: a layout, true/false, a language
   | 'date'         // now, formatted as the site writes dates
-  | 'frontMatter'; // a whole front matter from a scaffold
+  | 'frontMatter'  // a whole front matter from a scaffold
+  | 'post'         // another post of the site (a link target in the body)
+  | 'snippet'      // a generator's tag or shortcode in the body
+  | 'file';        // a file of the site (an asset, an image)
 
 export interface TextEdit {
   readonly range: SourceRange;

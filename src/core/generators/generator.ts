@@ -4,6 +4,11 @@ import type { Rule } from '../rules/rule';
 import type MarkdownIt from 'markdown-it';
 import type { PostPlanner } from '../posts/plans';
 import type { TermRenameEdits } from '../posts/renameTaxonomy';
+import type { TextEdit } from '../edits';
+import type { AssetPlacement } from '../posts/assetPlacement';
+import type { CompletionItem } from '../completion/types';
+import type { SiteIndexView } from '../index/types';
+import type { SourceRange } from '../text/sourceRange';
 import type { RenderContext } from '../render/types';
 import type { CategoryPath, ConfigProblem, PostKind, PostRecord } from '../site/types';
 
@@ -57,6 +62,28 @@ export interface Generator {
   readonly plansPosts: boolean;
   /** Whether renaming a tag or category across its sites (`planTaxonomyRename`) reads them right yet. */
   readonly renamesTerms: boolean;
+  /**
+   * Completion in a post's body, outside its front matter: the generator's tags or shortcodes and the
+   * posts they link to. Light: it is loaded with the completion provider.
+   */
+  readonly completeBody?: (text: string, offset: number, index: SiteIndexView | undefined, context?: BodyCompletionContext) => readonly CompletionItem[];
+  /**
+   * Whether body completion at `offset` offers the site's files (an asset or image argument): the
+   * adapter then gathers `BodyCompletionContext.siteFiles` first.
+   */
+  readonly bodyCompletionWantsFiles?: (text: string, offset: number) => boolean;
+  /** What the body's tags or shortcodes link to (other posts, asset files), for links, go-to and hover. */
+  readonly bodyLinks?: (text: string, path: string, index: SiteIndexView | undefined) => BodyLink[];
+  /** The edits in one post's text that keep its links to the post at `from` working once it moves to `to`. */
+  readonly renamedPostEdits?: (text: string, from: string, to: string, site: Site) => TextEdit[];
+  /** The folder of a post's own files (Hexo's asset folder), which moves with it; undefined when it has none. */
+  readonly assetFolderOf?: (path: string, site: Site) => string | undefined;
+  /**
+   * Where a file pasted or dropped into the post at `postPath` goes and how the post refers to it;
+   * `fallbackFolder` (relative to the site's root, '' for the generator's own) is used where the post
+   * has no folder of its own.
+   */
+  readonly placeAsset?: (site: Site, postPath: string, fallbackFolder: string) => AssetPlacement;
   /** The edits renaming a term makes in one post, as the generator files posts under terms (Hexo's tags and categories when absent). */
   readonly termRenameEdits?: TermRenameEdits;
   /**
@@ -75,6 +102,24 @@ export interface Generator {
    * the renderer as `RenderContext.syntax`.
    */
   loadBodySyntax(): Promise<BodySyntax>;
+}
+
+/** What body completion may be given besides the text: the post's path and the files of its site. */
+export interface BodyCompletionContext {
+  readonly path: string;
+  /** Absolute `/` paths of the files under the site's content folder. */
+  readonly siteFiles?: ReadonlySet<string>;
+}
+
+/** A place in a post's body that points at a file: another post, or one of its assets. */
+export interface BodyLink {
+  readonly range: SourceRange;
+  /** Absolute `/` path of the file pointed at. */
+  readonly target: string;
+  /** The post pointed at, when it is one the index holds. */
+  readonly post?: PostRecord;
+  /** A candidate only: a link when the file exists (Hexo's `asset_img` tries each of its arguments). */
+  readonly ifExists?: boolean;
 }
 
 /** What a generator adds to Markdown in a post's body (Hexo's tag plugins; Hugo's shortcodes). */

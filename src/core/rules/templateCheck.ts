@@ -5,6 +5,9 @@ import { parse } from 'nunjucks/src/parser';
 import { indexAtOrAfter } from '../text/positions';
 import { HIDDEN_CODE, HIDDEN_COMMENT, inSpans, type Span } from './bodyScan';
 import type { PostDocument } from './postDocument';
+import { HEXO_TAG_PLUGINS } from './tagPlugins';
+
+export { HEXO_TAG_PLUGINS };
 
 /**
  * What Nunjucks makes of a post's body when Hexo renders it (hexo `lib/hexo/post.ts` `render`, then
@@ -30,14 +33,6 @@ export interface RenderFailure extends Span {
   /** An unknown filter, or a call of an undefined name. */
   readonly kind: 'filter' | 'call';
 }
-
-/** Hexo's tag plugins and whether each takes a body (hexo `plugins/tag/index.ts`). */
-export const HEXO_TAG_PLUGINS: ReadonlyMap<string, boolean> = new Map([
-  ['quote', true], ['blockquote', true], ['code', true], ['codeblock', true], ['iframe', false], ['img', false], ['image', false],
-  ['include_code', false], ['include-code', false], ['a', false], ['link', false], ['anchor', false], ['post_path', false],
-  ['post_link', false], ['asset_path', false], ['asset_link', false], ['asset_img', false], ['asset_image', false],
-  ['pullquote', true], ['url_for', false], ['full_url_for', false],
-]);
 
 /** Names Nunjucks' parser reads itself (`Parser#parseStatement`), and the ones that only close or split those. */
 export const NUNJUCKS_OWN: ReadonlySet<string> = new Set(['raw', 'verbatim', 'if', 'ifAsync', 'for', 'asyncEach', 'asyncAll', 'block', 'extends', 'include', 'set',

@@ -3,10 +3,12 @@ import { completeFrontMatter, type CompletionItem as CoreItem, type CompletionIt
 import { MARKDOWN_SELECTOR } from '../constants';
 import { toCorePath, toVsRange } from '../convert';
 import type { SiteService } from '../services/siteService';
+import type { SiteFileSets } from '../services/siteFileSets';
 
 /** Suggestions appear without Ctrl+Space after `: `, `[`, `, ` and `- ` (and on `---` in an empty file). */
 // `"` starts a TOML or JSON string; `=` ends a TOML key.
-export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-', '"', '='];
+// `%` opens a Hexo tag (`{%`); `(` a Markdown link's target, `/` a folder in it.
+export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '-', '"', '=', '%', '(', '/'];
 
 const KINDS: Record<CoreKind, vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,
@@ -15,20 +17,23 @@ const KINDS: Record<CoreKind, vscode.CompletionItemKind> = {
   value: vscode.CompletionItemKind.EnumMember,
   date: vscode.CompletionItemKind.Constant,
   frontMatter: vscode.CompletionItemKind.Snippet,
+  post: vscode.CompletionItemKind.Reference,
+  snippet: vscode.CompletionItemKind.Snippet,
+  file: vscode.CompletionItemKind.File,
 };
 
 /**
  * Front-matter completion in Markdown posts of a Hexo site. The logic is the core's
  * (`src/core/completion`); this converts ranges and kinds and localizes the descriptions.
  */
-export function registerCompletion(service: SiteService): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, new FrontMatterCompletionProvider(service), ...COMPLETION_TRIGGER_CHARACTERS);
+export function registerCompletion(service: SiteService, siteFiles: SiteFileSets): vscode.Disposable {
+  return vscode.languages.registerCompletionItemProvider(MARKDOWN_SELECTOR, new PostCompletionProvider(service, siteFiles), ...COMPLETION_TRIGGER_CHARACTERS);
 }
 
-class FrontMatterCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly service: SiteService) {}
+class PostCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly service: SiteService, private readonly siteFiles: SiteFileSets) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined | Promise<vscode.CompletionItem[] | undefined> {
     const index = this.service.siteFor(document.uri);
     if (!index) return undefined;
     const path = toCorePath(document.uri);
@@ -36,9 +41,20 @@ class FrontMatterCompletionProvider implements vscode.CompletionItemProvider {
     // Scaffolds, READMEs and theme files are not posts: their `{{ }}` and keys follow other rules.
     if (!kind) return undefined;
     // The live text: unsaved edits count, in this document and (through the index) in others.
-    const result = completeFrontMatter(document.getText(), document.offsetAt(position), index, { now: new Date(), path, kind });
-    if (result.items.length === 0) return undefined;
-    return result.items.map(toVsItem);
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const result = completeFrontMatter(text, offset, index, { now: new Date(), path, kind });
+    if (result.items.length > 0) return result.items.map(toVsItem);
+    // Outside the front matter: the generator's tags or shortcodes, and what they and links point at.
+    const { generator } = index.site;
+    if (!generator.completeBody) return undefined;
+    const complete = (siteFiles?: ReadonlySet<string>) => {
+      const items = generator.completeBody!(text, offset, index, { path, ...(siteFiles ? { siteFiles } : {}) });
+      return items.length > 0 ? items.map(toVsItem) : undefined;
+    };
+    // Only a file argument waits for the site's files (listed once per site, then kept current).
+    if (!generator.bodyCompletionWantsFiles?.(text, offset)) return complete();
+    return this.siteFiles.filesFor(index, document.uri).then((files) => complete(files.files));
   }
 }
 

@@ -13,6 +13,8 @@ export interface HexoConfig extends SiteConfig {
   readonly defaultCategory: string;
   readonly tagMap: Readonly<Record<string, string>>;
   readonly categoryMap: Readonly<Record<string, string>>;
+  /** hexo-renderer-marked's `marked.postAsset`: `![](cat.png)` in a post means its asset folder's file. */
+  readonly markedPostAsset: boolean;
 }
 
 /** Hexo's defaults for the keys Postcraft reads (hexo `lib/hexo/default_config.ts`). */
@@ -32,6 +34,7 @@ export const HEXO_DEFAULT_CONFIG: HexoConfig = Object.freeze({
   defaultCategory: 'uncategorized',
   tagMap: {},
   categoryMap: {},
+  markedPostAsset: false,
   updatedOption: 'mtime',
   smartypants: true,
 });
@@ -135,6 +138,7 @@ function configFromRaw(raw: Record<string, unknown>, problems: ConfigProblem[], 
     // The default renderer's settings live under `marked:`.
     smartypants: isRecord(raw.marked) && raw.marked.smartypants !== undefined && raw.marked.smartypants !== null ? Boolean(raw.marked.smartypants) : defaults.smartypants,
     smartQuotes: isRecord(raw.marked) && typeof raw.marked.quotes === 'string' ? raw.marked.quotes : undefined,
+    markedPostAsset: isRecord(raw.marked) && raw.marked.postAsset === true,
   };
 }
 

@@ -8,6 +8,8 @@ import { HEXO_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { looksLikeHexoConfig } from './hexoConfig';
 import { loadHexoSite } from './hexoSite';
 import { categoriesOf, categoriesValue, tagsOf } from './taxonomy';
+import { completeHexoBody, hexoBodyWantsFiles } from './bodyCompletion';
+import { hexoAssetFolder, hexoBodyLinks, hexoRenamedPostEdits, placeHexoAsset } from './bodyLinks';
 
 /** Hexo 8 behind the generator seam. */
 export const hexoGenerator: Generator = {
@@ -24,6 +26,12 @@ export const hexoGenerator: Generator = {
   categoriesOf,
   categoriesValue,
   loadBodySyntax: async () => (await import('./render/hexoBody.js')).hexoBodySyntax,
+  completeBody: completeHexoBody,
+  bodyCompletionWantsFiles: hexoBodyWantsFiles,
+  bodyLinks: hexoBodyLinks,
+  renamedPostEdits: hexoRenamedPostEdits,
+  assetFolderOf: hexoAssetFolder,
+  placeAsset: placeHexoAsset,
   plansPosts: true,
   renamesTerms: true,
   draftsInPlace: false,

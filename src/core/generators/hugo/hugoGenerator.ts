@@ -9,6 +9,7 @@ import { loadHugoSite } from './hugoSite';
 import type { Rule } from '../../rules/rule';
 import { categoryPaths, valueOf, writtenTerms } from './terms';
 import { hugoTermRenameEdits } from './posts/renameTerm';
+import { placeHugoAsset } from './posts/assets';
 
 /** Hugo's rules, once loaded (they bring the rule modules: see `Generator.loadRules`). */
 let loadedRules: readonly Rule[] | undefined;
@@ -37,6 +38,7 @@ export const hugoGenerator: Generator = {
   plansPosts: true,
   renamesTerms: true,
   termRenameEdits: hugoTermRenameEdits,
+  placeAsset: placeHugoAsset,
   draftsInPlace: true,
   loadPlanner: async () => (await import('./posts/hugoPlanner.js')).hugoPlanner,
 };

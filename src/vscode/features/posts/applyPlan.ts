@@ -35,6 +35,16 @@ export function toWorkspaceEdit(operations: readonly FileOperation[], like: vsco
   return { edit, folders };
 }
 
+let plansApplying = 0;
+
+/**
+ * Whether one of Postcraft's own plans is being applied: its moves carry their asset folders and
+ * links already, so the rename participant (renameParticipant.ts) leaves them alone.
+ */
+export function applyingPlan(): boolean {
+  return plansApplying > 0;
+}
+
 /**
  * Applies a plan; resolves false when the editor refused it (a target appeared meanwhile, say).
  * `refactoring` marks text edits across the site (a rename) as the editor's refactorings, which
@@ -42,7 +52,13 @@ export function toWorkspaceEdit(operations: readonly FileOperation[], like: vsco
  */
 export async function applyPlan(operations: readonly FileOperation[], like: vscode.Uri, options: { refactoring?: boolean } = {}): Promise<boolean> {
   const { edit, folders } = toWorkspaceEdit(operations, like);
-  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: options.refactoring ?? false });
+  plansApplying++;
+  let applied: boolean;
+  try {
+    applied = await vscode.workspace.applyEdit(edit, { isRefactoring: options.refactoring ?? false });
+  } finally {
+    plansApplying--;
+  }
   if (!applied) return false;
   for (const folder of folders) {
     try {

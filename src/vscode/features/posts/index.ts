@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SiteService } from '../../services/siteService';
 import { registerActivePostContext } from './activePostContext';
+import { registerPostRenameParticipant } from './renameParticipant';
 import { assetFolders } from './applyPlan';
 import { registerDeployCommand } from './deployCommand';
 import { registerNewPostCommands } from './newPostCommands';
@@ -19,6 +20,7 @@ export function registerPostFeatures(service: SiteService): vscode.Disposable {
     registerUpdateTimestamp(service),
     registerPostsTree(service),
     registerActivePostContext(service),
+    registerPostRenameParticipant(service),
     assetFolders.listen(service.fileEvents),
   );
 }

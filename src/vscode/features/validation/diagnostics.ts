@@ -7,7 +7,7 @@ import type { SiteService } from '../../services/siteService';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
 import { localize } from './messages';
 import { readValidationSettings } from './settings';
-import type { SiteFileSets } from './siteFileSets';
+import type { SiteFileSets } from '../../services/siteFileSets';
 import { Debouncer } from '../../services/debouncer';
 
 /** The key of the wait before all open posts are checked again (no document URI has it). */

@@ -5,15 +5,13 @@ import { checkAllPosts } from './checkAll';
 import { ClosedFileDiagnostics } from './closedFiles';
 import { registerCodeActions } from './codeActions';
 import { DiagnosticsController } from './diagnostics';
-import { SiteFileSets } from './siteFileSets';
+import type { SiteFileSets } from '../../services/siteFileSets';
 
 /** Validation: diagnostics for open posts, quick fixes and fix-all, and "Check All Posts" (kept current on disk changes). */
-export function registerValidation(sites: SiteService): vscode.Disposable {
-  const files = new SiteFileSets(sites.fileEvents);
+export function registerValidation(sites: SiteService, files: SiteFileSets): vscode.Disposable {
   const diagnostics = new DiagnosticsController(sites, files);
   const closedFiles = new ClosedFileDiagnostics(diagnostics, sites.onDidAddPosts, sites.fileEvents);
   return vscode.Disposable.from(
-    files,
     diagnostics,
     closedFiles,
     registerCodeActions(diagnostics),

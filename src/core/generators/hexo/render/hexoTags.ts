@@ -1,3 +1,4 @@
+import { findLinkedPost } from '../bodyLinks';
 import type MarkdownIt from 'markdown-it';
 import { basename, extname, joinPath } from '../../../path';
 import type { PostRecord } from '../../../site/types';
@@ -428,22 +429,7 @@ export function collectIncludes(body: string, context: RenderContext): string[] 
   return paths;
 }
 
-/**
- * `post_link`'s lookup (hexo `lib/plugins/tag/post_link.ts`): by slug (the file name below
- * `_posts/` without extension), then by title.
- */
+/** `post_link`'s lookup, as the rules and the editor's links make it (see `findLinkedPost`). */
 export function findPost(slug: string, context: RenderContext): PostRecord | undefined {
-  const index = context.index;
-  if (!index || !slug) return undefined;
-  let byTitle: PostRecord | undefined;
-  for (const post of index.posts()) {
-    if (post.kind === 'page') continue;
-    const relative = index.site instanceof Object && 'postRelativePath' in index.site
-      ? (index.site as { postRelativePath(path: string): string }).postRelativePath(post.path)
-      : basename(post.path);
-    const withoutExtension = relative.slice(0, relative.length - extname(relative).length);
-    if (withoutExtension === slug) return post;
-    if (!byTitle && post.title === slug) byTitle = post;
-  }
-  return byTitle;
+  return context.index && slug ? findLinkedPost(slug, context.index) : undefined;
 }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { relativeInside, type SiteIndex } from '../../../core/api';
-import { collectSiteFiles, siteFileLookup, type RuleContext, type SiteFiles } from '../../../core/rules';
-import { toCorePath } from '../../convert';
-import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
-import type { FileEvents, WorkspaceFileChange } from '../../services/fileEvents';
+import { relativeInside, type SiteIndex } from '../../core/api';
+import { collectSiteFiles, siteFileLookup, type RuleContext, type SiteFiles } from '../../core/rules';
+import { toCorePath } from '../convert';
+import { createVscodeFileSystem } from './vscodeFileSystem';
+import type { FileEvents, WorkspaceFileChange } from './fileEvents';
 
 /** Short: an image added is looked up by the next check; a `hexo generate` still comes as a few batches. */
 const SETTLE_MS = 100;

@@ -1,0 +1,149 @@
+import type { CompletionItem } from '../../completion/types';
+import type { SiteIndexView } from '../../index/types';
+import { LineMap } from '../../text/lineMap';
+import { pinyinFilterText } from '../../text/pinyinFilter';
+import { HEXO_TAG_PLUGINS } from '../../rules/tagPlugins';
+import { Messages } from '../../completion/messages';
+import { hexoAssetFolder, linkablePosts } from './bodyLinks';
+import type { BodyCompletionContext } from '../generator';
+import { HexoSite } from './hexoSite';
+
+/** The tag plugins offered after `{% `, with Nunjucks' `raw`, which posts use to show template syntax. */
+const OFFERED_TAGS: ReadonlyArray<readonly [string, boolean]> = [...HEXO_TAG_PLUGINS, ['raw', true]];
+
+/**
+ * Completion inside a Hexo post's body: after `{% `, the tag plugins (a snippet with the end tag for
+ * those that take a body); in the first argument of `post_link`/`post_path`, the posts that tag finds
+ * (by the slug Hexo gives them, which is what the rules check), labelled by slug with the title, date
+ * and tags beside, matched by title and its pinyin too.
+ */
+export function completeHexoBody(text: string, offset: number, index: SiteIndexView | undefined, context?: BodyCompletionContext): CompletionItem[] {
+  const link = markdownTargetAt(text, offset);
+  if (link) return index && context ? linkTargetItems(text, offset, link, index, context) : [];
+  const tag = openTagAt(text, offset);
+  if (!tag) return [];
+  const lines = new LineMap(text);
+  if (tag.argument === undefined) {
+    const range = lines.range(tag.nameStart, offset);
+    // Completing the name of a tag already closed on its line (`{% po| x %}`) adds no second closer.
+    const lineEnd = text.indexOf('\n', offset);
+    const closed = text.slice(offset, lineEnd === -1 ? text.length : lineEnd).includes('%}');
+    // Right after `{%`, the name comes after a space, as posts write it.
+    const space = tag.spaced ? '' : ' ';
+    return OFFERED_TAGS.map(([name, takesBody], order): CompletionItem => ({
+      label: name,
+      kind: 'snippet',
+      insertText: space + (closed ? name : takesBody ? `${name} $1 %}\n$0\n{% end${name} %}` : `${name} $1 %}$0`),
+      isSnippet: true,
+      filterText: name,
+      sortText: String(order).padStart(5, '0'),
+      range,
+    }));
+  }
+  if (ASSET_TAGS.has(tag.name) && index && context && (tag.argument.index === 0 || tag.name.startsWith('asset_im'))) {
+    const folder = hexoAssetFolder(context.path, index.site);
+    if (!folder) return [];
+    return fileItems(assetFiles(folder, context.siteFiles), lines.range(tag.argument.start, offset), tag.name !== 'asset_link' && tag.name !== 'asset_path', (name) => (/\s/.test(name) ? `"${name}"` : name));
+  }
+  if ((tag.name !== 'post_link' && tag.name !== 'post_path') || tag.argument.index !== 0 || !index) return [];
+  const range = lines.range(tag.argument.start, offset);
+  const items: Array<CompletionItem & { time: number }> = [];
+  for (const record of linkablePosts(index)) {
+    const slug = index.site.postFileName(record.path).slug;
+    if (!slug) continue;
+    const date = record.date ? record.date.toISOString().slice(0, 10) : '';
+    items.push({
+      label: slug,
+      kind: 'post',
+      // Arguments split on white space: a slug with spaces is one argument only in quotes.
+      insertText: /\s/.test(slug) ? `"${slug}"` : slug,
+      isSnippet: false,
+      filterText: `${slug} ${pinyinFilterText(record.title)}`,
+      detail: { message: Messages.linkTarget, args: [record.title || slug] },
+      documentation: { message: Messages.linkTargetDetails, args: [date || '—', record.tags.join(', ') || '—'] },
+      sortText: '',
+      range,
+      time: record.date?.getTime() ?? 0,
+    });
+  }
+  // Newest first, as a blog lists them.
+  return items.sort((a, b) => b.time - a.time).map(({ time: _time, ...item }, order) => ({ ...item, sortText: String(order).padStart(5, '0') }));
+}
+
+const ASSET_TAGS = new Set(['asset_img', 'asset_image', 'asset_link', 'asset_path']);
+const IMAGE = /\.(png|jpe?g|gif|webp|svg|avif|bmp|ico)$/i;
+
+/** Whether completion at `offset` offers files (the adapter gathers the site's files first). */
+export function hexoBodyWantsFiles(text: string, offset: number): boolean {
+  if (markdownTargetAt(text, offset)) return true;
+  const tag = openTagAt(text, offset);
+  return tag !== undefined && tag.argument !== undefined && ASSET_TAGS.has(tag.name);
+}
+
+/** The files of an asset folder, relative to it. */
+function assetFiles(folder: string, siteFiles: ReadonlySet<string> | undefined): string[] {
+  const prefix = `${folder}/`;
+  return [...(siteFiles ?? [])].filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length));
+}
+
+/** Items for file names: the post's own before the site's (`/…`), images first when an image is wanted, then by name. */
+function fileItems(names: readonly string[], range: CompletionItem['range'], imagesFirst: boolean, written: (name: string) => string): CompletionItem[] {
+  const rank = (name: string) => (name.startsWith('/') ? 2 : 0) + (imagesFirst && !IMAGE.test(name) ? 1 : 0);
+  const ordered = [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return ordered.map((name, order) => ({
+    label: name, kind: 'file', insertText: written(name), isSnippet: false, filterText: name, sortText: String(order).padStart(5, '0'), range,
+  }));
+}
+
+/** The target of a Markdown link or image the cursor is in (`![alt](|`), up to the cursor. */
+function markdownTargetAt(text: string, offset: number): { start: number; image: boolean } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const match = /(!?)\[[^\]]*\]\(([^()\s]*)$/.exec(before);
+  return match ? { start: offset - match[2].length, image: match[1] === '!' } : undefined;
+}
+
+/**
+ * What a Markdown link in a post can point at, as Hexo serves it: with `post_asset_folder` and
+ * hexo-renderer-marked's `postAsset`, the post's own assets by name; then the site's files by the path
+ * they are served at (`/images/a.png`: `source/` is the root; `_posts`, `_drafts` and other `_` paths
+ * are not served).
+ */
+function linkTargetItems(text: string, offset: number, link: { start: number; image: boolean }, index: SiteIndexView, context: BodyCompletionContext): CompletionItem[] {
+  const range = new LineMap(text).range(link.start, offset);
+  const folder = index.site instanceof HexoSite && index.site.config.markedPostAsset ? hexoAssetFolder(context.path, index.site) : undefined;
+  const own = folder ? assetFiles(folder, context.siteFiles) : [];
+  const root = `${index.site.sourceRoot}/`;
+  const served = [...(context.siteFiles ?? [])]
+    .filter((file) => file.startsWith(root) && !file.slice(root.length).split('/').some((part) => part.startsWith('_') || part.startsWith('.')))
+    .filter((file) => !link.image || IMAGE.test(file))
+    .map((file) => `/${file.slice(root.length)}`);
+  // A target begun with `/` is a served path: the post's own assets are not written so.
+  const rooted = text.charAt(link.start) === '/';
+  const wanted = rooted ? [] : link.image ? own.filter((name) => IMAGE.test(name)) : own;
+  const encode = (name: string) => name.replace(/[ ()]/g, (char) => encodeURIComponent(char));
+  return fileItems([...wanted, ...served], range, link.image, encode);
+}
+
+/** The `{%` tag the cursor is in on its line: its name, and the argument the cursor is in (by index). */
+function openTagAt(text: string, offset: number): { name: string; nameStart: number; spaced: boolean; argument?: { index: number; start: number } } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const open = before.lastIndexOf('{%');
+  if (open === -1 || before.indexOf('%}', open) !== -1) return undefined;
+  const inside = before.slice(open + 2);
+  const match = /^(-?\s*)([A-Za-z_][\w-]*)?/.exec(inside)!;
+  const nameStart = lineStart + open + 2 + match[1].length;
+  const name = match[2] ?? '';
+  const spaced = /\s/.test(match[1]);
+  const rest = inside.slice(match[0].length);
+  if (rest === '') return { name, nameStart, spaced };
+  if (!/^\s/.test(rest)) return undefined;
+  // Arguments as Hexo splits them: white space outside quotes.
+  const args = Array.from(rest.matchAll(/"[^"]*"?|'[^']*'?|\S+/g));
+  const last = args[args.length - 1];
+  const typingLast = last !== undefined && last.index! + last[0].length === rest.length;
+  const restStart = lineStart + open + 2 + match[0].length;
+  if (typingLast) return { name, nameStart, spaced, argument: { index: args.length - 1, start: restStart + last.index! } };
+  return { name, nameStart, spaced, argument: { index: args.length, start: offset } };
+}

@@ -1,0 +1,121 @@
+import type { BodyLink, Site } from '../generator';
+import type { TextEdit } from '../../edits';
+import type { SiteIndexView } from '../../index/types';
+import { dirname, joinPath, relativeInside, relativePath } from '../../path';
+import { isImageName, markdownReference, type AssetPlacement } from '../../posts/assetPlacement';
+import { HexoSite } from './hexoSite';
+import { scanBody } from '../../rules/bodyScan';
+import type { PostRecord } from '../../site/types';
+import { LineMap } from '../../text/lineMap';
+import { splitFrontMatter } from '../../frontMatter';
+
+const POST_TAGS = new Set(['post_link', 'post_path']);
+const ASSET_TAGS = new Set(['asset_img', 'asset_image', 'asset_link', 'asset_path']);
+
+/**
+ * What a Hexo post's tag plugins point at, outside code as Hexo sees it: `post_link`/`post_path` to
+ * the post Hexo finds (by slug, then title), `asset_*` to files of the post's asset folder (every
+ * argument of `asset_img` is a candidate, as Hexo tries each; the adapter keeps those on disk).
+ */
+export function hexoBodyLinks(text: string, path: string, index: SiteIndexView | undefined): BodyLink[] {
+  const split = splitFrontMatter(text);
+  const body = scanBody(text, split.bodyOffset);
+  const lines = new LineMap(text);
+  const links: BodyLink[] = [];
+  const assetFolder = path.replace(/\.[^./]+$/, '');
+  let targets: LinkTargets | undefined;
+  for (const tag of body.tags) {
+    if (POST_TAGS.has(tag.name)) {
+      const first = tag.args[0];
+      targets ??= index && linkTargets(index);
+      const post = first && targets ? targets.bySlug.get(first.value) ?? targets.byTitle.get(first.value) : undefined;
+      if (post) links.push({ range: lines.range(first.start, first.end), target: post.path, post });
+    } else if (ASSET_TAGS.has(tag.name) && index?.site.config.postAssetFolder) {
+      const candidates = tag.name.startsWith('asset_im') ? tag.args : tag.args.slice(0, 1);
+      for (const arg of candidates) links.push({ range: lines.range(arg.start, arg.end), target: joinPath(assetFolder, arg.value), ifExists: true });
+    }
+  }
+  return links;
+}
+
+interface LinkTargets {
+  readonly bySlug: ReadonlyMap<string, PostRecord>;
+  readonly byTitle: ReadonlyMap<string, PostRecord>;
+}
+
+/** Every post `post_link` can find, by slug and by title (the first of each), for a post of many links. */
+function linkTargets(index: SiteIndexView): LinkTargets {
+  const bySlug = new Map<string, PostRecord>();
+  const byTitle = new Map<string, PostRecord>();
+  for (const record of linkablePosts(index)) {
+    const slug = index.site.postFileName(record.path).slug;
+    if (!bySlug.has(slug)) bySlug.set(slug, record);
+    if (record.title && !byTitle.has(record.title)) byTitle.set(record.title, record);
+  }
+  return { bySlug, byTitle };
+}
+
+/** The posts `post_link` looks among: posts, and drafts where the site renders them. */
+export function* linkablePosts(index: SiteIndexView): Iterable<PostRecord> {
+  const { renderDrafts } = index.site.config;
+  for (const record of index.posts()) if (record.kind === 'post' || (record.kind === 'draft' && renderDrafts)) yield record;
+}
+
+/**
+ * The post `post_link` finds for `name` (hexo `plugins/tag/post_link.ts`): by slug, then by title;
+ * drafts only where the site renders them.
+ */
+export function findLinkedPost(name: string, index: SiteIndexView): PostRecord | undefined {
+  let byTitle: PostRecord | undefined;
+  for (const record of linkablePosts(index)) {
+    if (index.site.postFileName(record.path).slug === name) return record;
+    if (!byTitle && record.title === name) byTitle = record;
+  }
+  return byTitle;
+}
+
+/**
+ * The edits that keep `post_link`/`post_path` working when the post at `from` moves to `to`: each
+ * that names it by its slug (outside code, as Hexo reads the body) names the new slug, quoted when it
+ * has a space. A link by title still finds the post, and is left alone.
+ */
+export function hexoRenamedPostEdits(text: string, from: string, to: string, site: Site): TextEdit[] {
+  const before = site.postFileName(from).slug;
+  const after = site.postFileName(to).slug;
+  if (!before || !after || before === after || !text.includes(before)) return [];
+  const body = scanBody(text, splitFrontMatter(text).bodyOffset);
+  const lines = new LineMap(text);
+  const edits: TextEdit[] = [];
+  for (const tag of body.tags) {
+    const first = tag.args[0];
+    if (!POST_TAGS.has(tag.name) || !first || first.value !== before) continue;
+    edits.push({ range: lines.range(first.start, first.end), newText: /\s/.test(after) ? `"${after}"` : after });
+  }
+  return edits;
+}
+
+/** A post's asset folder where the site has them (`post_asset_folder`): its path without the extension. */
+export function hexoAssetFolder(path: string, site: Site): string | undefined {
+  return site.config.postAssetFolder ? path.replace(/\.[^./]+$/, '') : undefined;
+}
+
+/**
+ * A pasted or dropped file in a Hexo post: into the post's asset folder (`post_asset_folder`), shown
+ * with `![](name)` where hexo-renderer-marked resolves it (`marked.postAsset`), else with `asset_img`
+ * or `asset_link`; without asset folders, into `fallbackFolder` (default `source/images`) by the path
+ * it is served at.
+ */
+export function placeHexoAsset(site: Site, postPath: string, fallbackFolder: string): AssetPlacement {
+  const own = hexoAssetFolder(postPath, site);
+  if (own) {
+    const postAsset = site instanceof HexoSite && site.config.markedPostAsset;
+    return {
+      folder: own,
+      reference: (name) => (postAsset ? markdownReference(name, name) : `{% ${isImageName(name) ? 'asset_img' : 'asset_link'} ${/\s/.test(name) ? `"${name}"` : name} %}`),
+    };
+  }
+  const folder = joinPath(site.root, fallbackFolder || `${relativeInside(site.root, site.sourceRoot) ?? 'source'}/images`);
+  const served = relativeInside(site.sourceRoot, folder);
+  // A folder Hexo does not serve (outside `source/`) is linked relatively, for editors' previews at least.
+  return { folder, reference: (name) => markdownReference(name, served !== undefined ? `/${served ? `${served}/` : ''}${name}` : relativePath(dirname(postPath), `${folder}/${name}`)) };
+}
