@@ -28,8 +28,9 @@ const markerFile = path.join(installDir, '.postcraft-installed');
 // Debian packages: chromium drives the web workbench, libkrb5-dev and the build tools are for the
 // native modules (kerberos, node-pty, spdlog, argon2...), ripgrep replaces the rg binary that
 // @vscode/ripgrep would download from GitHub, and the fonts make screenshots legible (CJK posts).
-// hugo: the oracle of the Hugo tests (test/oracle/hugoRead.cjs), Debian's 0.111.3.
-const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'fonts-dejavu-core', 'fonts-noto-cjk', 'python3', 'make', 'g++', 'hugo'];
+// hugo: the oracle of the Hugo tests (test/oracle/hugoRead.cjs), Debian's 0.111.3; jekyll: the oracle of the
+// Jekyll tests (test/oracle/jekyllRead.cjs), Debian's 4.3.1.
+const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'fonts-dejavu-core', 'fonts-noto-cjk', 'python3', 'make', 'g++', 'hugo', 'jekyll'];
 
 // Dependencies of code-server (and of its nested `npm install` in lib/vscode) whose install scripts
 // must run. npm 11 blocks dependency install scripts unless allowed; Windows-only ones never run here.

@@ -124,9 +124,9 @@ async function resolveTargets(files: FileSystemPort, paths: readonly string[]): 
       else target.within.length = 0;
       continue;
     }
-    if (stat.kind !== 'directory') throw new UsageError(`${input} is not inside a Hexo or Hugo site`);
+    if (stat.kind !== 'directory') throw new UsageError(`${input} is not inside a Hexo, Hugo or Jekyll site`);
     const workspace = await WorkspaceIndex.open(files, [path], { generators: GENERATORS });
-    if (workspace.sites.length === 0) throw new UsageError(`no Hexo or Hugo site found in ${input} (${LOOKED_FOR})`);
+    if (workspace.sites.length === 0) throw new UsageError(`no Hexo, Hugo or Jekyll site found in ${input} (${LOOKED_FOR})`);
     for (const index of workspace.sites) byRoot.set(index.site.root, { index, within: [] });
   }
   return [...byRoot.values()];

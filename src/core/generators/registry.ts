@@ -2,12 +2,13 @@ import type { Rule } from '../rules/rule';
 import type { Generator, GeneratorKind } from './generator';
 import { hexoGenerator } from './hexo/hexoGenerator';
 import { hugoGenerator } from './hugo/hugoGenerator';
+import { jekyllGenerator } from './jekyll/jekyllGenerator';
 
 /**
  * Every generator Postcraft reads, in the order discovery asks them (the first that claims a folder
  * owns it). The extension and the CLI take the generators from here and hand them to the shared core.
  */
-export const GENERATORS: readonly Generator[] = [hexoGenerator, hugoGenerator];
+export const GENERATORS: readonly Generator[] = [hexoGenerator, hugoGenerator, jekyllGenerator];
 
 /** The generator a Markdown file outside any site is previewed with (Postcraft began as a Hexo tool). */
 export const DEFAULT_GENERATOR: Generator = hexoGenerator;

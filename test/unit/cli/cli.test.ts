@@ -45,7 +45,7 @@ describe('postcraft CLI', () => {
     const { code, err } = await run(['taxonomy', empty]);
     rmSync(empty, { recursive: true, force: true });
     assert.equal(code, 2);
-    assert.match(err, /no Hexo or Hugo site found/);
+    assert.match(err, /no Hexo, Hugo or Jekyll site found/);
   });
 
   it('exits 2 on usage errors and 0 on --help', async () => {

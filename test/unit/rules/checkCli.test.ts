@@ -101,23 +101,40 @@ describe('postcraft check', () => {
     assert.equal((await run(['check', site, '--fix', '--fix-dry-run'])).code, 2);
   });
 
-  it('says so and exits 2 on a folder whose _config.yml is not Hexo\'s (a Jekyll site)', async () => {
+  it('reads a folder whose _config.yml is not Hexo\'s but sits beside _posts as a Jekyll site', async () => {
     const jekyll = mkdtempSync(join(tmpdir(), 'postcraft-jekyll-'));
     writeFileSync(join(jekyll, '_config.yml'), 'title: My Jekyll blog\nmarkdown: kramdown\ntheme: minima\nplugins:\n  - jekyll-feed\n');
     mkdirSync(join(jekyll, '_posts'));
-    writeFileSync(join(jekyll, '_posts', '2024-01-05-hello.md'), '---\nlayout: post\ntitle: Hello\n---\n');
+    writeFileSync(join(jekyll, '_posts', '2024-01-05-hello.md'), '---\nlayout: post\ntitle: Hello\ntags: jekyll notes\n---\n');
     try {
-      for (const target of [jekyll, join(jekyll, '_posts'), join(jekyll, '_posts', '2024-01-05-hello.md')]) {
+      const { code, out } = await run(['check', jekyll]);
+      assert.equal(code, 0);
+      assert.equal(out, 'No problems in 1 file checked.\n');
+      const taxonomy = await run(['taxonomy', jekyll, '--json']);
+      assert.equal(taxonomy.code, 0);
+      assert.deepEqual(JSON.parse(taxonomy.out).tags, [{ name: 'jekyll', count: 1 }, { name: 'notes', count: 1 }]);
+    } finally {
+      rmSync(jekyll, { recursive: true, force: true });
+    }
+  });
+
+  it('says so and exits 2 on a folder whose _config.yml is neither Hexo\'s nor beside any posts', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'postcraft-other-'));
+    writeFileSync(join(other, '_config.yml'), 'title: Some tool\n');
+    mkdirSync(join(other, 'notes'));
+    writeFileSync(join(other, 'notes', 'hello.md'), '---\ntitle: Hello\n---\n');
+    try {
+      for (const target of [other, join(other, 'notes'), join(other, 'notes', 'hello.md')]) {
         const { code, out, err } = await run(['check', target]);
         assert.equal(code, 2, target);
         assert.equal(out, '');
-        assert.match(err, /no Hexo or Hugo site found|is not inside a Hexo or Hugo site/);
+        assert.match(err, /no Hexo, Hugo or Jekyll site found|is not inside a Hexo, Hugo or Jekyll site/);
       }
-      const taxonomy = await run(['taxonomy', jekyll]);
+      const taxonomy = await run(['taxonomy', other]);
       assert.equal(taxonomy.code, 2);
-      assert.match(taxonomy.err, /no Hexo or Hugo site found/);
+      assert.match(taxonomy.err, /no Hexo, Hugo or Jekyll site found/);
     } finally {
-      rmSync(jekyll, { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
     }
   });
 

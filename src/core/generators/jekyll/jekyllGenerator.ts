@@ -1,0 +1,54 @@
+import type { FileSystemPort } from '../../ports';
+import { joinPath } from '../../path';
+import { readTextIfPresent } from '../../site/readText';
+import type { Generator } from '../generator';
+import { readJekyllDate } from './dates';
+import { JEKYLL_FRONT_MATTER } from './frontMatter';
+import { JEKYLL_FRONT_MATTER_FIELDS } from './frontMatterFields';
+import { findJekyllConfig, JEKYLL_CONFIG_NAMES, readJekyllConfig } from './jekyllConfig';
+import { loadJekyllSite } from './jekyllSite';
+import { jekyllTags, pluralizedArray, rubyToS } from './terms';
+
+/** Jekyll (4.3, Debian's package) behind the generator seam: reading a site; no plans or renames yet. */
+export const jekyllGenerator: Generator = {
+  kind: 'jekyll',
+  displayName: 'Jekyll',
+  markerFiles: [...JEKYLL_CONFIG_NAMES, 'Gemfile'],
+  isSiteFolder: isJekyllSiteFolder,
+  loadSite: (fs, root) => loadJekyllSite(fs, root),
+  frontMatter: JEKYLL_FRONT_MATTER,
+  // No shared rule has been checked against Jekyll yet.
+  rules: [],
+  fields: JEKYLL_FRONT_MATTER_FIELDS,
+  readDate: readJekyllDate,
+  tagsOf: jekyllTags,
+  // One post's own categories (the folders above `_posts` are the site's to add).
+  categoriesOf: (data) => [...new Set(pluralizedArray(data, 'category', 'categories').map(rubyToS))].map((name) => [name]),
+  categoriesValue: (hierarchies) => hierarchies.map((path) => path[path.length - 1]).filter((name): name is string => name !== undefined),
+  loadBodySyntax: async () => (await import('./render/jekyllBody.js')).jekyllBodySyntax,
+  plansPosts: false,
+  renamesTerms: false,
+  draftsInPlace: false,
+  loadPlanner: () => Promise.reject(new Error('Postcraft does not plan new Jekyll posts yet')),
+};
+
+/**
+ * A Jekyll site's root: a Gemfile naming `jekyll` or `github-pages`, or a `_config.yml` (`.yaml`,
+ * `.toml`) beside a `_posts` folder (at the top, or in the configured `source`). Hexo is asked first
+ * and claims its own `_config.yml` (Hexo's keys, or a package.json naming hexo), and a Hexo site
+ * keeps its posts in `source/_posts`, never at the top.
+ */
+async function isJekyllSiteFolder(fs: FileSystemPort, folder: string, files: ReadonlySet<string>): Promise<boolean> {
+  if (files.has('Gemfile')) {
+    const gemfile = await readTextIfPresent(fs, joinPath(folder, 'Gemfile'));
+    if (gemfile !== undefined && /^\s*gem\s+["'](jekyll|github-pages)["']/m.test(gemfile)) return true;
+  }
+  if (!JEKYLL_CONFIG_NAMES.some((name) => files.has(name))) return false;
+  const isFolder = async (path: string) => (await fs.stat(path))?.kind === 'directory';
+  if (await isFolder(joinPath(folder, '_posts'))) return true;
+  const file = await findJekyllConfig(fs, folder);
+  if (!file) return false;
+  const { config } = readJekyllConfig(file);
+  const posts = joinPath(folder, ...[config.source, config.collectionsDir, '_posts'].filter((part) => part !== ''));
+  return (config.source !== '' || config.collectionsDir !== '') && isFolder(posts);
+}
