@@ -26,7 +26,7 @@ export function registerSiteSummary(service: SiteService): vscode.Disposable {
     };
     if (options?.quiet) return summary;
     if (summary.sites.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft found no Hexo or Hugo site in this workspace.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Postcraft found no Hexo, Hugo or Jekyll site in this workspace.'));
       return summary;
     }
     const lines = service.sites.map((index, i) => {

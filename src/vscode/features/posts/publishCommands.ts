@@ -64,7 +64,7 @@ async function move(service: SiteService, argument: unknown, direction: 'publish
   const uri = targetOf(argument);
   if (!uri) throw new UserFacingError(direction === 'publish' ? vscode.l10n.t('Open or select a draft to publish.') : vscode.l10n.t('Open or select a post to move back to drafts.'));
   const index = await siteHolding(service, uri);
-  if (!index) throw new UserFacingError(vscode.l10n.t('{0} is not in a Hexo or Hugo site.', uri.fsPath));
+  if (!index) throw new UserFacingError(vscode.l10n.t('{0} is not in a Hexo, Hugo or Jekyll site.', uri.fsPath));
   const refusal = planRefusal(index, 'plans');
   if (refusal) throw new UserFacingError(refusal);
   const path = toCorePath(uri);

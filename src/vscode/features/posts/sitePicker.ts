@@ -53,7 +53,7 @@ export function planRefusal(index: SiteIndex, purpose: SitePurpose): string | un
  */
 export async function pickSite(service: SiteService, hint?: vscode.Uri, purpose: SitePurpose = 'any'): Promise<SiteIndex | undefined> {
   await service.whenIndexed();
-  if (service.sites.length === 0) throw new UserFacingError(vscode.l10n.t('Postcraft found no Hexo or Hugo site in this workspace.'));
+  if (service.sites.length === 0) throw new UserFacingError(vscode.l10n.t('Postcraft found no Hexo, Hugo or Jekyll site in this workspace.'));
   const sites = sitesFor(service, purpose);
   if (sites.length === 0) throw new UserFacingError(planRefusal(service.sites[0], purpose) as string);
   if (sites.length === 1) return sites[0];
