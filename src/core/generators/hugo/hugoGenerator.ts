@@ -10,6 +10,7 @@ import type { Rule } from '../../rules/rule';
 import { categoryPaths, hugoTermKey, valueOf, writtenTerms } from './terms';
 import { hugoTermRenameEdits } from './posts/renameTerm';
 import { placeHugoAsset } from './posts/assets';
+import { completeHugoBody, hugoBodyLinks } from './bodyCompletion';
 
 /** Hugo's rules, once loaded (they bring the rule modules: see `Generator.loadRules`). */
 let loadedRules: readonly Rule[] | undefined;
@@ -40,6 +41,8 @@ export const hugoGenerator: Generator = {
   termRenameEdits: hugoTermRenameEdits,
   placeAsset: placeHugoAsset,
   termKey: hugoTermKey,
+  completeBody: completeHugoBody,
+  bodyLinks: hugoBodyLinks,
   draftsInPlace: true,
   loadPlanner: async () => (await import('./posts/hugoPlanner.js')).hugoPlanner,
 };
