@@ -13,8 +13,8 @@ import type MarkdownIt from 'markdown-it';
  * a definition makes it loose (its paragraphs shown as paragraphs). Terms and definitions right after
  * a list join it. Only `:` marks a definition (not `~`).
  */
-export function definitionListPlugin(md: MarkdownIt.MarkdownIt): void {
-  md.block.ruler.before('paragraph', 'goldmark_definition_list', definitionList);
+export function definitionListPlugin(md: MarkdownIt.MarkdownIt, enabled: (env: unknown) => boolean = () => true): void {
+  md.block.ruler.before('paragraph', 'goldmark_definition_list', (state, startLine, endLine, silent) => enabled(state.env) && definitionList(state, startLine, endLine, silent));
 }
 
 /** The offset of a definition's text when `line` starts with `:` and a space, else -1. */

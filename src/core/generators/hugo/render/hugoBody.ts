@@ -88,7 +88,9 @@ function hugoShortcodesPlugin(md: MarkdownIt.MarkdownIt): void {
     if (state.src.includes('ref')) state.src = writeRefs(state.src, asRenderEnv(state.env));
     if (state.src.includes('param')) state.src = writeParams(state.src, asRenderEnv(state.env));
   });
-  md.use(definitionListPlugin);
+  // Goldmark's `hardWraps` is off by default: a line break in a paragraph is a space, not Hexo's <br>.
+  md.set({ breaks: false });
+  md.use(definitionListPlugin, (env: unknown) => hugoConfigOf(asRenderEnv(env).context).goldmark.definitionList);
   // Goldmark's linkify in place of Hexo's autolinks, as the site configures it.
   md.core.ruler.at(AUTOLINK_RULE, (state) => {
     const { linkify, linkifyProtocol } = hugoConfigOf(asRenderEnv(state.env).context).goldmark;
@@ -140,7 +142,7 @@ function writeRefs(src: string, env: RenderEnv): string {
 function writeParams(src: string, env: RenderEnv): string {
   const siteParams = hugoConfigOf(env.context).params;
   return src.replace(/\{\{([<%])\s*param\s+("[^"\n]*"|`[^`\n]*`|[^\s>%]+)\s*([>%])\}\}/g, (whole, open: string, quoted: string, close: string) => {
-    if (open !== close) return whole;
+    if ((open === '<') !== (close === '>')) return whole;
     const value = shortcodeParam(env.frontMatter ?? {}, siteParams, quoted.replace(/^["`]|["`]$/g, ''));
     if (value === undefined) return whole;
     const text = goPrint(value).replace(/\r?\n/g, ' ');
