@@ -58,6 +58,16 @@ describe('the Hugo preview as hugo renders it', () => {
       assert.match(html, /<p>\*x\* &lt;b&gt; \/ <em>x<\/em> /);
     });
 
+    it('shows a changed front-matter value in a long post whose other sections the preview reuses', async () => {
+      const hugo = await site();
+      // Sections start at headings (blockCache.ts): the shortcode's section is one of many.
+      const filler = Array.from({ length: 100 }, (_, i) => `## Part ${i}\n\nParagraph ${i} with some words in it.`).join('\n\n');
+      const render = (who: string) => renderPost(`---\nwho: ${who}\n---\n${filler}\n\nBy {{< param who >}}.\n`, { documentPath: '/h/content/posts/long.md', site: hugo, syntax: hugoBodySyntax, resourceUrl: String }).bodyHtml;
+      assert.match(render('Ann'), /By Ann\./);
+      assert.match(render('Ann'), /By Ann\./);
+      assert.match(render('Bob'), /By Bob\./);
+    });
+
     it('looks a key up as .Param does: page first, then site; whole key, then path', () => {
       assert.equal(pageParam({ Author: 'page' }, { author: 'site' }, 'AUTHOR'), 'page');
       assert.equal(pageParam({ author: { name: 'n' } }, { author: { email: 'e' } }, 'author.email'), 'e');
