@@ -10,12 +10,12 @@ import type { Autolink } from '../../../render/autolink';
  * - from the end, unbalanced `)`, a character reference (`&amp;`) and trailing `?!.,:*_~` go back;
  * - an address is linked with `mailto:` unless `-` or `_` follows it.
  */
-const URL = /^(?:https?|ftp):\/\/[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}[\]`]*)?/;
-const WWW = /^www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}[\]`]*)?/;
-const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*/;
+const URL = /(?:https?|ftp):\/\/[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}[\]`]*)?/y;
+const WWW = /www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}[\]`]*)?/y;
+const EMAIL = /[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*/y;
 const TRIGGERS = new Set([' ', '*', '_', '~', '(']);
 const TRAILING = new Set(['?', '!', '.', ',', ':', '*', '_', '~']);
-const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
 /** The links Goldmark finds in a run of text; `protocol` is what a `www.` link gets. */
 export function findGoldmarkLinks(text: string, protocol = 'https'): Autolink[] {
@@ -24,7 +24,7 @@ export function findGoldmarkLinks(text: string, protocol = 'https'): Autolink[] 
   if (!hasEmail && !text.includes('://') && !text.includes('www.')) return links;
   for (let at = 0; at < text.length; at++) {
     if (at > 0 && !TRIGGERS.has(text[at - 1])) continue;
-    const link = linkAt(text.slice(at, at + 4096), hasEmail, protocol);
+    const link = linkAt(text, at, hasEmail, protocol);
     if (!link) continue;
     links.push({ start: at, end: at + link.length, href: link.href });
     at += link.length - 1;
@@ -32,20 +32,25 @@ export function findGoldmarkLinks(text: string, protocol = 'https'): Autolink[] 
   return links;
 }
 
-function linkAt(rest: string, hasEmail: boolean, protocol: string): { readonly length: number; readonly href: string } | undefined {
-  const url = URL.exec(rest);
-  const www = url ? null : WWW.exec(rest);
-  if (url || www) {
-    const kept = trimTrailing(givenBack((url ?? www)![0]));
-    return kept === '' ? undefined : { length: kept.length, href: url ? kept : `${protocol}://${kept}` };
+/** The pattern matched at `at` exactly (the patterns are sticky), or undefined. */
+function matchAt(pattern: RegExp, text: string, at: number): string | undefined {
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0];
+}
+
+function linkAt(text: string, at: number, hasEmail: boolean, protocol: string): { readonly length: number; readonly href: string } | undefined {
+  const first = text[at];
+  const url = first === 'h' || first === 'f' ? matchAt(URL, text, at) : undefined;
+  const www = url === undefined && first === 'w' ? matchAt(WWW, text, at) : undefined;
+  if (url !== undefined || www !== undefined) {
+    const kept = trimTrailing(givenBack((url ?? www)!));
+    return kept === '' ? undefined : { length: kept.length, href: url !== undefined ? kept : `${protocol}://${kept}` };
   }
-  if (!hasEmail || ASCII_PUNCTUATION.test(rest)) return undefined;
-  const email = EMAIL.exec(rest);
-  if (!email) return undefined;
-  let address = email[0];
-  if (!address.slice(address.indexOf('@')).includes('.')) return undefined;
+  if (!hasEmail || ASCII_PUNCTUATION.test(first)) return undefined;
+  let address = matchAt(EMAIL, text, at);
+  if (address === undefined || !address.slice(address.indexOf('@')).includes('.')) return undefined;
   if (address.endsWith('.')) address = address.slice(0, -1);
-  const next = rest[address.length];
+  const next = text[at + address.length];
   if (next === '-' || next === '_') return undefined;
   address = trimTrailing(address);
   return { length: address.length, href: `mailto:${address}` };
