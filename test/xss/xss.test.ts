@@ -152,4 +152,30 @@ describe('the preview in headless Chromium: XSS corpus', function () {
     assert.equal(await page.$$eval('.pc-post :is(script, iframe, object, embed, base, meta, style, svg, form, input)', (elements) => elements.length), 0);
     await page.context().close();
   });
+
+  it('runs none of the payloads in Hugo param values, definition lists, Goldmark links and math turned on by the page', async () => {
+    calls.length = 0;
+    offsite.length = 0;
+    const page = await openWatched();
+    const pieces = [
+      'text {{< param evil >}} and markdown {{% param evil %}}',
+      '{{% param evil %}}',
+      'link {{% param link %}} and {{< param nested.deep >}}',
+      'Term <img src=x onerror="window.__xss(\'term\')">\n: <script>window.__xss(\'definition\')</script>\n: [d](javascript:window.__xss(\'dd-link\'))',
+      'see https://x.y/"><img src=x onerror=window.__xss(\'linkify\')> and www.x.yz/\'onmouseover=window.__xss(\'www\')// and a"onmouseover=window.__xss(\'mail\')@b.cd',
+      '$\\href{javascript:window.__xss(\'math\')}{x}$ and $$\\htmlId{x" onclick="window.__xss(\'math-block\')}{y}$$',
+    ];
+    const text = '---\ntitle: P\nmath: true\nevil: "<img src=x onerror=window.__xss(\'param\')>"\nlink: "[l](javascript:window.__xss(\'param-link\'))"\nnested:\n  deep: "<svg onload=window.__xss(\'deep\')>"\n---\n'
+      + pieces.map((piece, i) => `## case ${i}\n\n${piece}\n`).join('\n');
+    const rendered = renderForHarness(harness, text, { documentPath: '/work/content/posts/post.md', generator: hugoGenerator, syntax: hugoBodySyntax });
+    await showRendered(page, rendered);
+    await exercise(page);
+    assert.equal(await page.$$eval('#pc-content h2', (elements) => elements.length), pieces.length, 'the post rendered');
+    assert.ok(/<dl[\s>]/.test(rendered.bodyHtml) && rendered.bodyHtml.includes('class="katex"') && rendered.bodyHtml.includes('href="https://x.y/'), 'the new syntax was rendered, not left as text');
+    assert.equal(await page.evaluate(() => typeof (window as unknown as Record<string, unknown>).__pwned), 'undefined');
+    assert.deepEqual(calls, []);
+    assert.equal(await page.$$eval('.pc-post :is(script, iframe, object, embed, base, meta, style, svg, form, input)', (elements) => elements.length), 0);
+    assert.equal(await page.$$eval('.pc-post [onerror], .pc-post [onload], .pc-post [onmouseover], .pc-post [onclick], .pc-post a[href^="javascript:"]', (elements) => elements.length), 0);
+    await page.context().close();
+  });
 });

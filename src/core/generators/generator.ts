@@ -137,6 +137,10 @@ export interface BodySyntax {
    * quotes and dashes), before repeats are numbered (`-1`, `-2`); Hexo's slug of the rendered text when absent.
    */
   readonly headingId?: (source: string) => string;
+  /** Whether `$…$` and `$$…$$` are math for this post (its front matter, its site); always when absent. */
+  readonly mathEnabled?: (frontMatter: Readonly<Record<string, unknown>>, context: RenderContext) => boolean;
+  /** Body text whose rendering depends on the front matter too: a section holding it is never reused. */
+  readonly uncacheable?: RegExp;
 }
 
 /** A front-matter field the generator reads, with the short description shown beside its key (an English message the adapter localizes). */

@@ -93,9 +93,17 @@ export function findAutolinks(text: string): Autolink[] {
   return links;
 }
 
-/** A core rule after `text_join`: splits text tokens outside links around their autolinks. */
+/** The name of the autolink core rule: a generator's syntax replaces it with its own (`linkTextRule`). */
+export const AUTOLINK_RULE = 'hexo_autolink';
+
+/** Hexo's autolinks, as a core rule after `text_join`. */
 export function autolinkPlugin(md: MarkdownIt.MarkdownIt): void {
-  md.core.ruler.after('text_join', 'hexo_autolink', (state) => {
+  md.core.ruler.after('text_join', AUTOLINK_RULE, linkTextRule(md, findAutolinks));
+}
+
+/** A core rule that splits text tokens outside links around the links `find` sees in them. */
+export function linkTextRule(md: MarkdownIt.MarkdownIt, find: (text: string) => Autolink[]): (state: MarkdownIt.StateCore) => void {
+  return (state) => {
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children) continue;
       const children: typeof block.children = [];
@@ -107,7 +115,7 @@ export function autolinkPlugin(md: MarkdownIt.MarkdownIt): void {
           if (/^<a[>\s]/i.test(token.content)) linkDepth++;
           else if (/^<\/a\s*>/i.test(token.content)) linkDepth--;
         }
-        const links = token.type === 'text' && linkDepth === 0 ? findAutolinks(token.content) : [];
+        const links = token.type === 'text' && linkDepth === 0 ? find(token.content) : [];
         if (links.length === 0) {
           children.push(token);
           continue;
@@ -142,5 +150,5 @@ export function autolinkPlugin(md: MarkdownIt.MarkdownIt): void {
       }
       block.children = children;
     }
-  });
+  };
 }

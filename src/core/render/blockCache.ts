@@ -112,7 +112,7 @@ function settingsKey(env: RenderEnv): string {
     context.documentPath,
     context.site?.root, context.site?.config, generatorOf(context)?.kind, context.syntax !== undefined,
     context.resourceUrl(context.documentPath),
-    env.labels, env.tagsEnabled, env.excerptSet, env.lineOffset,
+    env.labels, env.tagsEnabled, env.excerptSet, env.lineOffset, env.math,
   ]);
 }
 
@@ -151,7 +151,7 @@ export function renderBody(body: string, env: RenderEnv): string {
     const section = renderSection(text, line, env);
     html.push(section.html);
     // A section with code or math left plain is rendered again once they are filled in.
-    if (env.deferred === deferredBefore && !UNCACHEABLE.test(text)) next.set(sectionKey, section);
+    if (env.deferred === deferredBefore && !UNCACHEABLE.test(text) && !bodySyntaxOf(env.context)?.uncacheable?.test(text)) next.set(sectionKey, section);
   }
   cache.sections = next;
   return html.join('');

@@ -25,6 +25,10 @@ export interface RenderEnv {
   readonly eagerLines?: { readonly from: number; readonly to: number };
   /** Code blocks and formulas left unrendered so far. */
   deferred: number;
+  /** The post's front matter, for body syntax that reads it (Hugo's `param` shortcode). */
+  readonly frontMatter?: Readonly<Record<string, unknown>>;
+  /** False when the post's generator leaves `$…$` as text (`BodySyntax.mathEnabled`). */
+  readonly math?: boolean;
 }
 
 export function sourceLine(env: RenderEnv, map: readonly [number, number] | null | undefined): number | undefined {

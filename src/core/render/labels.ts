@@ -25,6 +25,8 @@ export interface PreviewLabels {
   readonly fileNotFound: string;
   readonly unclosedTag: string;
   readonly nunjucksDisabled: string;
+  /** `{0}`: the key of a Hugo `param` shortcode that finds no value. */
+  readonly paramNotFound: string;
 }
 
 export const DEFAULT_LABELS: PreviewLabels = {
@@ -48,6 +50,7 @@ export const DEFAULT_LABELS: PreviewLabels = {
   fileNotFound: 'File not found: {0}',
   unclosedTag: '{0} has no {1}',
   nunjucksDisabled: 'disableNunjucks: tag plugins are shown as written',
+  paramNotFound: 'No param “{0}” in the front matter or the site’s params: Hugo stops the build',
 };
 
 export function formatLabel(label: string, ...values: Array<string | number>): string {

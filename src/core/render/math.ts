@@ -47,7 +47,7 @@ const DOLLAR = 0x24;
 
 function mathInline(state: MarkdownIt.StateInline, silent: boolean): boolean {
   const start = state.pos;
-  if (state.src.charCodeAt(start) !== DOLLAR) return false;
+  if (state.src.charCodeAt(start) !== DOLLAR || asRenderEnv(state.env).math === false) return false;
   const src = state.src;
   const next = src.charCodeAt(start + 1);
   if (next === DOLLAR || next === 0x20 || next === 0x09 || next === 0x0a || Number.isNaN(next)) return false;
@@ -81,6 +81,7 @@ function mathBlock(state: MarkdownIt.StateBlock, startLine: number, endLine: num
   let max = state.eMarks[startLine];
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   if (pos + 2 > max || state.src.charCodeAt(pos) !== DOLLAR || state.src.charCodeAt(pos + 1) !== DOLLAR) return false;
+  if (asRenderEnv(state.env).math === false) return false;
   pos += 2;
   let firstLine = state.src.slice(pos, max);
   let lastLine = '';

@@ -69,6 +69,8 @@ export function renderPost(text: string, context: RenderContext): RenderedPost {
     moreSeen: false,
     eagerLines: context.eagerLines && pastFrontMatter(context.eagerLines, bodyLine),
     deferred: 0,
+    frontMatter: data,
+    math: context.syntax?.mathEnabled?.(data, context) ?? true,
   };
   // A truncated body is counted on its rendered part and scaled: counting 10 MB costs seconds.
   const counted = countWords(body, context.readingSpeed ?? DEFAULT_READING_SPEED);

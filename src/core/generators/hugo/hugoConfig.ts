@@ -20,7 +20,20 @@ export interface HugoConfig extends SiteConfig {
    * Postcraft knows neither.
    */
   readonly dateSources: DateSources;
+  /** `[params]`, keys lower-cased at every level as Hugo reads them (for the `param` shortcode and `math`). */
+  readonly params: Readonly<Record<string, unknown>>;
+  /** `markup.goldmark.extensions`: what Goldmark adds to Markdown on this site. */
+  readonly goldmark: GoldmarkExtensions;
 }
+
+/** The Goldmark extensions the preview follows, with Hugo's defaults (all on, `www.` links as https). */
+export interface GoldmarkExtensions {
+  readonly definitionList: boolean;
+  readonly linkify: boolean;
+  readonly linkifyProtocol: string;
+}
+
+const GOLDMARK_DEFAULTS: GoldmarkExtensions = { definitionList: true, linkify: true, linkifyProtocol: 'https' };
 
 export interface DateSources {
   readonly date: readonly string[];
@@ -72,6 +85,8 @@ export const HUGO_DEFAULT_CONFIG: HugoConfig = Object.freeze({
   postAssetFolder: false,
   updatedOption: 'empty',
   smartypants: true,
+  params: {},
+  goldmark: GOLDMARK_DEFAULTS,
 });
 
 /** The names Hugo looks for at a site's root, then in `config/_default/`, in its order. */
@@ -120,6 +135,8 @@ export function readHugoConfig(file: HugoConfigFile, extra: ReadonlyMap<string, 
     buildExpired: raw.buildexpired === true,
     mainSections: mainSectionsOf(raw.params),
     dateSources: dateSourcesOf(raw.frontmatter),
+    params: isRecord(raw.params) ? deepLowerKeys(raw.params) : {},
+    goldmark: goldmarkExtensionsOf(raw.markup),
   };
   return { config, problems, raw };
 }
@@ -168,6 +185,27 @@ function stringOr(value: unknown, fallback: string): string {
 }
 
 /** Hugo's configuration keys are case-insensitive: read at the top level lower-cased. */
+function goldmarkExtensionsOf(markup: unknown): GoldmarkExtensions {
+  const extensions = isRecord(markup) ? deepLowerKeys(markup) : {};
+  const goldmark = isRecord(extensions.goldmark) && isRecord(extensions.goldmark.extensions) ? extensions.goldmark.extensions : {};
+  return {
+    definitionList: typeof goldmark.definitionlist === 'boolean' ? goldmark.definitionlist : GOLDMARK_DEFAULTS.definitionList,
+    linkify: typeof goldmark.linkify === 'boolean' ? goldmark.linkify : GOLDMARK_DEFAULTS.linkify,
+    linkifyProtocol: typeof goldmark.linkifyprotocol === 'string' ? goldmark.linkifyprotocol : GOLDMARK_DEFAULTS.linkifyProtocol,
+  };
+}
+
+/** Hugo lower-cases parameter keys at every level of a map (`[params.Social]` is `params.social`). */
+export function deepLowerKeys(data: Record<string, unknown>): Record<string, unknown> {
+  const lowered = lowerKeys(data);
+  for (const [key, value] of Object.entries(lowered)) if (isRecord(value)) lowered[key] = deepLowerKeys(value);
+  return lowered;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
 export function lowerKeys(data: Record<string, unknown>): Record<string, unknown> {
   const lowered: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {

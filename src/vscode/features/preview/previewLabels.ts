@@ -24,5 +24,6 @@ export function localizedLabels(): PreviewLabels {
     fileNotFound: vscode.l10n.t('File not found: {0}', '{0}'),
     unclosedTag: vscode.l10n.t('{0} has no {1}', '{0}', '{1}'),
     nunjucksDisabled: vscode.l10n.t('disableNunjucks: tag plugins are shown as written'),
+    paramNotFound: vscode.l10n.t('No param “{0}” in the front matter or the site’s params: Hugo stops the build', '{0}'),
   };
 }

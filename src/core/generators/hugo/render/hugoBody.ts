@@ -1,11 +1,18 @@
 import type MarkdownIt from 'markdown-it';
+import { AUTOLINK_RULE, linkTextRule } from '../../../render/autolink';
 import { asRenderEnv, sourceLine, type RenderEnv } from '../../../render/env';
 import { renderCodeFigure, parseMarkedLines } from '../../../render/highlight';
 import { attributes, escapeHtml } from '../../../render/html';
+import { formatLabel } from '../../../render/labels';
+import type { RenderContext } from '../../../render/types';
 import type { BodySyntax } from '../../generator';
+import { HUGO_DEFAULT_CONFIG, type HugoConfig } from '../hugoConfig';
 import { HugoSite } from '../hugoSite';
+import { goPrint, pageParam, shortcodeParam } from '../params';
 import { refTarget } from '../refs';
 import { scanShortcodes, shortcodeArg, type ShortcodeToken } from '../shortcodes';
+import { definitionListPlugin } from './definitionList';
+import { findGoldmarkLinks } from './goldmarkLinkify';
 
 /**
  * Hugo's shortcodes in the preview. Hugo runs them before Markdown; the preview reads a shortcode that
@@ -20,7 +27,23 @@ export const hugoBodySyntax: BodySyntax = {
   // A paired shortcode may span blank lines: such a body is rendered whole.
   unsplittable: /\{\{[<%]\s*\//,
   headingId: goldmarkHeadingId,
+  mathEnabled: siteEnablesMath,
+  // `param` reads the front matter, which a section's text does not show.
+  uncacheable: /\{\{[<%]\s*param\b/,
 };
+
+/** The configuration of the post's Hugo site, or Hugo's defaults for a post outside one. */
+function hugoConfigOf(context: RenderContext): HugoConfig {
+  return context.site instanceof HugoSite ? context.site.config : HUGO_DEFAULT_CONFIG;
+}
+
+/**
+ * Hugo 0.111's Goldmark has no math (no passthrough extension: `$x$` stays text, measured); themes
+ * load KaTeX or MathJax when the page's or the site's `math` param is true, as `.Param "math"` reads it.
+ */
+function siteEnablesMath(frontMatter: Readonly<Record<string, unknown>>, context: RenderContext): boolean {
+  return pageParam(frontMatter, hugoConfigOf(context).params, 'math') === true;
+}
 
 /**
  * Goldmark's heading ids as Hugo 0.111 makes them (`autoHeadingIDType = "github"`, measured with
@@ -63,6 +86,15 @@ interface ShortcodeBlock {
 function hugoShortcodesPlugin(md: MarkdownIt.MarkdownIt): void {
   md.core.ruler.after('normalize', 'hugo_refs', (state) => {
     if (state.src.includes('ref')) state.src = writeRefs(state.src, asRenderEnv(state.env));
+    if (state.src.includes('param')) state.src = writeParams(state.src, asRenderEnv(state.env));
+  });
+  // Goldmark's `hardWraps` is off by default: a line break in a paragraph is a space, not Hexo's <br>.
+  md.set({ breaks: false });
+  md.use(definitionListPlugin, (env: unknown) => hugoConfigOf(asRenderEnv(env).context).goldmark.definitionList);
+  // Goldmark's linkify in place of Hexo's autolinks, as the site configures it.
+  md.core.ruler.at(AUTOLINK_RULE, (state) => {
+    const { linkify, linkifyProtocol } = hugoConfigOf(asRenderEnv(state.env).context).goldmark;
+    if (linkify) linkTextRule(md, (text) => findGoldmarkLinks(text, linkifyProtocol))(state);
   });
   md.block.ruler.before('html_block', 'hugo_shortcode', shortcodeBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('html_inline', 'hugo_shortcode_inline', shortcodeInline);
@@ -80,8 +112,9 @@ function hugoShortcodesPlugin(md: MarkdownIt.MarkdownIt): void {
     const block = tokens[idx].meta as unknown as ShortcodeBlock;
     return renderBlock(md, block, sourceLine(env, tokens[idx].map as [number, number]), env);
   };
-  md.renderer.rules.hugo_shortcode_inline = (tokens, idx) => {
+  md.renderer.rules.hugo_shortcode_inline = (tokens, idx, _options, rawEnv) => {
     const token = tokens[idx].meta as unknown as ShortcodeToken;
+    if (token.name === 'param' && !token.closing) return missingParam(token, asRenderEnv(rawEnv));
     return `<span class="pc-tag-inline"${attributes({ 'data-tag': token.name })}><span class="pc-tag-label">${escapeHtml(label(token))}</span></span>`;
   };
 }
@@ -98,6 +131,22 @@ function writeRefs(src: string, env: RenderEnv): string {
     const anchor = target.includes('#') ? target.slice(target.indexOf('#')) : '';
     // From the content folder (a leading `/`), which the preview's links resolve against.
     return found === '' ? anchor || '#' : `/${found}${anchor}`;
+  });
+}
+
+/**
+ * `{{< param "key" >}}` as the value Hugo prints (`param.html`: the page's `.Param`), on the same
+ * line: with `%` as Markdown, with `<` as text. A key Hugo finds nothing for (or a false, 0 or "")
+ * fails its build: the shortcode stays, and renders as a broken link.
+ */
+function writeParams(src: string, env: RenderEnv): string {
+  const siteParams = hugoConfigOf(env.context).params;
+  return src.replace(/\{\{([<%])\s*param\s+("[^"\n]*"|`[^`\n]*`|[^\s>%]+)\s*([>%])\}\}/g, (whole, open: string, quoted: string, close: string) => {
+    if ((open === '<') !== (close === '>')) return whole;
+    const value = shortcodeParam(env.frontMatter ?? {}, siteParams, quoted.replace(/^["`]|["`]$/g, ''));
+    if (value === undefined) return whole;
+    const text = goPrint(value).replace(/\r?\n/g, ' ');
+    return open === '%' ? text : text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
   });
 }
 
@@ -160,6 +209,12 @@ function shortcodeInline(state: MarkdownIt.StateInline, silent: boolean): boolea
   return true;
 }
 
+/** A `param` shortcode writeParams left: Hugo fails the build on it (`Param "x" not found`). */
+function missingParam(token: ShortcodeToken, env: RenderEnv): string {
+  const message = formatLabel(env.labels.paramNotFound, token.args[0] ?? '');
+  return `<span class="pc-broken-link"${attributes({ title: message })}>${escapeHtml(label(token))}</span>`;
+}
+
 function label(token: ShortcodeToken): string {
   return [(token.closing ? '/' : '') + token.name, ...token.args].join(' ');
 }
@@ -167,6 +222,8 @@ function label(token: ShortcodeToken): string {
 function renderBlock(md: MarkdownIt.MarkdownIt, block: ShortcodeBlock, line: number | undefined, env: RenderEnv): string {
   const { token } = block;
   const dataLine = attributes({ 'data-line': line });
+  // A `param` alone on its line that writeParams left, in its paragraph as Hugo writes the value.
+  if (token.name === 'param' && !token.closing) return `<p${dataLine}>${missingParam(token, env)}</p>\n`;
   switch (token.name) {
     case 'figure': {
       const src = shortcodeArg(token, 'src') ?? '';
