@@ -31,9 +31,11 @@ export interface GoldmarkExtensions {
   readonly definitionList: boolean;
   readonly linkify: boolean;
   readonly linkifyProtocol: string;
+  /** `markup.goldmark.renderer.unsafe`: off by default, Hugo leaves raw HTML out (`<!-- raw HTML omitted -->`). */
+  readonly unsafe: boolean;
 }
 
-const GOLDMARK_DEFAULTS: GoldmarkExtensions = { definitionList: true, linkify: true, linkifyProtocol: 'https' };
+const GOLDMARK_DEFAULTS: GoldmarkExtensions = { definitionList: true, linkify: true, linkifyProtocol: 'https', unsafe: false };
 
 export interface DateSources {
   readonly date: readonly string[];
@@ -188,7 +190,9 @@ function stringOr(value: unknown, fallback: string): string {
 function goldmarkExtensionsOf(markup: unknown): GoldmarkExtensions {
   const extensions = isRecord(markup) ? deepLowerKeys(markup) : {};
   const goldmark = isRecord(extensions.goldmark) && isRecord(extensions.goldmark.extensions) ? extensions.goldmark.extensions : {};
+  const renderer = isRecord(extensions.goldmark) && isRecord(extensions.goldmark.renderer) ? extensions.goldmark.renderer : {};
   return {
+    unsafe: renderer.unsafe === true,
     definitionList: typeof goldmark.definitionlist === 'boolean' ? goldmark.definitionlist : GOLDMARK_DEFAULTS.definitionList,
     linkify: typeof goldmark.linkify === 'boolean' ? goldmark.linkify : GOLDMARK_DEFAULTS.linkify,
     linkifyProtocol: typeof goldmark.linkifyprotocol === 'string' ? goldmark.linkifyprotocol : GOLDMARK_DEFAULTS.linkifyProtocol,

@@ -12,6 +12,7 @@ import { HugoSite } from './hugoSite';
 import { hugoTermKey } from './terms';
 import { BUILT_IN_SHORTCODES, NEWER_BUILT_IN_SHORTCODES, scanShortcodes, shortcodeArg, versionAtLeast, type ShortcodeToken } from './shortcodes';
 import { resolveRef } from './refs';
+import { HIDDEN_CODE } from '../../rules/bodyScan';
 
 /** The keys Hugo reads dates from (lower-cased; `published` only when it is not a boolean). */
 const DATE_KEYS = new Set(['date', 'lastmod', 'modified', 'publishdate', 'pubdate', 'published', 'expirydate', 'unpublishdate']);
@@ -319,8 +320,62 @@ export const refNotFound: Rule = {
   },
 };
 
+/** An HTML tag or closing tag as CommonMark reads raw HTML (an autolink `<https://…>` is none). */
+const RAW_HTML = /<\/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])[^<>]*>/g;
+const MAX_RAW_HTML_FINDINGS = 20;
+
+/**
+ * PC516: raw HTML in a page of a site that does not set `markup.goldmark.renderer.unsafe`: Hugo writes
+ * `<!-- raw HTML omitted -->` in its place (measured with hugo 0.111: blocks and inline tags), so the
+ * reader sees nothing of it. Not raw HTML to Goldmark: code (fenced, indented, inline), shortcodes
+ * and the inner content of `{{< >}}` shortcodes (their templates receive it as it is). Comments are
+ * left out too, as their writers mean them to be.
+ */
+export const rawHtmlOmitted: Rule = {
+  code: 'PC516', id: 'raw-html-omitted', defaultSeverity: 'warning',
+  check(doc, context) {
+    const site = hugoSiteOf(context);
+    if (!site || site.config.goldmark.unsafe) return [];
+    const body = doc.body;
+    const code = [...body.fencedCode, ...body.indentedCode, ...notMarkdown(shortcodesOf(doc).tokens)];
+    const findings: Finding[] = [];
+    for (const match of doc.text.slice(body.bodyOffset).matchAll(RAW_HTML)) {
+      if (findings.length >= MAX_RAW_HTML_FINDINGS) break;
+      const start = body.bodyOffset + match.index;
+      if (code.some((span) => start >= span.start && start < span.end) || inInlineCode(body, start)) continue;
+      findings.push({ range: doc.range(start, start + match[0].length), message: message('rawHtmlOmitted', match[0].replace(/^(<\/?[A-Za-z][A-Za-z0-9-]*)[\s\S]*$/, '$1>'), site.generator.displayName) });
+    }
+    return findings;
+  },
+};
+
+/** Shortcodes, and the inner content of `{{< >}}` pairs: text Goldmark does not read as Markdown. */
+function notMarkdown(tokens: readonly ShortcodeToken[]): Array<{ start: number; end: number }> {
+  const spans = tokens.map((token) => ({ start: token.start, end: token.end }));
+  tokens.forEach((token, i) => {
+    if (token.closing || token.selfClosing || token.delimiter !== '<') return;
+    const close = tokens.slice(i + 1).find((candidate) => candidate.closing && candidate.name === token.name);
+    if (close) spans.push({ start: token.end, end: close.start });
+  });
+  return spans;
+}
+
+/** Whether `offset` is inside inline code (among what the body scan hides from templates, the code). */
+function inInlineCode(body: PostDocument['body'], offset: number): boolean {
+  const spans = body.hiddenFromTemplate;
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < spans.start(mid)) high = mid - 1;
+    else if (offset >= spans.end(mid)) low = mid + 1;
+    else return spans.kind(mid) === HIDDEN_CODE;
+  }
+  return false;
+}
+
 /** Every rule checked on Hugo sites, in code order: the shared ones whose facts hold for Hugo, and Hugo's own. */
 export const HUGO_RULES: readonly Rule[] = [
   buildFailingFrontMatter, zeroedDate, notBuilt, sameTermKey, undefinedTaxonomy, termSpelling, repeatedTitle,
-  shortcodePairing, unknownShortcode, unverifiedShortcode, refNotFound,
+  shortcodePairing, unknownShortcode, unverifiedShortcode, refNotFound, rawHtmlOmitted,
 ];

@@ -151,4 +151,16 @@ describe('the Hugo preview as hugo renders it', () => {
       assert.match(http, /<a href="http:\/\/www.a.bc">www.a.bc<\/a>/);
     });
   });
+
+  it('leaves raw HTML out, as hugo does without markup.goldmark.renderer.unsafe, and keeps it with it', async () => {
+    // hugo 0.111: <p>Text <!-- raw HTML omitted -->inline<!-- raw HTML omitted --> end.</p>, the block and the comment omitted.
+    const text = '---\ntitle: R\n---\nText <span class="x">inline</span> end.\n\n<div class="box">\nblock\n</div>\n\n<!-- a comment -->\n\nAfter.\n';
+    const omitted = await body(text);
+    assert.match(omitted, /<p>Text inline end\.<\/p>/);
+    assert.doesNotMatch(omitted, /box|block|comment/);
+    assert.match(omitted, /<p>After\.<\/p>/);
+    const kept = await body(text, 'baseURL = "https://example.org/"\n[markup.goldmark.renderer]\n  unsafe = true\n');
+    assert.match(kept, /<span class="x">inline<\/span>/);
+    assert.match(kept, /<div class="box">/);
+  });
 });

@@ -109,4 +109,15 @@ describe('rules on Hugo sites', () => {
       assert.deepEqual(await codes('[x]({{< ref "missing.md" >}})'), ['PC515 3:4']);
     });
   });
+
+  it('PC516: raw HTML Hugo leaves out, unless the site sets unsafe; code is no HTML', async () => {
+    const text = '---\ntitle: A\n---\nText <span>x</span> and <https://example.org>.\n\n<div class="box">\nhi\n</div>\n\n`<b>` and\n\n```html\n<p>code</p>\n```\n<!-- note -->\n<!--more-->\n{{< notice >}}\n<br>\n{{< /notice >}}\n{{<deprecated-in 0.1 />}}\n{{% notice %}}\n<br/>\n{{% /notice %}}\n';
+    const found = await check(text, 'PC516');
+    assert.deepEqual(found.map((d) => [d.range.start.line, d.range.start.character, formatRuleMessage(d.message).split(' (')[1].split(')')[0]]), [
+      [3, 5, '<span>'], [3, 12, '</span>'], [5, 0, '<div>'], [7, 0, '</div>'], [21, 0, '<br>'],
+    ]);
+    assert.equal(found[0].severity, 'warning');
+    const unsafe = { ...FILES, '/h/hugo.toml': '[markup.goldmark.renderer]\nunsafe = true\n' };
+    assert.deepEqual(await check(text, 'PC516', unsafe), []);
+  });
 });

@@ -99,6 +99,13 @@ function hugoShortcodesPlugin(md: MarkdownIt.MarkdownIt): void {
   md.block.ruler.before('html_block', 'hugo_shortcode', shortcodeBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('html_inline', 'hugo_shortcode_inline', shortcodeInline);
   md.core.ruler.push('hugo_heading_attributes', headingAttributes);
+  // Without `markup.goldmark.renderer.unsafe`, Hugo leaves raw HTML out (measured: block and inline,
+  // comments too; the text between inline tags stays). PC516 tells the writer.
+  md.core.ruler.push('hugo_raw_html_omitted', (state) => {
+    if (hugoConfigOf(asRenderEnv(state.env).context).goldmark.unsafe) return;
+    state.tokens = state.tokens.filter((token) => token.type !== 'html_block');
+    for (const token of state.tokens) if (token.children) token.children = token.children.filter((child) => child.type !== 'html_inline');
+  });
   md.core.ruler.push('hugo_commented_shortcodes', (state) => {
     // A commented shortcode is written out as the shortcode itself.
     for (const block of state.tokens) {
