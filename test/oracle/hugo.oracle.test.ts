@@ -89,12 +89,12 @@ describe('Hugo sites read as Hugo 0.111 reads them', function () {
           const record = index.post(joinPath(index.site.sourceRoot, page.path));
           return record && {
             path: page.path, title: record.title, date: iso(record.date), publishDate: iso(record.publishDate),
-            expiryDate: iso(record.expiryDate), draft: !record.published, built: index.site.isListed(record, now), terms: { ...record.terms },
+            expiryDate: iso(record.expiryDate), lastmod: iso(record.updated), draft: !record.published, built: index.site.isListed(record, now), terms: { ...record.terms },
           };
         });
         const theirs = pages.map((page) => ({
           path: page.path, title: page.title, date: page.date, publishDate: page.publishDate, expiryDate: page.expiryDate,
-          draft: page.draft, built: page.built, terms: page.terms,
+          lastmod: page.lastmod, draft: page.draft, built: page.built, terms: page.terms,
         }));
         // A section or home page: Hugo titles it itself when it has no title ("Posts") and dates it by
         // its newest page when it has no date; Postcraft reads what the file says. Both are compared
@@ -104,6 +104,7 @@ describe('Hugo sites read as Hugo 0.111 reads them', function () {
           if (page.kind === 'page' || !mine) continue;
           if (mine.title === '') mine.title = page.title;
           if (mine.date === ZERO) Object.assign(mine, { date: page.date, publishDate: page.publishDate });
+          if (mine.lastmod === ZERO) mine.lastmod = page.lastmod;
         }
         assert.deepEqual(ours, theirs);
         const taxonomy = JSON.parse(execFileSync(process.execPath, [cli, 'taxonomy', copy, '--json'], { encoding: 'utf8' })) as { tags: Count[]; categories: Array<{ path: string[]; count: number }>; taxonomies?: Record<string, Count[]> };

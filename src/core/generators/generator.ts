@@ -241,8 +241,13 @@ export interface Site {
   noteFiles?(paths: readonly string[]): void;
   /** Which kind of content a file is, or undefined when it is not part of the site's posts and pages. */
   classify(path: string): PostKind | undefined;
-  /** What the index keeps of one post, read as the generator reads it. Never throws: a broken post gets `error`. */
-  readPost(path: string, kind: PostKind, text: string): PostRecord;
+  /**
+   * What the index keeps of one post, read as the generator reads it. Never throws: a broken post gets
+   * `error`. `modified` is the file's modification time (ms), given when `needsFileTimes`.
+   */
+  readPost(path: string, kind: PostKind, text: string, modified?: number): PostRecord;
+  /** Whether reading a post needs its file's modification time (Hugo's `:fileModTime` date source). */
+  readonly needsFileTimes?: boolean;
   /** Whether a built site lists the post (and counts its tags and categories) at `now`. */
   isListed(record: PostRecord, now: Date): boolean;
   /** What the file name of a post or draft says (its slug, and its date when the generator reads one there). */

@@ -38,6 +38,8 @@ export class SiteIndex implements SiteIndexView {
   private readonly categoryTotals = new Map<string, number>();
   private readonly keyTotals = new Map<string, number>();
   private readonly names = new Map<string, string>();
+  /** Files' modification times, for sites that date posts by them (`Site.needsFileTimes`). */
+  private readonly fileTimes = new Map<string, number>();
   private sortedTags: TagCount[] | undefined;
   private sortedCategories: CategoryCount[] | undefined;
   /** Bumped on every change, so that callers can cache what they derive from the index. */
@@ -93,6 +95,10 @@ export class SiteIndex implements SiteIndexView {
           // A file that vanished or cannot be read is simply not part of the site any more.
         }
         try {
+          if (bytes && this.site.needsFileTimes) {
+            const stat = await fs.stat(path);
+            if (stat) this.fileTimes.set(path, stat.mtime);
+          }
           if (!bytes || looksBinary(bytes)) this.remove(path);
           else this.update(path, textForIndex(bytes, maxBytes, this.site.generator.frontMatter.split));
         } catch (error) {
@@ -135,7 +141,9 @@ export class SiteIndex implements SiteIndexView {
       this.remove(path);
       return undefined;
     }
-    const record = this.intern(this.site.readPost(path, kind, text));
+    // A file read since its last stat (an edit, a change on disk) was modified about now.
+    const modified = this.site.needsFileTimes ? this.fileTimes.get(path) ?? this.clock.now().getTime() : undefined;
+    const record = this.intern(this.site.readPost(path, kind, text, modified));
     this.replace(path, record);
     return record;
   }

@@ -16,8 +16,8 @@ export interface HugoConfig extends SiteConfig {
   readonly mainSections?: readonly string[];
   /**
    * Where each date comes from (`[frontmatter]`), in order: lower-cased front-matter keys (with
-   * Hugo's aliases), or `:filename` (a `YYYY-MM-DD-` name). `:git` and `:fileModTime` are left out:
-   * Postcraft knows neither.
+   * Hugo's aliases), `:filename` (a `YYYY-MM-DD-` name), `:filemodtime` (the file's modification
+   * time) or `:git` (read as nothing, as Hugo does without `enableGitInfo`).
    */
   readonly dateSources: DateSources;
   /** `[params]`, keys lower-cased at every level as Hugo reads them (for the `param` shortcode and `math`). */

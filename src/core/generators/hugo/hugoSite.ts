@@ -87,13 +87,21 @@ export class HugoSite implements Site {
     return false;
   }
 
-  readPost(path: string, kind: PostKind, text: string): PostRecord {
+  /** Hugo dates pages by their file's modification time where `[frontmatter]` names `:fileModTime`. */
+  get needsFileTimes(): boolean {
+    return Object.values(this.config.dateSources).some((sources: readonly string[]) => sources.includes(':filemodtime'));
+  }
+
+  readPost(path: string, kind: PostKind, text: string, modified?: number): PostRecord {
     const read = readHugoFrontMatterData(text);
     const data = read.error ? {} : read.data;
     const zone = this.config.timezone;
     const dateOf = (sources: readonly string[]) => {
       for (const source of sources) {
-        const date = source === ':filename' ? fileNameDate(path, zone) : readHugoDate(valueOf(data, source), zone);
+        // `:git` reads nothing, as in Hugo without `enableGitInfo`.
+        const date = source === ':filename' ? fileNameDate(path, zone)
+          : source === ':filemodtime' ? (modified === undefined ? undefined : new Date(modified))
+            : readHugoDate(valueOf(data, source), zone);
         if (date) return date;
       }
       return undefined;
