@@ -1,4 +1,5 @@
 import { completeFrontMatter } from '../src/core/completion';
+import { completeHexoBody } from '../src/core/generators/hexo/bodyCompletion';
 import type { SiteIndex } from '../src/core/index/siteIndex';
 import { median, percentile } from './measure';
 import { mulberry32, postText, type Dialect } from './syntheticSite';
@@ -51,4 +52,28 @@ export async function benchCompletion(index: SiteIndex, requests = 5000, dialect
   }
   if (offered === 0) throw new Error('the completion benchmark offered nothing: its positions are wrong');
   return { median: median(samples), p99: percentile(samples, 99) };
+}
+
+/**
+ * `{% post_link |` on a large site: every post is an item (slug, title, date, tags), with an edit to
+ * the index every 25 requests, as while someone types elsewhere. Milliseconds per request.
+ */
+export function benchPostLinkCompletion(index: SiteIndex, requests = 2000): { median: number; p99: number; items: number } {
+  const random = mulberry32(99);
+  const tags = index.tagCounts().map((tag) => tag.name);
+  const records = [...index.posts()].filter((record) => record.kind === 'post').slice(0, 200);
+  const text = '---\ntitle: Linking\n---\nSee {% post_link ';
+  const samples: number[] = [];
+  let items = 0;
+  for (let i = 0; i < requests; i++) {
+    if (i % 25 === 24) {
+      const record = records[Math.floor(random() * records.length)];
+      index.update(record.path, postText(i, random, tags, () => Math.floor(random() * tags.length), 'yaml'));
+    }
+    const start = process.hrtime.bigint();
+    items = completeHexoBody(text, text.length, index).length;
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  if (items === 0) throw new Error('post_link completion offered nothing');
+  return { median: median(samples), p99: percentile(samples, 99), items };
 }

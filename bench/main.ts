@@ -7,7 +7,7 @@ import { ensureSyntheticHugoSite, ensureSyntheticSite, mulberry32 } from './synt
 import { loadHugoSite } from '../src/core/generators/hugo/hugoSite';
 import { indexFloor } from './floor';
 import { formatMs, median, percentile, timeAsync, type BenchReport } from './measure';
-import { benchCompletion } from './completionBench';
+import { benchCompletion, benchPostLinkCompletion } from './completionBench';
 import { benchRender } from './renderBench';
 import { benchDiagnostics } from './checkBench';
 import { benchCliProcess, describeBaseline, HUGO_FLOOR } from './cliBench';
@@ -119,6 +119,8 @@ async function main(): Promise<void> {
     report.push({ name: `diagnostics, one ${(diagnostics.smallBytes / 1024).toFixed(0)} KB post`, value: `median ${formatMs(diagnostics.smallMedianMs)}`, baseline: `p99 ${formatMs(diagnostics.smallP99Ms)}` });
     report.push({ name: `diagnostics, one ${(diagnostics.largeBytes / 1024 / 1024).toFixed(1)} MB post`, value: `median ${formatMs(diagnostics.largeMedianMs)}` });
     report.push({ name: `completion latency, ${largest.size} posts, ${largest.tagCounts().length} tags`, value: `median ${formatMs(completion.median)}`, baseline: `p99 ${formatMs(completion.p99)}`, target: 'p99 < 10 ms' });
+    const postLink = benchPostLinkCompletion(largest);
+    report.push({ name: `post_link completion, ${postLink.items} posts`, value: `median ${formatMs(postLink.median)}`, baseline: `p99 ${formatMs(postLink.p99)}`, target: 'p99 < 10 ms' });
     await benchHugoCompletion(largest.size);
   }
   report.push(...benchRender());

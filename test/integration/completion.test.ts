@@ -24,7 +24,7 @@ function postUri(relative: string): vscode.Uri {
 }
 
 function isPostcraftItem(item: vscode.CompletionItem): boolean {
-  return item.kind !== undefined && POSTCRAFT_KINDS.has(item.kind) && typeof item.sortText === 'string' && /^\d{5}$/.test(item.sortText);
+  return item.kind !== undefined && POSTCRAFT_KINDS.has(item.kind) && typeof item.sortText === 'string' && /^\d{5}(\d{8})?$/.test(item.sortText);
 }
 
 async function complete(uri: vscode.Uri, position: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {

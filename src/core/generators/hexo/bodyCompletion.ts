@@ -1,5 +1,6 @@
 import type { CompletionItem } from '../../completion/types';
 import type { SiteIndexView } from '../../index/types';
+import type { PostRecord } from '../../site/types';
 import { LineMap } from '../../text/lineMap';
 import { pinyinFilterText } from '../../text/pinyinFilter';
 import { HEXO_TAG_PLUGINS } from '../../rules/tagPlugins';
@@ -47,27 +48,49 @@ export function completeHexoBody(text: string, offset: number, index: SiteIndexV
   }
   if ((tag.name !== 'post_link' && tag.name !== 'post_path') || tag.argument.index !== 0 || !index) return [];
   const range = lines.range(tag.argument.start, offset);
-  const items: Array<CompletionItem & { time: number }> = [];
+  return linkItems(index, range);
+}
+
+type LinkItem = Omit<CompletionItem, 'range'>;
+
+/** Each post's item, kept while its record is the same object (the index replaces a record it re-reads). */
+const itemOfRecord = new WeakMap<PostRecord, LinkItem | null>();
+
+/**
+ * The posts post_link finds as completion items, with `range`. Nothing is sorted or copied per request
+ * (a site has thousands of posts): the sort key is the date itself, newest first, and each item takes
+ * its range on top of the post's cached one.
+ */
+function linkItems(index: SiteIndexView, range: CompletionItem['range']): CompletionItem[] {
+  const items: CompletionItem[] = [];
   for (const record of linkablePosts(index)) {
-    const slug = index.site.postFileName(record.path).slug;
-    if (!slug) continue;
-    const date = record.date ? record.date.toISOString().slice(0, 10) : '';
-    items.push({
-      label: slug,
-      kind: 'post',
-      // Arguments split on white space: a slug with spaces is one argument only in quotes.
-      insertText: /\s/.test(slug) ? `"${slug}"` : slug,
-      isSnippet: false,
-      filterText: `${slug} ${pinyinFilterText(record.title)}`,
-      detail: { message: Messages.linkTarget, args: [record.title || slug] },
-      documentation: { message: Messages.linkTargetDetails, args: [date || '—', record.tags.join(', ') || '—'] },
-      sortText: '',
-      range,
-      time: record.date?.getTime() ?? 0,
-    });
+    let item = itemOfRecord.get(record);
+    if (item === undefined) itemOfRecord.set(record, (item = linkItem(record, index)));
+    if (item) items.push(Object.assign(Object.create(item) as LinkItem, { range }) as CompletionItem);
   }
-  // Newest first, as a blog lists them.
-  return items.sort((a, b) => b.time - a.time).map(({ time: _time, ...item }, order) => ({ ...item, sortText: String(order).padStart(5, '0') }));
+  return items;
+}
+
+/** Newest first: the time left until a far date, as a fixed-width number. */
+function newestFirst(date: Date | undefined): string {
+  return String(9_999_999_999_999 - (date?.getTime() ?? 0)).padStart(13, '0');
+}
+
+function linkItem(record: PostRecord, index: SiteIndexView): LinkItem | null {
+  const slug = index.site.postFileName(record.path).slug;
+  if (!slug) return null;
+  const date = record.date ? record.date.toISOString().slice(0, 10) : '';
+  return {
+    label: slug,
+    kind: 'post',
+    // Arguments split on white space: a slug with spaces is one argument only in quotes.
+    insertText: /\s/.test(slug) ? `"${slug}"` : slug,
+    isSnippet: false,
+    filterText: `${slug} ${pinyinFilterText(record.title)}`,
+    detail: { message: Messages.linkTarget, args: [record.title || slug] },
+    documentation: { message: Messages.linkTargetDetails, args: [date || '—', record.tags.join(', ') || '—'] },
+    sortText: newestFirst(record.date),
+  };
 }
 
 const ASSET_TAGS = new Set(['asset_img', 'asset_image', 'asset_link', 'asset_path']);

@@ -24,7 +24,8 @@ describe('completion in a Hexo post body', () => {
   const at = (textWithCursor: string) => {
     const offset = textWithCursor.indexOf('|');
     const text = textWithCursor.replace('|', '');
-    return { text, items: completeHexoBody(text, offset, index) };
+    // In the editor's order: by sort text.
+    return { text, items: completeHexoBody(text, offset, index).sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0)) };
   };
   const accept = (textWithCursor: string, label: string) => {
     const { text, items } = at(textWithCursor);
