@@ -231,6 +231,8 @@ export interface Site {
   readonly configProblems: readonly ConfigProblem[];
   /** Layout name → scaffold (archetype) text. */
   readonly scaffolds: ReadonlyMap<string, string>;
+  /** Tags the site's own code registers (Hexo's `scripts/` and its theme's): name → whether it takes a body. */
+  readonly registeredTags?: ReadonlyMap<string, boolean>;
   /** The site's taxonomies by plural name, for generators whose sites configure them (Hugo); tags and categories otherwise. */
   readonly taxonomies?: readonly string[];
   /**

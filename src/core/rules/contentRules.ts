@@ -281,15 +281,16 @@ export const templateVariable: Rule = {
 };
 
 /**
- * PC508: a `{% name %}` that is neither a Hexo tag plugin nor a Nunjucks statement nor listed in
- * `postcraft.validation.customTags`: unless the theme or a plugin registers it, Hexo fails the build.
+ * PC508: a `{% name %}` that is neither a Hexo tag plugin nor a Nunjucks statement nor registered by
+ * the site's or its theme's scripts nor listed in `postcraft.validation.customTags`: unless an npm
+ * plugin registers it, Hexo fails the build.
  */
 export const unknownTag: Rule = {
   code: 'PC508', id: 'unknown-tag', defaultSeverity: 'warning',
   check(doc, context) {
     const body = doc.body;
     if (nunjucksOff(doc) || !body.hasTemplateSyntax) return [];
-    const known = new Set([...HEXO_TAG_PLUGINS.keys(), ...NUNJUCKS_OWN, ...context.settings.customTags]);
+    const known = new Set([...HEXO_TAG_PLUGINS.keys(), ...NUNJUCKS_OWN, ...context.settings.customTags, ...(context.site.registeredTags?.keys() ?? [])]);
     const findings: Finding[] = [];
     const names = new Set(body.tags.map((tag) => tag.name));
     const suggestions = new Map<string, string[]>();

@@ -31,7 +31,9 @@ export function completeHexoBody(text: string, offset: number, index: SiteIndexV
     const closed = text.slice(offset, lineEnd === -1 ? text.length : lineEnd).includes('%}');
     // Right after `{%`, the name comes after a space, as posts write it.
     const space = tag.spaced ? '' : ' ';
-    return OFFERED_TAGS.map(([name, takesBody], order): CompletionItem => ({
+    // Hexo's own, then what the site's and its theme's scripts register (NexT's `note`, `tabs`…).
+    const registered = [...(index?.site.registeredTags ?? [])].filter(([name]) => !OFFERED_TAGS.some(([known]) => known === name));
+    return [...OFFERED_TAGS, ...registered].map(([name, takesBody], order): CompletionItem => ({
       label: name,
       kind: 'snippet',
       insertText: space + (closed ? name : takesBody ? `${name} $1 %}\n$0\n{% end${name} %}` : `${name} $1 %}$0`),

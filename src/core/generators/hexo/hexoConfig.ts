@@ -15,6 +15,8 @@ export interface HexoConfig extends SiteConfig {
   readonly categoryMap: Readonly<Record<string, string>>;
   /** hexo-renderer-marked's `marked.postAsset`: `![](cat.png)` in a post means its asset folder's file. */
   readonly markedPostAsset: boolean;
+  /** The theme's folder name under `themes/` (`theme:`), when set. */
+  readonly theme?: string;
 }
 
 /** Hexo's defaults for the keys Postcraft reads (hexo `lib/hexo/default_config.ts`). */
@@ -139,6 +141,7 @@ function configFromRaw(raw: Record<string, unknown>, problems: ConfigProblem[], 
     smartypants: isRecord(raw.marked) && raw.marked.smartypants !== undefined && raw.marked.smartypants !== null ? Boolean(raw.marked.smartypants) : defaults.smartypants,
     smartQuotes: isRecord(raw.marked) && typeof raw.marked.quotes === 'string' ? raw.marked.quotes : undefined,
     markedPostAsset: isRecord(raw.marked) && raw.marked.postAsset === true,
+    ...(typeof raw.theme === 'string' && raw.theme.trim() && !/[\\/]|^\.\.?$/.test(raw.theme.trim()) ? { theme: raw.theme.trim() } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { fileNameDateParts, parsePostFileName } from './postFileName';
 import { readPostRecord } from './postRecord';
 import { MARKDOWN_EXTENSIONS } from '../../site/markdownFiles';
 import { readTemplateFolder, readTextIfPresent } from '../../site/readText';
+import { readRegisteredTags } from './scripts';
 
 /** Hexo skips names starting with `_` or `.` anywhere in the path (hexo `processor/common.ts` `isHiddenFile`). */
 function isHiddenPath(relative: string): boolean {
@@ -27,6 +28,8 @@ export class HexoSite implements Site {
     readonly config: HexoConfig,
     readonly configProblems: readonly ConfigProblem[],
     readonly scaffolds: ReadonlyMap<string, string>,
+    /** The tag plugins the site's and its theme's scripts register: name → takes a body. */
+    readonly registeredTags: ReadonlyMap<string, boolean> = new Map(),
   ) {
     this.sourceRoot = joinPath(root, config.sourceDir);
   }
@@ -97,5 +100,5 @@ export async function loadHexoSite(fs: FileSystemPort, root: string): Promise<He
     config = result.config;
     problems.push(...result.problems);
   }
-  return new HexoSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, 'scaffolds')));
+  return new HexoSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, 'scaffolds')), await readRegisteredTags(fs, root, config.theme));
 }

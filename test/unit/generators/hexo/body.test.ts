@@ -3,6 +3,7 @@ import { formatMessage } from '../../../../src/core/completion';
 import { completeHexoBody } from '../../../../src/core/generators/hexo/bodyCompletion';
 import { hexoBodyLinks, hexoRenamedPostEdits } from '../../../../src/core/generators/hexo/bodyLinks';
 import { applyTextEdits } from '../../../../src/core/edits';
+import { checkPost, DEFAULT_SETTINGS } from '../../../../src/core/rules';
 import { loadHexoSite } from '../../../../src/core/generators/hexo/hexoSite';
 import { SiteIndex } from '../../../../src/core/index/siteIndex';
 import { MemoryFileSystem } from '../../support/memoryFileSystem';
@@ -121,5 +122,40 @@ describe('file completion in a Hexo post body', () => {
   it('offers what a Markdown image may point at: own assets with postAsset, then served files by their path', async () => {
     assert.deepEqual(await labelsAt('post_asset_folder: true\nmarked:\n  postAsset: true\n', '![a cat](|'), [['cat.png', 'cat.png'], ['my dog.jpg', 'my%20dog.jpg'], ['/images/logo.svg', '/images/logo.svg']]);
     assert.deepEqual(await labelsAt('post_asset_folder: true\n', 'see [about](/ab|'), [['/about/index.md', '/about/index.md'], ['/images/logo.svg', '/images/logo.svg']]);
+  });
+});
+
+describe('tag plugins a Hexo site\'s scripts register', () => {
+  it('are read from scripts/ and the theme\'s scripts/, offered after {%, and known to PC508', async () => {
+    const fs = new MemoryFileSystem({
+      ...SITE,
+      '/b/_config.yml': 'title: B\ntheme: next\n',
+      '/b/scripts/tags.js': "hexo.extend.tag.register('callout', (args, content) => content, { ends: true });\nhexo.extend.tag.register(\"badge\", (args) => args[0]);\n",
+      '/b/themes/next/scripts/tags/note.js': "hexo.extend.tag.register('note', postNote, true);\n",
+      '/b/themes/other/scripts/x.js': "hexo.extend.tag.register('unused', f);\n",
+    });
+    const site = await loadHexoSite(fs, '/b');
+    assert.deepEqual([...site.registeredTags], [['callout', true], ['badge', false], ['note', true]]);
+    const index = await SiteIndex.build(site, fs);
+    const items = completeHexoBody('{% ', 3, index);
+    assert.equal(items.find((item) => item.label === 'callout')?.insertText, 'callout $1 %}\n$0\n{% endcallout %}');
+    assert.equal(items.find((item) => item.label === 'badge')?.insertText, 'badge $1 %}$0');
+    assert.ok(!items.some((item) => item.label === 'unused'));
+    await index.site.generator.loadRules?.();
+    const diagnostics = checkPost('---\ntitle: x\n---\n{% badge hi %} {% mystery %}\n', { path: '/b/source/_posts/x.md', kind: 'post', site: index.site, index, now: new Date(), settings: DEFAULT_SETTINGS });
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'PC508').map((d) => d.range.start.character), [15]);
+  });
+});
+
+describe('tag plugins installed from npm', () => {
+  it('are read from the hexo-* dependencies found in node_modules', async () => {
+    const fs = new MemoryFileSystem({
+      ...SITE,
+      '/b/package.json': JSON.stringify({ dependencies: { hexo: '^8.0.0', 'hexo-tag-embed': '^1.0.0', 'hexo-missing': '^1.0.0', lodash: '^4' } }),
+      '/b/node_modules/hexo-tag-embed/lib/tags.js': "hexo.extend.tag.register('youtube', youtube);\n",
+      '/b/node_modules/lodash/x.js': "hexo.extend.tag.register('nope', f);\n",
+    });
+    const site = await loadHexoSite(fs, '/b');
+    assert.deepEqual([...site.registeredTags], [['youtube', false]]);
   });
 });
