@@ -70,6 +70,11 @@ describe('Jekyll sites read as Jekyll 4.3 reads them', function () {
           // Jekyll names the file it fails on; Postcraft holds that post as one the build cannot take.
           const broken = records.filter((record) => record.error !== undefined).map((record) => relativeInside(toCorePath(copy), record.path));
           assert.ok(broken.length > 0 && broken.every((path) => path !== undefined && jekyll.failed?.message.includes(path)), `Jekyll fails (${jekyll.failed.message.split('\n')[0]}); Postcraft's broken posts: ${JSON.stringify(broken)}`);
+          // And `postcraft check` says so, with an error on that file (PC107), and exits 1.
+          const report = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { encoding: 'utf8', cwd: copy });
+          const errors = (JSON.parse(report.stdout) as Array<{ file: string; severity: string; code: string }>).filter((d) => d.severity === 'error');
+          assert.deepEqual([...new Set(errors.map((d) => `${d.code} ${d.file}`))].sort(), broken.map((path) => `PC107 ${path}`).sort());
+          assert.equal(report.status, 1);
           return;
         }
         const posts = jekyll.posts ?? [];

@@ -87,10 +87,15 @@ export const buildFailingFrontMatter: Rule = {
   check(doc, context) {
     return doc.parsed.errors.filter((error) => error.effect === 'fail').map((error) => ({
       range: error.range,
-      message: message('buildFailingFrontMatter', reason(error), context.site.generator.displayName),
+      message: buildFailingFrontMatterMessage(error, context.site.generator.displayName),
     }));
   },
 };
+
+/** PC107's message for a front-matter error that stops the generator's build. */
+export function buildFailingFrontMatterMessage(error: FrontMatterError, generator: string): ReturnType<typeof message> {
+  return message('buildFailingFrontMatter', reason(error), generator);
+}
 
 /**
  * PC106: a top-level entry whose YAML aliases expand past the parser's limits (an "alias bomb", or a

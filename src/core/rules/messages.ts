@@ -20,6 +20,8 @@ export const RULE_MESSAGES = {
   unknownShortcode: 'No template for the shortcode "{0}" in layouts/shortcodes, the theme or the built-in shortcodes: {1} stops building the site.',
   unverifiedShortcode: 'No template for the shortcode "{0}" on disk; it may come from {2}, which is configured but not on disk. Without one {1} stops building the site.',
   refNotFound: '{1} finds no page "{0}" for {2}: it logs an error and the build fails.',
+  unreadableBuildDate: '{1} cannot read the date {0} and stops building the whole site until it is fixed.',
+  unreadFrontMatter: '{1} cannot read this front matter ({0}): it keeps the post with no title and no tags, dated when the site is built.',
   rawHtmlOmitted: '{1} leaves this raw HTML ({0}) out of the page: readers see nothing of it unless the site sets markup.goldmark.renderer.unsafe = true.',
   termSpelling: '"{0}" is filed by {3} under the same term as "{1}", which {2} other posts write: one term page, shown by one of the spellings. Write one spelling.',
   yamlSyntax: 'The front matter is not valid YAML ({0}): Hexo fails to process this post and leaves it out of the site.',

@@ -2,12 +2,16 @@ import type { FileSystemPort } from '../../ports';
 import { joinPath } from '../../path';
 import { readTextIfPresent } from '../../site/readText';
 import type { Generator } from '../generator';
+import type { Rule } from '../../rules/rule';
 import { readJekyllDate } from './dates';
 import { JEKYLL_FRONT_MATTER } from './frontMatter';
 import { JEKYLL_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { findJekyllConfig, JEKYLL_CONFIG_NAMES, readJekyllConfig } from './jekyllConfig';
 import { loadJekyllSite } from './jekyllSite';
 import { jekyllTags, pluralizedArray, rubyToS } from './terms';
+
+/** Jekyll's rules, once loaded (they bring the rule modules: see `Generator.loadRules`). */
+let loadedRules: readonly Rule[] | undefined;
 
 /** Jekyll (4.3, Debian's package) behind the generator seam: reading a site; no plans or renames yet. */
 export const jekyllGenerator: Generator = {
@@ -17,8 +21,14 @@ export const jekyllGenerator: Generator = {
   isSiteFolder: isJekyllSiteFolder,
   loadSite: (fs, root) => loadJekyllSite(fs, root),
   frontMatter: JEKYLL_FRONT_MATTER,
-  // No shared rule has been checked against Jekyll yet.
-  rules: [],
+  // Jekyll's own rules, checked against jekyll build; no shared rule has been checked against Jekyll yet.
+  get rules(): readonly Rule[] {
+    if (!loadedRules) throw new Error("Jekyll's rules were asked for before jekyllGenerator.loadRules()");
+    return loadedRules;
+  },
+  loadRules: async () => {
+    loadedRules ??= (await import('./rules.js')).JEKYLL_RULES;
+  },
   fields: JEKYLL_FRONT_MATTER_FIELDS,
   readDate: readJekyllDate,
   tagsOf: jekyllTags,

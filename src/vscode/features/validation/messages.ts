@@ -24,6 +24,8 @@ const LOCALIZED: { readonly [K in MessageId]: (args: Args) => string } = {
   unknownShortcode: (a) => vscode.l10n.t('No template for the shortcode "{0}" in layouts/shortcodes, the theme or the built-in shortcodes: {1} stops building the site.', ...a),
   unverifiedShortcode: (a) => vscode.l10n.t('No template for the shortcode "{0}" on disk; it may come from {2}, which is configured but not on disk. Without one {1} stops building the site.', ...a),
   refNotFound: (a) => vscode.l10n.t('{1} finds no page "{0}" for {2}: it logs an error and the build fails.', ...a),
+  unreadableBuildDate: (a) => vscode.l10n.t('{1} cannot read the date {0} and stops building the whole site until it is fixed.', ...a),
+  unreadFrontMatter: (a) => vscode.l10n.t('{1} cannot read this front matter ({0}): it keeps the post with no title and no tags, dated when the site is built.', ...a),
   rawHtmlOmitted: (a) => vscode.l10n.t('{1} leaves this raw HTML ({0}) out of the page: readers see nothing of it unless the site sets markup.goldmark.renderer.unsafe = true.', ...a),
   termSpelling: (a) => vscode.l10n.t('"{0}" is filed by {3} under the same term as "{1}", which {2} other posts write: one term page, shown by one of the spellings. Write one spelling.', ...a),
   yamlSyntax: (a) => vscode.l10n.t('The front matter is not valid YAML ({0}): Hexo fails to process this post and leaves it out of the site.', ...a),

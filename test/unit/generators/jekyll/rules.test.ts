@@ -1,0 +1,32 @@
+import * as assert from 'node:assert/strict';
+import { loadJekyllSite } from '../../../../src/core/generators/jekyll/jekyllSite';
+import { SiteIndex } from '../../../../src/core/index/siteIndex';
+import { checkPost, DEFAULT_SETTINGS, formatRuleMessage } from '../../../../src/core/rules';
+import { MemoryFileSystem } from '../../support/memoryFileSystem';
+
+const PATH = '/j/_posts/2024-01-02-post.md';
+
+async function diagnostics(text: string, config = 'title: J\n'): Promise<string[]> {
+  const fs = new MemoryFileSystem({ '/j/_config.yml': config, [PATH]: text });
+  const index = await SiteIndex.build(await loadJekyllSite(fs, '/j'), fs);
+  await index.site.generator.loadRules?.();
+  return checkPost(text, { path: PATH, kind: 'post', site: index.site, index, now: new Date(), settings: DEFAULT_SETTINGS })
+    .map((d) => `${d.code} ${d.severity} ${d.range.start.line}: ${formatRuleMessage(d.message)}`);
+}
+
+describe('rules on Jekyll sites', () => {
+  it('PC108: front matter Jekyll cannot read keeps the post, nearly empty; PC107 under strict_front_matter', async () => {
+    const broken = '---\ntitle: [unclosed\n---\nBody\n';
+    const [unread] = await diagnostics(broken);
+    assert.match(unread, /^PC108 warning 1: Jekyll cannot read this front matter .*no title and no tags/);
+    const [strict] = await diagnostics(broken, 'strict_front_matter: true\n');
+    assert.match(strict, /^PC107 error 1: .*Jekyll stops building the whole site/);
+  });
+
+  it('PC107: a date Jekyll cannot read stops the build, strict or not; a fine post has nothing', async () => {
+    assert.deepEqual(await diagnostics('---\ntitle: A\ndate: the day after tomorrow\n---\n'), [
+      'PC107 error 2: Jekyll cannot read the date the day after tomorrow and stops building the whole site until it is fixed.',
+    ]);
+    assert.deepEqual(await diagnostics('---\ntitle: A\ndate: 2024-01-02 10:00:00\ntags: [a, b]\n---\nBody\n'), []);
+  });
+});
