@@ -3,6 +3,7 @@ import type { PostRecord } from '../../core/api';
 import { MARKDOWN_SELECTOR } from '../constants';
 import { toCorePath, toUri, toVsRange } from '../convert';
 import type { SiteService } from '../services/siteService';
+import { fileTypeAt } from '../services/postTexts';
 
 /**
  * The body's tags as links (the generator's `bodyLinks`): Ctrl+click and Go to Definition open the
@@ -35,7 +36,7 @@ class BodyLinks {
     const found = bodyLinks(document.getText(), toCorePath(document.uri), index);
     const resolved = await Promise.all(found.map(async (link): Promise<ResolvedLink | undefined> => {
       const target = toUri(link.target, document.uri);
-      if (link.ifExists && !(await exists(target))) return undefined;
+      if (link.ifExists && (await fileTypeAt(target)) !== 'file') return undefined;
       return { range: toVsRange(link.range), target, ...(link.post ? { post: link.post } : {}) };
     }));
     return resolved.filter((link): link is ResolvedLink => link !== undefined);
@@ -69,14 +70,6 @@ class BodyLinks {
       return undefined;
     }
     return new vscode.Hover(markdown, link.range);
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    return (await vscode.workspace.fs.stat(uri)).type === vscode.FileType.File;
-  } catch {
-    return false;
   }
 }
 

@@ -3,10 +3,7 @@ import { carriesTerm, termAt, type SiteIndex } from '../../core/api';
 import { MARKDOWN_SELECTOR } from '../constants';
 import { toCorePath, toUri, toVsRange } from '../convert';
 import type { SiteService } from '../services/siteService';
-import { currentText } from './posts/applyPlan';
-
-/** Posts read at once while looking for links. */
-const READS_AT_ONCE = 32;
+import { forEachPostText } from '../services/postTexts';
 
 /**
  * Find All References in posts: on a tag or category in front matter, every post filed under it (at
@@ -43,18 +40,8 @@ async function references(service: SiteService, document: vscode.TextDocument, p
 async function linksTo(index: SiteIndex, target: string, like: vscode.Uri, token: vscode.CancellationToken): Promise<vscode.Location[]> {
   const bodyLinks = index.site.generator.bodyLinks!;
   const found: vscode.Location[] = [];
-  const paths = [...index.posts()].map((record) => record.path);
-  for (let start = 0; start < paths.length && !token.isCancellationRequested; start += READS_AT_ONCE) {
-    await Promise.all(paths.slice(start, start + READS_AT_ONCE).map(async (path) => {
-      const uri = toUri(path, like);
-      let text: string;
-      try {
-        text = await currentText(uri);
-      } catch {
-        return; // gone since it was indexed
-      }
-      for (const link of bodyLinks(text, path, index)) if (link.target === target && link.post) found.push(new vscode.Location(uri, toVsRange(link.range)));
-    }));
-  }
+  await forEachPostText(index, like, (uri, path, text) => {
+    for (const link of bodyLinks(text, path, index)) if (link.target === target && link.post) found.push(new vscode.Location(uri, toVsRange(link.range)));
+  }, token);
   return found.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()) || a.range.start.compareTo(b.range.start));
 }

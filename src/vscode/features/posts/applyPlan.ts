@@ -122,9 +122,3 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 /** One for the extension (listening while the post features are registered). */
 export const assetFolders = new AssetFolders();
 
-/** The text of a file as the writer sees it: the open document (unsaved edits included), else the disk. */
-export async function currentText(uri: vscode.Uri): Promise<string> {
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}

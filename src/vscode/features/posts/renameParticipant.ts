@@ -2,10 +2,8 @@ import * as vscode from 'vscode';
 import { logException } from '../../../core/api';
 import { toCorePath, toUri, toVsTextEdit } from '../../convert';
 import type { SiteService } from '../../services/siteService';
-import { applyingPlan, currentText } from './applyPlan';
-
-/** Posts read at once while looking for links to a renamed post. */
-const READS_AT_ONCE = 32;
+import { applyingPlan } from './applyPlan';
+import { fileTypeAt, forEachPostText } from '../../services/postTexts';
 
 /**
  * Renaming or moving a post (in the Explorer, or by any extension's `WorkspaceEdit`) keeps the build:
@@ -35,42 +33,15 @@ async function editFor(service: SiteService, files: ReadonlyArray<{ readonly old
     const { generator } = index.site;
     const folderFrom = generator.assetFolderOf?.(from, index.site);
     const folderTo = generator.assetFolderOf?.(to, index.site);
-    if (folderFrom && folderTo && folderFrom !== folderTo && (await isFolder(toUri(folderFrom, oldUri))) && !(await exists(toUri(folderTo, oldUri)))) {
+    if (folderFrom && folderTo && folderFrom !== folderTo && (await fileTypeAt(toUri(folderFrom, oldUri))) === 'folder' && !(await fileTypeAt(toUri(folderTo, oldUri)))) {
       edit.renameFile(toUri(folderFrom, oldUri), toUri(folderTo, oldUri), { overwrite: false });
     }
     const renamedPostEdits = generator.renamedPostEdits;
     if (!renamedPostEdits) continue;
-    const paths = [...index.posts()].map((record) => record.path);
-    for (let start = 0; start < paths.length; start += READS_AT_ONCE) {
-      await Promise.all(paths.slice(start, start + READS_AT_ONCE).map(async (path) => {
-        const uri = toUri(path, oldUri);
-        let text: string;
-        try {
-          text = await currentText(uri);
-        } catch {
-          return; // gone since it was indexed: nothing links from it
-        }
-        const edits = renamedPostEdits(text, from, to, index.site);
-        if (edits.length > 0) edit.set(uri, edits.map(toVsTextEdit));
-      }));
-    }
+    await forEachPostText(index, oldUri, (uri, _path, text) => {
+      const edits = renamedPostEdits(text, from, to, index.site);
+      if (edits.length > 0) edit.set(uri, edits.map(toVsTextEdit));
+    });
   }
   return edit;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function isFolder(uri: vscode.Uri): Promise<boolean> {
-  try {
-    return (await vscode.workspace.fs.stat(uri)).type === vscode.FileType.Directory;
-  } catch {
-    return false;
-  }
 }
