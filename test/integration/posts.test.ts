@@ -513,7 +513,7 @@ describe('posts: create, publish and organize as Hexo does', function () {
     }
   });
 
-  it('renaming a post keeps the links to it and moves its asset folder, in the same edit', async () => {
+  it('renaming a post keeps the links to it and moves its asset folder, in the same edit; renaming its asset renames its references', async () => {
     const rename = async (from: vscode.Uri, to: vscode.Uri) => {
       const edit = new vscode.WorkspaceEdit();
       edit.renameFile(from, to);
@@ -538,6 +538,16 @@ describe('posts: create, publish and organize as Hexo does', function () {
       await rename(moved, withAssets);
     }
     await vscode.workspace.fs.stat(blogFile('source', '_posts', 'weekend-at-xiangshan', 'summit.png'));
+    // A file of the asset folder renamed: the post's asset_img follows it.
+    const image = blogFile('source', '_posts', 'weekend-at-xiangshan', 'summit.png');
+    const renamedImage = blogFile('source', '_posts', 'weekend-at-xiangshan', 'peak.png');
+    await rename(image, renamedImage);
+    try {
+      assert.match((await vscode.workspace.openTextDocument(withAssets)).getText(), /\{% asset_img peak\.png /);
+    } finally {
+      await rename(renamedImage, image);
+    }
+    assert.match((await vscode.workspace.openTextDocument(withAssets)).getText(), /\{% asset_img summit\.png /);
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
   });
 

@@ -133,3 +133,39 @@ export function placeHexoAsset(site: Site, postPath: string, fallbackFolder: str
   // A folder Hexo does not serve (outside `source/`) is linked relatively, for editors' previews at least.
   return { folder, reference: (name) => markdownReference(name, served !== undefined ? `/${served ? `${served}/` : ''}${name}` : relativePath(dirname(postPath), `${folder}/${name}`)) };
 }
+
+/**
+ * The edits that keep a post showing its asset once the file moves from `from` to `to` within the
+ * post's asset folder: `asset_img`/`asset_link`/`asset_path` arguments and, where hexo-renderer-marked
+ * resolves them (`marked.postAsset`), Markdown links and images that name the file.
+ */
+export function hexoRenamedAssetEdits(text: string, postPath: string, from: string, to: string, site: Site): TextEdit[] {
+  const folder = hexoAssetFolder(postPath, site);
+  if (!folder || dirname(from) !== folder || dirname(to) !== folder) return [];
+  const before = from.slice(folder.length + 1);
+  const after = to.slice(folder.length + 1);
+  if (!text.includes(before) && !text.includes(encodeURI(before))) return [];
+  const body = scanBody(text, splitFrontMatter(text).bodyOffset);
+  const lines = new LineMap(text);
+  const edits: TextEdit[] = [];
+  for (const tag of body.tags) {
+    if (!ASSET_TAGS.has(tag.name)) continue;
+    for (const arg of tag.name.startsWith('asset_im') ? tag.args : tag.args.slice(0, 1)) {
+      if (arg.value === before) edits.push({ range: lines.range(arg.start, arg.end), newText: /\s/.test(after) ? `"${after}"` : after });
+    }
+  }
+  if (site instanceof HexoSite && site.config.markedPostAsset) {
+    for (const link of body.links) {
+      if (link.url === before || safeDecode(link.url) === before) edits.push({ range: lines.range(link.start, link.end), newText: after.replace(/[ ()<>]/g, (char) => encodeURIComponent(char)) });
+    }
+  }
+  return edits;
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}

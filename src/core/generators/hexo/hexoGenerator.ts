@@ -9,7 +9,7 @@ import { looksLikeHexoConfig } from './hexoConfig';
 import { loadHexoSite } from './hexoSite';
 import { categoriesOf, categoriesValue, tagsOf } from './taxonomy';
 import { completeHexoBody, hexoBodyWantsFiles } from './bodyCompletion';
-import { hexoAssetFolder, hexoBodyLinks, hexoRenamedPostEdits, placeHexoAsset } from './bodyLinks';
+import { hexoAssetFolder, hexoBodyLinks, hexoRenamedAssetEdits, hexoRenamedPostEdits, placeHexoAsset } from './bodyLinks';
 
 /** Hexo 8 behind the generator seam. */
 export const hexoGenerator: Generator = {
@@ -31,6 +31,7 @@ export const hexoGenerator: Generator = {
   bodyLinks: hexoBodyLinks,
   renamedPostEdits: hexoRenamedPostEdits,
   assetFolderOf: hexoAssetFolder,
+  renamedAssetEdits: hexoRenamedAssetEdits,
   placeAsset: placeHexoAsset,
   plansPosts: true,
   renamesTerms: true,

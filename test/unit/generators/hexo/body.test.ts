@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { formatMessage } from '../../../../src/core/completion';
 import { completeHexoBody } from '../../../../src/core/generators/hexo/bodyCompletion';
-import { hexoBodyLinks, hexoRenamedPostEdits } from '../../../../src/core/generators/hexo/bodyLinks';
+import { hexoBodyLinks, hexoRenamedAssetEdits, hexoRenamedPostEdits } from '../../../../src/core/generators/hexo/bodyLinks';
 import { applyTextEdits } from '../../../../src/core/edits';
 import { checkPost, DEFAULT_SETTINGS } from '../../../../src/core/rules';
 import { loadHexoSite } from '../../../../src/core/generators/hexo/hexoSite';
@@ -157,5 +157,16 @@ describe('tag plugins installed from npm', () => {
     });
     const site = await loadHexoSite(fs, '/b');
     assert.deepEqual([...site.registeredTags], [['youtube', false]]);
+  });
+});
+
+describe('references kept when a file in a Hexo post\'s asset folder is renamed', () => {
+  it('renames asset tag arguments, and Markdown targets where marked.postAsset resolves them', async () => {
+    const fs = new MemoryFileSystem({ ...SITE, '/b/_config.yml': 'post_asset_folder: true\nmarked:\n  postAsset: true\n' });
+    const site = await loadHexoSite(fs, '/b');
+    const text = '---\ntitle: x\n---\n{% asset_img left cat.png A cat %}\n![a cat](cat.png) ![other](dog.png)\n```\n{% asset_img cat.png %}\n```\n';
+    const edits = hexoRenamedAssetEdits(text, '/b/source/_posts/x.md', '/b/source/_posts/x/cat.png', '/b/source/_posts/x/my cat.png', site);
+    assert.equal(applyTextEdits(text, edits), '---\ntitle: x\n---\n{% asset_img left "my cat.png" A cat %}\n![a cat](my%20cat.png) ![other](dog.png)\n```\n{% asset_img cat.png %}\n```\n');
+    assert.deepEqual(hexoRenamedAssetEdits(text, '/b/source/_posts/x.md', '/b/source/_posts/x/cat.png', '/b/source/images/cat.png', site), [], 'moved out of the folder: nothing Hexo would find');
   });
 });
