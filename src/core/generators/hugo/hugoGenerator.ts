@@ -7,13 +7,13 @@ import { HUGO_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { HUGO_CONFIG_NAMES } from './hugoConfig';
 import { loadHugoSite } from './hugoSite';
 import type { Rule } from '../../rules/rule';
+import { LazyRules } from '../lazyRules';
 import { categoryPaths, hugoTermKey, valueOf, writtenTerms } from './terms';
 import { hugoTermRenameEdits } from './posts/renameTerm';
 import { placeHugoAsset } from './posts/assets';
 import { completeHugoBody, hugoBodyLinks } from './bodyCompletion';
 
-/** Hugo's rules, once loaded (they bring the rule modules: see `Generator.loadRules`). */
-let loadedRules: readonly Rule[] | undefined;
+const rules = new LazyRules('Hugo', async () => (await import('./rules.js')).HUGO_RULES);
 
 /** Hugo (0.111, Debian's package) behind the generator seam. */
 export const hugoGenerator: Generator = {
@@ -24,12 +24,9 @@ export const hugoGenerator: Generator = {
   loadSite: (fs, root) => loadHugoSite(fs, root),
   frontMatter: HUGO_FRONT_MATTER,
   get rules(): readonly Rule[] {
-    if (!loadedRules) throw new Error("Hugo's rules were asked for before hugoGenerator.loadRules()");
-    return loadedRules;
+    return rules.rules;
   },
-  loadRules: async () => {
-    loadedRules ??= (await import('./rules.js')).HUGO_RULES;
-  },
+  loadRules: () => rules.loadRules(),
   fields: HUGO_FRONT_MATTER_FIELDS,
   readDate: readHugoDate,
   tagsOf: (data) => writtenTerms(valueOf(data, 'tags')),

@@ -3,6 +3,7 @@ import { joinPath } from '../../path';
 import { readTextIfPresent } from '../../site/readText';
 import type { Generator } from '../generator';
 import type { Rule } from '../../rules/rule';
+import { LazyRules } from '../lazyRules';
 import { readJekyllDate } from './dates';
 import { JEKYLL_FRONT_MATTER } from './frontMatter';
 import { JEKYLL_FRONT_MATTER_FIELDS } from './frontMatterFields';
@@ -10,8 +11,7 @@ import { findJekyllConfig, JEKYLL_CONFIG_NAMES, readJekyllConfig } from './jekyl
 import { loadJekyllSite } from './jekyllSite';
 import { jekyllTags, pluralizedArray, rubyToS } from './terms';
 
-/** Jekyll's rules, once loaded (they bring the rule modules: see `Generator.loadRules`). */
-let loadedRules: readonly Rule[] | undefined;
+const rules = new LazyRules('Jekyll', async () => (await import('./rules.js')).JEKYLL_RULES);
 
 /** Jekyll (4.3, Debian's package) behind the generator seam: reading a site; no plans or renames yet. */
 export const jekyllGenerator: Generator = {
@@ -23,12 +23,9 @@ export const jekyllGenerator: Generator = {
   frontMatter: JEKYLL_FRONT_MATTER,
   // Jekyll's own rules, checked against jekyll build; no shared rule has been checked against Jekyll yet.
   get rules(): readonly Rule[] {
-    if (!loadedRules) throw new Error("Jekyll's rules were asked for before jekyllGenerator.loadRules()");
-    return loadedRules;
+    return rules.rules;
   },
-  loadRules: async () => {
-    loadedRules ??= (await import('./rules.js')).JEKYLL_RULES;
-  },
+  loadRules: () => rules.loadRules(),
   fields: JEKYLL_FRONT_MATTER_FIELDS,
   readDate: readJekyllDate,
   tagsOf: jekyllTags,
