@@ -14,7 +14,7 @@ import type {
 } from './types';
 import { simpleEntries } from './simpleEntries';
 import { mappingEntries, pairSpan, type NodeContext } from './yamlNodes';
-import { logException } from '../log';
+import { parseWithoutThrowing } from './guardedParse';
 
 /**
  * Parses a post's front matter the way Hexo 8.1 reads it (hexo-front-matter v4 + js-yaml 4), and adds
@@ -22,17 +22,7 @@ import { logException } from '../log';
  * is bounded by `MAX_FRONT_MATTER_LENGTH` whatever the input.
  */
 export function parseFrontMatter(text: string): ParsedFrontMatter {
-  try {
-    return parseUnguarded(text);
-  } catch (error) {
-    // Defensive: a bug or an engine limit (deep nesting) must not take the editor down, nor go unseen.
-    logException('parsing front matter', error);
-    const lineMap = new LineMap(text.slice(0, 1));
-    return {
-      format: 'none', bodyOffset: 0, data: {}, entries: [], valid: false,
-      errors: [{ code: 'yaml-syntax', message: `The front matter could not be read: ${String(error)}`, range: lineMap.range(0, 0), effect: 'drop' }],
-    };
-  }
+  return parseWithoutThrowing(text, 'Hexo', 'drop', parseUnguarded);
 }
 
 function parseUnguarded(text: string): ParsedFrontMatter {

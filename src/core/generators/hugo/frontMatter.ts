@@ -1,4 +1,5 @@
 import * as jsYaml from 'js-yaml';
+import { parseWithoutThrowing } from '../../frontMatter/guardedParse';
 import { FAILSAFE_SCHEMA, Type, YAMLException } from 'js-yaml';
 import type { FrontMatterData, FrontMatterError, FrontMatterErrorCode, FrontMatterSyntax, FrontMatterBlock, FrontMatterSplit, OffsetSpan, ParsedFrontMatter } from '../../frontMatter';
 import { binaryMarkerOffset, MAX_FRONT_MATTER_LENGTH } from '../../frontMatter/hexoLoad';
@@ -71,12 +72,7 @@ const FAILS = 'Hugo cannot read this front matter and stops building the site.';
 
 /** Hugo's reading of a content file's front matter, with source ranges. Never throws. */
 export function parseHugoFrontMatter(text: string): ParsedFrontMatter {
-  try {
-    return parseUnguarded(text);
-  } catch (error) {
-    logException('parsing Hugo front matter', error);
-    return { format: 'none', bodyOffset: 0, data: {}, entries: [], valid: false, errors: [{ code: 'yaml-syntax', message: `The front matter could not be read: ${String(error)}`, range: new LineMap('').range(0, 0), effect: 'fail' }] };
-  }
+  return parseWithoutThrowing(text, 'Hugo', 'fail', parseUnguarded);
 }
 
 function parseUnguarded(text: string): ParsedFrontMatter {

@@ -1,4 +1,5 @@
 import { load, YAMLException } from 'js-yaml';
+import { parseWithoutThrowing } from '../../frontMatter/guardedParse';
 import type { FrontMatterBlock, FrontMatterData, FrontMatterError, FrontMatterErrorCode, FrontMatterSplit, FrontMatterSyntax, OffsetSpan, ParsedFrontMatter } from '../../frontMatter';
 import { describeExpandedEntry, limitAliasExpansion } from '../../frontMatter/aliasExpansion';
 import { binaryMarkerOffset, MAX_FRONT_MATTER_LENGTH } from '../../frontMatter/hexoLoad';
@@ -44,12 +45,7 @@ const KEPT_EMPTY = 'Jekyll keeps the post without any of this front matter (no t
 
 /** Jekyll's reading of a post's front matter, with source ranges. Never throws. */
 export function parseJekyllFrontMatter(text: string): ParsedFrontMatter {
-  try {
-    return parseUnguarded(text);
-  } catch (error) {
-    logException('parsing Jekyll front matter', error);
-    return { format: 'none', bodyOffset: 0, data: {}, entries: [], valid: false, errors: [{ code: 'yaml-syntax', message: `The front matter could not be read: ${String(error)}`, range: new LineMap('').range(0, 0), effect: 'body-only' }] };
-  }
+  return parseWithoutThrowing(text, 'Jekyll', 'body-only', parseUnguarded);
 }
 
 function parseUnguarded(text: string): ParsedFrontMatter {
