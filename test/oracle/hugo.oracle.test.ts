@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { scratchCopy } from './scratchSite';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
 import { GENERATORS } from '../../src/core/generators/registry';
@@ -43,9 +43,7 @@ interface HugoReading {
 interface Count { name: string; count: number }
 
 function scratch(site: string): string {
-  const copy = join(mkdtempSync(join(tmpdir(), 'postcraft-hugo-oracle-')), 'site');
-  cpSync(site, copy, { recursive: true, filter: (source) => !/[\\/](public|resources)$/.test(source) });
-  return copy;
+  return scratchCopy(site, 'hugo', ['public', 'resources']);
 }
 
 const byName = (a: Count, b: Count) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { scratchCopy } from './scratchSite';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
 import { GENERATORS } from '../../src/core/generators/registry';
@@ -28,9 +28,7 @@ interface Count { name: Value; count: number }
 interface JekyllReading { time?: string; posts?: JekyllPost[]; tags?: Count[]; categories?: Count[]; failed?: { message: string } }
 
 function scratch(site: string): string {
-  const copy = join(mkdtempSync(join(tmpdir(), 'postcraft-jekyll-oracle-')), 'site');
-  cpSync(site, copy, { recursive: true });
-  return copy;
+  return scratchCopy(site, 'jekyll');
 }
 
 /** A value's name as Ruby's `to_s` writes it (a list inside `categories` is named by its `inspect`). */

@@ -17,3 +17,10 @@ export function scratchSite(site: string, edit?: (root: string) => void): string
   edit?.(copy);
   return copy;
 }
+
+/** A plain scratch copy of a fixture site (Hugo, Jekyll), leaving out generated folders named in `skip`. */
+export function scratchCopy(site: string, generator: string, skip: readonly string[] = []): string {
+  const copy = join(mkdtempSync(join(tmpdir(), `postcraft-${generator}-oracle-`)), 'site');
+  cpSync(site, copy, { recursive: true, filter: (source) => !skip.some((name) => source.endsWith(`/${name}`) || source.endsWith(`\\${name}`)) });
+  return copy;
+}
