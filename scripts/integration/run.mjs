@@ -49,6 +49,7 @@ const extensionTestsPath = path.resolve(repoRoot, process.env.POSTCRAFT_TEST_ENT
 const extensionMain = path.join(repoRoot, 'dist', 'extension.js');
 const sampleBlog = path.join(repoRoot, 'examples', 'hexo-blog');
 const hugoBlog = path.join(repoRoot, 'examples', 'hugo-blog');
+const jekyllBlog = path.join(repoRoot, 'examples', 'jekyll-blog');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SUMMARY = /^(?:integration|package|restricted|reload): (\d+) passed, (\d+) failed$/;
 
@@ -87,19 +88,19 @@ function checkBuilt() {
 
 /**
  * A fresh copy of the blogs to test against, under `tempRoot`: the Hexo sample blog and, beside it in
- * a two-folder workspace (a writer may keep both), the Hugo one; or the one POSTCRAFT_TEST_WORKSPACE
+ * one workspace (a writer may keep several), the Hugo and Jekyll ones; or the one POSTCRAFT_TEST_WORKSPACE
  * names, alone. Returns what to open and the folders.
  */
 function copyWorkspace(tempRoot) {
   const chosen = process.env.POSTCRAFT_TEST_WORKSPACE;
-  const sources = chosen ? [path.resolve(chosen)] : [sampleBlog, hugoBlog];
+  const sources = chosen ? [path.resolve(chosen)] : [sampleBlog, hugoBlog, jekyllBlog];
   const folders = sources.map((source) => {
     if (!fs.existsSync(source)) fail(`test workspace ${source} does not exist`);
     const target = path.join(tempRoot, 'workspace', path.basename(source));
     fs.cpSync(source, target, {
       recursive: true,
       // A blog's own dependencies and generated output are not part of what the tests look at.
-      filter: (file) => !['node_modules', '.git', 'public', 'resources'].includes(path.basename(file)),
+      filter: (file) => !['node_modules', '.git', 'public', 'resources', '_site'].includes(path.basename(file)),
     });
     return target;
   });

@@ -20,7 +20,11 @@ import { splitJekyllFrontMatter } from '../../src/core/generators/jekyll/frontMa
 const repo = resolve(__dirname, '..', '..', '..');
 const cli = join(repo, 'dist', 'cli.js');
 const fixtures = join(repo, 'test', 'fixtures', 'jekyll-sites');
-const sites = readdirSync(fixtures, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(fixtures, entry.name));
+const sites = [
+  ...readdirSync(fixtures, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(fixtures, entry.name)),
+  // The sample blog the editor tests and `npm start` open is read as Jekyll reads it too.
+  join(repo, 'examples', 'jekyll-blog'),
+];
 
 type Value = string | number | boolean | null | Value[];
 interface JekyllPost { path: string; title: Value; date: string; tags: Value[] | null; categories: Value[] | null; built: boolean }
