@@ -49,12 +49,15 @@ describe('the extension shell on the sample blog', () => {
       const current = await vscode.commands.executeCommand<SiteSummary>(Commands.showSiteSummary, { quiet: true });
       return current.sites.find((entry) => entry.root === workspaceRoot().path)?.posts === posts.length ? current : undefined;
     }, 5000, () => `the index to hold the ${posts.length} posts on disk (it holds: ${api.indexedPaths().map((path) => path.split('/').pop()).join(', ')})`);
-    // The Hexo sample blog, and the Hugo one beside it.
-    assert.equal(summary.sites.length, 2);
+    // The Hexo sample blog, and the Hugo and Jekyll ones beside it.
+    assert.equal(summary.sites.length, 3);
     const site = summary.sites.find((entry) => entry.root === workspaceRoot().path)!;
     assert.ok(site, 'the Hexo blog is one of the sites');
     const hugo = summary.sites.find((entry) => entry.root.endsWith('/hugo-blog'));
     assert.equal(hugo?.posts, 7, 'the Hugo blog\'s posts (its draft included)');
+    const jekyll = summary.sites.find((entry) => entry.root.endsWith('/jekyll-blog'));
+    assert.equal(jekyll?.posts, 5, 'the Jekyll blog\'s posts, those below category folders included');
+    assert.equal(jekyll?.drafts, 1, 'and its draft in _drafts');
     assert.equal(site.posts, posts.length);
     assert.equal(site.drafts, drafts.length);
     assert.ok(site.tags >= 10, `the sample blog has a rich tag vocabulary, got ${site.tags}`);

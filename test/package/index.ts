@@ -26,12 +26,13 @@ export async function run(): Promise<void> {
     const api = await extension.activate();
     await api.whenIndexed();
     const summary = await vscode.commands.executeCommand<SiteSummary>(Commands.showSiteSummary, { quiet: true });
-    // The Hexo sample blog and the Hugo one (its TOML posts read by the bundled TOML parser).
-    assert.equal(summary.sites.length, 2);
+    // The Hexo sample blog, the Hugo one (its TOML posts read by the bundled TOML parser) and the Jekyll one.
+    assert.equal(summary.sites.length, 3);
     const hexo = summary.sites.find((site) => site.root.endsWith('/hexo-blog'));
     const hugo = summary.sites.find((site) => site.root.endsWith('/hugo-blog'));
     assert.ok(hexo && hexo.posts > 10, `Hexo posts indexed: ${hexo?.posts}`);
     assert.equal(hugo?.posts, 7, 'Hugo posts indexed');
+    assert.equal(summary.sites.find((site) => site.root.endsWith('/jekyll-blog'))?.posts, 5, 'Jekyll posts indexed');
   });
   check('its preview renders a post with the packaged webview script, styles and math fonts', async () => {
     const root = vscode.workspace.workspaceFolders![0].uri;

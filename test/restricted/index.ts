@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
     const summary = await vscode.commands.executeCommand<SiteSummary>(Commands.showSiteSummary, { quiet: true });
     assert.ok((summary.sites.find((site) => site.root.endsWith('/hexo-blog'))?.posts ?? 0) > 10);
     assert.equal(summary.sites.find((site) => site.root.endsWith('/hugo-blog'))?.posts, 7, 'the Hugo blog is read in Restricted Mode too');
+    assert.equal(summary.sites.find((site) => site.root.endsWith('/jekyll-blog'))?.posts, 5, 'the Jekyll blog too');
   });
   check('deploy is refused: no terminal is opened and nothing runs', async () => {
     const terminals = vscode.window.terminals.length;

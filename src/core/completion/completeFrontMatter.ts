@@ -5,6 +5,7 @@ import { categoryKey, categoryNodesOf } from '../site/categoryPaths';
 import type { PostRecord } from '../site/types';
 import type { Position, SourceRange } from '../text/sourceRange';
 import { analyzeCompletionContext, type KeyContext, type NewFrontMatterContext, type Span, type ValueContext, type ValueItem } from './completionContext';
+import type { ScalarItem, ValueSlot } from './contextTypes';
 import { formatMomentDate } from '../site/dateFormat';
 import { canonicalKey, fieldOf, type FrontMatterField, type FrontMatterFields } from '../generators/generator';
 import { Messages, postsMessage } from './messages';
@@ -32,7 +33,7 @@ export function completeFrontMatter(text: string, offset: number, index: SiteInd
     case 'key':
       return { items: keyItems(context, index, options, ranges) };
     case 'value':
-      return { items: valueItems(context, index, options, ranges) };
+      return { items: valueItems(wordContext(context, text, offset, index, options), index, options, ranges) };
   }
 }
 
@@ -72,6 +73,11 @@ function keyItems(context: KeyContext, index: SiteIndexView | undefined, options
     // A known field keeps its own place (and stays off pages when it is for posts only).
     if (!fieldFor(key) && !candidates.has(key)) candidates.set(key, { count: 0, order: fields.list.length });
   }
+  // Keys the site's defaults give this file (Jekyll's `defaults`): written here, they override them.
+  const defaults = options.path !== undefined ? index?.site.defaultsFor?.(options.path, options.kind ?? 'post') ?? {} : {};
+  for (const key of Object.keys(defaults)) {
+    if (!fieldFor(key) && !candidates.has(key)) candidates.set(key, { count: 0, order: fields.list.length });
+  }
   for (const [key, count] of counts) {
     const known = candidates.get(fieldFor(key)?.key ?? key);
     if (known) {
@@ -88,7 +94,8 @@ function keyItems(context: KeyContext, index: SiteIndexView | undefined, options
     .sort(([a, x], [b, y]) => y.count - x.count || x.order - y.order || compare(a, b));
   return sorted.map(([key, { field, count }], rank) => {
     const insert = keyInsertText(key, field, context, index, options);
-    const usage = count > 0 ? postsMessage(count, Messages.keyPosts, Messages.keyOnePost) : undefined;
+    const given = Object.prototype.hasOwnProperty.call(defaults, key) ? { message: Messages.fromDefaults, args: [`${key}: ${JSON.stringify(defaults[key])}`] } : undefined;
+    const usage = given ?? (count > 0 ? postsMessage(count, Messages.keyPosts, Messages.keyOnePost) : undefined);
     const additionalEdits: TextEdit[] = [];
     if (context.commaBefore !== undefined) additionalEdits.push({ range: ranges.range({ start: context.commaBefore, end: context.commaBefore }), newText: ',' });
     return {
@@ -177,6 +184,13 @@ function valueItems(context: ValueContext, index: SiteIndexView | undefined, opt
   const item = (label: string, kind: CompletionItemKind, insertText: string, rank: number, extra: Partial<CompletionItem> = {}): CompletionItem => ({
     label, kind, insertText, isSnippet: false, filterText: label, sortText: sortText(rank), range, ...extra,
   });
+  const word = context.slot.word;
+  if (word) {
+    const first = context.slot.replace.start === (context.slot.token?.start ?? -1);
+    return valueItems({ ...context, slot: { ...context.slot, word: undefined } }, index, options, ranges)
+      .filter((entry) => fitsWord(entry.label, word, first) && !context.items.some((other) => other.kind === 'scalar' && other.value === entry.label))
+      .map((entry) => ({ ...entry, insertText: `${context.slot.before}${entry.label}` }));
+  }
   const fields = fieldsOf(index, options);
   const key = canonicalKey(fields, context.key);
   // A site that configures its taxonomies (Hugo): every one of them offers its terms, flat.
@@ -190,14 +204,8 @@ function valueItems(context: ValueContext, index: SiteIndexView | undefined, opt
       return index ? tagItems(context, index, options, item) : [];
     case 'categories':
       return index ? categoryItems(context, index, options, item) : [];
-    case 'layout': {
-      const site = index?.site;
-      const layouts = [...(site?.scaffolds.keys() ?? [])].sort((a, b) => (a === site?.config.defaultLayout ? -1 : b === site?.config.defaultLayout ? 1 : compare(a, b)));
-      return [
-        ...layouts.map((layout, rank) => item(layout, 'value', writeValue(layout, context), rank, { detail: { message: Messages.scaffold, args: [`scaffolds/${layout}`] } })),
-        item('false', 'value', writeValue('false', context, true), layouts.length, { detail: { message: Messages.layoutFalse } }),
-      ];
-    }
+    case 'layout':
+      return layoutItems(context, index, options, item);
     case 'comments':
     case 'published':
     case 'disableNunjucks':
@@ -212,6 +220,59 @@ function valueItems(context: ValueContext, index: SiteIndexView | undefined, opt
     default:
       return generalValueItems(context, index, options, item, fieldOf(fields, context.key));
   }
+}
+
+/**
+ * The layouts a post may name: the site's layout files where its generator renders with them (Jekyll),
+ * else its scaffolds (Hexo); the one the site's defaults already give first, then the no-layout value.
+ */
+function layoutItems(context: ValueContext, index: SiteIndexView | undefined, options: CompletionOptions, item: ItemMaker): CompletionItem[] {
+  const site = index?.site;
+  const files = site?.layouts;
+  const given = options.path !== undefined ? site?.defaultsFor?.(options.path, options.kind ?? 'post').layout : undefined;
+  const first = typeof given === 'string' ? given : site?.config.defaultLayout;
+  const names = [...(files ?? site?.scaffolds ?? new Map<string, string>()).keys()]
+    .sort((a, b) => (a === first ? -1 : b === first ? 1 : compare(a, b)));
+  const items = names.map((layout, rank) => item(layout, 'value', writeValue(layout, context), rank, {
+    detail: files ? { message: Messages.layoutFile, args: [files.get(layout) ?? layout] } : { message: Messages.scaffold, args: [`scaffolds/${layout}`] },
+    ...(layout === given ? { documentation: { message: Messages.fromDefaults, args: [`layout: ${layout}`] } } : {}),
+  }));
+  const generator = site?.generator ?? options.generator;
+  const none = generator?.noLayoutValue?.(options.kind ?? 'post') ?? 'false';
+  items.push(item(none, 'value', writeValue(none, context, true), names.length, { detail: { message: generator?.noLayoutValue ? Messages.layoutNone : Messages.layoutFalse } }));
+  return items;
+}
+
+/**
+ * In a string the generator splits on whitespace (Jekyll's `tags: a b`), the slot is the word at the
+ * cursor: an item replaces that word only, and the other words count as already written.
+ */
+function wordContext(context: ValueContext, text: string, cursor: number, index: SiteIndexView | undefined, options: CompletionOptions): ValueContext {
+  const { slot } = context;
+  if (context.format !== 'yaml' || slot.container !== 'scalar' || !fieldOf(fieldsOf(index, options), context.key)?.words) return context;
+  const token = slot.token ?? slot.replace;
+  const inner = slot.quote ? { start: token.start + 1, end: Math.max(token.start + 1, token.end - 1) } : { start: token.start, end: Math.max(token.end, cursor) };
+  let start = cursor;
+  while (start > inner.start && !/\s/.test(text[start - 1])) start--;
+  let end = cursor;
+  while (end < inner.end && !/\s/.test(text[end])) end++;
+  const words: ScalarItem[] = [];
+  for (const match of text.slice(inner.start, inner.end).matchAll(/\S+/g)) {
+    const at = inner.start + (match.index ?? 0);
+    if (at !== start) words.push({ kind: 'scalar', value: match[0], span: { start: at, end: at + match[0].length } });
+  }
+  return {
+    ...context,
+    items: words,
+    slot: { replace: { start, end }, typed: text.slice(start, cursor), container: 'scalar', before: start === slot.replace.start ? slot.before : '', path: [0], word: slot.quote ?? 'plain', ...(start === inner.start && !slot.quote ? { token: { start, end } } : {}) },
+  };
+}
+
+/** Whether a term can be written as one word of a whitespace-split string (plain, or inside the quotes). */
+function fitsWord(value: string, word: NonNullable<ValueSlot['word']>, first: boolean): boolean {
+  if (value === '' || /\s/.test(value)) return false;
+  if (word !== 'plain') return !value.includes(word) && !value.includes('\\');
+  return !/#|:$|: /.test(value) && !(first && /^[-?:,[\]{}#&*!|>'"%@`]/.test(value));
 }
 
 /** What any generator's field of a kind offers: booleans, and now for dates. */

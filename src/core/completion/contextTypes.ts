@@ -42,6 +42,11 @@ export interface ValueSlot {
   readonly token?: Span;
   /** The slot's place in the value: `[i]` for a top-level item, `[i, j]` for item j of the list at i. */
   readonly path: readonly number[];
+  /**
+   * Set when the slot is one word of a string the generator splits on whitespace: `plain` in a plain
+   * scalar, else the quote around the string. The item is the word as it is, never quoted.
+   */
+  readonly word?: 'plain' | QuoteChar;
 }
 
 interface ContextBase {

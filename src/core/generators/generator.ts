@@ -58,6 +58,8 @@ export interface Generator {
   categoriesOf(data: Readonly<Record<string, unknown>>): CategoryPath[];
   /** The `categories` value the generator reads back as exactly these hierarchies (the inverse of `categoriesOf`). */
   categoriesValue(hierarchies: readonly CategoryPath[]): Array<string | string[]>;
+  /** The `layout` value that renders a post of the kind without a layout (Hexo's `false`); `false` when absent. */
+  readonly noLayoutValue?: (kind: PostKind) => string;
   /** Whether `loadPlanner` plans new posts, publishing and timestamps for this generator's sites yet. */
   readonly plansPosts: boolean;
   /** Whether renaming a tag or category across its sites (`planTaxonomyRename`) reads them right yet. */
@@ -157,6 +159,8 @@ export interface FrontMatterField {
   readonly postsOnly?: boolean;
   /** The choice a boolean snippet offers first: the value one writes the key for. */
   readonly firstChoice?: boolean;
+  /** A string value is split on whitespace into several values (Jekyll's `tags: a b`). */
+  readonly words?: boolean;
 }
 
 export interface FrontMatterFields {
@@ -235,6 +239,14 @@ export interface Site {
   readonly scaffolds: ReadonlyMap<string, string>;
   /** Tags the site's own code registers (Hexo's `scripts/` and its theme's): name → whether it takes a body. */
   readonly registeredTags?: ReadonlyMap<string, boolean>;
+  /**
+   * The layouts a post may name when the site's generator renders with layout files (Jekyll's
+   * `_layouts` and its theme's): name → the file, relative to the root or absolute. Absent: a post's
+   * `layout` names one of the `scaffolds`.
+   */
+  readonly layouts?: ReadonlyMap<string, string>;
+  /** The front-matter values the site's configuration gives the file without a word in it (Jekyll's `defaults`). */
+  defaultsFor?(path: string, kind: PostKind): Readonly<Record<string, unknown>>;
   /** The site's taxonomies by plural name, for generators whose sites configure them (Hugo); tags and categories otherwise. */
   readonly taxonomies?: readonly string[];
   /**

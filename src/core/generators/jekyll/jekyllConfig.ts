@@ -30,6 +30,12 @@ export interface JekyllConfig extends SiteConfig {
   readonly defaults: readonly JekyllDefaultSet[];
   /** `exclude`: paths (relative to the source) Jekyll does not read, with its own defaults. */
   readonly exclude: readonly string[];
+  /** `layouts_dir`, relative to the source (`_layouts`). */
+  readonly layoutsDir: string;
+  /** `theme`: the gem whose `_layouts` (and `_includes`) fill in what the site does not have. */
+  readonly theme?: string;
+  /** `plugins` (and the older `gems`): the gems the build loads, whose Liquid tags a post may use. */
+  readonly plugins: readonly string[];
 }
 
 /** Jekyll's default `exclude` (Configuration::DEFAULT_EXCLUDES). */
@@ -53,6 +59,8 @@ export const JEKYLL_DEFAULT_CONFIG: JekyllConfig = Object.freeze({
   permalink: 'date',
   defaults: [],
   exclude: DEFAULT_EXCLUDES,
+  layoutsDir: '_layouts',
+  plugins: [],
   postAssetFolder: false,
   updatedOption: 'empty',
   // kramdown's typographic symbols and smart quotes are on by default.
@@ -109,6 +117,9 @@ export function readJekyllConfig(file: JekyllConfigFile): JekyllConfigResult {
     permalink: string('permalink', 'date'),
     defaults: defaultSetsOf(raw.defaults, file.path, problems),
     exclude: [...DEFAULT_EXCLUDES, ...(Array.isArray(raw.exclude) ? raw.exclude.filter((item): item is string => typeof item === 'string') : [])],
+    layoutsDir: relativeFolder(string('layouts_dir', '_layouts')) || '_layouts',
+    ...(typeof raw.theme === 'string' && raw.theme.trim() !== '' ? { theme: raw.theme.trim() } : {}),
+    plugins: [raw.plugins, raw.gems].flatMap((list) => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [])),
   };
   return { config, problems, raw };
 }

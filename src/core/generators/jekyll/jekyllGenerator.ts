@@ -32,6 +32,8 @@ export const jekyllGenerator: Generator = {
   // One post's own categories (the folders above `_posts` are the site's to add).
   categoriesOf: (data) => [...new Set(pluralizedArray(data, 'category', 'categories').map(rubyToS))].map((name) => [name]),
   categoriesValue: (hierarchies) => hierarchies.map((path) => path[path.length - 1]).filter((name): name is string => name !== undefined),
+  // `none` keeps a post without a layout whatever `defaults` say; a page named `none` looks for a layout of that name (Jekyll 3.5+).
+  noLayoutValue: (kind) => (kind === 'page' ? 'null' : 'none'),
   loadBodySyntax: async () => (await import('./render/jekyllBody.js')).jekyllBodySyntax,
   plansPosts: false,
   renamesTerms: false,

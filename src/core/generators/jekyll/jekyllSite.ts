@@ -8,6 +8,7 @@ import { deepMerge, frontMatterDefaults } from './defaults';
 import { readJekyllFrontMatterData } from './frontMatter';
 import { findJekyllConfig, JEKYLL_DEFAULT_CONFIG, readJekyllConfig, type JekyllConfig } from './jekyllConfig';
 import { jekyllGenerator } from './jekyllGenerator';
+import { readJekyllLayouts } from './layouts';
 import { jekyllCategories, jekyllTags, rubySplit, rubyToS, rubyTruthy } from './terms';
 
 /** Jekyll's default `markdown_ext` (`markdown,mkdown,mkdn,mkd,md`). */
@@ -32,6 +33,7 @@ export class JekyllSite implements Site {
     readonly config: JekyllConfig,
     readonly configProblems: readonly ConfigProblem[],
     readonly scaffolds: ReadonlyMap<string, string>,
+    readonly layouts: ReadonlyMap<string, string> = new Map(),
   ) {
     this.sourceRoot = config.source ? joinPath(root, config.source) : root;
     this.excluded = config.exclude.map((entry) => entry.replace(/^\/+/, '').replace(/\/+$/, '')).filter((entry) => entry !== '');
@@ -67,6 +69,11 @@ export class JekyllSite implements Site {
     const relative = relativeInside(this.sourceRoot, path) ?? basename(path);
     const collections = this.config.collectionsDir;
     return kind !== 'page' && collections !== '' && relative.startsWith(`${collections}/`) ? relative.slice(collections.length + 1) : relative;
+  }
+
+  /** The `defaults` values Jekyll merges into this file's data before its own front matter. */
+  defaultsFor(path: string, kind: PostKind): Readonly<Record<string, unknown>> {
+    return frontMatterDefaults(this.config.defaults, this.relativePathOf(path, kind), kind === 'page' ? 'pages' : 'posts', this.config.collectionsDir);
   }
 
   /** EntryFilter#excluded?: a path equal to or below an `exclude` entry (relative to the source). */
@@ -230,5 +237,6 @@ export async function loadJekyllSite(fs: FileSystemPort, root: string): Promise<
     problems.push(...result.problems);
   }
   // jekyll-compose's drafts and posts templates are not Jekyll's; Jekyll itself has no scaffolds.
-  return new JekyllSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, '_scaffolds')));
+  const sourceRoot = config.source ? joinPath(root, config.source) : root;
+  return new JekyllSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, '_scaffolds')), await readJekyllLayouts(fs, root, sourceRoot, config));
 }
