@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { scratchCopy } from './scratchSite';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
 import { GENERATORS } from '../../src/core/generators/registry';
 import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
 import { joinPath, relativeInside } from '../../src/core/path';
+import { applyTextEdits } from '../../src/core/edits';
+import { checkPost, DEFAULT_SETTINGS } from '../../src/core/rules';
 import { loadJekyllYaml } from '../../src/core/generators/jekyll/frontMatter';
 import { splitJekyllFrontMatter } from '../../src/core/generators/jekyll/frontMatterSplit';
 
@@ -108,6 +110,53 @@ describe('Jekyll sites read as Jekyll 4.3 reads them', function () {
       }
     });
   }
+
+  it('reports each Jekyll rule where Jekyll misreads or skips a post; fix-all keeps what it reads, each quick fix makes it read what was meant', async () => {
+    const copy = scratch(join(fixtures, 'rules'));
+    try {
+      const read = () => new Map((JSON.parse(execFileSync(process.execPath, [join(repo, 'test', 'oracle', 'jekyllRead.cjs'), copy], { encoding: 'utf8' })) as JekyllReading).posts!
+        .map(({ path, title, date, tags, categories }) => [path, { title, date, tags, categories }]));
+      const check = (...extra: string[]) => JSON.parse(spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json', ...extra], { encoding: 'utf8', cwd: copy }).stdout) as Array<{ file: string; code: string }>;
+      const found = check().map((d) => `${d.code} ${d.file}`).sort();
+      assert.deepEqual(found, [
+        'PC109 _posts/notes-without-date.md',
+        'PC307 _posts/2026-03-02-utc-date.md',
+        'PC411 _posts/2026-03-04-comma-tags.md', 'PC411 _posts/2026-03-04-comma-tags.md',
+        'PC412 news/_posts/2026-03-05-folder-category.md', 'PC412 news/_posts/2026-03-05-folder-category.md',
+      ]);
+      const before = read();
+      // What each rule says Jekyll reads, it reads.
+      assert.equal(before.has('_posts/notes-without-date.md'), false, 'Jekyll skips the undated name');
+      assert.equal(before.get('_posts/2026-03-02-utc-date.md')?.date, '2026-03-02T17:32:00.000Z', '17:32 read as UTC');
+      assert.deepEqual(before.get('_posts/2026-03-04-comma-tags.md')?.tags, ['读书,', '笔记']);
+      // Fix-all (the folder category removed) leaves every post read as it was.
+      check('--fix');
+      assert.deepEqual(read(), before);
+      assert.deepEqual(check().filter((d) => d.code === 'PC412'), [], 'the folder categories are gone from the front matter');
+      // The writer's quick fixes: the date in the site's zone, the lists the commas meant.
+      const workspace = await WorkspaceIndex.open(nodeFileSystem, [toCorePath(copy)], { generators: GENERATORS });
+      const index = workspace.sites[0];
+      await index.site.generator.loadRules?.();
+      for (const name of ['_posts/2026-03-02-utc-date.md', '_posts/2026-03-04-comma-tags.md']) {
+        const path = joinPath(index.site.sourceRoot, name);
+        let text = readFileSync(path, 'utf8');
+        for (;;) {
+          const fix = checkPost(text, { path, kind: 'post', site: index.site, index, now: new Date(), settings: DEFAULT_SETTINGS })
+            .find((d) => d.code === 'PC307' || d.code === 'PC411')?.fixes[0];
+          if (!fix) break;
+          text = applyTextEdits(text, fix.edits);
+        }
+        writeFileSync(path, text);
+      }
+      const after = read();
+      assert.equal(after.get('_posts/2026-03-02-utc-date.md')?.date, '2026-03-02T09:32:00.000Z', '17:32 in Shanghai');
+      assert.deepEqual(after.get('_posts/2026-03-04-comma-tags.md')?.tags, ['读书', '笔记']);
+      assert.deepEqual(after.get('_posts/2026-03-04-comma-tags.md')?.categories, ['life', 'notes']);
+      assert.deepEqual(check().map((d) => d.code), ['PC109'], 'only the skipped name is left');
+    } finally {
+      rmSync(resolve(copy, '..'), { recursive: true, force: true });
+    }
+  });
 
   /** Runs Ruby on `input` (JSON on stdin) and returns what the script prints as JSON. */
   const ruby = (script: string, input: unknown): unknown => JSON.parse(execFileSync('ruby', ['-rjson', '-rtime', '-rpsych', '-rdate', '-e', script], { input: JSON.stringify(input), encoding: 'utf8' }));

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { dirname, type FileSystemPort, generatorOfSiteRoot, GENERATORS, relativeInside, SiteIndex, WorkspaceIndex } from '../../core/api';
 import {
-  checkPosts, collectSiteFiles, DEFAULT_SETTINGS, fileTimesOf, formatRuleMessage, needsFileTimes, siteFileLookup, type CheckedPost, type ValidationSettings,
+  checkPosts, checkedKind, collectSiteFiles, DEFAULT_SETTINGS, fileTimesOf, formatRuleMessage, needsFileTimes, siteFileLookup, type CheckedPost, type ValidationSettings,
 } from '../../core/rules';
 import { UsageError } from '../args';
 import { nodeBatchFileSystem, toCorePath } from '../nodeFileSystem';
@@ -75,17 +75,16 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
     const { index } = target;
     const site = index.site;
     const fileLookup = siteFileLookup(await collectSiteFiles(files, site));
-    const paths = [...index.posts()]
-      .map((record) => record.path)
+    const paths = [...[...index.posts()].map((record) => record.path), ...index.skipped()]
       .filter((path) => target.within.length === 0 || target.within.some((within) => path === within || relativeInside(within, path) !== undefined))
-      .filter((path) => site.classify(path) !== undefined)
+      .filter((path) => checkedKind(site, path) !== undefined)
       .sort();
     const now = options.now ?? new Date();
     const checked = checkPosts({
       files,
       paths,
       async contextFor(path) {
-        const kind = site.classify(path);
+        const kind = checkedKind(site, path);
         if (!kind) return undefined;
         // Hexo dates a post that writes no date by its file: a fix writes that date down (a stat only then).
         const fileTimes = needsFileTimes(index.post(path), kind, settings) ? fileTimesOf(await files.stat(path)) : undefined;

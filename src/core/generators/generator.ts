@@ -258,6 +258,11 @@ export interface Site {
   /** Which kind of content a file is, or undefined when it is not part of the site's posts and pages. */
   classify(path: string): PostKind | undefined;
   /**
+   * A file the generator skips for its name although it sits where posts go (Jekyll's `_posts/notes.md`
+   * without a date): no post, yet checked as one so that a rule can say why nothing of it is built.
+   */
+  skipsNamedFile?(path: string): boolean;
+  /**
    * What the index keeps of one post, read as the generator reads it. Never throws: a broken post gets
    * `error`. `modified` is the file's modification time (ms), given when `needsFileTimes`.
    */

@@ -34,6 +34,8 @@ export const READ_CONCURRENCY = 64;
  */
 export class SiteIndex implements SiteIndexView {
   private readonly records = new Map<string, PostRecord>();
+  /** Files the generator skips for their names (Site.skipsNamedFile), found by the last walk. */
+  private readonly skippedFiles = new Set<string>();
   private readonly tagTotals = new Map<string, number>();
   private readonly categoryTotals = new Map<string, number>();
   private readonly keyTotals = new Map<string, number>();
@@ -58,7 +60,12 @@ export class SiteIndex implements SiteIndexView {
 
   async rebuild(fs: FileSystemPort, options: BuildOptions = {}): Promise<void> {
     const cancellation = options.cancellation ?? neverCancelled;
-    await this.read(fs, await listContentFiles(fs, this.site, this.site.sourceRoot, cancellation), options);
+    await this.read(fs, await listContentFiles(fs, this.site, this.site.sourceRoot, cancellation, this.skippedFiles), options);
+  }
+
+  /** The files the generator skips for their names although they sit where posts go, for the rules to name. */
+  skipped(): string[] {
+    return [...this.skippedFiles].sort();
   }
 
   /**
@@ -66,7 +73,7 @@ export class SiteIndex implements SiteIndexView {
    * event for the folder). Resolves to their paths.
    */
   async addFolder(fs: FileSystemPort, folder: string, options: BuildOptions = {}): Promise<string[]> {
-    const files = await listContentFiles(fs, this.site, folder, options.cancellation ?? neverCancelled);
+    const files = await listContentFiles(fs, this.site, folder, options.cancellation ?? neverCancelled, this.skippedFiles);
     await this.read(fs, files, options);
     return files.filter((path) => this.records.has(path));
   }
@@ -138,6 +145,7 @@ export class SiteIndex implements SiteIndexView {
   update(path: string, text: string): PostRecord | undefined {
     const kind = this.site.classify(path);
     if (!kind) {
+      if (this.site.skipsNamedFile?.(path)) this.skippedFiles.add(path);
       this.remove(path);
       return undefined;
     }
@@ -149,7 +157,7 @@ export class SiteIndex implements SiteIndexView {
   }
 
   remove(path: string): boolean {
-    if (!this.records.has(path)) return false;
+    if (!this.records.has(path)) return this.skippedFiles.delete(path) && false;
     this.replace(path, undefined);
     return true;
   }
@@ -316,8 +324,10 @@ function fenceHeadLength(bytes: Uint8Array): number {
 }
 
 /** Every file below `folder` (the site's source folder, or one inside it) that could be a post, draft or page. */
-async function listContentFiles(fs: FileSystemPort, site: Site, folder: string, cancellation: Cancellation): Promise<string[]> {
+async function listContentFiles(fs: FileSystemPort, site: Site, folder: string, cancellation: Cancellation, skipped: Set<string>): Promise<string[]> {
   const files = await walkFiles(fs, folder, { skipFolder: (name) => name === 'node_modules' || name.startsWith('.'), cancellation });
   site.noteFiles?.(files);
-  return files.filter((path) => site.classify(path)).sort();
+  const content = files.filter((path) => site.classify(path));
+  if (site.skipsNamedFile) for (const path of files) if (site.skipsNamedFile(path)) skipped.add(path);
+  return content.sort();
 }

@@ -1,4 +1,6 @@
 import type { Cancellation, FileSystemPort } from '../ports';
+import type { Site } from '../generators/generator';
+import type { PostKind } from '../site/types';
 import { decodeText } from '../text/decode';
 import { checkPost } from './check';
 import { fixAll } from './fixAll';
@@ -71,4 +73,12 @@ async function* readAhead(run: CheckRun, depth: number): AsyncGenerator<{ path: 
     }
     yield { path, text: await reads.shift()! };
   }
+}
+
+/**
+ * The kind a file is checked as: its own, or a post's for a file its generator skips for its name
+ * (Jekyll's undated `_posts/notes.md`), so that a rule can say why nothing of it is built.
+ */
+export function checkedKind(site: Site, path: string): PostKind | undefined {
+  return site.classify(path) ?? (site.skipsNamedFile?.(path) ? 'post' : undefined);
 }

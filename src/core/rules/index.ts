@@ -2,7 +2,7 @@
 export type { Diagnostic, FileTimes, Fix, RuleContext, RuleMessage, Severity, SeveritySetting } from './types';
 export { checkPost, severityOf } from './check';
 export { fixAll, fixAllEdits, type FixAllResult } from './fixAll';
-export { checkPosts, type CheckRun, type CheckedPost } from './checkRunner';
+export { checkPosts, checkedKind, type CheckRun, type CheckedPost } from './checkRunner';
 export { RULES, RULE_BY_CODE, RULE_BY_ID } from './registry';
 export type { Rule } from './rule';
 export { RULE_MESSAGES, formatRuleMessage, type MessageId } from './messages';

@@ -64,6 +64,26 @@ export class JekyllSite implements Site {
     return DATED_NAME.test(inner[inner.length - 1]) ? 'post' : undefined;
   }
 
+  /** A Markdown file inside `_posts` (where Jekyll reads posts) that Jekyll skips for want of a date in its name. */
+  skipsNamedFile(path: string): boolean {
+    if (this.classify(path) !== undefined) return false;
+    const relative = relativeInside(this.sourceRoot, path);
+    if (relative === undefined || !JEKYLL_MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase()) || this.isExcluded(relative)) return false;
+    const parts = relative.split('/');
+    const posts = parts.indexOf('_posts');
+    return posts !== -1 && parts.slice(0, posts).every((part) => !isSpecialName(part)) && parts.slice(posts + 1).every((part) => !isSpecialName(part) && !part.startsWith('.'));
+  }
+
+  /** The categories the folders above `_posts` (or `_drafts`) give a post: `news/_posts/x.md` → news. */
+  folderCategories(path: string, kind: PostKind): string[] {
+    if (kind === 'page') return [];
+    const relative = this.relativePathOf(path, kind);
+    const special = kind === 'draft' ? '_drafts' : '_posts';
+    const parts = relative.split('/');
+    const at = parts.indexOf(special);
+    return at <= 0 ? [] : parts.slice(0, at);
+  }
+
   /** Jekyll's `relative_path`: below the collections folder for posts and drafts, below the source for pages. */
   private relativePathOf(path: string, kind: PostKind): string {
     const relative = relativeInside(this.sourceRoot, path) ?? basename(path);

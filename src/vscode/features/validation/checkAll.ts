@@ -30,7 +30,7 @@ export async function checkAllPosts(sites: SiteService, diagnostics: Diagnostics
         const folder = vscode.workspace.workspaceFolders?.find((candidate) => path.startsWith(`${candidate.uri.path}/`));
         return toUri(path, folder?.uri ?? like);
       };
-      const paths = sites.sites.flatMap((index) => [...index.posts()].map((record) => record.path));
+      const paths = sites.sites.flatMap((index) => [...[...index.posts()].map((record) => record.path), ...index.skipped()]);
       const open = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
       const now = new Date();
       const checked = checkPosts({

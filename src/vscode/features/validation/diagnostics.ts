@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkPost, fileTimesOf, needsFileTimes, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
+import { checkedKind, checkPost, fileTimesOf, needsFileTimes, type Diagnostic as CoreDiagnostic, type RuleContext, type Severity } from '../../../core/rules';
 import { logException, type PostKind, type SiteIndex } from '../../../core/api';
 import { DIAGNOSTIC_SOURCE, VALIDATION_SECTION } from '../../constants';
 import { toCorePath, toVsRange } from '../../convert';
@@ -56,7 +56,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** The root of the site whose post, draft or page `uri` is, found without reading anything. */
   siteRootOf(uri: vscode.Uri): string | undefined {
     const index = this.sites.siteFor(uri);
-    return index?.site.classify(toCorePath(uri)) ? index.site.root : undefined;
+    return index && checkedKind(index.site, toCorePath(uri)) ? index.site.root : undefined;
   }
 
 
@@ -65,7 +65,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const index = this.sites.siteFor(uri);
     if (!index) return undefined;
     const path = toCorePath(uri);
-    const kind = index.site.classify(path);
+    const kind = checkedKind(index.site, path);
     if (!kind) return undefined;
     const { enabled, settings } = readValidationSettings(uri);
     if (!enabled) return undefined;

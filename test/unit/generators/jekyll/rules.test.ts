@@ -29,4 +29,25 @@ describe('rules on Jekyll sites', () => {
     ]);
     assert.deepEqual(await diagnostics('---\ntitle: A\ndate: 2024-01-02 10:00:00\ntags: [a, b]\n---\nBody\n'), []);
   });
+
+  it('PC307: only an unquoted timestamp with seconds and no offset, on a site whose zone is not UTC', async () => {
+    const shanghai = 'timezone: Asia/Shanghai\n';
+    const post = (date: string) => `---\ntitle: A\ndate: ${date}\n---\n`;
+    assert.deepEqual(await diagnostics(post('2024-01-02 17:32:00'), shanghai), [
+      'PC307 warning 2: Jekyll reads 2024-01-02 17:32:00 as UTC (no offset is written), which is 2024-01-03 01:32:00 in the site\'s time zone Asia/Shanghai: the post is dated, and its URL made, from that.',
+    ]);
+    // Read in the site's zone already: quoted, without seconds, with an offset, date only; or a UTC site.
+    for (const date of ['"2024-01-02 17:32:00"', '2024-01-02 17:32', '2024-01-02 17:32:00 +0800', '2024-01-02T17:32:00Z', '2024-01-02']) {
+      assert.deepEqual(await diagnostics(post(date), shanghai), [], date);
+    }
+    assert.deepEqual(await diagnostics(post('2024-01-02 17:32:00'), 'timezone: UTC\n'), []);
+    assert.deepEqual(await diagnostics(post('2024-01-02 17:32:00')), [], 'no timezone: the machine\'s, which Postcraft cannot know for the build');
+  });
+
+  it('PC411: a comma string under tags or categories, not under a tag that replaces them', async () => {
+    const [finding] = await diagnostics('---\ntitle: A\ntags: a, b c\n---\n');
+    assert.equal(finding, 'PC411 warning 2: Jekyll splits "a, b c" on spaces only: it reads "a,", "b", "c". Write a list to split on the commas.');
+    assert.deepEqual(await diagnostics('---\ntitle: A\ntags: a, b\ntag: one\n---\n'), []);
+    assert.deepEqual(await diagnostics('---\ntitle: A\ntags: [a, b]\ncategories: "x y"\n---\n'), []);
+  });
 });
