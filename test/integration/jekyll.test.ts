@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../../src/vscode/constants';
+import { activatePostcraft, typeInto, waitFor } from './support';
+
+/**
+ * Postcraft on the Jekyll sample blog (examples/jekyll-blog), open beside the Hexo and Hugo ones:
+ * completion of layouts and of tags in Jekyll's string form, Jekyll's diagnostics and their quick
+ * fixes, through the editor's public API.
+ */
+function jekyllRoot(): vscode.Uri | undefined {
+  return vscode.workspace.workspaceFolders?.find((folder) => folder.name === 'jekyll-blog')?.uri;
+}
+
+const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
+const codeOf = (diagnostic: vscode.Diagnostic): string => (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code));
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+
+async function revert(uri: vscode.Uri): Promise<void> {
+  await vscode.window.showTextDocument(uri);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+describe('a Jekyll blog beside the Hexo and Hugo ones', function () {
+  this.timeout(30_000);
+
+  before(async () => {
+    assert.ok(jekyllRoot(), 'the runner opens examples/jekyll-blog beside examples/hexo-blog');
+    await activatePostcraft();
+  });
+
+  it('offers the site\'s layouts, the one its defaults give first, and tags a word at a time in a string', async () => {
+    const uri = vscode.Uri.joinPath(jekyllRoot()!, 'tech', '_posts', '2026-02-10-ruby-blocks.md');
+    const { position } = await typeInto(uri, '---\ntitle: Ruby 的 block\nlayout: |\ntags: Ruby\n---\n正文\n');
+    try {
+      const layouts = (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position)).items
+        .filter((item) => item.kind === vscode.CompletionItemKind.Value || item.kind === vscode.CompletionItemKind.EnumMember || item.kind === vscode.CompletionItemKind.Constant)
+        .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''))
+        .map(labelOf);
+      assert.deepEqual(layouts, ['post', 'default', 'page', 'none'], 'the defaults give posts `post`');
+      const { position: word } = await typeInto(uri, '---\ntitle: Ruby 的 block\ntags: Ruby 写|\n---\n正文\n');
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, word);
+      const item = list.items.find((candidate) => labelOf(candidate) === '写作');
+      assert.ok(item, `写作 offered among ${list.items.map(labelOf).join(', ')}`);
+      assert.ok(!list.items.some((candidate) => labelOf(candidate) === 'Ruby'), 'a word already written is not offered');
+      const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
+      assert.equal(range.start.character, 'tags: Ruby '.length, 'only the word at the cursor is replaced');
+    } finally {
+      await revert(uri);
+    }
+  });
+
+  it('warns that Jekyll reads a time without an offset as UTC, and writes the site\'s offset when asked', async () => {
+    const uri = vscode.Uri.joinPath(jekyllRoot()!, '_posts', '2026-03-02-ai-side-income.md');
+    await vscode.window.showTextDocument(uri);
+    try {
+      const utc = await waitFor(() => ours(uri).find((d) => codeOf(d) === 'PC307'), 10_000, 'PC307 on the sample post');
+      assert.equal(utc.severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(utc.message, /2026-03-03 01:32:00/);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, utc.range);
+      const fix = actions.find((action) => action.title.includes('+0800'));
+      assert.ok(fix?.edit, `a fix among ${actions.map((action) => action.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.equal(document.lineAt(2).text, 'date: 2026-03-02 17:32:00 +0800');
+      await waitFor(() => (ours(uri).some((d) => codeOf(d) === 'PC307') ? undefined : true), 10_000, 'PC307 gone after the fix');
+    } finally {
+      await revert(uri);
+    }
+  });
+
+  it('says why Jekyll skips a _posts file without a date, and splits comma tags as Jekyll does', async () => {
+    const skipped = vscode.Uri.joinPath(jekyllRoot()!, '_posts', 'postcraft-undated-notes.md');
+    await vscode.workspace.fs.writeFile(skipped, new TextEncoder().encode('---\ntitle: Notes\ntags: 读书, 笔记\n---\nBody\n'));
+    try {
+      await vscode.window.showTextDocument(skipped);
+      const found = await waitFor(() => {
+        const codes = ours(skipped).map(codeOf);
+        return codes.includes('PC109') && codes.includes('PC411') ? ours(skipped) : undefined;
+      }, 10_000, () => `PC109 and PC411, got ${ours(skipped).map(codeOf).join(', ')}`);
+      assert.match(found.find((d) => codeOf(d) === 'PC109')!.message, /postcraft-undated-notes\.md/);
+      const comma = found.find((d) => codeOf(d) === 'PC411')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', skipped, comma.range);
+      const fix = actions.find((action) => action.title.includes('[读书, 笔记]'));
+      assert.ok(fix?.edit, `a fix among ${actions.map((action) => action.title).join(' | ')}`);
+      // Not part of fix-all: the tags Jekyll reads change.
+      const fixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', skipped, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll.value);
+      assert.ok(fixAll.every((action) => !action.edit || action.edit.entries().every(([, edits]) => edits.every((edit) => !edit.newText.includes('[读书')))), 'fix-all leaves the comma tags alone');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(skipped);
+    }
+  });
+});
