@@ -110,9 +110,13 @@ function copyWorkspace(tempRoot) {
   return { open: file, workspaceFile: file, folders };
 }
 
-/** What the tests are told about the workspace: the Hexo blog first, the Hugo one if open. */
+/** What the tests are told about the workspace: the Hexo blog first, the Hugo and Jekyll ones if open. */
 function workspaceEnv(workspace) {
-  return { POSTCRAFT_TEST_WORKSPACE: workspace.folders[0], ...(workspace.folders[1] ? { POSTCRAFT_TEST_HUGO_WORKSPACE: workspace.folders[1] } : {}) };
+  return {
+    POSTCRAFT_TEST_WORKSPACE: workspace.folders[0],
+    ...(workspace.folders[1] ? { POSTCRAFT_TEST_HUGO_WORKSPACE: workspace.folders[1] } : {}),
+    ...(workspace.folders[2] ? { POSTCRAFT_TEST_JEKYLL_WORKSPACE: workspace.folders[2] } : {}),
+  };
 }
 
 function installVsix(vsix, stateDir) {

@@ -82,6 +82,11 @@ describe('validation diagnostics in the editor', function () {
     // The Hugo blog's advice: its draft is left out of the default build.
     const hugo = vscode.workspace.workspaceFolders!.find((folder) => folder.name === 'hugo-blog')!.uri;
     assert.deepEqual(postcraftDiagnostics(vscode.Uri.joinPath(hugo, 'content', 'posts', 'rust-ownership-draft.md')).map((d) => d.code), ['PC306']);
+    // The Jekyll blog: nothing at all.
+    const jekyll = vscode.workspace.workspaceFolders!.find((folder) => folder.name === 'jekyll-blog')!;
+    const jekyllPosts = await vscode.workspace.findFiles(new vscode.RelativePattern(jekyll, '**/_posts/*.md'));
+    assert.equal(jekyllPosts.length, 5);
+    for (const uri of jekyllPosts) assert.deepEqual(postcraftDiagnostics(uri).map((d) => d.code), [], uri.path);
     const posts = await vscode.workspace.findFiles('source/**/*.md');
     assert.ok(posts.length >= 18);
     for (const uri of posts) {

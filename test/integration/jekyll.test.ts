@@ -52,7 +52,8 @@ describe('a Jekyll blog beside the Hexo and Hugo ones', function () {
 
   it('warns that Jekyll reads a time without an offset as UTC, and writes the site\'s offset when asked', async () => {
     const uri = vscode.Uri.joinPath(jekyllRoot()!, '_posts', '2026-03-02-ai-side-income.md');
-    await vscode.window.showTextDocument(uri);
+    // As a writer coming from Hexo writes it.
+    await typeInto(uri, '---\ntitle: 用 AI 做副业\ndate: 2026-03-02 17:32:00|\ntags: [AI赚钱, 副业]\n---\n正文\n');
     try {
       const utc = await waitFor(() => ours(uri).find((d) => codeOf(d) === 'PC307'), 10_000, 'PC307 on the sample post');
       assert.equal(utc.severity, vscode.DiagnosticSeverity.Warning);
