@@ -29,6 +29,8 @@ const cli = resolve(__dirname, 'cli.js');
 const floor = resolve(__dirname, '..', 'bench', 'processFloor.cjs');
 /** The same kind of floor for a Hugo site (TOML and YAML front matter, three taxonomies). */
 export const HUGO_FLOOR = resolve(__dirname, '..', 'bench', 'processFloorHugo.cjs');
+/** And for a Jekyll site (`_posts` below category folders, tags split on spaces). */
+export const JEKYLL_FLOOR = resolve(__dirname, '..', 'bench', 'processFloorJekyll.cjs');
 
 interface Timing {
   readonly ms: number;

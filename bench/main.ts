@@ -3,14 +3,14 @@ import { join, resolve } from 'node:path';
 import { SiteIndex } from '../src/core/index/siteIndex';
 import { loadHexoSite } from '../src/core/generators/hexo/hexoSite';
 import { nodeFileSystem, toCorePath } from '../src/cli/nodeFileSystem';
-import { ensureSyntheticHugoSite, ensureSyntheticSite, mulberry32 } from './syntheticSite';
+import { ensureSyntheticHugoSite, ensureSyntheticJekyllSite, ensureSyntheticSite, mulberry32 } from './syntheticSite';
 import { loadHugoSite } from '../src/core/generators/hugo/hugoSite';
 import { indexFloor } from './floor';
 import { formatMs, median, percentile, timeAsync, type BenchReport } from './measure';
 import { benchCompletion, benchPostLinkCompletion } from './completionBench';
 import { benchRender } from './renderBench';
 import { benchDiagnostics } from './checkBench';
-import { benchCliProcess, describeBaseline, HUGO_FLOOR } from './cliBench';
+import { benchCliProcess, describeBaseline, HUGO_FLOOR, JEKYLL_FLOOR } from './cliBench';
 
 /**
  * `npm run bench`: every figure is printed beside a baseline measured in the same run on the same
@@ -89,6 +89,10 @@ function benchCli(posts: number): void {
   const hugo = ensureSyntheticHugoSite(join(benchRoot, `hugo-site-${posts}`), posts);
   const bench = benchCliProcess(hugo, ['taxonomy', hugo, '--json'], 5, HUGO_FLOOR);
   report.push({ name: `${bench.command}, Hugo, ${posts} posts, process`, value: formatMs(bench.cliMs), baseline: describeBaseline(bench), ratio: bench.ratio, target: '≤ 1.5x floor' });
+  // And on a Jekyll site: posts below category folders, tags in lists and in strings.
+  const jekyll = ensureSyntheticJekyllSite(join(benchRoot, `jekyll-site-${posts}`), posts);
+  const jekyllBench = benchCliProcess(jekyll, ['taxonomy', jekyll, '--json'], 5, JEKYLL_FLOOR);
+  report.push({ name: `${jekyllBench.command}, Jekyll, ${posts} posts, process`, value: formatMs(jekyllBench.cliMs), baseline: describeBaseline(jekyllBench), ratio: jekyllBench.ratio, target: '≤ 1.5x floor' });
 }
 
 /** Completion on the Hugo site, in TOML front matter: every taxonomy's terms by use. */

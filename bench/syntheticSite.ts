@@ -114,6 +114,31 @@ export function ensureSyntheticHugoSite(folder: string, posts: number): string {
   return folder;
 }
 
+/**
+ * A synthetic Jekyll site: the same posts as `YYYY-MM-DD-post-N.md`, one in three below a category
+ * folder (`tech/_posts/`), tags written as a space-separated string in one post in four.
+ */
+export function ensureSyntheticJekyllSite(folder: string, posts: number): string {
+  const marker = join(folder, '.complete');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === String(posts)) return folder;
+  rmSync(folder, { recursive: true, force: true });
+  const folders = ['_posts', 'tech/_posts', 'life/_posts'];
+  for (const posts of folders) mkdirSync(join(folder, posts), { recursive: true });
+  writeFileSync(join(folder, '_config.yml'), 'title: Bench\ntimezone: Asia/Shanghai\ndefaults:\n  - scope: {path: "", type: posts}\n    values: {layout: post}\n');
+  const random = mulberry32(posts + 2);
+  const tags = tagVocabulary(400);
+  const pickTag = zipfPicker(tags.length, random);
+  for (let i = 0; i < posts; i++) {
+    let text = postText(i, random, tags, pickTag);
+    // One in four writes its tags as the string Jekyll splits on spaces.
+    if (i % 4 === 1) text = text.replace(/^tags: \[(.*)\]$/m, (_, list: string) => `tags: ${list.split(', ').join(' ')}`);
+    const date = `2025-${String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    writeFileSync(join(folder, folders[i % 3], `${date}-post-${String(i).padStart(5, '0')}.md`), text);
+  }
+  writeFileSync(marker, String(posts));
+  return folder;
+}
+
 /** Writes (or reuses) a site of `posts` posts under `folder`; the content depends only on `posts`. */
 export function ensureSyntheticSite(folder: string, posts: number): string {
   const marker = join(folder, '.complete');
