@@ -8,6 +8,7 @@ import { Messages } from '../../completion/messages';
 import { hexoAssetFolder, linkablePosts } from './bodyLinks';
 import type { BodyCompletionContext } from '../generator';
 import { HexoSite } from './hexoSite';
+import { openTagAt } from '../../text/templateTagAt';
 
 /** The tag plugins offered after `{% `, with Nunjucks' `raw`, which posts use to show template syntax. */
 const OFFERED_TAGS: ReadonlyArray<readonly [string, boolean]> = [...HEXO_TAG_PLUGINS, ['raw', true]];
@@ -148,27 +149,4 @@ function linkTargetItems(text: string, offset: number, link: { start: number; im
   const wanted = rooted ? [] : link.image ? own.filter((name) => IMAGE.test(name)) : own;
   const encode = (name: string) => name.replace(/[ ()]/g, (char) => encodeURIComponent(char));
   return fileItems([...wanted, ...served], range, link.image, encode);
-}
-
-/** The `{%` tag the cursor is in on its line: its name, and the argument the cursor is in (by index). */
-function openTagAt(text: string, offset: number): { name: string; nameStart: number; spaced: boolean; argument?: { index: number; start: number } } | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
-  const open = before.lastIndexOf('{%');
-  if (open === -1 || before.indexOf('%}', open) !== -1) return undefined;
-  const inside = before.slice(open + 2);
-  const match = /^(-?\s*)([A-Za-z_][\w-]*)?/.exec(inside)!;
-  const nameStart = lineStart + open + 2 + match[1].length;
-  const name = match[2] ?? '';
-  const spaced = /\s/.test(match[1]);
-  const rest = inside.slice(match[0].length);
-  if (rest === '') return { name, nameStart, spaced };
-  if (!/^\s/.test(rest)) return undefined;
-  // Arguments as Hexo splits them: white space outside quotes.
-  const args = Array.from(rest.matchAll(/"[^"]*"?|'[^']*'?|\S+/g));
-  const last = args[args.length - 1];
-  const typingLast = last !== undefined && last.index! + last[0].length === rest.length;
-  const restStart = lineStart + open + 2 + match[0].length;
-  if (typingLast) return { name, nameStart, spaced, argument: { index: args.length - 1, start: restStart + last.index! } };
-  return { name, nameStart, spaced, argument: { index: args.length, start: offset } };
 }
