@@ -9,6 +9,7 @@ import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
 import { joinPath, relativeInside } from '../../src/core/path';
 import { applyTextEdits } from '../../src/core/edits';
 import { checkPost, DEFAULT_SETTINGS } from '../../src/core/rules';
+import { completeJekyllBody } from '../../src/core/generators/jekyll/bodyCompletion';
 import { loadJekyllYaml } from '../../src/core/generators/jekyll/frontMatter';
 import { splitJekyllFrontMatter } from '../../src/core/generators/jekyll/frontMatterSplit';
 
@@ -155,6 +156,37 @@ describe('Jekyll sites read as Jekyll 4.3 reads them', function () {
       assert.deepEqual(check().map((d) => d.code), ['PC109'], 'only the skipped name is left');
     } finally {
       rmSync(resolve(copy, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('offers post_url names and tags that jekyll build takes without a warning, on every fixture and the sample blog', async () => {
+    for (const site of sites) {
+      const copy = scratch(site);
+      try {
+        const workspace = await WorkspaceIndex.open(nodeFileSystem, [toCorePath(copy)], { generators: GENERATORS });
+        const index = workspace.sites[0];
+        if ([...index.posts()].some((record) => record.error)) continue;
+        const complete = (text: string) => completeJekyllBody(text, text.length, index, { path: joinPath(index.site.sourceRoot, 'probe.md') });
+        const names = complete('{% post_url ').map((item) => item.insertText);
+        const tags = complete('{% ').map((item) => item.label).filter((name) => !['include', 'include_relative', 'link', 'post_url', 'render', 'echo', 'liquid', 'cycle'].includes(name));
+        const body = [
+          ...names.map((name) => `[x]({% post_url ${name} %})`),
+          // Every tag offered, as its snippet writes it (a block with its end tag), with a plain argument.
+          ...tags.map((name) => (complete('{% ').find((item) => item.label === name)!.insertText.includes(`end${name}`) ? `{% ${name} ${name === 'for' ? 'x in (1..2)' : name === 'case' ? 'x' : name === 'highlight' ? 'ruby' : name === 'capture' ? 'x' : name === 'tablerow' ? 'x in (1..2)' : name === 'if' || name === 'unless' ? 'true' : ''} %}\nx\n{% end${name} %}` : `{% ${name} ${name === 'assign' ? 'x = 1' : name === 'increment' || name === 'decrement' ? 'x' : 'hello'} %}`)),
+        ].join('\n\n');
+        writeFileSync(join(copy, index.site.sourceRoot.slice(toCorePath(copy).length), 'postcraft-probe.md'), `---\ntitle: Probe\n---\n${body}\n`);
+        // Run where the configuration is, as a writer does (it names the source folder).
+        const build = spawnSync('jekyll', ['build', '-d', join(copy, '..', 'out')], { encoding: 'utf8', cwd: copy });
+        assert.equal(build.status, 0, `${site}: ${build.stderr}`);
+        assert.doesNotMatch(build.stdout + build.stderr, /Deprecation|Liquid Exception|Liquid syntax error/, site);
+        if (site.endsWith('rules')) {
+          assert.ok(names.includes('sub/2026-03-07-nested'), `the nested post by its folder: ${names.join(', ')}`);
+          assert.ok(tags.includes('shout') && tags.includes('aside'), 'the site plugin\'s tags');
+        }
+        if (site.endsWith('jekyll-blog')) assert.ok(names.includes('tech/2026-02-10-ruby-blocks'), `the category folder's post: ${names.join(', ')}`);
+      } finally {
+        rmSync(resolve(copy, '..'), { recursive: true, force: true });
+      }
     }
   });
 

@@ -4,6 +4,7 @@ import { readTextIfPresent } from '../../site/readText';
 import type { Generator } from '../generator';
 import type { Rule } from '../../rules/rule';
 import { LazyRules } from '../lazyRules';
+import { completeJekyllBody, jekyllBodyWantsFiles } from './bodyCompletion';
 import { readJekyllDate } from './dates';
 import { JEKYLL_FRONT_MATTER } from './frontMatter';
 import { JEKYLL_FRONT_MATTER_FIELDS } from './frontMatterFields';
@@ -34,6 +35,8 @@ export const jekyllGenerator: Generator = {
   categoriesValue: (hierarchies) => hierarchies.map((path) => path[path.length - 1]).filter((name): name is string => name !== undefined),
   // `none` keeps a post without a layout whatever `defaults` say; a page named `none` looks for a layout of that name (Jekyll 3.5+).
   noLayoutValue: (kind) => (kind === 'page' ? 'null' : 'none'),
+  completeBody: completeJekyllBody,
+  bodyCompletionWantsFiles: jekyllBodyWantsFiles,
   loadBodySyntax: async () => (await import('./render/jekyllBody.js')).jekyllBodySyntax,
   plansPosts: false,
   renamesTerms: false,

@@ -9,6 +9,7 @@ import { readJekyllFrontMatterData } from './frontMatter';
 import { findJekyllConfig, JEKYLL_DEFAULT_CONFIG, readJekyllConfig, type JekyllConfig } from './jekyllConfig';
 import { jekyllGenerator } from './jekyllGenerator';
 import { readJekyllLayouts } from './layouts';
+import { readJekyllPluginTags } from './liquidTags';
 import { jekyllCategories, jekyllTags, rubySplit, rubyToS, rubyTruthy } from './terms';
 
 /** Jekyll's default `markdown_ext` (`markdown,mkdown,mkdn,mkd,md`). */
@@ -34,6 +35,8 @@ export class JekyllSite implements Site {
     readonly configProblems: readonly ConfigProblem[],
     readonly scaffolds: ReadonlyMap<string, string>,
     readonly layouts: ReadonlyMap<string, string> = new Map(),
+    /** Tags the site's `_plugins` and its listed plugin gems register: name → whether it is a block. */
+    readonly registeredTags: ReadonlyMap<string, boolean> = new Map(),
   ) {
     this.sourceRoot = config.source ? joinPath(root, config.source) : root;
     this.excluded = config.exclude.map((entry) => entry.replace(/^\/+/, '').replace(/\/+$/, '')).filter((entry) => entry !== '');
@@ -72,6 +75,25 @@ export class JekyllSite implements Site {
     const parts = relative.split('/');
     const posts = parts.indexOf('_posts');
     return posts !== -1 && parts.slice(0, posts).every((part) => !isSpecialName(part)) && parts.slice(posts + 1).every((part) => !isSpecialName(part) && !part.startsWith('.'));
+  }
+
+  /**
+   * The name `{% post_url %}` finds a post by without a deprecation warning (PostComparer in Jekyll
+   * 4.3: `^_posts/<path><date>-<slug>` or `^<path>_posts/<date>-<slug>`): `2026-01-15-slug`, with the
+   * folder inside `_posts` or the category folder above it in front. A post with both has only
+   * Jekyll's older match by date and slug, which still works.
+   */
+  postUrlName(path: string): string | undefined {
+    const relative = this.relativePathOf(path, 'post');
+    const parts = relative.split('/');
+    const at = parts.indexOf('_posts');
+    const name = parts[parts.length - 1];
+    if (at === -1 || !DATED_NAME.test(name)) return undefined;
+    const stem = name.slice(0, name.length - extname(name).length);
+    const above = parts.slice(0, at);
+    const inside = parts.slice(at + 1, -1);
+    if (above.length > 0 && inside.length > 0) return stem;
+    return [...above, ...inside, stem].join('/');
   }
 
   /** The categories the folders above `_posts` (or `_drafts`) give a post: `news/_posts/x.md` → news. */
@@ -258,5 +280,8 @@ export async function loadJekyllSite(fs: FileSystemPort, root: string): Promise<
   }
   // jekyll-compose's drafts and posts templates are not Jekyll's; Jekyll itself has no scaffolds.
   const sourceRoot = config.source ? joinPath(root, config.source) : root;
-  return new JekyllSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, '_scaffolds')), await readJekyllLayouts(fs, root, sourceRoot, config));
+  return new JekyllSite(
+    root, config, problems, await readTemplateFolder(fs, joinPath(root, '_scaffolds')),
+    await readJekyllLayouts(fs, root, sourceRoot, config), await readJekyllPluginTags(fs, sourceRoot, config.plugins),
+  );
 }
