@@ -76,8 +76,11 @@ export interface Generator {
   readonly bodyCompletionWantsFiles?: (text: string, offset: number) => boolean;
   /** What the body's tags or shortcodes link to (other posts, asset files), for links, go-to and hover. */
   readonly bodyLinks?: (text: string, path: string, index: SiteIndexView | undefined) => BodyLink[];
-  /** The edits in one post's text that keep its links to the post at `from` working once it moves to `to`. */
-  readonly renamedPostEdits?: (text: string, from: string, to: string, site: Site) => TextEdit[];
+  /**
+   * The edits in one post's text (the post at `path`) that keep its links to the post at `from` working
+   * once it moves to `to`.
+   */
+  readonly renamedPostEdits?: (text: string, from: string, to: string, site: Site, path?: string) => TextEdit[];
   /** The edits in the post at `postPath` that keep it showing its own file once that moves from `from` to `to`. */
   readonly renamedAssetEdits?: (text: string, postPath: string, from: string, to: string, site: Site) => TextEdit[];
   /** The folder of a post's own files (Hexo's asset folder), which moves with it; undefined when it has none. */

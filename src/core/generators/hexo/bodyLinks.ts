@@ -94,6 +94,8 @@ export function findLinkedPost(name: string, index: SiteIndexView): PostRecord |
  * has a space. A link by title still finds the post, and is left alone.
  */
 export function hexoRenamedPostEdits(text: string, from: string, to: string, site: Site): TextEdit[] {
+  // `post_link` names posts and drafts only: a page of the same slug is not what it links to.
+  if (site.classify(from) === 'page') return [];
   const before = site.postFileName(from).slug;
   const after = site.postFileName(to).slug;
   if (!before || !after || before === after || !text.includes(before)) return [];

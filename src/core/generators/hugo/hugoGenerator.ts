@@ -1,3 +1,4 @@
+import { hugoRenamedPageEdits } from './posts/renameRefs';
 import type { FileSystemPort } from '../../ports';
 import { joinPath } from '../../path';
 import type { Generator } from '../generator';
@@ -40,6 +41,7 @@ export const hugoGenerator: Generator = {
   termKey: hugoTermKey,
   completeBody: completeHugoBody,
   bodyLinks: hugoBodyLinks,
+  renamedPostEdits: hugoRenamedPageEdits,
   draftsInPlace: true,
   loadPlanner: async () => (await import('./posts/hugoPlanner.js')).hugoPlanner,
 };
