@@ -267,11 +267,14 @@ export interface Site {
   skipsNamedFile?(path: string): boolean;
   /**
    * What the index keeps of one post, read as the generator reads it. Never throws: a broken post gets
-   * `error`. `modified` is the file's modification time (ms), given when `needsFileTimes`.
+   * `error`. `modified` is the file's modification time (ms), given when `needsFileTime`.
    */
   readPost(path: string, kind: PostKind, text: string, modified?: number): PostRecord;
-  /** Whether reading a post needs its file's modification time (Hugo's `:fileModTime` date source). */
-  readonly needsFileTimes?: boolean;
+  /**
+   * Whether reading this file needs its modification time (Hugo's `:fileModTime` date source, Jekyll's
+   * drafts): the index then stats it. Never, when absent.
+   */
+  needsFileTime?(path: string): boolean;
   /** Whether a built site lists the post (and counts its tags and categories) at `now`. */
   isListed(record: PostRecord, now: Date): boolean;
   /** What the file name of a post or draft says (its slug, and its date when the generator reads one there). */

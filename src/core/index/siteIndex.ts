@@ -40,7 +40,7 @@ export class SiteIndex implements SiteIndexView {
   private readonly categoryTotals = new Map<string, number>();
   private readonly keyTotals = new Map<string, number>();
   private readonly names = new Map<string, string>();
-  /** Files' modification times, for sites that date posts by them (`Site.needsFileTimes`). */
+  /** Files' modification times, for posts dated by them (`Site.needsFileTime`). */
   private readonly fileTimes = new Map<string, number>();
   private sortedTags: TagCount[] | undefined;
   private sortedCategories: CategoryCount[] | undefined;
@@ -102,7 +102,7 @@ export class SiteIndex implements SiteIndexView {
           // A file that vanished or cannot be read is simply not part of the site any more.
         }
         try {
-          if (bytes && this.site.needsFileTimes) {
+          if (bytes && this.site.needsFileTime?.(path)) {
             const stat = await fs.stat(path);
             if (stat) this.fileTimes.set(path, stat.mtime);
           }
@@ -150,7 +150,7 @@ export class SiteIndex implements SiteIndexView {
       return undefined;
     }
     // A file read since its last stat (an edit, a change on disk) was modified about now.
-    const modified = this.site.needsFileTimes ? this.fileTimes.get(path) ?? this.clock.now().getTime() : undefined;
+    const modified = this.site.needsFileTime?.(path) ? this.fileTimes.get(path) ?? this.clock.now().getTime() : undefined;
     const record = this.intern(this.site.readPost(path, kind, text, modified));
     this.replace(path, record);
     return record;

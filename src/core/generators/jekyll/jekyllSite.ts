@@ -123,12 +123,17 @@ export class JekyllSite implements Site {
     return this.excluded.some((excluded) => relative === excluded || (relative.startsWith(excluded) && relative.charCodeAt(excluded.length) === 0x2f));
   }
 
-  readPost(path: string, kind: PostKind, text: string): PostRecord {
+  /** Jekyll dates a draft by its file's modification time (unless it writes a date). */
+  needsFileTime(path: string): boolean {
+    return this.classify(path) === 'draft';
+  }
+
+  readPost(path: string, kind: PostKind, text: string, modified?: number): PostRecord {
     const read = readJekyllFrontMatterData(text);
     const relativePath = this.relativePathOf(path, kind);
     const unreadable = read.problem === 'yaml-syntax' || read.problem === 'not-a-mapping' || read.problem === 'alias-expansion';
     const reading = kind === 'page' ? this.readPage(relativePath, read.data, unreadable || read.error !== undefined)
-      : this.readDocument(path, kind, relativePath, read.data, unreadable);
+      : this.readDocument(path, kind, relativePath, read.data, unreadable, modified);
     const { data, failure } = reading;
     const title = data.title;
     const layout = data.layout;
@@ -160,7 +165,7 @@ export class JekyllSite implements Site {
    * the file name and the data give. Front matter Jekyll cannot read stops the reading where it is
    * (the post keeps what was merged before), or fails the build under `strict_front_matter`.
    */
-  private readDocument(path: string, kind: PostKind, relativePath: string, frontMatter: Readonly<Record<string, unknown>>, unreadable: boolean): DocumentReading {
+  private readDocument(path: string, kind: PostKind, relativePath: string, frontMatter: Readonly<Record<string, unknown>>, unreadable: boolean, modified?: number): DocumentReading {
     const special = kind === 'draft' ? '_drafts' : '_posts';
     const name = basename(path);
     const superdirs = relativePath.startsWith(special) ? []
@@ -185,6 +190,8 @@ export class JekyllSite implements Site {
       const date = readJekyllDate(`${dated[1]}-${dated[2]}-${dated[3]}`, this.config.timezone);
       if (date) data.date = date;
     }
+    // A draft's name has no date: Jekyll takes the file's modification time.
+    if (kind === 'draft' && !rubyTruthy(data.date) && modified !== undefined) data.date = new Date(modified);
     if (!rubyTruthy(data.title)) data.title = titleizeSlug(slug);
     return { data, populated: true };
   }
