@@ -10,6 +10,7 @@ import { joinPath, relativeInside } from '../../src/core/path';
 import { applyTextEdits } from '../../src/core/edits';
 import { checkPost, DEFAULT_SETTINGS } from '../../src/core/rules';
 import { completeJekyllBody } from '../../src/core/generators/jekyll/bodyCompletion';
+import { readJekyllDate } from '../../src/core/generators/jekyll/dates';
 import { loadJekyllYaml } from '../../src/core/generators/jekyll/frontMatter';
 import { splitJekyllFrontMatter } from '../../src/core/generators/jekyll/frontMatterSplit';
 
@@ -209,6 +210,21 @@ describe('Jekyll sites read as Jekyll 4.3 reads them', function () {
       return split.closingFence ? [split.closingFence.start, text.length - split.bodyOffset] : null;
     });
     assert.deepEqual(ours, theirs);
+  });
+
+  it('reads written dates as Ruby\'s Time.parse does in the site\'s zone: hours past 23 roll over only beside a numeric offset', () => {
+    const days = ['2020-03-19', '2020-3-9', '2020/03/19', '20200319', '2020-02-30', '2020-03-32', '2020-13-01'];
+    const times = ['', ' 00:00', ' 10:39', ' 10:39:08', 'T10:39:08', ' 10:39:08.25', ' 23:59:60', ' 10:60:00', ' 10:39:61', ' 24:00:00', ' 24:39:08', ' 25:00', ' 29:39:08', ' 99:39:08'];
+    const zones = ['', ' +0800', '+08:00', ' -05', ' Z', 'Z', ' UTC', ' GMT'];
+    // Left out: a day past the month's end beside a numeric offset, where Ruby clamps some days and rolls others.
+    const impossible = new Set(['2020-02-30', '2020-03-32', '2020-13-01']);
+    const texts = days.flatMap((day) => times.flatMap((time) => zones
+      .filter((zone) => (time !== '' || zone === '') && !(impossible.has(day) && /^ ?[+-]/.test(zone)))
+      .map((zone) => `${day}${time}${zone}`)));
+    const theirs = ruby('ENV["TZ"] = "Asia/Shanghai"; puts JSON.generate(JSON.parse($stdin.read).map { |s| begin; Time.parse(s).utc.strftime("%Y-%m-%dT%H:%M:%S.%LZ"); rescue ArgumentError; nil; end })', texts) as Array<string | null>;
+    const ours = texts.map((text) => readJekyllDate(text, 'Asia/Shanghai')?.toISOString() ?? null);
+    const differences = texts.flatMap((text, i) => (ours[i] === theirs[i] ? [] : [`${text}: ours ${ours[i]}, Ruby ${theirs[i]}`]));
+    assert.deepEqual(differences, []);
   });
 
   it('reads plain scalars as Psych.safe_load does (booleans, numbers, base 60, dates, times, symbols)', () => {
