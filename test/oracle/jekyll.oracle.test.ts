@@ -191,6 +191,30 @@ describe('Jekyll sites read as Jekyll 4.3 reads them', function () {
     }
   });
 
+  describe('Liquid rules: Jekyll fails the build exactly where Postcraft reports an error (test/fixtures/jekyll-liquid)', () => {
+    const liquid = join(repo, 'test', 'fixtures', 'jekyll-liquid');
+    for (const name of readdirSync(join(liquid, 'cases')).sort()) {
+      it(name, () => {
+        const copy = scratch(join(liquid, 'base'));
+        try {
+          const text = readFileSync(join(liquid, 'cases', name), 'utf8');
+          writeFileSync(join(copy, '_posts', '2024-02-01-case.md'), text);
+          const expected = (/^expect: \[(.*)\]$/m.exec(text)?.[1] ?? '').split(',').map((code) => code.trim()).filter(Boolean);
+          const report = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { encoding: 'utf8', cwd: copy });
+          const found = (JSON.parse(report.stdout) as Array<{ file: string; code: string; severity: string }>).filter((d) => d.file === '_posts/2024-02-01-case.md');
+          assert.deepEqual(found.map((d) => d.code).sort(), [...expected].sort(), JSON.stringify(found));
+          const out = join(copy, '..', 'out');
+          const build = spawnSync('jekyll', ['build', '-d', out], { encoding: 'utf8', cwd: copy });
+          const fails = found.some((d) => d.severity === 'error');
+          assert.equal(build.status !== 0, fails, `jekyll build ${build.status === 0 ? 'passed' : `failed: ${(build.stdout + build.stderr).split('\n').find((line) => /Liquid|Error/.test(line))}`}`);
+          if (name === 'empty-output.md') assert.match(readFileSync(join(out, '2024', '02', '01', 'case.html'), 'utf8'), /ABCD/, 'the outputs render nothing');
+        } finally {
+          rmSync(resolve(copy, '..'), { recursive: true, force: true });
+        }
+      });
+    }
+  });
+
   /** Runs Ruby on `input` (JSON on stdin) and returns what the script prints as JSON. */
   const ruby = (script: string, input: unknown): unknown => JSON.parse(execFileSync('ruby', ['-rjson', '-rtime', '-rpsych', '-rdate', '-e', script], { input: JSON.stringify(input), encoding: 'utf8' }));
 

@@ -1,5 +1,7 @@
 import type { FileSystemPort } from '../../ports';
-import { basename, extname, joinPath, relativeInside } from '../../path';
+import { basename, extname, joinPath, normalizePath, relativeInside } from '../../path';
+import { formatMomentDate } from '../../site/dateFormat';
+import type { SiteIndexView } from '../../index/types';
 import { readTemplateFolder } from '../../site/readText';
 import type { ConfigProblem, PostKind, PostRecord } from '../../site/types';
 import type { PostFileName, Site } from '../generator';
@@ -8,7 +10,7 @@ import { deepMerge, frontMatterDefaults } from './defaults';
 import { readJekyllFrontMatterData } from './frontMatter';
 import { findJekyllConfig, JEKYLL_DEFAULT_CONFIG, readJekyllConfig, type JekyllConfig } from './jekyllConfig';
 import { jekyllGenerator } from './jekyllGenerator';
-import { readJekyllLayouts } from './layouts';
+import { findThemeRoot, readJekyllLayouts } from './layouts';
 import { readJekyllPluginTags } from './liquidTags';
 import { jekyllCategories, jekyllTags, rubySplit, rubyToS, rubyTruthy } from './terms';
 
@@ -35,8 +37,14 @@ export class JekyllSite implements Site {
     readonly configProblems: readonly ConfigProblem[],
     readonly scaffolds: ReadonlyMap<string, string>,
     readonly layouts: ReadonlyMap<string, string> = new Map(),
-    /** Tags the site's `_plugins` and its listed plugin gems register: name → whether it is a block. */
+    /** Tags the site's `_plugins` and its plugin gems register: name → whether it is a block. */
     readonly registeredTags: ReadonlyMap<string, boolean> = new Map(),
+    /** Plugins whose tags Postcraft cannot read (unknown gems, computed tag names). */
+    readonly unreadPlugins: readonly string[] = [],
+    /** The top-level keys of the configuration (`site.<key>`). */
+    readonly configKeys: ReadonlySet<string> = new Set(),
+    /** The installed theme gem's folder, for its `_includes` and `_layouts`. */
+    readonly themeRoot?: string,
   ) {
     this.sourceRoot = config.source ? joinPath(root, config.source) : root;
     this.excluded = config.exclude.map((entry) => entry.replace(/^\/+/, '').replace(/\/+$/, '')).filter((entry) => entry !== '');
@@ -94,6 +102,31 @@ export class JekyllSite implements Site {
     const inside = parts.slice(at + 1, -1);
     if (above.length > 0 && inside.length > 0) return stem;
     return [...above, ...inside, stem].join('/');
+  }
+
+  /**
+   * Whether `{% post_url name %}` finds a post the build keeps (PostComparer in Jekyll 4.3): by its
+   * name (`[path/]YYYY-MM-DD-slug`, the path inside `_posts` or above it), else, with a deprecation
+   * warning, by the slug and the post's date (in the site's zone).
+   */
+  findsPostUrl(name: string, index: SiteIndexView, now: Date): boolean {
+    const match = /^(?:(.+)\/)?(\d+)-(\d+)-(\d+)-(.*)$/.exec(name.replace(/^\//, ''));
+    if (!match) return false;
+    const [, , year, month, day, slug] = match;
+    const wanted = `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+    for (const record of index.posts()) {
+      if (record.kind !== 'post' || !this.isListed(record, now)) continue;
+      const named = this.postUrlName(record.path);
+      if (named === name.replace(/^\//, '')) return true;
+      if (this.postFileName(record.path).slug !== slug || !record.date) continue;
+      if (formatMomentDate(record.date, 'YYYY-MM-DD', this.config.timezone) === wanted) return true;
+    }
+    return false;
+  }
+
+  /** Where `{% include name %}` looks: the site's `_includes`, then its theme's. */
+  includePaths(name: string): string[] {
+    return [joinPath(this.sourceRoot, '_includes', name), ...(this.themeRoot ? [joinPath(this.themeRoot, '_includes', name)] : [])].map(normalizePath);
   }
 
   /** The categories the folders above `_posts` (or `_drafts`) give a post: `news/_posts/x.md` → news. */
@@ -280,15 +313,19 @@ export async function loadJekyllSite(fs: FileSystemPort, root: string): Promise<
   const problems: ConfigProblem[] = [];
   const file = await findJekyllConfig(fs, root);
   let config = JEKYLL_DEFAULT_CONFIG;
+  let raw: Record<string, unknown> = {};
   if (file) {
     const result = readJekyllConfig(file);
     config = result.config;
+    raw = result.raw;
     problems.push(...result.problems);
   }
   // jekyll-compose's drafts and posts templates are not Jekyll's; Jekyll itself has no scaffolds.
   const sourceRoot = config.source ? joinPath(root, config.source) : root;
+  const plugins = await readJekyllPluginTags(fs, root, sourceRoot, config.plugins);
+  const themeRoot = config.theme ? await findThemeRoot(fs, root, config.theme) : undefined;
   return new JekyllSite(
     root, config, problems, await readTemplateFolder(fs, joinPath(root, '_scaffolds')),
-    await readJekyllLayouts(fs, root, sourceRoot, config), await readJekyllPluginTags(fs, sourceRoot, config.plugins),
+    await readJekyllLayouts(fs, sourceRoot, config, themeRoot), plugins.tags, plugins.unread, new Set(Object.keys(raw)), themeRoot,
   );
 }
