@@ -1,5 +1,5 @@
 import { applyTextEdits, type TextEdit } from '../../../edits';
-import { basename, extname, joinPath, relativeInside } from '../../../path';
+import { basename, dirname, extname, joinPath, relativeInside } from '../../../path';
 import type { Clock, FileSystemPort } from '../../../ports';
 import { PostPlanError, type MovePlan, type NewFileKind, type NewPostPlan, type NewPostRequest, type PostPlanner, type PublishOptions } from '../../../posts/plans';
 import { slugSource } from '../../../posts/slug';
@@ -127,7 +127,7 @@ function counterpart(site: JekyllSite, path: string, from: '_drafts' | '_posts',
 
 /** A file at `path` (or one Jekyll would build to the same URL): the plans never write over it. */
 async function refuseTaken(fs: FileSystemPort, site: JekyllSite, path: string, what: string): Promise<void> {
-  const folder = path.slice(0, path.length - basename(path).length - 1);
+  const folder = dirname(path);
   const stem = stemOf(basename(path));
   const clash = (await fs.stat(path)) ? basename(path) : (await entriesOf(fs, folder)).find((entry) => stemOf(entry.name) === stem)?.name;
   if (clash !== undefined) {
