@@ -31,6 +31,8 @@ describe('Renaming Jekyll tags and categories', () => {
     assert.equal(renamed(post('category: life\ncategories: life notes'), category('life', 'living')), post('category: living\ncategories: living notes'));
     assert.equal(renamed(post('categories: [2024, misc]'), category('2024', 'y2024')), post('categories: [y2024, misc]'));
     assert.equal(renamed(post('categories: [a, b]'), { kind: 'term', taxonomy: 'categories', from: 'b', to: 'c' }), post('categories: [a, c]'));
+    assert.equal(renamed(post('categories: [a, b]'), { kind: 'category', from: ['b'], to: ['c', 'd'] }), post('categories: [a, c/d]'), 'flat: levels typed are one name');
+    assert.equal(renamed(post('tags: [a]\nseries: [a]'), { kind: 'term', taxonomy: 'series', from: 'a', to: 'b' }), post('tags: [a]\nseries: [a]'), 'no other taxonomies');
   });
 
   it('is case-sensitive, as Jekyll is', () => {

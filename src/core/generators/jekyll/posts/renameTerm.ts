@@ -34,12 +34,10 @@ function splitIfString(value: unknown): unknown {
   return typeof value === 'string' ? rubySplit(value) : value;
 }
 
-/** Tags, and one-level categories (Jekyll's are flat); other taxonomies Jekyll does not have. */
+/** Tags and categories (Jekyll's are flat: a path typed with levels is one name, as on Hugo sites); other taxonomies Jekyll does not have. */
 function asTerm(rename: TaxonomyRename): { taxonomy: 'tags' | 'categories'; from: string; to: string } | undefined {
   if (rename.kind === 'tag') return { taxonomy: 'tags', from: rename.from, to: rename.to };
-  if (rename.kind === 'category') {
-    return rename.from.length === 1 && rename.to.length === 1 ? { taxonomy: 'categories', from: rename.from[0], to: rename.to[0] } : undefined;
-  }
+  if (rename.kind === 'category') return { taxonomy: 'categories', from: rename.from.join('/'), to: rename.to.join('/') };
   return rename.taxonomy === 'tags' || rename.taxonomy === 'categories' ? { taxonomy: rename.taxonomy, from: rename.from, to: rename.to } : undefined;
 }
 
