@@ -101,6 +101,11 @@ export interface Generator {
    */
   readonly draftsInPlace: boolean;
   /**
+   * Whether Publish asks the writer to keep a date the draft's front matter has or to date it now
+   * (`PublishOptions.redate`; Hugo, Jekyll); when absent, the planner keeps it (Hexo's publish does).
+   */
+  readonly publishAsksForDate?: boolean;
+  /**
    * The plans for new posts, publishing and timestamps (scaffolds and naming), loaded on first use:
    * they bring template engines that activation should not pay for.
    */
@@ -248,6 +253,11 @@ export interface Site {
    * `layout` names one of the `scaffolds`.
    */
   readonly layouts?: ReadonlyMap<string, string>;
+  /**
+   * The categories a post takes from where its file is (Jekyll's folders above `_posts`), which no
+   * front-matter edit changes: a rename says which posts keep the old name that way. None when absent.
+   */
+  folderCategories?(path: string, kind: PostKind): string[];
   /** The front-matter values the site's configuration gives the file without a word in it (Jekyll's `defaults`). */
   defaultsFor?(path: string, kind: PostKind): Readonly<Record<string, unknown>>;
   /** The site's taxonomies by plural name, for generators whose sites configure them (Hugo); tags and categories otherwise. */

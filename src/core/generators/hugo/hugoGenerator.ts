@@ -43,6 +43,7 @@ export const hugoGenerator: Generator = {
   bodyLinks: hugoBodyLinks,
   renamedPostEdits: hugoRenamedPageEdits,
   draftsInPlace: true,
+  publishAsksForDate: true,
   loadPlanner: async () => (await import('./posts/hugoPlanner.js')).hugoPlanner,
 };
 

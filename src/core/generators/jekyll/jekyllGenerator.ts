@@ -10,11 +10,12 @@ import { JEKYLL_FRONT_MATTER } from './frontMatter';
 import { JEKYLL_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { findJekyllConfig, JEKYLL_CONFIG_NAMES, readJekyllConfig } from './jekyllConfig';
 import { loadJekyllSite } from './jekyllSite';
+import { jekyllTermRenameEdits } from './posts/renameTerm';
 import { jekyllTags, pluralizedArray, rubyToS } from './terms';
 
 const rules = new LazyRules('Jekyll', async () => (await import('./rules.js')).JEKYLL_RULES);
 
-/** Jekyll (4.3, Debian's package) behind the generator seam: reading a site; no plans or renames yet. */
+/** Jekyll (4.3, Debian's package) behind the generator seam: reading a site, jekyll-compose's commands, renaming terms. */
 export const jekyllGenerator: Generator = {
   kind: 'jekyll',
   displayName: 'Jekyll',
@@ -38,10 +39,13 @@ export const jekyllGenerator: Generator = {
   completeBody: completeJekyllBody,
   bodyCompletionWantsFiles: jekyllBodyWantsFiles,
   loadBodySyntax: async () => (await import('./render/jekyllBody.js')).jekyllBodySyntax,
-  plansPosts: false,
-  renamesTerms: false,
+  plansPosts: true,
+  renamesTerms: true,
+  termRenameEdits: jekyllTermRenameEdits,
+  // Drafts live in `_drafts`; publishing moves them into `_posts`.
   draftsInPlace: false,
-  loadPlanner: () => Promise.reject(new Error('Postcraft does not plan new Jekyll posts yet')),
+  publishAsksForDate: true,
+  loadPlanner: async () => (await import('./posts/jekyllPlanner.js')).jekyllPlanner,
 };
 
 /**

@@ -15,9 +15,9 @@ import { readJekyllPluginTags } from './liquidTags';
 import { jekyllCategories, jekyllTags, rubySplit, rubyToS, rubyTruthy } from './terms';
 
 /** Jekyll's default `markdown_ext` (`markdown,mkdown,mkdn,mkd,md`). */
-const JEKYLL_MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set(['.markdown', '.mkdown', '.mkdn', '.mkd', '.md']);
+export const JEKYLL_MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set(['.markdown', '.mkdown', '.mkdn', '.mkd', '.md']);
 /** `Document::DATE_FILENAME_MATCHER` on a file's name: `2024-03-04-slug.ext`. */
-const DATED_NAME = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)(\.[^.]+)$/;
+export const DATED_NAME = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)(\.[^.]+)$/;
 
 /** EntryFilter#special? and #backup?: names Jekyll never reads. */
 function isSpecialName(name: string): boolean {
