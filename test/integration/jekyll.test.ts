@@ -147,4 +147,32 @@ describe('a Jekyll blog beside the Hexo and Hugo ones', function () {
       await Promise.all(files.map((uri, i) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before[i]))));
     }
   });
+  it('opens the post a post_url names, and keeps post_url working when that post is renamed', async () => {
+    const root = jekyllRoot()!;
+    const linking = vscode.Uri.joinPath(root, 'tech', '_posts', '2026-02-10-ruby-blocks.md');
+    const linked = vscode.Uri.joinPath(root, '_posts', '2026-01-15-hello-jekyll.md');
+    const renamed = vscode.Uri.joinPath(root, '_posts', '2026-01-15-moved-to-jekyll.md');
+    const document = await vscode.workspace.openTextDocument(linking);
+    const at = document.positionAt(document.getText().indexOf('2026-01-15-hello-jekyll') + 3);
+    // The previous test rewrote this post: the index may be reading it again.
+    const definitions = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', linking, at);
+      return found.length > 0 ? found : undefined;
+    }, 5000, 'a definition for the post_url');
+    const targets = definitions.map((definition) => ('targetUri' in definition ? definition.targetUri : definition.uri).toString());
+    assert.deepEqual(targets, [linked.toString()]);
+    const rename = async (from: vscode.Uri, to: vscode.Uri) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    await rename(linked, renamed);
+    try {
+      assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_url 2026-01-15-moved-to-jekyll %\}/);
+    } finally {
+      await rename(renamed, linked);
+    }
+    assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_url 2026-01-15-hello-jekyll %\}/);
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+  });
 });

@@ -217,6 +217,33 @@ describe('Jekyll sites read as Jekyll 4.3 reads them', function () {
     }
   });
 
+  it('keeps post_url and link working when a post is renamed or moved below a category folder (examples/jekyll-blog)', async () => {
+    const copy = scratch(join(repo, 'examples', 'jekyll-blog'));
+    try {
+      writeFileSync(join(copy, 'about.md'), `${readFileSync(join(copy, 'about.md'), 'utf8')}\n[第一篇]({% link _posts/2026-01-15-hello-jekyll.md %})\n`);
+      const workspace = await WorkspaceIndex.open(nodeFileSystem, [toCorePath(copy)], { generators: GENERATORS });
+      const index = workspace.sites[0];
+      const from = joinPath(index.site.sourceRoot, '_posts', '2026-01-15-hello-jekyll.md');
+      const to = joinPath(index.site.sourceRoot, 'life', '_posts', '2026-01-16-moved-to-jekyll.md');
+      let edited = 0;
+      for (const record of index.posts()) {
+        const text = readFileSync(record.path, 'utf8');
+        const edits = index.site.generator.renamedPostEdits!(text, from, to, index.site, record.path);
+        edited += edits.length;
+        if (edits.length > 0) writeFileSync(record.path, applyTextEdits(text, edits));
+      }
+      assert.equal(edited, 3, 'two post_url and one link name the post');
+      writeFileSync(to, readFileSync(from));
+      rmSync(from);
+      const build = spawnSync('jekyll', ['build', '-d', join(copy, '..', 'out')], { encoding: 'utf8', cwd: copy });
+      assert.equal(build.status, 0, build.stdout + build.stderr);
+      assert.doesNotMatch(build.stdout + build.stderr, /Deprecation/);
+      assert.match(readFileSync(join(copy, '..', 'out', 'tech', '2026', '02', '10', 'ruby-blocks', 'index.html'), 'utf8'), /href="\/life\/[^"]*\/moved-to-jekyll\/"/, 'the link now leads to the moved post');
+    } finally {
+      rmSync(resolve(copy, '..'), { recursive: true, force: true });
+    }
+  });
+
   /** Runs Ruby on `input` (JSON on stdin) and returns what the script prints as JSON. */
   const ruby = (script: string, input: unknown): unknown => JSON.parse(execFileSync('ruby', ['-rjson', '-rtime', '-rpsych', '-rdate', '-e', script], { input: JSON.stringify(input), encoding: 'utf8' }));
 

@@ -5,6 +5,7 @@ import type { Generator } from '../generator';
 import type { Rule } from '../../rules/rule';
 import { LazyRules } from '../lazyRules';
 import { completeJekyllBody, jekyllBodyWantsFiles } from './bodyCompletion';
+import { jekyllBodyLinks, jekyllRenamedPostEdits } from './bodyLinks';
 import { readJekyllDate } from './dates';
 import { JEKYLL_FRONT_MATTER } from './frontMatter';
 import { JEKYLL_FRONT_MATTER_FIELDS } from './frontMatterFields';
@@ -37,6 +38,8 @@ export const jekyllGenerator: Generator = {
   // `none` keeps a post without a layout whatever `defaults` say; a page named `none` looks for a layout of that name (Jekyll 3.5+).
   noLayoutValue: (kind) => (kind === 'page' ? 'null' : 'none'),
   completeBody: completeJekyllBody,
+  bodyLinks: jekyllBodyLinks,
+  renamedPostEdits: jekyllRenamedPostEdits,
   bodyCompletionWantsFiles: jekyllBodyWantsFiles,
   loadBodySyntax: async () => (await import('./render/jekyllBody.js')).jekyllBodySyntax,
   plansPosts: true,
