@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands, DIAGNOSTIC_SOURCE } from '../../src/vscode/constants';
+import { Commands, DIAGNOSTIC_SOURCE, TreeItemKinds } from '../../src/vscode/constants';
+import { SiteIndex } from '../../src/core/index/siteIndex';
+import { loadJekyllSite } from '../../src/core/generators/jekyll/jekyllSite';
+import { createVscodeFileSystem } from '../../src/vscode/services/vscodeFileSystem';
+import type { SiteService } from '../../src/vscode/services/siteService';
+import { PostsTreeProvider } from '../../src/vscode/features/posts/postsTree';
 import { activatePostcraft, typeInto, waitFor } from './support';
 
 /**
@@ -174,5 +179,25 @@ describe('a Jekyll blog beside the Hexo and Hugo ones', function () {
     }
     assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_url 2026-01-15-hello-jekyll %\}/);
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
+  });
+  it('shows the Jekyll site in the Posts view: tags, categories (folders too) and drafts, with Publish on a draft', async () => {
+    const root = jekyllRoot()!;
+    const fs = createVscodeFileSystem(root);
+    const index = await SiteIndex.build(await loadJekyllSite(fs, root.path), fs);
+    const changes = new vscode.EventEmitter<SiteIndex | undefined>();
+    const service = { sites: [index], onDidChange: changes.event, onDidChangeTaxonomy: changes.event } as unknown as SiteService;
+    const tree = new PostsTreeProvider(service);
+    try {
+      const groups = tree.getChildren();
+      assert.deepEqual(groups.map((node) => tree.getTreeItem(node).label), [vscode.l10n.t('Tags'), vscode.l10n.t('Categories'), vscode.l10n.t('Drafts')]);
+      const categories = tree.getChildren(groups[1]).map((node) => tree.getTreeItem(node).label);
+      assert.ok(categories.includes('tech') && categories.includes('技术思考'), `categories: ${categories.join(', ')}`);
+      const drafts = tree.getChildren(groups[2]);
+      assert.deepEqual(drafts.map((node) => node.type === 'post' && node.record.path.split('/').pop()), ['static-typing-notes.md']);
+      assert.equal(tree.getTreeItem(drafts[0]).contextValue, TreeItemKinds.draft, 'Publish Draft is offered on it');
+    } finally {
+      tree.dispose();
+      changes.dispose();
+    }
   });
 });
