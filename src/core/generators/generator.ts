@@ -58,6 +58,12 @@ export interface Generator {
   categoriesOf(data: Readonly<Record<string, unknown>>): CategoryPath[];
   /** The `categories` value the generator reads back as exactly these hierarchies (the inverse of `categoriesOf`). */
   categoriesValue(hierarchies: readonly CategoryPath[]): Array<string | string[]>;
+  /**
+   * The command that publishes the site as its generator's documentation has it (run in a terminal in
+   * the site's folder when the writer sets none): Hexo's deployers, `hugo deploy`, a production
+   * Jekyll build (GitHub Pages builds Jekyll sites itself on push).
+   */
+  readonly deployCommand: string;
   /** The `layout` value that renders a post of the kind without a layout (Hexo's `false`); `false` when absent. */
   readonly noLayoutValue?: (kind: PostKind) => string;
   /** Whether `loadPlanner` plans new posts, publishing and timestamps for this generator's sites yet. */

@@ -15,6 +15,7 @@ import { hexoAssetFolder, hexoBodyLinks, hexoRenamedAssetEdits, hexoRenamedPostE
 export const hexoGenerator: Generator = {
   kind: 'hexo',
   displayName: 'Hexo',
+  deployCommand: 'npx hexo generate --deploy',
   markerFiles: ['_config.yml', 'package.json'],
   isSiteFolder: isHexoSiteFolder,
   loadSite: (fs, root) => loadHexoSite(fs, root),

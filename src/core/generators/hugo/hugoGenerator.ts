@@ -20,6 +20,7 @@ const rules = new LazyRules('Hugo', async () => (await import('./rules.js')).HUG
 export const hugoGenerator: Generator = {
   kind: 'hugo',
   displayName: 'Hugo',
+  deployCommand: 'hugo deploy',
   markerFiles: [...HUGO_CONFIG_NAMES, ...HUGO_CONFIG_NAMES.map((name) => `config/_default/${name}`)],
   isSiteFolder: isHugoSiteFolder,
   loadSite: (fs, root) => loadHugoSite(fs, root),

@@ -20,6 +20,7 @@ const rules = new LazyRules('Jekyll', async () => (await import('./rules.js')).J
 export const jekyllGenerator: Generator = {
   kind: 'jekyll',
   displayName: 'Jekyll',
+  deployCommand: 'JEKYLL_ENV=production bundle exec jekyll build',
   markerFiles: [...JEKYLL_CONFIG_NAMES, 'Gemfile'],
   isSiteFolder: isJekyllSiteFolder,
   loadSite: (fs, root) => loadJekyllSite(fs, root),
