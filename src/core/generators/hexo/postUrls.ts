@@ -4,7 +4,9 @@ import { linkablePosts } from './bodyLinks';
 import type { HexoConfig } from './hexoConfig';
 import { hexoUrlFor } from './permalink';
 import type { HexoPostRecord } from './postRecord';
-import { pageKey } from './urlLinks';
+import { pageKey, rootedLinkTargets } from './urlLinks';
+import type { FileSystemPort } from '../../ports';
+import { decodeText } from '../../text/decode';
 
 
 /** The site's posts by the URL Hexo serves them at. */
@@ -45,14 +47,23 @@ export function postAtUrl(target: string, urls: PostUrls): PostRecord | undefine
 const witnesses = new WeakMap<SiteIndexView, PostRecord>();
 
 /**
+ * The rooted link targets of posts whose bodies were read for them (`scanPostLinks`), by record: the
+ * index reads a post's front matter only, unless the post is open.
+ */
+const scannedLinks = new WeakMap<PostRecord, readonly string[]>();
+
+/** How many of the newest posts are read to tell whether a site links by URL: a site that does, does so lately. */
+export const SCANNED_POSTS = 200;
+
+/**
  * Whether the site links to its posts by URL: at least one post has a Markdown link to another post's
- * URL. Reads only what the index kept of each post's links.
+ * URL. Reads what the index kept of open posts' links and what `scanPostLinks` read of the newest ones.
  */
 export function siteLinksByUrl(index: SiteIndexView, urls: PostUrls): boolean {
   const witness = witnesses.get(index);
   if (witness && index.post(witness.path) === witness && linksAnother(witness, urls)) return true;
   for (const record of index.posts()) {
-    if ((record as HexoPostRecord).urlLinks && linksAnother(record, urls)) {
+    if (linksAnother(record, urls)) {
       witnesses.set(index, record);
       return true;
     }
@@ -62,8 +73,43 @@ export function siteLinksByUrl(index: SiteIndexView, urls: PostUrls): boolean {
 }
 
 function linksAnother(record: PostRecord, urls: PostUrls): boolean {
-  return (record as HexoPostRecord).urlLinks?.some((target) => {
+  const targets = (record as HexoPostRecord).urlLinks ?? scannedLinks.get(record);
+  return targets?.some((target) => {
     const post = postAtUrl(target, urls);
     return post !== undefined && post.path !== record.path;
   }) ?? false;
+}
+
+/** The newest posts whose bodies are not read yet, or an empty list. */
+export function unscannedPosts(index: SiteIndexView): PostRecord[] {
+  const newest = [...linkablePosts(index)].sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0)).slice(0, SCANNED_POSTS);
+  return newest.filter((record) => !(record as HexoPostRecord).urlLinks && !scannedLinks.has(record));
+}
+
+const scans = new WeakMap<SiteIndexView, { version: number | undefined; done?: Promise<void> }>();
+
+/**
+ * Reads the bodies of the newest posts for their links by URL, once per record (a record is replaced
+ * when its post is read again); undefined when nothing is left to read for this index version.
+ */
+export function scanPostLinks(index: SiteIndexView, fs: FileSystemPort): Promise<void> | undefined {
+  const version = index.taxonomyVersion;
+  const scan = scans.get(index);
+  if (scan && version !== undefined && scan.version === version) return scan.done;
+  const pending = unscannedPosts(index);
+  if (pending.length === 0) return undefined;
+  const entry: { version: number | undefined; done?: Promise<void> } = { version };
+  entry.done = Promise.all(pending.map(async (record) => {
+    let text = '';
+    try {
+      text = decodeText(await fs.readFile(record.path));
+    } catch {
+      // Gone since it was indexed: no links.
+    }
+    scannedLinks.set(record, rootedLinkTargets(text));
+  })).then(() => {
+    entry.done = undefined; // read: later requests of this version wait for nothing
+  });
+  scans.set(index, entry);
+  return entry.done;
 }
