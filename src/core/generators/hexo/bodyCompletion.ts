@@ -160,26 +160,26 @@ function linkTargetItems(text: string, offset: number, link: { start: number; im
   const files = fileItems([...wanted, ...served], range, link.image, encode);
   if (link.image) return files;
   // The post's own files, then the site's posts by URL, then the site's other files.
-  const ranked = files.map((item) => ({ ...item, sortText: `${item.label.startsWith('/') ? 2 : 0}${item.sortText ?? ''}` }));
-  return [...ranked, ...postUrlItems(text.slice(link.start, offset), index, context.path, range)];
+  const items = files.map((item) => ({ ...item, sortText: `${item.label.startsWith('/') ? 2 : 0}${item.sortText ?? ''}` }));
+  addPostUrlItems(items, text.slice(link.start, offset), index, context.path, range);
+  return items;
 }
 
 /**
  * The site's other posts by the URL Hexo serves them at, newest first, labelled by title: only where the
  * site links that way (a post already links to another by its URL) or the writer has begun one (`/2`).
  */
-function postUrlItems(typed: string, index: SiteIndexView, path: string, range: CompletionItem['range']): CompletionItem[] {
-  if (!(index.site instanceof HexoSite)) return [];
+function addPostUrlItems(items: CompletionItem[], typed: string, index: SiteIndexView, path: string, range: CompletionItem['range']): void {
+  if (!(index.site instanceof HexoSite)) return;
   const urls = postUrls(index, index.site.config);
-  if (!siteLinksByUrl(index, urls) && !beginsPostUrl(typed, urls)) return [];
-  const items: CompletionItem[] = [];
-  for (const [record, url] of urls.urlOf) {
-    if (record.path === path) continue;
+  if (!siteLinksByUrl(index, urls) && !beginsPostUrl(typed, urls)) return;
+  const self = index.post(path);
+  for (const { record, url } of urls.links) {
+    if (record === self) continue;
     let item = urlItemOfRecord.get(record);
     if (item?.insertText !== url) urlItemOfRecord.set(record, (item = urlItem(record, url, index)));
     items.push(Object.assign(Object.create(item) as LinkItem, { range }) as CompletionItem);
   }
-  return items;
 }
 
 /** Each post's URL item, kept while its record is the same object and its URL the same. */
@@ -203,6 +203,6 @@ function urlItem(record: PostRecord, url: string, index: SiteIndexView): LinkIte
 /** `/` and the first characters of a post's URL (as linked, or decoded: `/2024/01/中`). */
 function beginsPostUrl(typed: string, urls: PostUrls): boolean {
   if (typed.length < 2 || !typed.startsWith('/')) return false;
-  for (const url of urls.urlOf.values()) if (url.startsWith(typed) || safeDecode(url).startsWith(typed)) return true;
+  for (const { url } of urls.links) if (url.startsWith(typed) || safeDecode(url).startsWith(typed)) return true;
   return false;
 }

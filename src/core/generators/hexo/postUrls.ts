@@ -13,11 +13,19 @@ import { decodeText } from '../../text/decode';
 export interface PostUrls {
   /** By `pageKey` of the link (the first post of each). */
   readonly byKey: ReadonlyMap<string, PostRecord>;
-  /** Each post's link, as `url_for` makes it. */
-  readonly urlOf: ReadonlyMap<PostRecord, string>;
+  /** Each post with its link, as `url_for` makes it. */
+  readonly links: ReadonlyArray<{ readonly record: PostRecord; readonly url: string }>;
 }
 
 const tables = new WeakMap<SiteIndexView, { version: number; urls: PostUrls }>();
+/** Each post's link and its key, kept while its record is the same object: one edit rebuilds the table, not 10,000 URLs. */
+const linkOfRecord = new WeakMap<PostRecord, PostLink>();
+
+interface PostLink {
+  readonly record: PostRecord;
+  readonly url: string;
+  readonly key: string;
+}
 
 /** The posts that can be linked to by URL, kept until a post comes, goes or changes its permalink. */
 export function postUrls(index: SiteIndexView, config: HexoConfig): PostUrls {
@@ -25,15 +33,18 @@ export function postUrls(index: SiteIndexView, config: HexoConfig): PostUrls {
   const cached = tables.get(index);
   if (cached && version !== undefined && cached.version === version) return cached.urls;
   const byKey = new Map<string, PostRecord>();
-  const urlOf = new Map<PostRecord, string>();
+  const links: Array<{ readonly record: PostRecord; readonly url: string }> = [];
   for (const record of linkablePosts(index)) {
     if (record.permalink === undefined || record.error) continue;
-    const url = hexoUrlFor(record.permalink, config);
-    urlOf.set(record, url);
-    const key = pageKey(url);
-    if (!byKey.has(key)) byKey.set(key, record);
+    let link = linkOfRecord.get(record);
+    if (link === undefined) {
+      const url = hexoUrlFor(record.permalink, config);
+      linkOfRecord.set(record, (link = { record, url, key: pageKey(url) }));
+    }
+    links.push(link);
+    if (!byKey.has(link.key)) byKey.set(link.key, record);
   }
-  const urls = { byKey, urlOf };
+  const urls = { byKey, links };
   if (version !== undefined) tables.set(index, { version, urls });
   return urls;
 }
