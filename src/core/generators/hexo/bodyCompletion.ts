@@ -160,7 +160,8 @@ function linkTargetItems(text: string, offset: number, link: { start: number; im
   const files = fileItems([...wanted, ...served], range, link.image, encode);
   if (link.image) return files;
   // The post's own files, then the site's posts by URL, then the site's other files.
-  const items = files.map((item) => ({ ...item, sortText: `${item.label.startsWith('/') ? 2 : 0}${item.sortText ?? ''}` }));
+  // Posts sort by date (13 digits, newest first): the site's files after every post.
+  const items = files.map((item) => (item.label.startsWith('/') ? { ...item, sortText: `99999${item.sortText.padStart(8, '0')}` } : item));
   addPostUrlItems(items, text.slice(link.start, offset), index, context.path, range);
   return items;
 }
@@ -196,7 +197,7 @@ function urlItem(record: PostRecord, url: string, index: SiteIndexView): LinkIte
     filterText: `${url} ${pinyinFilterText(name)}`,
     detail: { message: Messages.linkTarget, args: [name] },
     documentation: { message: Messages.linkTargetDetails, args: [date || '—', record.tags.join(', ') || '—'] },
-    sortText: `1${newestFirst(record.date)}`,
+    sortText: newestFirst(record.date),
   };
 }
 
