@@ -34,8 +34,10 @@ export function postUrls(index: SiteIndexView, config: HexoConfig): PostUrls {
   if (cached && version !== undefined && cached.version === version) return cached.urls;
   const byKey = new Map<string, PostRecord>();
   const links: Array<{ readonly record: PostRecord; readonly url: string }> = [];
+  const { renderDrafts } = config;
   for (const record of linkablePosts(index)) {
-    if (record.permalink === undefined || record.error) continue;
+    // A post Hexo does not generate (`published: false`) has no page to link to.
+    if (record.permalink === undefined || record.error || (!record.published && !renderDrafts)) continue;
     let link = linkOfRecord.get(record);
     if (link === undefined) {
       const url = hexoUrlFor(record.permalink, config);

@@ -75,6 +75,7 @@ const SITE = {
   '/b/source/_posts/中文.md': '---\ntitle: Older\ndate: 2023-01-02 10:00:00\n---\n',
   '/b/source/_posts/fixed.md': '---\ntitle: Fixed\ndate: 2022-01-02 10:00:00\npermalink: about-me/\n---\n',
   '/b/source/about/index.md': '---\ntitle: About\n---\n',
+  '/b/source/_posts/hidden.md': '---\ntitle: Hidden\ndate: 2025-01-02 10:00:00\npublished: false\n---\n',
 };
 const LINKING = '---\ntitle: Linking\ndate: 2021-01-01 10:00:00\n---\nSee [the old one](/2023/01/02/中文/).\n';
 
@@ -92,12 +93,12 @@ async function complete(index: SiteIndex, textWithCursor: string, path = '/b/sou
   const offset = textWithCursor.indexOf('|');
   const text = textWithCursor.replace('|', '');
   await prepareHexoBodyCompletion(text, offset, index, filesOf.get(index)!);
-  return completeHexoBody(text, offset, index, { path, siteFiles: new Set(['/b/source/images/logo.svg']) })
+  return completeHexoBody(text, offset, index, { path, siteFiles: new Set(['/b/source/images/logo.svg', '/b/source/_posts/new/cat.png']) })
     .slice().sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
 }
 
 describe('completion of links to posts by their URL', () => {
-  it('offers the site\'s posts by URL, newest first, by title, after its files, where a post already links that way', async () => {
+  it('offers the site\'s posts by URL (those Hexo generates), newest first, by title, between its own files and the site\'s, where a post already links that way', async () => {
     const index = await siteIndex({ ...SITE, '/b/source/_posts/linking.md': LINKING });
     const items = await complete(index, 'Read [this](|');
     assert.deepEqual(items.map((item) => [item.label, item.insertText]), [
@@ -110,6 +111,9 @@ describe('completion of links to posts by their URL', () => {
     assert.equal(formatMessage(items[0].detail!), 'Post: 你好世界');
     assert.equal(formatMessage(items[0].documentation!), 'Dated 2024-01-02; tags: 副业');
     assert.match(items[0].filterText, /nihaoshijie/);
+    // The post's own files come first where hexo-renderer-marked resolves them.
+    const withAssets = await siteIndex({ ...SITE, '/b/source/_posts/linking.md': LINKING, '/b/_config.yml': 'post_asset_folder: true\nmarked:\n  postAsset: true\n' });
+    assert.deepEqual((await complete(withAssets, 'Read [this](|')).map((item) => item.label).slice(0, 2), ['cat.png', '你好世界']);
     // Not the post being written, and never in an image.
     assert.ok(!(await complete(index, 'Read [this](|', '/b/source/_posts/linking.md')).some((item) => item.label === 'Linking'));
     assert.ok(!(await complete(index, '![this](|')).some((item) => item.label === 'Older'));
