@@ -175,16 +175,19 @@ function addPostUrlItems(items: CompletionItem[], typed: string, index: SiteInde
   const urls = postUrls(index, index.site.config);
   if (!siteLinksByUrl(index, urls) && !beginsPostUrl(typed, urls)) return;
   const self = index.post(path);
-  for (const { record, url } of urls.links) {
-    if (record === self) continue;
-    let item = urlItemOfRecord.get(record);
-    if (item?.insertText !== url) urlItemOfRecord.set(record, (item = urlItem(record, url, index)));
+  for (const link of urls.links) {
+    if (link.record === self) continue;
+    let item = urlItemOfLink.get(link);
+    if (item === undefined) urlItemOfLink.set(link, (item = urlItem(link.record, link.url, index)));
     items.push(Object.assign(Object.create(item) as LinkItem, { range }) as CompletionItem);
   }
 }
 
-/** Each post's URL item, kept while its record is the same object and its URL the same. */
-const urlItemOfRecord = new WeakMap<PostRecord, LinkItem>();
+/**
+ * Each post's URL item, kept while its record and URL are the same (`PostUrls.links` keeps one object
+ * per record). Never read back: an object made a prototype is slow to read.
+ */
+const urlItemOfLink = new WeakMap<PostUrls['links'][number], LinkItem>();
 
 function urlItem(record: PostRecord, url: string, index: SiteIndexView): LinkItem {
   const name = record.title || index.site.postFileName(record.path).slug;
