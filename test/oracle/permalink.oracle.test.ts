@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadHexoSite } from '../../src/core/generators/hexo/hexoSite';
 import { hexoUrlFor } from '../../src/core/generators/hexo/permalink';
+import { hexoRenamedPostEdits } from '../../src/core/generators/hexo/bodyLinks';
+import { applyTextEdits } from '../../src/core/edits';
 import { SiteIndex } from '../../src/core/index/siteIndex';
 import { nodeFileSystem, toCorePath } from '../../src/cli/nodeFileSystem';
 import { repo, scratchSite } from './scratchSite';
@@ -84,6 +86,37 @@ describe('permalinks agree with Hexo itself', function () {
         const zone = /timezone: (\S+)/.exec(variant.config)?.[1] ?? 'Asia/Shanghai';
         const compared = await compare(copy, zone);
         assert.ok(compared >= 3, `compared ${compared} posts`);
+      } finally {
+        rmSync(resolve(copy, '..'), { recursive: true, force: true });
+      }
+    });
+  }
+
+  for (const variant of [variants[0], variants[1], variants[2], variants[3]]) {
+    it(`relinks a moved post as Hexo then serves it, with ${variant.name}`, async () => {
+      const copy = scratchSite(fixture, (root) => withSettings(join(root, '_config.yml'), variant.config));
+      try {
+        const site = await loadHexoSite(nodeFileSystem, toCorePath(copy));
+        const index = await SiteIndex.build(site, nodeFileSystem);
+        const from = `${site.sourceRoot}/_posts/中文标题.md`;
+        const to = `${site.sourceRoot}/_posts/moved/renamed post.md`;
+        const linkingPath = `${site.sourceRoot}/_posts/hello-world.md`;
+        const linking = readFileSync(linkingPath, 'utf8');
+        const oldUrl = hexoUrlFor(index.post(from)!.permalink!, site.config);
+        // The linking post links by the URL the moved post has in this variant.
+        const text = linking.replace('/2023/12/31/中文标题/', oldUrl);
+        const edits = hexoRenamedPostEdits(text, from, to, site, linkingPath, index);
+        writeFileSync(linkingPath, applyTextEdits(text, edits));
+        mkdirSync(join(copy, 'source', '_posts', 'moved'));
+        renameSync(join(copy, 'source', '_posts', '中文标题.md'), join(copy, 'source', '_posts', 'moved', 'renamed post.md'));
+        const hexo = JSON.parse(execFileSync(process.execPath, [join(repo, 'test', 'oracle', 'hexoPermalinks.cjs'), copy], {
+          encoding: 'utf8', cwd: copy, env: { ...process.env, TZ: 'Asia/Shanghai' },
+        })) as HexoPost[];
+        const moved = hexo.find((post) => post.source === '_posts/moved/renamed post.md');
+        assert.ok(moved, 'Hexo reads the moved post');
+        const linked = /\[another\]\(([^)]*)\)/.exec(readFileSync(linkingPath, 'utf8'))?.[1];
+        assert.equal(linked, moved.url, 'the link names the moved post\'s URL');
+        assert.equal(edits.length === 0, moved.url === oldUrl, 'an edit exactly when the URL changes');
       } finally {
         rmSync(resolve(copy, '..'), { recursive: true, force: true });
       }
