@@ -59,7 +59,7 @@ export function permalinkFollowsFileName(config: HexoConfig): boolean {
  * are not Hexo's own (the index keeps only these of a post's data).
  */
 export function permalinkFieldKeys(config: HexoConfig): readonly string[] {
-  return permalinkPlaceholders(config.permalink).filter((name) => name === 'id' || !(name in OWN_PLACEHOLDERS));
+  return permalinkPlaceholders(config.permalink).filter((name) => name === 'id' || !Object.prototype.hasOwnProperty.call(OWN_PLACEHOLDERS, name));
 }
 
 /** Hexo's own placeholders (the `meta` of post_permalink.ts): front matter cannot replace them. */
@@ -91,7 +91,7 @@ export function hexoPostPath(input: PermalinkInput, config: HexoConfig): string 
       return wall[name as keyof WallClock];
     }
     switch (name) {
-      case 'id': return input.fields?.id || undefined; // no `id`: Hexo's random `_id`
+      case 'id': return own(input.fields, 'id') || undefined; // no `id`: Hexo's random `_id`
       case 'title': return input.slug;
       case 'name': return input.slug.slice(input.slug.lastIndexOf('/') + 1);
       case 'post_title': return slugize(input.title || (config.useSlugAsPostTitle && !input.titled ? input.slug : ''), 1);
@@ -101,7 +101,7 @@ export function hexoPostPath(input: PermalinkInput, config: HexoConfig): string 
     }
     if (UNPREDICTABLE.has(name)) return undefined;
     // Any other front-matter field fills its placeholder, then `permalink_defaults`; else Hexo writes "undefined".
-    return input.fields?.[name] ?? config.permalinkDefaults[name] ?? 'undefined';
+    return own(input.fields, name) ?? own(config.permalinkDefaults, name) ?? 'undefined';
   };
   const path = rule.replace(PLACEHOLDER, (_match, name: string) => {
     const filled = value(name);
@@ -118,7 +118,12 @@ export function hexoPostPath(input: PermalinkInput, config: HexoConfig): string 
 function categorySlug(categories: readonly CategoryPath[], config: HexoConfig): string {
   const last = categories[categories.length - 1];
   if (!last || last.length === 0) return config.defaultCategory;
-  return last.map((name) => slugize(config.categoryMap[name] ?? name, config.filenameCase)).join('/');
+  return last.map((name) => slugize(own(config.categoryMap, name) ?? name, config.filenameCase)).join('/');
+}
+
+/** A table's own value for `key` (a category named `constructor` is no function). */
+function own(table: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+  return table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
 interface WallClock {

@@ -59,6 +59,11 @@ describe('Hexo permalinks', () => {
     assert.equal(hexoUrlFor('x/index.html', config('pretty_urls:\n  trailing_html: false')), '/x/index.html');
   });
 
+  it('reads names of Object\'s own properties as any other (a category named constructor)', () => {
+    const site = config('permalink: :category/:constructor/:toString/\ncategory_map:\n  x: y');
+    assert.equal(hexoPostPath({ ...post, categories: [['constructor', '__proto__']] }, site), 'constructor/proto/undefined/undefined/');
+  });
+
   it('never throws, whatever the rule and the post', () => {
     const text = fc.string({ unit: 'binary', maxLength: 30 });
     fc.assert(fc.property(text, text, text, fc.option(text), fc.integer({ min: -8.64e15, max: 8.64e15 }), (rule, slug, title, override, ms) => {
