@@ -80,13 +80,19 @@ export interface Generator {
    * adapter then gathers `BodyCompletionContext.siteFiles` first.
    */
   readonly bodyCompletionWantsFiles?: (text: string, offset: number) => boolean;
+  /**
+   * What body completion at `offset` must read from the site first (Hexo: the newest posts' links, to
+   * tell whether the site links to posts by URL); the adapter awaits it before `completeBody`.
+   * Undefined when nothing is to be read.
+   */
+  readonly prepareBodyCompletion?: (text: string, offset: number, index: SiteIndexView, fs: FileSystemPort) => Promise<void> | undefined;
   /** What the body's tags or shortcodes link to (other posts, asset files), for links, go-to and hover. */
   readonly bodyLinks?: (text: string, path: string, index: SiteIndexView | undefined) => BodyLink[];
   /**
    * The edits in one post's text (the post at `path`) that keep its links to the post at `from` working
-   * once it moves to `to`.
+   * once it moves to `to`; `index` still holds the post at `from` (what its URL is made of).
    */
-  readonly renamedPostEdits?: (text: string, from: string, to: string, site: Site, path?: string) => TextEdit[];
+  readonly renamedPostEdits?: (text: string, from: string, to: string, site: Site, path?: string, index?: SiteIndexView) => TextEdit[];
   /** The edits in the post at `postPath` that keep it showing its own file once that moves from `from` to `to`. */
   readonly renamedAssetEdits?: (text: string, postPath: string, from: string, to: string, site: Site) => TextEdit[];
   /** The folder of a post's own files (Hexo's asset folder), which moves with it; undefined when it has none. */

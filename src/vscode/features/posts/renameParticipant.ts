@@ -56,7 +56,7 @@ async function editFor(service: SiteService, files: ReadonlyArray<{ readonly old
     const renamedPostEdits = generator.renamedPostEdits;
     if (!renamedPostEdits) continue;
     await forEachPostText(index, oldUri, (uri, path, text) => {
-      const edits = renamedPostEdits(text, from, to, index.site, path);
+      const edits = renamedPostEdits(text, from, to, index.site, path, index);
       if (edits.length > 0) edit.set(uri, edits.map(toVsTextEdit));
     });
   }
