@@ -182,13 +182,16 @@ describe('front-matter completion in the editor', () => {
     assert.deepEqual(labels(await complete(uri, new vscode.Position(3, 1))), []);
   });
 
-  it('offers the site\'s posts in `{% post_link |`, by the slug Hexo finds, and the tag plugins after `{% `', async () => {
+  it('offers the site\'s posts in `{% post_link |` by title, inserting the slug Hexo finds, and the tag plugins after `{% `', async () => {
     const uri = postUri('_posts/weekend-at-xiangshan.md');
     const { position } = await typeInto(uri, '---\ntitle: x\n---\n见 {% post_link go-http| %}\n');
     const items = await complete(uri, position);
-    const item = find(items, 'go-http-client-timeouts');
+    // Labelled by the post's title, the slug it inserts beside it, the date and tags below.
+    const item = find(items, 'Go HTTP Client Timeouts, Explained');
     assert.equal(item.kind, vscode.CompletionItemKind.Reference);
-    assert.equal(item.detail, vscode.l10n.t('Post: {0}', 'Go HTTP Client Timeouts, Explained'));
+    assert.equal(typeof item.label === 'object' ? item.label.description : undefined, 'go-http-client-timeouts');
+    assert.equal(item.insertText, 'go-http-client-timeouts');
+    assert.match(item.detail ?? '', /2026-02-21/);
     assert.deepEqual(rangeOf(item), new vscode.Range(position.line, position.character - 'go-http'.length, position.line, position.character));
     const tags = await complete(uri, new vscode.Position(position.line, '见 {% '.length), ' ');
     assert.ok(labels(tags).includes('asset_img'), labels(tags).join(', '));

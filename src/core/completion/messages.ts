@@ -20,7 +20,6 @@ export const Messages = {
   fromDefaults: 'The site\'s defaults give this file {0}',
   language: 'The site\'s language',
   frontMatter: 'Front matter from the {0} scaffold',
-  linkTarget: 'Post: {0}',
   linkTargetDetails: 'Dated {0}; tags: {1}',
 } as const;
 

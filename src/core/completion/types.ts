@@ -30,6 +30,8 @@ export interface TextEdit {
 
 export interface CompletionItem {
   readonly label: string;
+  /** Shown beside the label, dimmed (the slug or URL an item for a post inserts). */
+  readonly labelDescription?: string;
   readonly kind: CompletionItemKind;
   /** What replaces `range`; a snippet (`$1`, `${1|a,b|}`) when `isSnippet`. */
   readonly insertText: string;

@@ -62,7 +62,7 @@ class PostCompletionProvider implements vscode.CompletionItemProvider {
 }
 
 function toVsItem(core: CoreItem): vscode.CompletionItem {
-  const item = new vscode.CompletionItem(core.label, KINDS[core.kind]);
+  const item = new vscode.CompletionItem(core.labelDescription ? { label: core.label, description: core.labelDescription } : core.label, KINDS[core.kind]);
   // The editor defaults both to the label: leaving them out when equal keeps each reply smaller (a
   // site's 400 tags go to the editor on every request).
   if (core.isSnippet) item.insertText = new vscode.SnippetString(core.insertText);

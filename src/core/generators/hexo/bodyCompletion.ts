@@ -19,7 +19,7 @@ const OFFERED_TAGS: ReadonlyArray<readonly [string, boolean]> = [...HEXO_TAG_PLU
 /**
  * Completion inside a Hexo post's body: after `{% `, the tag plugins (a snippet with the end tag for
  * those that take a body); in the first argument of `post_link`/`post_path`, the posts that tag finds
- * (by the slug Hexo gives them, which is what the rules check), labelled by slug with the title, date
+ * (by the slug Hexo gives them, which is what the rules check), labelled by title with the slug beside, date
  * and tags beside, matched by title and its pinyin too.
  */
 export function completeHexoBody(text: string, offset: number, index: SiteIndexView | undefined, context?: BodyCompletionContext): CompletionItem[] {
@@ -87,14 +87,15 @@ function linkItem(record: PostRecord, index: SiteIndexView): LinkItem | null {
   if (!slug) return null;
   const date = record.date ? record.date.toISOString().slice(0, 10) : '';
   return {
-    label: slug,
+    // The title in the label, the slug it inserts beside it, the date and tags below.
+    label: record.title || slug,
+    ...(record.title ? { labelDescription: slug } : {}),
     kind: 'post',
     // Arguments split on white space: a slug with spaces is one argument only in quotes.
     insertText: /\s/.test(slug) ? `"${slug}"` : slug,
     isSnippet: false,
     filterText: `${slug} ${pinyinFilterText(record.title)}`,
-    detail: { message: Messages.linkTarget, args: [record.title || slug] },
-    documentation: { message: Messages.linkTargetDetails, args: [date || '—', record.tags.join(', ') || '—'] },
+    detail: { message: Messages.linkTargetDetails, args: [date || '—', record.tags.join(', ') || '—'] },
     sortText: newestFirst(record.date),
   };
 }
@@ -194,12 +195,12 @@ function urlItem(record: PostRecord, url: string, index: SiteIndexView): LinkIte
   const date = record.date ? record.date.toISOString().slice(0, 10) : '';
   return {
     label: name,
+    labelDescription: url,
     kind: 'post',
     insertText: url,
     isSnippet: false,
     filterText: `${url} ${pinyinFilterText(name)}`,
-    detail: { message: Messages.linkTarget, args: [name] },
-    documentation: { message: Messages.linkTargetDetails, args: [date || '—', record.tags.join(', ') || '—'] },
+    detail: { message: Messages.linkTargetDetails, args: [date || '—', record.tags.join(', ') || '—'] },
     sortText: newestFirst(record.date),
   };
 }

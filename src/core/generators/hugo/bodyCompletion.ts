@@ -48,13 +48,13 @@ export function completeHugoBody(text: string, offset: number, index: SiteIndexV
     if (name === '.' || name === '') continue;
     const target = `/${name}`;
     items.push({
-      label: target,
+      label: record.title || target,
+      ...(record.title ? { labelDescription: target } : {}),
       kind: 'post',
       insertText: `"${target}"`,
       isSnippet: false,
       filterText: `${target} "${target} ${pinyinFilterText(record.title)}`,
-      detail: { message: Messages.linkTarget, args: [record.title || target] },
-      documentation: { message: Messages.linkTargetDetails, args: [record.date ? record.date.toISOString().slice(0, 10) : '—', record.tags.join(', ') || '—'] },
+      detail: { message: Messages.linkTargetDetails, args: [record.date ? record.date.toISOString().slice(0, 10) : '—', record.tags.join(', ') || '—'] },
       sortText: '',
       range,
       time: record.date?.getTime() ?? 0,

@@ -86,13 +86,13 @@ function postItems(site: JekyllSite, index: SiteIndexView, range: CompletionItem
   }
   posts.sort((a, b) => (b.record.date?.getTime() ?? 0) - (a.record.date?.getTime() ?? 0));
   return posts.map(({ record, name }, order) => ({
-    label: name,
+    label: record.title || name,
+    ...(record.title ? { labelDescription: name } : {}),
     kind: 'post',
     insertText: name,
     isSnippet: false,
     filterText: `${name} ${pinyinFilterText(record.title)}`,
-    detail: { message: Messages.linkTarget, args: [record.title || name] },
-    documentation: { message: Messages.linkTargetDetails, args: [record.date ? record.date.toISOString().slice(0, 10) : '—', record.tags.join(', ') || '—'] },
+    detail: { message: Messages.linkTargetDetails, args: [record.date ? record.date.toISOString().slice(0, 10) : '—', record.tags.join(', ') || '—'] },
     sortText: String(order).padStart(5, '0'),
     range,
   }));

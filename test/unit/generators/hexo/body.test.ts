@@ -37,15 +37,14 @@ describe('completion in a Hexo post body', () => {
     return text.slice(0, toOffset(item.range.start)) + item.insertText + text.slice(toOffset(item.range.end));
   };
 
-  it('offers the posts post_link finds, newest first, by slug, with the title and pinyin to match', () => {
+  it('offers the posts post_link finds, newest first, by title with the slug beside, matched by pinyin too', () => {
     const { items } = at('Read {% post_link |');
-    assert.deepEqual(items.map((item) => item.label), ['hello-world', 'older post']);
-    assert.equal(formatMessage(items[0].detail!), 'Post: 你好世界');
-    assert.equal(formatMessage(items[0].documentation!), 'Dated 2024-01-02; tags: 副业');
+    assert.deepEqual(items.map((item) => [item.label, item.labelDescription, item.insertText]), [['你好世界', 'hello-world', 'hello-world'], ['Older', 'older post', '"older post"']]);
+    assert.equal(formatMessage(items[0].detail!), 'Dated 2024-01-02; tags: 副业');
     assert.match(items[0].filterText, /nihaoshijie/);
     // A slug with a space is one argument only in quotes; a typed partial is replaced.
-    assert.equal(accept('{% post_link old| %}', 'older post'), '{% post_link "older post" %}');
-    assert.deepEqual(at('{% post_path |').items.map((item) => item.label), ['hello-world', 'older post']);
+    assert.equal(accept('{% post_link old| %}', 'Older'), '{% post_link "older post" %}');
+    assert.deepEqual(at('{% post_path |').items.map((item) => item.insertText), ['hello-world', '"older post"']);
   });
 
   it('offers nothing in a later argument, outside a tag, or after a closed one', () => {

@@ -113,8 +113,8 @@ describe('completion of links to posts by their URL', () => {
       ['Linking', '/2021/01/01/linking/'],
       ['/images/logo.svg', '/images/logo.svg'],
     ]);
-    assert.equal(formatMessage(items[0].detail!), 'Post: 你好世界');
-    assert.equal(formatMessage(items[0].documentation!), 'Dated 2024-01-02; tags: 副业');
+    assert.equal(items[0].labelDescription, '/2024/01/02/hello-world/');
+    assert.equal(formatMessage(items[0].detail!), 'Dated 2024-01-02; tags: 副业');
     assert.match(items[0].filterText, /nihaoshijie/);
     // The post's own files come first where hexo-renderer-marked resolves them.
     const withAssets = await siteIndex({ ...SITE, '/b/source/_posts/linking.md': LINKING, '/b/_config.yml': 'post_asset_folder: true\nmarked:\n  postAsset: true\n' });

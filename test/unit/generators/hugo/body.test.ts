@@ -22,9 +22,10 @@ describe('completion and links in a Hugo page body', () => {
 
   it('offers the site\'s pages in ref and relref, newest first, a bundle by its folder', () => {
     const items = at('See {{< ref |');
-    assert.deepEqual(items.map((item) => [item.label, item.insertText]), [['/posts/trip', '"/posts/trip"'], ['/posts/go.md', '"/posts/go.md"']]);
+    assert.deepEqual(items.map((item) => [item.labelDescription, item.insertText]), [['/posts/trip', '"/posts/trip"'], ['/posts/go.md', '"/posts/go.md"']]);
+    assert.deepEqual(items.map((item) => item.label), ['Trip', 'Go 笔记'], 'labelled by title');
     assert.match(items[1].filterText, /bijì|biji/);
-    assert.deepEqual(at('{{% relref "/po|').map((item) => item.label), ['/posts/trip', '/posts/go.md']);
+    assert.deepEqual(at('{{% relref "/po|').map((item) => item.labelDescription), ['/posts/trip', '/posts/go.md']);
     assert.deepEqual(at('{{< ref "/posts/go.md" |'), []);
   });
 

@@ -35,7 +35,8 @@ describe('body completion on Jekyll sites', () => {
 
   it('offers the posts post_url finds by the names it matches, leaving out those the build does not keep', () => {
     const items = at('{% post_url ');
-    assert.deepEqual(items.map((item) => item.label), ['news/2024-01-03-news', 'sub/2024-01-02-nested', '2024-01-01-first']);
+    assert.deepEqual(items.map((item) => item.insertText), ['news/2024-01-03-news', 'sub/2024-01-02-nested', '2024-01-01-first']);
+    assert.deepEqual(items.map((item) => [item.label, item.labelDescription]), [['News', 'news/2024-01-03-news'], ['Nested', 'sub/2024-01-02-nested'], ['第一篇', '2024-01-01-first']]);
     assert.match(items[2].filterText, /diyipian/, 'found by the title\'s pinyin');
   });
 
