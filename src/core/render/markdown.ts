@@ -29,9 +29,9 @@ function sourceLinesRule(state: MarkdownIt.StateCore): void {
 }
 
 /** A heading's id before numbering, as the post's generator makes it. */
-export function headingBase(env: RenderEnv, text: string, source = text): string {
+export function headingBase(env: RenderEnv, text: string, source = text, children?: readonly MarkdownIt.Token[]): string {
   const made = bodySyntaxOf(env.context)?.headingId;
-  return made ? made(source) || 'heading' : slugize(text) || 'section';
+  return made ? made(source, children) || 'heading' : slugize(text) || 'section';
 }
 
 function headingRule(state: MarkdownIt.StateCore): void {
@@ -42,7 +42,7 @@ function headingRule(state: MarkdownIt.StateCore): void {
     if (token.type !== 'heading_open') continue;
     const inline = tokens[i + 1];
     const text = (inline.children ?? []).filter((child) => child.type === 'text' || child.type === 'code_inline').map((child) => child.content).join('').trim();
-    const base = headingBase(env, text, inline.content);
+    const base = headingBase(env, text, inline.content, inline.children ?? []);
     const seen = env.slugs.get(base) ?? 0;
     env.slugs.set(base, seen + 1);
     // An id the writer gave (Hugo's `{#id}`, set by the body syntax) stands as written.

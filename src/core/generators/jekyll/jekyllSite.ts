@@ -34,6 +34,8 @@ export class JekyllSite implements Site {
     readonly configProblems: readonly ConfigProblem[],
     readonly scaffolds: ReadonlyMap<string, string>,
     readonly layouts: ReadonlyMap<string, string> = new Map(),
+    /** The configuration as written (what Liquid's `site` holds), Jekyll's defaults not applied. */
+    readonly settings: Readonly<Record<string, unknown>> = {},
   ) {
     this.sourceRoot = config.source ? joinPath(root, config.source) : root;
     this.excluded = config.exclude.map((entry) => entry.replace(/^\/+/, '').replace(/\/+$/, '')).filter((entry) => entry !== '');
@@ -251,12 +253,14 @@ export async function loadJekyllSite(fs: FileSystemPort, root: string): Promise<
   const problems: ConfigProblem[] = [];
   const file = await findJekyllConfig(fs, root);
   let config = JEKYLL_DEFAULT_CONFIG;
+  let settings: Record<string, unknown> = {};
   if (file) {
     const result = readJekyllConfig(file);
     config = result.config;
+    settings = result.raw;
     problems.push(...result.problems);
   }
   // jekyll-compose's drafts and posts templates are not Jekyll's; Jekyll itself has no scaffolds.
   const sourceRoot = config.source ? joinPath(root, config.source) : root;
-  return new JekyllSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, '_scaffolds')), await readJekyllLayouts(fs, root, sourceRoot, config));
+  return new JekyllSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, '_scaffolds')), await readJekyllLayouts(fs, root, sourceRoot, config), settings);
 }

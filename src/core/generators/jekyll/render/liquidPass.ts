@@ -1,0 +1,176 @@
+import { scanLiquid, type LiquidTag, type LiquidToken } from '../liquid';
+import { evaluateExpression, evaluateOutput, liquidToS, type LiquidScope } from './liquidValues';
+
+/**
+ * Jekyll runs Liquid over a post before kramdown reads it: this pass does the same for the preview,
+ * turning the body into the Markdown kramdown would be given. Values (`{{ page.title }}`), the URLs
+ * of `link` and `post_url`, and `raw` bodies become text in place; what the preview draws itself
+ * (a `highlight` block, an `include`, a link to nothing, a tag it cannot run) becomes a placeholder
+ * the Markdown rules render (`LiquidPiece`). Every line keeps its line number (a removed comment
+ * leaves its line breaks), so scroll sync holds; for the same reason `{%-` trims spaces but no line break.
+ *
+ * Control flow is not evaluated: `if`, `unless`, `case` and `for` show every branch's content once
+ * (their tags leave nothing), which keeps all the writer's text in view. `assign` and `capture` set
+ * variables that later output reads; `comment` renders as nothing.
+ */
+export type LiquidPiece =
+  | { readonly kind: 'highlight'; readonly language: string; readonly lineNumbers: boolean; readonly code: string }
+  | { readonly kind: 'include'; readonly file: string; readonly path: string; readonly params: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'broken'; readonly source: string; readonly message: { readonly label: 'postNotFound' | 'fileNotFound'; readonly value: string } }
+  | { readonly kind: 'tag'; readonly name: string; readonly markup: string; readonly failed?: boolean };
+
+/** What the pass asks of the site. */
+export interface LiquidResolver {
+  /** The URL `{% post_url name %}` gives, or undefined when Jekyll finds no such post. */
+  postUrl(name: string): string | undefined;
+  /** The URL `{% link path %}` gives, or undefined when the file does not exist. */
+  link(path: string): string | undefined;
+  /** The absolute path an include names (`_includes/…`, or beside the post for `include_relative`). */
+  includePath(file: string, relative: boolean): string | undefined;
+}
+
+export interface LiquidPassResult {
+  readonly source: string;
+  readonly pieces: readonly LiquidPiece[];
+}
+
+export const PIECE_OPEN = '\uE000';
+export const PIECE_CLOSE = '\uE001';
+const PLACEHOLDER_CHARS = /[\uE000\uE001]/g;
+
+/** Tags that only steer rendering: they leave nothing of themselves. */
+const CONTROL_TAGS = new Set([
+  'if', 'elsif', 'else', 'endif', 'unless', 'endunless', 'case', 'when', 'endcase', 'for', 'endfor', 'break', 'continue',
+  'tablerow', 'endtablerow', 'ifchanged', 'endifchanged', 'cycle', 'increment', 'decrement', 'endcapture', 'endhighlight',
+]);
+
+export function runLiquid(source: string, scope: LiquidScope, resolver: LiquidResolver): LiquidPassResult {
+  const pieces: LiquidPiece[] = [];
+  const text = source.replace(PLACEHOLDER_CHARS, '');
+  return { source: renderRange(text, scanLiquid(text), 0, text.length, scope, resolver, pieces), pieces };
+}
+
+function placeholder(pieces: LiquidPiece[], piece: LiquidPiece): string {
+  pieces.push(piece);
+  return `${PIECE_OPEN}${pieces.length - 1}${PIECE_CLOSE}`;
+}
+
+/** The line breaks of a span, which replace it so the lines after keep their numbers. */
+function lineBreaks(text: string): string {
+  return text.replace(/[^\n]/g, '');
+}
+
+/** Output is written on one line: a value's own line breaks would move the lines after it. */
+function inline(value: string): string {
+  return value.replace(PLACEHOLDER_CHARS, '').replace(/\r?\n/g, ' ');
+}
+
+function renderRange(text: string, tokens: readonly LiquidToken[], from: number, to: number, scope: LiquidScope, resolver: LiquidResolver, pieces: LiquidPiece[]): string {
+  let out = '';
+  let at = from;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.start < at || token.start >= to) continue;
+    out += text.slice(at, token.start);
+    // `{%-` and `-%}` trim whitespace; only within the line here, so that the lines keep their numbers.
+    if (token.kind !== 'unterminated' && token.trimLeft) out = out.replace(/[ \t]+$/, '');
+    at = Math.min(token.end, to);
+    if (token.kind !== 'unterminated' && token.trimRight) while (at < to && (text[at] === ' ' || text[at] === '\t')) at++;
+    const written = text.slice(token.start, token.end);
+    switch (token.kind) {
+      case 'output':
+        out += inline(liquidToS(evaluateOutput(token.markup, scope), scope.timeZone));
+        break;
+      case 'raw':
+        out += text.slice(token.bodyStart, Math.min(token.bodyEnd, to));
+        break;
+      case 'comment':
+        out += lineBreaks(written);
+        break;
+      case 'unterminated':
+        out += written;
+        break;
+      case 'tag': {
+        const paired = token.pair !== undefined && token.pair > i ? tokens[token.pair] as LiquidTag : undefined;
+        if (paired && (token.name === 'highlight' || token.name === 'capture')) {
+          const body = renderRange(text, tokens, token.end, paired.start, scope, resolver, []).replace(PLACEHOLDER_CHARS, '');
+          at = paired.end;
+          const whole = text.slice(token.start, at);
+          if (token.name === 'capture') {
+            const name = /^[\w-]+/.exec(token.markup)?.[0];
+            if (name) scope.variables.set(name, body);
+            out += lineBreaks(whole);
+          } else {
+            out += highlight(token, body, whole, pieces);
+          }
+          break;
+        }
+        out += renderTag(token, written, scope, resolver, pieces);
+      }
+    }
+  }
+  return out + text.slice(at, to);
+}
+
+function highlight(tag: LiquidTag, body: string, whole: string, pieces: LiquidPiece[]): string {
+  const [language = '', ...options] = tag.markup.split(/\s+/);
+  // Jekyll's highlight block drops the line breaks around the code (`gsub(/\A(\n|\r)+|(\n|\r)+\z/, "")`).
+  const code = body.replace(/^[\r\n]+|[\r\n]+$/g, '');
+  const lineNumbers = options.some((option) => /^linenos\b/.test(option));
+  return placeholder(pieces, { kind: 'highlight', language, lineNumbers, code }) + lineBreaks(whole);
+}
+
+function renderTag(tag: LiquidTag, written: string, scope: LiquidScope, resolver: LiquidResolver, pieces: LiquidPiece[]): string {
+  const { name, markup } = tag;
+  if (CONTROL_TAGS.has(name)) return lineBreaks(written);
+  // Liquid 5 (Debian's Jekyll 4.3 runs 5.4): `{% # note %}` is a comment, `{% echo x %}` an output,
+  // `{% liquid … %}` a block of tags (assignments and control flow: nothing shown).
+  if (name === '' && markup.startsWith('#')) return lineBreaks(written);
+  if (name === 'liquid') return lineBreaks(written);
+  if (name === 'echo') return inline(liquidToS(evaluateOutput(markup, scope), scope.timeZone));
+  switch (name) {
+    case 'assign': {
+      const match = /^([\w-]+)\s*=\s*([\s\S]*)$/.exec(markup);
+      if (match) scope.variables.set(match[1], evaluateOutput(match[2], scope));
+      return lineBreaks(written);
+    }
+    case 'post_url': {
+      const target = markup.trim();
+      const url = resolver.postUrl(target);
+      return url ?? placeholder(pieces, { kind: 'broken', source: written, message: { label: 'postNotFound', value: target } });
+    }
+    case 'link': {
+      const target = linkTarget(markup, scope);
+      const url = resolver.link(target);
+      return url ?? placeholder(pieces, { kind: 'broken', source: written, message: { label: 'fileNotFound', value: target } });
+    }
+    case 'include':
+    case 'include_relative': {
+      const call = parseInclude(markup, scope);
+      const path = call ? resolver.includePath(call.file, name === 'include_relative') : undefined;
+      if (!call || !path) return placeholder(pieces, { kind: 'tag', name, markup, failed: true });
+      return placeholder(pieces, { kind: 'include', file: call.file, path, params: call.params });
+    }
+    case 'highlight':
+      // Without its end tag Liquid stops the build ("highlight tag was never closed").
+      return placeholder(pieces, { kind: 'tag', name, markup, failed: true });
+    default:
+      return placeholder(pieces, { kind: 'tag', name, markup, failed: tag.unmatched && name.startsWith('end') ? true : undefined });
+  }
+}
+
+/** `{% link {{ page.x }} %}` reads its argument through Liquid first; a plain path stays as written. */
+function linkTarget(markup: string, scope: LiquidScope): string {
+  return markup.trim().replace(/\{\{\s*([\s\S]*?)\s*\}\}/g, (_whole, expression: string) => liquidToS(evaluateOutput(expression, scope), scope.timeZone));
+}
+
+/** `file.html key="value" other=page.x`: the file and its parameters, evaluated where the include is written. */
+function parseInclude(markup: string, scope: LiquidScope): { file: string; params: Record<string, unknown> } | undefined {
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(markup.trim());
+  if (!match) return undefined;
+  const file = linkTarget(match[1], scope);
+  if (file === '' || file.split('/').includes('..')) return undefined;
+  const params: Record<string, unknown> = {};
+  for (const param of match[2].matchAll(/([\w-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s]+)/g)) params[param[1]] = evaluateExpression(param[2], scope);
+  return { file, params };
+}
