@@ -39,7 +39,7 @@ const DEPTH = Symbol('jekyllIncludeDepth');
 const MAX_INCLUDE_DEPTH = 5;
 /** Files `{% link %}` may name that are not worth reading to learn whether they exist. */
 const BINARY = /\.(?:png|jpe?g|gif|webp|avif|ico|pdf|zip|gz|mp[34]|mov|webm|woff2?|ttf|otf)$/i;
-const PLACEHOLDER = new RegExp(`^${PIECE_OPEN}(\\d+)${PIECE_CLOSE}$`);
+const PLACEHOLDER = new RegExp(`^${PIECE_OPEN.replace('{', '\\{')}(\\d+)${PIECE_CLOSE.replace('}', '\\}')}$`);
 
 function jekyllSiteOf(context: RenderContext): JekyllSite | undefined {
   return context.site instanceof JekyllSite ? context.site : undefined;
@@ -72,7 +72,7 @@ function piecesOf(env: RenderEnv): readonly LiquidPiece[] {
 function pieceBlock(state: MarkdownIt.StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine] + state.tShift[startLine];
-  if (state.src[start] !== PIECE_OPEN) return false;
+  if (!state.src.startsWith(PIECE_OPEN, start)) return false;
   const match = PLACEHOLDER.exec(state.src.slice(start, state.eMarks[startLine]).trim());
   if (!match) return false;
   if (silent) return true;
@@ -85,13 +85,13 @@ function pieceBlock(state: MarkdownIt.StateBlock, startLine: number, _endLine: n
 }
 
 function pieceInline(state: MarkdownIt.StateInline, silent: boolean): boolean {
-  if (state.src[state.pos] !== PIECE_OPEN) return false;
+  if (!state.src.startsWith(PIECE_OPEN, state.pos)) return false;
   const close = state.src.indexOf(PIECE_CLOSE, state.pos);
-  if (close === -1 || close > state.posMax) return false;
-  const index = state.src.slice(state.pos + 1, close);
+  if (close === -1 || close + PIECE_CLOSE.length > state.posMax) return false;
+  const index = state.src.slice(state.pos + PIECE_OPEN.length, close);
   if (!/^\d+$/.test(index)) return false;
   if (!silent) state.push('jekyll_piece', '', 0).meta = Number(index) as unknown as Record<string, unknown>;
-  state.pos = close + 1;
+  state.pos = close + PIECE_CLOSE.length;
   return true;
 }
 

@@ -159,18 +159,19 @@ function blockLists(state: MarkdownIt.StateCore, index: number): boolean {
     tokens.splice(index - 1, 3);
     return true;
   }
-  // The text tokens, not the source lines: smartypants may have curled the quotes in them already.
+  // Read from the source lines (smartypants may have curled the quotes in the text tokens); the
+  // tokens of such a line (text, or HTML written inside the list) go with it.
   const children = inline.children!;
-  const last = children[children.length - 1];
-  const lastLine = last?.type === 'text' && children[children.length - 2]?.type === 'softbreak' ? BLOCK_IAL.exec(last.content) : null;
-  if (lastLine) {
-    children.splice(children.length - 2, 2);
+  const lastLine = lines.length > 1 ? BLOCK_IAL.exec(lines[lines.length - 1]) : null;
+  const lastBreak = children.map((child) => child.type).lastIndexOf('softbreak');
+  if (lastLine && lastBreak !== -1) {
+    children.splice(lastBreak);
     applyAttributes(tokens[index - 1], lastLine[1]);
   }
-  const first = children[0];
-  const firstLine = first?.type === 'text' && children[1]?.type === 'softbreak' ? BLOCK_IAL.exec(first.content) : null;
-  if (firstLine) {
-    children.splice(0, 2);
+  const firstLine = lines.length > 1 ? BLOCK_IAL.exec(lines[0]) : null;
+  const firstBreak = children.findIndex((child) => child.type === 'softbreak');
+  if (firstLine && firstBreak !== -1) {
+    children.splice(0, firstBreak + 1);
     applyAttributes(tokens[index - 1], firstLine[1]);
   }
   return false;

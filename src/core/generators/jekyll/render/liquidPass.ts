@@ -1,5 +1,5 @@
 import { scanLiquid, type LiquidTag, type LiquidToken } from '../liquid';
-import { evaluateExpression, evaluateOutput, liquidToS, type LiquidScope } from './liquidValues';
+import { evaluateCondition, evaluateExpression, evaluateOutput, liquidToS, type LiquidScope } from './liquidValues';
 
 /**
  * Jekyll runs Liquid over a post before kramdown reads it: this pass does the same for the preview,
@@ -9,9 +9,10 @@ import { evaluateExpression, evaluateOutput, liquidToS, type LiquidScope } from 
  * the Markdown rules render (`LiquidPiece`). Every line keeps its line number (a removed comment
  * leaves its line breaks), so scroll sync holds; for the same reason `{%-` trims spaces but no line break.
  *
- * Control flow is not evaluated: `if`, `unless`, `case` and `for` show every branch's content once
- * (their tags leave nothing), which keeps all the writer's text in view. `assign` and `capture` set
- * variables that later output reads; `comment` renders as nothing.
+ * `if` and `unless` take the branch Liquid would take on what the preview knows; `case` and `for` are
+ * not run: every branch's content shows once (their tags leave nothing), so all the writer's text
+ * stays in view. `assign` and `capture` set variables that later output reads; `comment` renders as
+ * nothing.
  */
 export type LiquidPiece =
   | { readonly kind: 'highlight'; readonly language: string; readonly lineNumbers: boolean; readonly code: string }
@@ -34,9 +35,16 @@ export interface LiquidPassResult {
   readonly pieces: readonly LiquidPiece[];
 }
 
-export const PIECE_OPEN = '\uE000';
-export const PIECE_CLOSE = '\uE001';
+/**
+ * A placeholder is `{\uE000 n\uE001}`: it starts with `{` so that markdown-it's text rule stops at it
+ * (private-use characters are not among its terminators), and holds a space so that, written where a
+ * link's target goes (`[x]({% post_url nothing %})`), it is no target: the failure shows as written.
+ * Private-use characters are removed from the post first, so a post cannot forge one.
+ */
+export const PIECE_OPEN = '{\uE000 ';
+export const PIECE_CLOSE = '\uE001}';
 const PLACEHOLDER_CHARS = /[\uE000\uE001]/g;
+const PLACEHOLDERS = /\{\uE000 \d+\uE001\}/g;
 
 /** Tags that only steer rendering: they leave nothing of themselves. */
 const CONTROL_TAGS = new Set([
@@ -75,7 +83,7 @@ function renderRange(text: string, tokens: readonly LiquidToken[], from: number,
     // `{%-` and `-%}` trim whitespace; only within the line here, so that the lines keep their numbers.
     if (token.kind !== 'unterminated' && token.trimLeft) out = out.replace(/[ \t]+$/, '');
     at = Math.min(token.end, to);
-    if (token.kind !== 'unterminated' && token.trimRight) while (at < to && (text[at] === ' ' || text[at] === '\t')) at++;
+    if (token.kind !== 'unterminated') at = skipTrimmed(text, token, to);
     const written = text.slice(token.start, token.end);
     switch (token.kind) {
       case 'output':
@@ -92,9 +100,10 @@ function renderRange(text: string, tokens: readonly LiquidToken[], from: number,
         break;
       case 'tag': {
         const paired = token.pair !== undefined && token.pair > i ? tokens[token.pair] as LiquidTag : undefined;
-        if (paired && (token.name === 'highlight' || token.name === 'capture')) {
-          const body = renderRange(text, tokens, token.end, paired.start, scope, resolver, []).replace(PLACEHOLDER_CHARS, '');
-          at = paired.end;
+        // Jekyll's highlight takes a language of `[\w.+#-]` only: anything else is a syntax error.
+        if (paired && (token.name === 'capture' || (token.name === 'highlight' && /^[\w.+#-]+(?:\s|$)/.test(token.markup)))) {
+          const body = renderRange(text, tokens, token.end, paired.start, scope, resolver, []).replace(PLACEHOLDERS, '');
+          at = skipTrimmed(text, paired, to);
           const whole = text.slice(token.start, at);
           if (token.name === 'capture') {
             const name = /^[\w-]+/.exec(token.markup)?.[0];
@@ -105,11 +114,62 @@ function renderRange(text: string, tokens: readonly LiquidToken[], from: number,
           }
           break;
         }
+        if (paired && (token.name === 'if' || token.name === 'unless')) {
+          out += renderCondition(text, tokens, i, scope, resolver, pieces);
+          at = skipTrimmed(text, paired, to);
+          break;
+        }
         out += renderTag(token, written, scope, resolver, pieces);
       }
     }
   }
   return out + text.slice(at, to);
+}
+
+/**
+ * `{% if %}` / `{% unless %}` with its `elsif` and `else` branches: the branch Liquid takes, evaluated
+ * on what the preview knows (the configuration, the front matter, assignments); the others leave
+ * their line breaks only.
+ */
+function renderCondition(text: string, tokens: readonly LiquidToken[], open: number, scope: LiquidScope, resolver: LiquidResolver, pieces: LiquidPiece[]): string {
+  const opening = tokens[open] as LiquidTag;
+  const close = opening.pair!;
+  const branches: Array<{ condition?: string; negate?: boolean; tag: LiquidTag; next?: LiquidTag }> = [{ condition: opening.markup, negate: opening.name === 'unless', tag: opening }];
+  for (let j = open + 1; j < close; j++) {
+    const token = tokens[j];
+    if (token.kind !== 'tag') continue;
+    // A nested block is skipped whole: its branches are its own.
+    if (token.pair !== undefined && token.pair > j) {
+      j = token.pair;
+      continue;
+    }
+    if (token.name === 'elsif' || token.name === 'else') {
+      branches[branches.length - 1].next = token;
+      branches.push({ condition: token.name === 'elsif' ? token.markup : undefined, tag: token });
+    }
+  }
+  const closing = tokens[close] as LiquidTag;
+  const taken = branches.findIndex((branch) => branch.condition === undefined || evaluateCondition(branch.condition, scope) !== (branch.negate ?? false));
+  let out = lineBreaks(text.slice(opening.start, opening.end));
+  branches.forEach((branch, index) => {
+    const end = (branch.next ?? closing).start;
+    if (index > 0) out += lineBreaks(text.slice(branch.tag.start, branch.tag.end));
+    if (index !== taken) {
+      out += lineBreaks(text.slice(branch.tag.end, end));
+      return;
+    }
+    let body = renderRange(text, tokens, skipTrimmed(text, branch.tag, end), end, scope, resolver, pieces);
+    if ((branch.next ?? closing).trimLeft) body = body.replace(/[ \t]+$/, '');
+    out += body;
+  });
+  return out + lineBreaks(text.slice(closing.start, closing.end));
+}
+
+/** Past a token, and past the spaces after it when it ends with `-%}` or `-}}`. */
+function skipTrimmed(text: string, token: { readonly end: number; readonly trimRight: boolean }, to: number): number {
+  let at = Math.min(token.end, to);
+  if (token.trimRight) while (at < to && (text[at] === ' ' || text[at] === '\t')) at++;
+  return at;
 }
 
 function highlight(tag: LiquidTag, body: string, whole: string, pieces: LiquidPiece[]): string {

@@ -73,6 +73,84 @@ function lookup(value: unknown, key: unknown): unknown {
   return undefined;
 }
 
+/**
+ * A condition as Liquid evaluates it: comparisons (`==`, `!=`, `<>`, `<`, `>`, `<=`, `>=`,
+ * `contains`) joined by `and` / `or`, read right to left without precedence, as Liquid does; only nil
+ * and false are false.
+ */
+export function evaluateCondition(markup: string, scope: LiquidScope): boolean {
+  const parts = splitOutsideWords(markup.trim(), /\s+(and|or)\s+/y);
+  let result = comparison(parts[parts.length - 1], scope);
+  for (let i = parts.length - 2; i > 0; i -= 2) {
+    const left = comparison(parts[i - 1], scope);
+    result = parts[i] === 'and' ? left && result : left || result;
+  }
+  return result;
+}
+
+function comparison(text: string, scope: LiquidScope): boolean {
+  const match = /^(.+?)\s*(==|!=|<>|<=|>=|<|>|\scontains\s)\s*(.+)$/.exec(text.trim());
+  if (!match) return truthy(evaluateExpression(text.trim(), scope));
+  const operator = match[2].trim();
+  const left = evaluateExpression(match[1].trim(), scope);
+  const rightText = match[3].trim();
+  if ((operator === '==' || operator === '!=' || operator === '<>') && (rightText === 'empty' || rightText === 'blank')) {
+    const empty = left === '' || (Array.isArray(left) && left.length === 0) || (typeof left === 'object' && left !== null && !(left instanceof Date) && Object.keys(left).length === 0)
+      || (rightText === 'blank' && (left === undefined || left === null || left === false || (typeof left === 'string' && left.trim() === '')));
+    return operator === '==' ? empty : !empty;
+  }
+  const right = evaluateExpression(rightText, scope);
+  switch (operator) {
+    case '==': return same(left, right);
+    case '!=':
+    case '<>': return !same(left, right);
+    case 'contains':
+      if (typeof left === 'string') return typeof right === 'string' || typeof right === 'number' ? left.includes(String(right)) : false;
+      return Array.isArray(left) ? left.some((item) => same(item, right)) : false;
+    default: {
+      if (typeof left !== typeof right || (typeof left !== 'number' && typeof left !== 'string')) return false;
+      const [a, b] = [left as number | string, right as number | string];
+      return operator === '<' ? a < b : operator === '>' ? a > b : operator === '<=' ? a <= b : a >= b;
+    }
+  }
+}
+
+function truthy(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== false;
+}
+
+function same(left: unknown, right: unknown): boolean {
+  if (left instanceof Date && right instanceof Date) return left.getTime() === right.getTime();
+  return (left ?? null) === (right ?? null);
+}
+
+/** `a and b or c` → ['a', 'and', 'b', 'or', 'c'], quotes respected. */
+function splitOutsideWords(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quote) {
+      if (char === quote) quote = '';
+      continue;
+    }
+    if (char === '"' || char === "'") {
+      quote = char;
+      continue;
+    }
+    separator.lastIndex = i;
+    const match = separator.exec(text);
+    if (match) {
+      parts.push(text.slice(from, i), match[1]);
+      from = i + match[0].length;
+      i = from - 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
 /** Splits on `separator` outside quotes. */
 function splitOutside(text: string, separator: string): string[] {
   const parts: string[] = [];
