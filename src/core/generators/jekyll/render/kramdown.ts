@@ -128,6 +128,17 @@ function attributeLists(state: MarkdownIt.StateCore): void {
     }
     if (token.type !== 'inline' || !token.children) continue;
     const opening = tokens[i - 1];
+    // kramdown's header needs text: a lone `#` is a paragraph.
+    if (opening?.type === 'heading_open' && token.content.trim() === '') {
+      opening.type = 'paragraph_open';
+      opening.tag = 'p';
+      tokens[i + 1].type = 'paragraph_close';
+      tokens[i + 1].tag = 'p';
+      const text = new state.Token('text', '', 0);
+      text.content = opening.markup;
+      token.children = [text];
+      continue;
+    }
     if (opening?.type === 'heading_open') {
       const last = token.children[token.children.length - 1];
       const match = last?.type === 'text' ? HEADER_ID.exec(last.content) : null;
