@@ -11,6 +11,9 @@ import { applyTextEdits } from '../../src/core/edits';
 import { checkPost, DEFAULT_SETTINGS } from '../../src/core/rules';
 import { loadJekyllYaml } from '../../src/core/generators/jekyll/frontMatter';
 import { splitJekyllFrontMatter } from '../../src/core/generators/jekyll/frontMatterSplit';
+import { loadJekyllSite } from '../../src/core/generators/jekyll/jekyllSite';
+import { SiteIndex } from '../../src/core/index/siteIndex';
+import { renderPost } from '../../src/core/render';
 
 /**
  * Jekyll is the oracle for Jekyll sites: for every fixture under test/fixtures/jekyll-sites, what
@@ -218,5 +221,53 @@ describe('Jekyll sites read as Jekyll 4.3 reads them', function () {
       return [real ? 'date' : 'string', value];
     });
     assert.deepEqual(ours, theirs);
+  });
+});
+
+describe('the Jekyll preview against jekyll build', function () {
+  this.timeout(120_000);
+
+  /** Every file under `folder`, relative to it. */
+  function walk(folder: string, prefix = ''): string[] {
+    return readdirSync(join(folder, prefix), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(folder, join(prefix, entry.name)) : [join(prefix, entry.name)]);
+  }
+
+  /** Each header's id and classes, in order, from HTML (Jekyll's or the preview's). */
+  function headers(html: string): Array<{ id: string; classes: string }> {
+    return Array.from(html.matchAll(/<h[1-6]\b([^>]*)>/g), (match) => ({
+      id: /\sid="([^"]*)"/.exec(match[1])?.[1] ?? '',
+      classes: /\sclass="([^"]*)"/.exec(match[1])?.[1] ?? '',
+    }));
+  }
+
+  it('gives every header of the preview fixture the id (and class) kramdown gives it', async () => {
+    const copy = scratchCopy(join(fixtures, 'preview'), 'jekyll');
+    try {
+      execFileSync('jekyll', ['build', '-s', copy, '-d', join(copy, '_site')], { encoding: 'utf8' });
+      const built = walk(join(copy, '_site')).filter((file) => file.endsWith('.html'));
+      const site = await loadJekyllSite(nodeFileSystem, toCorePath(copy));
+      const index = await SiteIndex.build(site, nodeFileSystem);
+      const syntax = await site.generator.loadBodySyntax();
+      const posts = readdirSync(join(copy, '_posts'));
+      assert.ok(posts.length >= 2);
+      let compared = 0;
+      for (const name of posts) {
+        const slug = name.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, '');
+        const output = built.find((file) => file.endsWith(`/${slug}.html`));
+        assert.ok(output, `jekyll wrote ${slug}.html`);
+        const theirs = headers(readFileSync(join(copy, '_site', output), 'utf8'));
+        const documentPath = toCorePath(join(copy, '_posts', name));
+        const text = readFileSync(documentPath, 'utf8');
+        const context = { documentPath, site, index, syntax, resourceUrl: (file: string) => file };
+        const includes = new Map(syntax.collectIncludes(text, context).map((file) => [file, existsSync(file) ? readFileSync(file, 'utf8') : undefined] as const));
+        const ours = headers(renderPost(text, { ...context, includes }).bodyHtml);
+        assert.deepEqual(ours, theirs, name);
+        compared += theirs.length;
+      }
+      assert.ok(compared >= 20, `${compared} headers compared`);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

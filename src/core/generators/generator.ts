@@ -140,7 +140,7 @@ export interface BodySyntax {
    * The id the generator gives a heading, from its source text (markup included, before typographic
    * quotes and dashes) or its parsed inline tokens (`children`, for a generator that reads the text
    * its Markdown made, as kramdown does), before repeats are numbered (`-1`, `-2`); Hexo's slug of
-   * the rendered text when absent.
+   * the rendered text when absent. An empty id leaves the heading without one (kramdown's `<h1>😀</h1>`).
    */
   readonly headingId?: (source: string, children?: readonly MarkdownIt.Token[]) => string;
   /** Whether `$…$` and `$$…$$` are math for this post (its front matter, its site); always when absent. */

@@ -31,7 +31,7 @@ function sourceLinesRule(state: MarkdownIt.StateCore): void {
 /** A heading's id before numbering, as the post's generator makes it. */
 export function headingBase(env: RenderEnv, text: string, source = text, children?: readonly MarkdownIt.Token[]): string {
   const made = bodySyntaxOf(env.context)?.headingId;
-  return made ? made(source, children) || 'heading' : slugize(text) || 'section';
+  return made ? made(source, children) : slugize(text) || 'section';
 }
 
 function headingRule(state: MarkdownIt.StateCore): void {
@@ -48,7 +48,8 @@ function headingRule(state: MarkdownIt.StateCore): void {
     // An id the writer gave (Hugo's `{#id}`, set by the body syntax) stands as written.
     const written = token.attrGet('id');
     const id = typeof written === 'string' ? written : seen ? `${base}-${seen}` : base;
-    token.attrSet('id', id);
+    // An empty id (kramdown's for a header of emoji alone) is no attribute.
+    if (id !== '') token.attrSet('id', id);
     env.headings.push({ level: Number(token.tag.slice(1)), text, id, line: sourceLine(env, token.map as [number, number]) ?? 0 });
     env.headingBases?.push(base);
   }

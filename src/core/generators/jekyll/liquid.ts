@@ -146,24 +146,31 @@ function pairBlocks(tokens: LiquidToken[]): void {
   for (const token of tokens) if (token.kind === 'tag' && token.name.startsWith('end')) endNames.add(token.name.slice(3));
   const open: LiquidTag[] = [];
   const indexOf = new Map<LiquidTag, number>();
+  const openByName = new Map<string, number>();
   tokens.forEach((token, index) => {
     if (token.kind !== 'tag' || token.name === '') return;
     indexOf.set(token, index);
     if (token.name.startsWith('end') && !LIQUID_BLOCK_TAGS.has(token.name)) {
       const name = token.name.slice(3);
-      const at = open.map((tag) => tag.name).lastIndexOf(name);
-      if (at === -1) {
+      // Counted by name so that a stray end tag costs nothing: the scan back below removes what it passes.
+      if (!openByName.get(name)) {
         token.unmatched = true;
         return;
       }
+      let at = open.length - 1;
+      while (open[at].name !== name) at--;
       // Blocks opened inside this one and never closed are unmatched (Liquid: "'if' tag was never closed").
       const [opening, ...inner] = open.splice(at);
+      for (const tag of [opening, ...inner]) openByName.set(tag.name, openByName.get(tag.name)! - 1);
       for (const tag of inner) tag.unmatched = true;
       opening.pair = index;
       token.pair = indexOf.get(opening);
       return;
     }
-    if (LIQUID_BLOCK_TAGS.has(token.name) || endNames.has(token.name)) open.push(token);
+    if (LIQUID_BLOCK_TAGS.has(token.name) || endNames.has(token.name)) {
+      open.push(token);
+      openByName.set(token.name, (openByName.get(token.name) ?? 0) + 1);
+    }
   });
   for (const tag of open) tag.unmatched = true;
 }

@@ -45,6 +45,8 @@ export const PIECE_OPEN = '{\uE000 ';
 export const PIECE_CLOSE = '\uE001}';
 const PLACEHOLDER_CHARS = /[\uE000\uE001]/g;
 const PLACEHOLDERS = /\{\uE000 \d+\uE001\}/g;
+/** Blocks nested deeper than this are left out: a post of thousands of nested blocks must not exhaust the stack. */
+const MAX_DEPTH = 100;
 
 /** Tags that only steer rendering: they leave nothing of themselves. */
 const CONTROL_TAGS = new Set([
@@ -65,7 +67,9 @@ function placeholder(pieces: LiquidPiece[], piece: LiquidPiece): string {
 
 /** The line breaks of a span, which replace it so the lines after keep their numbers. */
 function lineBreaks(text: string): string {
-  return text.replace(/[^\n]/g, '');
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return '\n'.repeat(count);
 }
 
 /** Output is written on one line: a value's own line breaks would move the lines after it. */
@@ -73,12 +77,13 @@ function inline(value: string): string {
   return value.replace(PLACEHOLDER_CHARS, '').replace(/\r?\n/g, ' ');
 }
 
-function renderRange(text: string, tokens: readonly LiquidToken[], from: number, to: number, scope: LiquidScope, resolver: LiquidResolver, pieces: LiquidPiece[]): string {
+function renderRange(text: string, tokens: readonly LiquidToken[], from: number, to: number, scope: LiquidScope, resolver: LiquidResolver, pieces: LiquidPiece[], depth = 0): string {
   let out = '';
   let at = from;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = firstTokenAt(tokens, from); i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.start < at || token.start >= to) continue;
+    if (token.start >= to) break;
+    if (token.start < at) continue;
     out += text.slice(at, token.start);
     // `{%-` and `-%}` trim whitespace; only within the line here, so that the lines keep their numbers.
     if (token.kind !== 'unterminated' && token.trimLeft) out = out.replace(/[ \t]+$/, '');
@@ -102,8 +107,9 @@ function renderRange(text: string, tokens: readonly LiquidToken[], from: number,
         const paired = token.pair !== undefined && token.pair > i ? tokens[token.pair] as LiquidTag : undefined;
         // Jekyll's highlight takes a language of `[\w.+#-]` only: anything else is a syntax error.
         if (paired && (token.name === 'capture' || (token.name === 'highlight' && /^[\w.+#-]+(?:\s|$)/.test(token.markup)))) {
-          const body = renderRange(text, tokens, token.end, paired.start, scope, resolver, []).replace(PLACEHOLDERS, '');
+          const body = depth < MAX_DEPTH ? renderRange(text, tokens, token.end, paired.start, scope, resolver, [], depth + 1).replace(PLACEHOLDERS, '') : '';
           at = skipTrimmed(text, paired, to);
+          i = token.pair!;
           const whole = text.slice(token.start, at);
           if (token.name === 'capture') {
             const name = /^[\w-]+/.exec(token.markup)?.[0];
@@ -115,8 +121,9 @@ function renderRange(text: string, tokens: readonly LiquidToken[], from: number,
           break;
         }
         if (paired && (token.name === 'if' || token.name === 'unless')) {
-          out += renderCondition(text, tokens, i, scope, resolver, pieces);
+          out += depth < MAX_DEPTH ? renderCondition(text, tokens, i, scope, resolver, pieces, depth + 1) : lineBreaks(text.slice(token.start, paired.end));
           at = skipTrimmed(text, paired, to);
+          i = token.pair!;
           break;
         }
         out += renderTag(token, written, scope, resolver, pieces);
@@ -131,7 +138,7 @@ function renderRange(text: string, tokens: readonly LiquidToken[], from: number,
  * on what the preview knows (the configuration, the front matter, assignments); the others leave
  * their line breaks only.
  */
-function renderCondition(text: string, tokens: readonly LiquidToken[], open: number, scope: LiquidScope, resolver: LiquidResolver, pieces: LiquidPiece[]): string {
+function renderCondition(text: string, tokens: readonly LiquidToken[], open: number, scope: LiquidScope, resolver: LiquidResolver, pieces: LiquidPiece[], depth: number): string {
   const opening = tokens[open] as LiquidTag;
   const close = opening.pair!;
   const branches: Array<{ condition?: string; negate?: boolean; tag: LiquidTag; next?: LiquidTag }> = [{ condition: opening.markup, negate: opening.name === 'unless', tag: opening }];
@@ -158,11 +165,23 @@ function renderCondition(text: string, tokens: readonly LiquidToken[], open: num
       out += lineBreaks(text.slice(branch.tag.end, end));
       return;
     }
-    let body = renderRange(text, tokens, skipTrimmed(text, branch.tag, end), end, scope, resolver, pieces);
+    let body = renderRange(text, tokens, skipTrimmed(text, branch.tag, end), end, scope, resolver, pieces, depth);
     if ((branch.next ?? closing).trimLeft) body = body.replace(/[ \t]+$/, '');
     out += body;
   });
   return out + lineBreaks(text.slice(closing.start, closing.end));
+}
+
+/** The index of the first token that starts at or after `offset` (tokens are in source order). */
+function firstTokenAt(tokens: readonly LiquidToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Past a token, and past the spaces after it when it ends with `-%}` or `-}}`. */
