@@ -146,6 +146,15 @@ describe('the preview of a Jekyll post', () => {
       assert.doesNotMatch(html, /\{%/);
     });
 
+    it('shows Liquid in code as written, and an include inside raw HTML with that HTML', async () => {
+      const html = plain((await render('_posts/2024-03-06-x.md', '---\ntitle: X\n---\n```\n{% include box.html %}\n{% highlight js %}\na\n{% endhighlight %}\nafter\n```\n\nInline `{% post_url nope %}` code.\n\n<div class="x">\n{% include box.html x="1" %}\n</div>\n')).bodyHtml);
+      assert.match(html, /<code class="hljs">\{% include box.html %\}\n\{% highlight js %\}\na\n\{% endhighlight %\}\nafter<\/code>/);
+      assert.match(html, /Inline <code>\{% post_url nope %\}<\/code> code\./);
+      // The include's <script> goes; its text, inert, stays (read inline, as Liquid wrote it into the HTML).
+      assert.match(html, /<div class="x">\n<p>Included 1 and X<\/p>alert\(1\)\n<\/div>/);
+      assert.doesNotMatch(html, /<script/);
+    });
+
     it('renders a post outside any site with what it has: the front matter, no site values', async () => {
       const post = renderPost('---\ntitle: Alone\n---\n# {{ page.title }}{{ site.title }}\n', {
         documentPath: '/tmp/alone.md',

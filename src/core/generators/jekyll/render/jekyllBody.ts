@@ -11,7 +11,7 @@ import { JekyllSite } from '../jekyllSite';
 import { scanLiquid } from '../liquid';
 import { rubyTruthy } from '../terms';
 import { kramdownHeadingId, kramdownPlugin } from './kramdown';
-import { PIECE_CLOSE, PIECE_OPEN, runLiquid, type LiquidPiece, type LiquidResolver } from './liquidPass';
+import { PIECE_CLOSE, PIECE_OPEN, PIECE_PATTERN, runLiquid, type LiquidPiece, type LiquidResolver } from './liquidPass';
 import type { LiquidScope } from './liquidValues';
 
 /**
@@ -57,12 +57,40 @@ function jekyllPlugin(md: MarkdownIt.MarkdownIt): void {
     env[PIECES] = result.pieces;
   });
   kramdownPlugin(md);
+  md.core.ruler.push('jekyll_pieces_in_text', (state) => piecesInText(md, state));
   md.block.ruler.before('html_block', 'jekyll_piece_block', pieceBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.inline.ruler.before('html_inline', 'jekyll_piece', pieceInline);
   md.renderer.rules.jekyll_piece_block = (tokens, idx, _options, rawEnv) => ruleEnv(rawEnv, (env) =>
     renderPiece(md, env, tokens[idx].meta as unknown as number, tokens[idx].map as [number, number]));
   md.renderer.rules.jekyll_piece = (tokens, idx, _options, rawEnv) => ruleEnv(rawEnv, (env) =>
     renderPiece(md, env, tokens[idx].meta as unknown as number, undefined));
+}
+
+/**
+ * Placeholders the Markdown rules did not reach: in code (fenced, indented, inline) the Liquid shows
+ * as written; in raw HTML (`<div>{% include x.html %}</div>`) the piece's HTML goes in, and the
+ * sanitizer reads it with the rest.
+ */
+function piecesInText(md: MarkdownIt.MarkdownIt, state: MarkdownIt.StateCore): void {
+  const env = asRenderEnv(state.env);
+  const pieces = piecesOf(env);
+  if (pieces.length === 0) return;
+  const visit = (tokens: readonly MarkdownIt.Token[]): void => {
+    for (const token of tokens) {
+      if (token.children) visit(token.children);
+      if (!token.content.includes(PIECE_OPEN)) continue;
+      if (token.type === 'fence' || token.type === 'code_block' || token.type === 'code_inline') {
+        token.content = token.content.replace(new RegExp(`${PIECE_PATTERN.source}(\n*)`, 'g'), (_whole, index: string, breaks: string) => {
+          const source = pieces[Number(index)]?.source ?? '';
+          // A block's placeholder is followed by the line breaks of its source: the source brings them back.
+          return source + breaks.slice(Math.min(breaks.length, (source.match(/\n/g) ?? []).length));
+        });
+      } else if (token.type === 'html_block' || token.type === 'html_inline') {
+        token.content = token.content.replace(PIECE_PATTERN, (_whole, index: string) => renderPiece(md, env, Number(index), undefined));
+      }
+    }
+  };
+  visit(state.tokens);
 }
 
 function piecesOf(env: RenderEnv): readonly LiquidPiece[] {

@@ -14,11 +14,13 @@ import { evaluateCondition, evaluateExpression, evaluateOutput, liquidToS, type 
  * stays in view. `assign` and `capture` set variables that later output reads; `comment` renders as
  * nothing.
  */
-export type LiquidPiece =
+type PieceBody =
   | { readonly kind: 'highlight'; readonly language: string; readonly lineNumbers: boolean; readonly code: string }
   | { readonly kind: 'include'; readonly file: string; readonly path: string; readonly params: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'broken'; readonly source: string; readonly message: { readonly label: 'postNotFound' | 'fileNotFound'; readonly value: string } }
+  | { readonly kind: 'broken'; readonly message: { readonly label: 'postNotFound' | 'fileNotFound'; readonly value: string } }
   | { readonly kind: 'tag'; readonly name: string; readonly markup: string; readonly failed?: boolean };
+/** A piece, with the Liquid it stands for as written (shown where Markdown keeps text as it is: code). */
+export type LiquidPiece = PieceBody & { readonly source: string };
 
 /** What the pass asks of the site. */
 export interface LiquidResolver {
@@ -43,6 +45,8 @@ export interface LiquidPassResult {
  */
 export const PIECE_OPEN = '{\uE000 ';
 export const PIECE_CLOSE = '\uE001}';
+/** Every placeholder in a text, its index captured. */
+export const PIECE_PATTERN = /\{\uE000 (\d+)\uE001\}/g;
 const PLACEHOLDER_CHARS = /[\uE000\uE001]/g;
 const PLACEHOLDERS = /\{\uE000 \d+\uE001\}/g;
 /** Blocks nested deeper than this are left out: a post of thousands of nested blocks must not exhaust the stack. */
@@ -60,8 +64,8 @@ export function runLiquid(source: string, scope: LiquidScope, resolver: LiquidRe
   return { source: renderRange(text, scanLiquid(text), 0, text.length, scope, resolver, pieces), pieces };
 }
 
-function placeholder(pieces: LiquidPiece[], piece: LiquidPiece): string {
-  pieces.push(piece);
+function placeholder(pieces: LiquidPiece[], piece: PieceBody, source: string): string {
+  pieces.push({ ...piece, source });
   return `${PIECE_OPEN}${pieces.length - 1}${PIECE_CLOSE}`;
 }
 
@@ -196,7 +200,7 @@ function highlight(tag: LiquidTag, body: string, whole: string, pieces: LiquidPi
   // Jekyll's highlight block drops the line breaks around the code (`gsub(/\A(\n|\r)+|(\n|\r)+\z/, "")`).
   const code = body.replace(/^[\r\n]+|[\r\n]+$/g, '');
   const lineNumbers = options.some((option) => /^linenos\b/.test(option));
-  return placeholder(pieces, { kind: 'highlight', language, lineNumbers, code }) + lineBreaks(whole);
+  return placeholder(pieces, { kind: 'highlight', language, lineNumbers, code }, whole) + lineBreaks(whole);
 }
 
 function renderTag(tag: LiquidTag, written: string, scope: LiquidScope, resolver: LiquidResolver, pieces: LiquidPiece[]): string {
@@ -216,25 +220,25 @@ function renderTag(tag: LiquidTag, written: string, scope: LiquidScope, resolver
     case 'post_url': {
       const target = markup.trim();
       const url = resolver.postUrl(target);
-      return url ?? placeholder(pieces, { kind: 'broken', source: written, message: { label: 'postNotFound', value: target } });
+      return url ?? placeholder(pieces, { kind: 'broken', message: { label: 'postNotFound', value: target } }, written);
     }
     case 'link': {
       const target = linkTarget(markup, scope);
       const url = resolver.link(target);
-      return url ?? placeholder(pieces, { kind: 'broken', source: written, message: { label: 'fileNotFound', value: target } });
+      return url ?? placeholder(pieces, { kind: 'broken', message: { label: 'fileNotFound', value: target } }, written);
     }
     case 'include':
     case 'include_relative': {
       const call = parseInclude(markup, scope);
       const path = call ? resolver.includePath(call.file, name === 'include_relative') : undefined;
-      if (!call || !path) return placeholder(pieces, { kind: 'tag', name, markup, failed: true });
-      return placeholder(pieces, { kind: 'include', file: call.file, path, params: call.params });
+      if (!call || !path) return placeholder(pieces, { kind: 'tag', name, markup, failed: true }, written);
+      return placeholder(pieces, { kind: 'include', file: call.file, path, params: call.params }, written);
     }
     case 'highlight':
       // Without its end tag Liquid stops the build ("highlight tag was never closed").
-      return placeholder(pieces, { kind: 'tag', name, markup, failed: true });
+      return placeholder(pieces, { kind: 'tag', name, markup, failed: true }, written);
     default:
-      return placeholder(pieces, { kind: 'tag', name, markup, failed: tag.unmatched && name.startsWith('end') ? true : undefined });
+      return placeholder(pieces, { kind: 'tag', name, markup, failed: tag.unmatched && name.startsWith('end') ? true : undefined }, written);
   }
 }
 
