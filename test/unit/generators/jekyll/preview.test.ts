@@ -114,6 +114,7 @@ describe('the preview of a Jekyll post', () => {
       assert.match(html, /<p>V=assigned<\/p>/);
       assert.match(html, /<p>C=captured<\/p>/);
       assert.match(html, /<p>I: U Y C 2 {2}NE<\/p>/);
+      assert.match(html, /<p>K: HH2 none<\/p>/, 'every matching when, as Liquid 5 renders them');
       assert.match(html, /<h2 id="from-an-if-block">From an if block<\/h2>\n<p>Some <em>text<\/em>\.<\/p>/);
       assert.match(html, /<p>L5: LIQUIDtrimmedend<\/p>/, "Liquid 5's inline comment and echo, and {%- -%} trimming");
       assert.doesNotMatch(html.replace('R: {{ not }} {% if %}', ''), /\{%|stuff/);

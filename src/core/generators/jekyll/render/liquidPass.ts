@@ -9,8 +9,8 @@ import { evaluateCondition, evaluateExpression, evaluateOutput, liquidToS, type 
  * the Markdown rules render (`LiquidPiece`). Every line keeps its line number (a removed comment
  * leaves its line breaks), so scroll sync holds; for the same reason `{%-` trims spaces but no line break.
  *
- * `if` and `unless` take the branch Liquid would take on what the preview knows; `case` and `for` are
- * not run: every branch's content shows once (their tags leave nothing), so all the writer's text
+ * `if`, `unless` and `case` take the branches Liquid would take on what the preview knows; `for` is
+ * not run: its body shows once (its tags leave nothing, its variable is nil), so the writer's text
  * stays in view. `assign` and `capture` set variables that later output reads; `comment` renders as
  * nothing.
  */
@@ -124,7 +124,7 @@ function renderRange(text: string, tokens: readonly LiquidToken[], from: number,
           }
           break;
         }
-        if (paired && (token.name === 'if' || token.name === 'unless')) {
+        if (paired && (token.name === 'if' || token.name === 'unless' || token.name === 'case')) {
           out += depth < MAX_DEPTH ? renderCondition(text, tokens, i, scope, resolver, pieces, depth + 1) : lineBreaks(text.slice(token.start, paired.end));
           at = skipTrimmed(text, paired, to);
           i = token.pair!;
@@ -138,14 +138,17 @@ function renderRange(text: string, tokens: readonly LiquidToken[], from: number,
 }
 
 /**
- * `{% if %}` / `{% unless %}` with its `elsif` and `else` branches: the branch Liquid takes, evaluated
- * on what the preview knows (the configuration, the front matter, assignments); the others leave
- * their line breaks only.
+ * `{% if %}` / `{% unless %}` with its `elsif` and `else` branches, or `{% case %}` with its `when`s:
+ * the branches Liquid takes, evaluated on what the preview knows (the configuration, the front
+ * matter, assignments); the others leave their line breaks only. As Liquid 5 does, every `when` that
+ * matches is rendered, and `else` when none before it did.
  */
 function renderCondition(text: string, tokens: readonly LiquidToken[], open: number, scope: LiquidScope, resolver: LiquidResolver, pieces: LiquidPiece[], depth: number): string {
   const opening = tokens[open] as LiquidTag;
   const close = opening.pair!;
-  const branches: Array<{ condition?: string; negate?: boolean; tag: LiquidTag; next?: LiquidTag }> = [{ condition: opening.markup, negate: opening.name === 'unless', tag: opening }];
+  const isCase = opening.name === 'case';
+  const branchNames = isCase ? ['when', 'else'] : ['elsif', 'else'];
+  const branches: Array<{ tag: LiquidTag; next?: LiquidTag }> = [{ tag: opening }];
   for (let j = open + 1; j < close; j++) {
     const token = tokens[j];
     if (token.kind !== 'tag') continue;
@@ -154,26 +157,44 @@ function renderCondition(text: string, tokens: readonly LiquidToken[], open: num
       j = token.pair;
       continue;
     }
-    if (token.name === 'elsif' || token.name === 'else') {
+    if (branchNames.includes(token.name)) {
       branches[branches.length - 1].next = token;
-      branches.push({ condition: token.name === 'elsif' ? token.markup : undefined, tag: token });
+      branches.push({ tag: token });
     }
   }
+  const subject = isCase ? evaluateExpression(opening.markup, scope) : undefined;
+  let matched = false;
+  const takes = (tag: LiquidTag): boolean => {
+    if (tag.name === 'else') return !matched;
+    const taken = tag.name === 'when' ? whenMatches(tag.markup, subject, scope)
+      : tag.name === 'case' ? false
+        : evaluateCondition(tag.markup, scope) !== (tag.name === 'unless');
+    // An if takes its first true branch only; a case every matching when.
+    if (taken) matched = true;
+    return taken;
+  };
   const closing = tokens[close] as LiquidTag;
-  const taken = branches.findIndex((branch) => branch.condition === undefined || evaluateCondition(branch.condition, scope) !== (branch.negate ?? false));
-  let out = lineBreaks(text.slice(opening.start, opening.end));
-  branches.forEach((branch, index) => {
+  let out = '';
+  for (const branch of branches) {
     const end = (branch.next ?? closing).start;
-    if (index > 0) out += lineBreaks(text.slice(branch.tag.start, branch.tag.end));
-    if (index !== taken) {
+    out += lineBreaks(text.slice(branch.tag.start, branch.tag.end));
+    if ((!isCase && matched) || !takes(branch.tag)) {
       out += lineBreaks(text.slice(branch.tag.end, end));
-      return;
+      continue;
     }
     let body = renderRange(text, tokens, skipTrimmed(text, branch.tag, end), end, scope, resolver, pieces, depth);
     if ((branch.next ?? closing).trimLeft) body = body.replace(/[ \t]+$/, '');
     out += body;
-  });
+  }
   return out + lineBreaks(text.slice(closing.start, closing.end));
+}
+
+/** `when a, b` / `when a or b`: whether one of the values equals the case's. */
+function whenMatches(markup: string, subject: unknown, scope: LiquidScope): boolean {
+  return markup.split(/\s*,\s*|\s+or\s+/).some((value) => {
+    const candidate = evaluateExpression(value.trim(), scope);
+    return candidate instanceof Date && subject instanceof Date ? candidate.getTime() === subject.getTime() : (candidate ?? null) === (subject ?? null);
+  });
 }
 
 /** The index of the first token that starts at or after `offset` (tokens are in source order). */
