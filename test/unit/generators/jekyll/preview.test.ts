@@ -120,6 +120,17 @@ describe('the preview of a Jekyll post', () => {
       assert.doesNotMatch(html.replace('R: {{ not }} {% if %}', ''), /\{%|stuff/);
     });
 
+    it('runs for loops over lists, ranges and the site\'s posts, a loop on lines of its own as a block', async () => {
+      const post = await render('_posts/2024-03-05-liquid.md');
+      const html = plain(post.bodyHtml);
+      assert.match(html, /<p>\[x\]\[y\]<\/p>/);
+      assert.match(html, /<p>F: 3,2,1\. empty \[y\]<\/p>/);
+      // Jekyll: <ul><li><p>More headings (2024-03-06)</p></li><li><p>Liquid (2024-03-05)</p></li></ul>
+      assert.match(html, /<ul>\n<li>\n<p>More headings \(2024-03-06\)<\/p>\n<\/li>\n<li>\n<p>Liquid \(2024-03-05\)<\/p>\n<\/li>\n<\/ul>\n<p>After the loop\.<\/p>/);
+      const source = readFileSync(`${SITE}/_posts/2024-03-05-liquid.md`, 'utf8').split('\n').indexOf('After the loop.');
+      assert.match(post.bodyHtml, new RegExp(`<p data-line="${source}">After the loop\\.</p>`), 'the lines after a loop keep their numbers');
+    });
+
     it('shows includes from _includes with their parameters, and Markdown ones as Markdown', async () => {
       const html = plain((await render('_posts/2024-03-05-liquid.md')).bodyHtml);
       assert.match(html, /<p>Included param and Liquid<\/p>/);

@@ -35,6 +35,7 @@ export const jekyllBodySyntax: BodySyntax = {
 const PIECES = Symbol('jekyllLiquidPieces');
 const INCLUDE = Symbol('jekyllIncludeParams');
 const DEPTH = Symbol('jekyllIncludeDepth');
+const LIQUID_DONE = Symbol('jekyllLiquidDone');
 /** Jekyll stops an include that includes itself; the preview stops at this depth. */
 const MAX_INCLUDE_DEPTH = 5;
 /** Files `{% link %}` may name that are not worth reading to learn whether they exist. */
@@ -48,6 +49,8 @@ function jekyllSiteOf(context: RenderContext): JekyllSite | undefined {
 function jekyllPlugin(md: MarkdownIt.MarkdownIt): void {
   md.core.ruler.after('normalize', 'jekyll_liquid', (state) => {
     const env = asRenderEnv(state.env);
+    // A loop's iterations: Liquid ran already, their placeholders are the post's.
+    if (env[LIQUID_DONE]) return;
     if (!state.src.includes('{')) {
       env[PIECES] = [];
       return;
@@ -149,6 +152,10 @@ function renderPiece(md: MarkdownIt.MarkdownIt, env: RenderEnv, index: number, m
       const nested: RenderEnv = { ...env, lineOffset: line ?? env.lineOffset, [INCLUDE]: piece.params, [DEPTH]: depth + 1 };
       return block ? md.render(text, nested) : md.renderInline(text.trim(), nested);
     }
+    case 'markdown': {
+      const nested: RenderEnv = { ...env, lineOffset: line ?? env.lineOffset, [LIQUID_DONE]: true };
+      return block ? md.render(piece.text, nested) : md.renderInline(piece.text, nested);
+    }
     case 'tag':
       return tagBox([piece.name, piece.markup].filter(Boolean).join(' '), piece.name, block, line, piece.failed ? formatLabel(env.labels.tagPlugin, piece.name) : undefined, piece.failed);
   }
@@ -183,7 +190,7 @@ function liquidScope(env: RenderEnv): LiquidScope {
   if (site && kind && kind !== 'page' && page.slug === undefined) page.slug = site.postFileName(path).slug;
   if (site) page.path = relativeInside(site.sourceRoot, path) ?? basename(path);
   const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
-  const siteData = { ...settings, baseurl: text(settings.baseurl), url: text(settings.url), time: context.now?.() ?? new Date() };
+  const siteData = { ...settings, baseurl: text(settings.baseurl), url: text(settings.url), time: context.now?.() ?? new Date(), posts: sitePosts(context, site) };
   const variables = new Map<string, unknown>([
     ['site', siteData],
     ['page', page],
@@ -192,6 +199,19 @@ function liquidScope(env: RenderEnv): LiquidScope {
   const include = env[INCLUDE];
   if (include) variables.set('include', include);
   return { variables, timeZone: site?.config.timezone ?? '', baseurl: siteData.baseurl, url: siteData.url };
+}
+
+/** `site.posts`: the posts a build lists, newest first, with what a loop over them reads most (title, url as the file's path, date, tags). */
+function sitePosts(context: RenderContext, site: JekyllSite | undefined): Array<Record<string, unknown>> {
+  if (!site || !context.index) return [];
+  const now = context.now?.() ?? new Date();
+  return [...context.index.posts()]
+    .filter((record) => record.kind !== 'page' && site.isListed(record, now))
+    .sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0))
+    .map((record) => {
+      const relative = relativeInside(site.sourceRoot, record.path) ?? basename(record.path);
+      return { title: record.title, url: `/${relative}`, path: relative, date: record.date, tags: [...record.tags], categories: record.categories.map((path) => path.join('/')), slug: site.postFileName(record.path).slug };
+    });
 }
 
 /**

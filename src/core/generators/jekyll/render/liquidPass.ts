@@ -9,16 +9,17 @@ import { evaluateCondition, evaluateExpression, evaluateOutput, liquidToS, type 
  * the Markdown rules render (`LiquidPiece`). Every line keeps its line number (a removed comment
  * leaves its line breaks), so scroll sync holds; for the same reason `{%-` trims spaces but no line break.
  *
- * `if`, `unless` and `case` take the branches Liquid would take on what the preview knows; `for` is
- * not run: its body shows once (its tags leave nothing, its variable is nil), so the writer's text
- * stays in view. `assign` and `capture` set variables that later output reads; `comment` renders as
+ * `if`, `unless` and `case` take the branches Liquid would take, and `for` runs, on what the preview
+ * knows (the configuration, the front matter with `defaults`, the site's posts, assignments). `assign` and `capture` set variables that later output reads; `comment` renders as
  * nothing.
  */
 type PieceBody =
   | { readonly kind: 'highlight'; readonly language: string; readonly lineNumbers: boolean; readonly code: string }
   | { readonly kind: 'include'; readonly file: string; readonly path: string; readonly params: Readonly<Record<string, unknown>> }
   | { readonly kind: 'broken'; readonly message: { readonly label: 'postNotFound' | 'fileNotFound'; readonly value: string } }
-  | { readonly kind: 'tag'; readonly name: string; readonly markup: string; readonly failed?: boolean };
+  | { readonly kind: 'tag'; readonly name: string; readonly markup: string; readonly failed?: boolean }
+  /** Markdown Liquid already ran over (a `for` loop's iterations), rendered where the loop stood. */
+  | { readonly kind: 'markdown'; readonly text: string };
 /** A piece, with the Liquid it stands for as written (shown where Markdown keeps text as it is: code). */
 export type LiquidPiece = PieceBody & { readonly source: string };
 
@@ -58,8 +59,13 @@ const CONTROL_TAGS = new Set([
   'tablerow', 'endtablerow', 'ifchanged', 'endifchanged', 'cycle', 'increment', 'decrement', 'endcapture', 'endhighlight',
 ]);
 
+/** Loop iterations one render may run (nested loops multiply): a hostile post must not hang the preview. */
+const MAX_ITERATIONS = 10_000;
+const iterationsLeft = new WeakMap<LiquidScope, { left: number }>();
+
 export function runLiquid(source: string, scope: LiquidScope, resolver: LiquidResolver): LiquidPassResult {
   const pieces: LiquidPiece[] = [];
+  iterationsLeft.set(scope, { left: MAX_ITERATIONS });
   const text = source.replace(PLACEHOLDER_CHARS, '');
   return { source: renderRange(text, scanLiquid(text), 0, text.length, scope, resolver, pieces), pieces };
 }
@@ -122,6 +128,12 @@ function renderRange(text: string, tokens: readonly LiquidToken[], from: number,
           } else {
             out += highlight(token, body, whole, pieces);
           }
+          break;
+        }
+        if (paired && token.name === 'for') {
+          out += depth < MAX_DEPTH ? renderLoop(text, tokens, i, scope, resolver, pieces, depth + 1) : lineBreaks(text.slice(token.start, paired.end));
+          at = skipTrimmed(text, paired, to);
+          i = token.pair!;
           break;
         }
         if (paired && (token.name === 'if' || token.name === 'unless' || token.name === 'case')) {
@@ -187,6 +199,76 @@ function renderCondition(text: string, tokens: readonly LiquidToken[], open: num
     out += body;
   }
   return out + lineBreaks(text.slice(closing.start, closing.end));
+}
+
+const FOR = /^([\w-]+)\s+in\s+(\([^)]*\)|\S+)([\s\S]*)$/;
+
+/**
+ * `{% for x in list %}…{% else %}…{% endfor %}` over what the preview knows (`reversed`, `limit:`,
+ * `offset:`, a range `(1..n)`, `forloop.index` and its kin). A loop written on lines of its own is
+ * rendered as a block where it stands (its iterations may hold more lines than its source, and the
+ * lines after it keep their numbers); one inside a line writes its iterations on that line.
+ */
+function renderLoop(text: string, tokens: readonly LiquidToken[], open: number, scope: LiquidScope, resolver: LiquidResolver, pieces: LiquidPiece[], depth: number): string {
+  const opening = tokens[open] as LiquidTag;
+  const closing = tokens[opening.pair!] as LiquidTag;
+  let elseTag: LiquidTag | undefined;
+  for (let j = open + 1; j < opening.pair!; j++) {
+    const token = tokens[j];
+    if (token.kind !== 'tag') continue;
+    if (token.pair !== undefined && token.pair > j) j = token.pair;
+    else if (token.name === 'else') {
+      elseTag = token;
+      break;
+    }
+  }
+  const whole = text.slice(opening.start, closing.end);
+  const match = FOR.exec(opening.markup);
+  const items = match ? loopItems(match[2], match[3], scope) : [];
+  const bodyEnd = (elseTag ?? closing).start;
+  const parts: string[] = [];
+  if (items.length === 0) {
+    if (elseTag) parts.push(renderRange(text, tokens, skipTrimmed(text, elseTag, closing.start), closing.start, scope, resolver, pieces, depth));
+  } else {
+    const name = match![1];
+    const saved = [scope.variables.get(name), scope.variables.get('forloop')];
+    const budget = iterationsLeft.get(scope) ?? { left: 0 };
+    items.forEach((item, index) => {
+      if (budget.left-- <= 0) return;
+      scope.variables.set(name, item);
+      scope.variables.set('forloop', {
+        index: index + 1, index0: index, rindex: items.length - index, rindex0: items.length - index - 1,
+        first: index === 0, last: index === items.length - 1, length: items.length,
+      });
+      parts.push(renderRange(text, tokens, skipTrimmed(text, opening, bodyEnd), bodyEnd, scope, resolver, pieces, depth));
+    });
+    scope.variables.set(name, saved[0]);
+    scope.variables.set('forloop', saved[1]);
+  }
+  const output = parts.join('');
+  const lineStart = text.lastIndexOf('\n', opening.start - 1) + 1;
+  const ownLines = /^[ \t]*$/.test(text.slice(lineStart, opening.start)) && /^[ \t]*(?:\n|$)/.test(text.slice(closing.end, closing.end + 200));
+  if (ownLines && whole.includes('\n')) return placeholder(pieces, { kind: 'markdown', text: output }, whole) + lineBreaks(whole);
+  return output.replace(/\n/g, ' ') + lineBreaks(whole);
+}
+
+/** The items a loop runs over: a list (a mapping's pairs, a string as one item), or a range; `reversed`, `offset:` and `limit:` applied as Liquid applies them. */
+function loopItems(collection: string, options: string, scope: LiquidScope): unknown[] {
+  let items: unknown[];
+  const range = /^\(\s*(\S+?)\s*\.\.\s*(\S+?)\s*\)$/.exec(collection);
+  if (range) {
+    const [from, to] = [Number(evaluateExpression(range[1], scope)), Number(evaluateExpression(range[2], scope))];
+    items = Number.isInteger(from) && Number.isInteger(to) && to - from < 10_000 ? Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i) : [];
+  } else {
+    const value = evaluateExpression(collection, scope);
+    items = Array.isArray(value) ? [...value]
+      : typeof value === 'object' && value !== null && !(value instanceof Date) ? Object.entries(value)
+        : typeof value === 'string' && value !== '' ? [value] : [];
+  }
+  const offset = Number(evaluateExpression(/offset:\s*(\S+)/.exec(options)?.[1] ?? '0', scope)) || 0;
+  const limit = /limit:\s*(\S+)/.exec(options);
+  items = items.slice(offset, limit ? offset + (Number(evaluateExpression(limit[1], scope)) || 0) : undefined);
+  return /\breversed\b/.test(options) ? items.reverse() : items;
 }
 
 /** `when a, b` / `when a or b`: whether one of the values equals the case's. */
