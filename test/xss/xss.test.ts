@@ -203,8 +203,9 @@ describe('the preview in headless Chromium: XSS corpus', function () {
       '{% highlight html linenos %}\n<script>window.__xss(\'highlighted\')</script>{{ page.x }}\n{% endhighlight %}',
       '[post]({% post_url "><script>window.__xss(\'post-url\')</script> %}) {% link javascript:window.__xss(\'link\') %}',
       '{% raw %}<img src=x onerror="window.__xss(\'raw\')">{% endraw %} {% unknown <script>window.__xss(\'tag\')</script> %}',
+      '{% for item in page.list %}\n- {{ item }} <img src=x onerror="window.__xss(\'loop\')">\n{% endfor %}',
     ];
-    const text = '---\ntitle: P\nx: "<script>window.__xss(\'page-x\')</script><img src=x onerror=window.__xss(\'page-x-img\')>"\n---\n'
+    const text = '---\ntitle: P\nx: "<script>window.__xss(\'page-x\')</script><img src=x onerror=window.__xss(\'page-x-img\')>"\nlist: ["<svg onload=window.__xss(\'item\')>", "[l](javascript:window.__xss(\'item-link\'))"]\n---\n'
       + pieces.map((piece, i) => `## case ${i}\n\n${piece}\n`).join('\n');
     const rendered = renderForHarness(harness, text, { documentPath: '/work/blog/_posts/2024-01-01-post.md', site, includes, syntax: jekyllBodySyntax });
     await showRendered(page, rendered);
