@@ -120,6 +120,11 @@ describe('the preview of a Jekyll post', () => {
       assert.doesNotMatch(html.replace('R: {{ not }} {% if %}', ''), /\{%|stuff/);
     });
 
+    it('shows an include it did not read (one inside an include) as a plain box', async () => {
+      const html = plain((await render('_posts/2024-03-06-x.md', '---\ntitle: X\n---\n{% include nothing.html %}\n', false)).bodyHtml);
+      assert.match(html, /^<div class="pc-tag-box" data-tag="include"><div class="pc-tag-label">include nothing.html<\/div><\/div>\n$/);
+    });
+
     it('runs for loops over lists, ranges and the site\'s posts, a loop on lines of its own as a block', async () => {
       const post = await render('_posts/2024-03-05-liquid.md');
       const html = plain(post.bodyHtml);

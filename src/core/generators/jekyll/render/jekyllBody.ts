@@ -145,7 +145,10 @@ function renderPiece(md: MarkdownIt.MarkdownIt, env: RenderEnv, index: number, m
       const text = env.context.includes?.get(piece.path);
       const depth = (env[DEPTH] as number | undefined) ?? 0;
       if (text === undefined || depth >= MAX_INCLUDE_DEPTH) {
-        return tagBox(`include ${piece.file}`, 'include', block, line, formatLabel(env.labels.fileNotFound, piece.path));
+        // Missing (red) only when the file was looked for and the site has no theme whose
+        // `_includes` could hold it; an include inside an include was not read: a plain box.
+        const known = env.context.includes?.has(piece.path) === true && depth < MAX_INCLUDE_DEPTH && jekyllSiteOf(env.context)?.config.theme === undefined;
+        return tagBox(`include ${piece.file}`, 'include', block, line, known ? formatLabel(env.labels.fileNotFound, piece.path) : undefined);
       }
       // Jekyll writes the include's output into the post before kramdown reads it: it is Markdown
       // and HTML like the post's own, rendered (and sanitized) by the same rules.
