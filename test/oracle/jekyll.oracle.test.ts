@@ -241,7 +241,12 @@ describe('the Jekyll preview against jekyll build', function () {
     }));
   }
 
-  it('gives every header of the preview fixture the id (and class) kramdown gives it', async () => {
+  /** The classes attribute lists gave, in order: on paragraphs, lists, quotes, tables and spans (not the code or footnote markup either side draws its own way). */
+  function listClasses(html: string): string[] {
+    return Array.from(html.matchAll(/<(p|ul|ol|blockquote|table|em|strong)\b[^>]*\sclass="([^"]*)"/g), (match) => `${match[1]}.${match[2]}`).filter((name) => !/\.(?:footnotes|rouge)/.test(name));
+  }
+
+  it('gives every header of the preview fixture the id (and class) kramdown gives it, and every block and span its attribute list', async () => {
     const copy = scratchCopy(join(fixtures, 'preview'), 'jekyll');
     try {
       execFileSync('jekyll', ['build', '-s', copy, '-d', join(copy, '_site')], { encoding: 'utf8' });
@@ -261,11 +266,13 @@ describe('the Jekyll preview against jekyll build', function () {
         const text = readFileSync(documentPath, 'utf8');
         const context = { documentPath, site, index, syntax, resourceUrl: (file: string) => file };
         const includes = new Map(syntax.collectIncludes(text, context).map((file) => [file, existsSync(file) ? readFileSync(file, 'utf8') : undefined] as const));
-        const ours = headers(renderPost(text, { ...context, includes }).bodyHtml);
-        assert.deepEqual(ours, theirs, name);
-        compared += theirs.length;
+        const html = renderPost(text, { ...context, includes }).bodyHtml;
+        const jekyllHtml = readFileSync(join(copy, '_site', output), 'utf8');
+        assert.deepEqual(headers(html), theirs, name);
+        assert.deepEqual(listClasses(html), listClasses(jekyllHtml), `${name}: classes`);
+        compared += theirs.length + listClasses(jekyllHtml).length;
       }
-      assert.ok(compared >= 20, `${compared} headers compared`);
+      assert.ok(compared >= 30, `${compared} headers and classes compared`);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

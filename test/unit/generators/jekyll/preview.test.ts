@@ -61,6 +61,18 @@ describe('the preview of a Jekyll post', () => {
       assert.doesNotMatch(html.replace('para {: .x}', ''), /onclick|\{: ?[.#]/);
     });
 
+    it('gives a list to the block right before it, else to the next one, as kramdown does', async () => {
+      const html = plain((await render('_posts/2024-03-07-attribute-lists.md')).bodyHtml);
+      // Jekyll: <ul class="list">, <blockquote class="bq">, <ul class="before">, <p>para</p> <p class="alone">next para</p>, <table class="table">
+      assert.match(html, /<ul class="list">\n<li>a<\/li>/);
+      assert.match(html, /<blockquote class="bq">\n<p>quote<\/p>/);
+      assert.match(html, /<ul class="before">\n<li>c<\/li>/);
+      assert.match(html, /<p>para<\/p>\n<p class="alone">next para<\/p>/);
+      assert.match(html, /<table class="table">/);
+      assert.match(html, /<a class="lnk" href="http:\/\/y">x<\/a> and <code>code<\/code> and <strong class="bb">b<\/strong>/);
+      assert.doesNotMatch(html, /\{:/);
+    });
+
     it('writes {:toc} as kramdown\'s table of contents', async () => {
       const html = plain((await render('_posts/2024-03-04-headings.md')).bodyHtml);
       assert.match(html, /<ul id="markdown-toc"><li><a href="#hello-world" id="markdown-toc-hello-world">Hello World<\/a><ul><li><a href="#hello-world-1" id="markdown-toc-hello-world-1">Hello World<\/a><\/li><li><a href="#hello-world-2"[^>]*>Hello World<\/a><\/li><\/ul><\/li><li><a href="#123-leading-digit"/);
@@ -130,8 +142,8 @@ describe('the preview of a Jekyll post', () => {
       const html = plain(post.bodyHtml);
       assert.match(html, /<p>\[x\]\[y\]<\/p>/);
       assert.match(html, /<p>F: 3,2,1\. empty \[y\]<\/p>/);
-      // Jekyll: <ul><li><p>More headings (2024-03-06)</p></li><li><p>Liquid (2024-03-05)</p></li></ul>
-      assert.match(html, /<ul>\n<li>\n<p>More headings \(2024-03-06\)<\/p>\n<\/li>\n<li>\n<p>Liquid \(2024-03-05\)<\/p>\n<\/li>\n<\/ul>\n<p>After the loop\.<\/p>/);
+      // Jekyll: <ul><li><p>Attribute lists (2024-03-07)</p></li><li><p>More headings (2024-03-06)</p></li></ul>
+      assert.match(html, /<ul>\n<li>\n<p>Attribute lists \(2024-03-07\)<\/p>\n<\/li>\n<li>\n<p>More headings \(2024-03-06\)<\/p>\n<\/li>\n<\/ul>\n<p>After the loop\.<\/p>/);
       const source = readFileSync(`${SITE}/_posts/2024-03-05-liquid.md`, 'utf8').split('\n').indexOf('After the loop.');
       assert.match(post.bodyHtml, new RegExp(`<p data-line="${source}">After the loop\\.</p>`), 'the lines after a loop keep their numbers');
     });

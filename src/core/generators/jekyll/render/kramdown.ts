@@ -73,6 +73,8 @@ const BLOCK_IAL = /^\{:(?!:)([^{}\n]*)\}[ \t]*$/;
 const SPAN_IAL = /^\{:(?!:)([^{}\n]*)\}/;
 const HEADER_ID = /[ \t]+\{#([A-Za-z][\w:-]*)\}[ \t]*$/;
 const TOC = /^\s*toc\s*$/;
+/** The source lines of each parse, split once. */
+const sourceLinesOf = new WeakMap<MarkdownIt.StateCore, string[]>();
 
 /** The class names and id an attribute list sets: the only attributes the preview applies (no handlers, no style). */
 function readAttributeList(list: string): { classes: string[]; id?: string } {
@@ -126,6 +128,7 @@ function attributeLists(state: MarkdownIt.StateCore): void {
         continue;
       }
     }
+    if (token.type === 'table_open') tableList(tokens, i);
     if (token.type !== 'inline' || !token.children) continue;
     const opening = tokens[i - 1];
     // kramdown's header needs text: a lone `#` is a paragraph.
@@ -164,10 +167,15 @@ function blockLists(state: MarkdownIt.StateCore, index: number): boolean {
   const tokens = state.tokens;
   const inline = tokens[index];
   const lines = inline.content.split('\n');
+  const map = tokens[index - 1].map;
+  let sourceLines = sourceLinesOf.get(state);
+  if (!sourceLines) sourceLinesOf.set(state, (sourceLines = state.src.split('\n')));
   if (lines.every((line) => BLOCK_IAL.test(line))) {
-    const target = previousBlock(tokens, index - 1);
-    for (const line of lines) applyAttributes(target, BLOCK_IAL.exec(line)![1]);
+    // kramdown: a list right after a block (no blank line between) is that block's; else the next one's.
+    const blankBefore = map !== null && (map[0] === 0 || (sourceLines[map[0] - 1] ?? '').trim() === '');
     tokens.splice(index - 1, 3);
+    const target = blankBefore ? (tokens[index - 1]?.nesting === -1 ? undefined : tokens[index - 1]) : previousBlock(tokens, index - 1);
+    for (const line of lines) applyAttributes(target, BLOCK_IAL.exec(line)![1]);
     return true;
   }
   // Read from the source lines (smartypants may have curled the quotes in the text tokens); the
@@ -177,7 +185,9 @@ function blockLists(state: MarkdownIt.StateCore, index: number): boolean {
   const lastBreak = children.map((child) => child.type).lastIndexOf('softbreak');
   if (lastLine && lastBreak !== -1) {
     children.splice(lastBreak);
-    applyAttributes(tokens[index - 1], lastLine[1]);
+    // At the margin after a list or a quote (a lazy line to CommonMark), it is the container's.
+    const atMargin = map !== null && (sourceLines[map[1] - 1] ?? '').startsWith('{:');
+    applyAttributes(atMargin ? enclosingContainer(tokens, index + 1) ?? tokens[index - 1] : tokens[index - 1], lastLine[1]);
   }
   const firstLine = lines.length > 1 ? BLOCK_IAL.exec(lines[0]) : null;
   const firstBreak = children.findIndex((child) => child.type === 'softbreak');
@@ -186,6 +196,30 @@ function blockLists(state: MarkdownIt.StateCore, index: number): boolean {
     applyAttributes(tokens[index - 1], firstLine[1]);
   }
   return false;
+}
+
+/** The outermost container that closes right after the token at `close` (a paragraph's close), if any. */
+function enclosingContainer(tokens: readonly Token[], close: number): Token | undefined {
+  let last = close;
+  while (tokens[last + 1]?.nesting === -1) last++;
+  if (last === close) return undefined;
+  for (let i = close - 1; i >= 0; i--) if (tokens[i].nesting === 1 && tokens[i].level === tokens[last].level) return tokens[i];
+  return undefined;
+}
+
+/** A table's last row that holds only an attribute list (`{: .x}` under a table) is the table's list. */
+function tableList(tokens: Token[], open: number): void {
+  const close = closeOf(tokens, open) - 1;
+  let row = close;
+  while (row > open && tokens[row].type !== 'tr_open') row--;
+  if (row <= open) return;
+  const cells = tokens.slice(row, close).filter((token) => token.type === 'inline');
+  const ial = cells.length > 0 ? BLOCK_IAL.exec(cells[0].content.trim()) : null;
+  if (!ial || cells.slice(1).some((cell) => cell.content.trim() !== '')) return;
+  let rowEnd = row;
+  while (tokens[rowEnd].type !== 'tr_close') rowEnd++;
+  tokens.splice(row, rowEnd - row + 1);
+  applyAttributes(tokens[open], ial[1]);
 }
 
 /** `*word*{: .class}`: a list right after a span applies to it and is not shown. */
