@@ -1,5 +1,6 @@
 import { completeFrontMatter } from '../src/core/completion';
-import { completeHexoBody } from '../src/core/generators/hexo/bodyCompletion';
+import { completeHexoBody, prepareHexoBodyCompletion } from '../src/core/generators/hexo/bodyCompletion';
+import type { FileSystemPort } from '../src/core/ports';
 import type { SiteIndex } from '../src/core/index/siteIndex';
 import { median, percentile } from './measure';
 import { mulberry32, postText, type Dialect } from './syntheticSite';
@@ -75,5 +76,34 @@ export function benchPostLinkCompletion(index: SiteIndex, requests = 2000): { me
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   if (items === 0) throw new Error('post_link completion offered nothing');
+  return { median: median(samples), p99: percentile(samples, 99), items };
+}
+
+/**
+ * `[text](|` on a large site that links to its posts by URL: every post is an item (title, URL, date,
+ * tags), with an edit to the index every 25 requests, as while someone types elsewhere. Milliseconds per request.
+ */
+export async function benchPostUrlCompletion(index: SiteIndex, fs: FileSystemPort, requests = 2000): Promise<{ median: number; p99: number; items: number }> {
+  const random = mulberry32(77);
+  const tags = index.tagCounts().map((tag) => tag.name);
+  const records = [...index.posts()].filter((record) => record.kind === 'post' && record.permalink).slice(0, 200);
+  // One post links to another by its URL, so the site "links that way".
+  const [linking, linked] = records;
+  index.update(linking.path, `---\ntitle: Linking\n---\nSee [this](/${linked.permalink!}).\n`);
+  const text = '---\ntitle: Writing\n---\nSee [the other post](';
+  await prepareHexoBodyCompletion(text, text.length, index, fs);
+  const context = { path: records[2].path, siteFiles: new Set<string>() };
+  const samples: number[] = [];
+  let items = 0;
+  for (let i = 0; i < requests; i++) {
+    if (i % 25 === 24) {
+      const record = records[2 + Math.floor(random() * (records.length - 2))];
+      index.update(record.path, postText(i, random, tags, () => Math.floor(random() * tags.length), 'yaml'));
+    }
+    const start = process.hrtime.bigint();
+    items = completeHexoBody(text, text.length, index, context).length;
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  if (items < records.length) throw new Error('completion by URL offered too little');
   return { median: median(samples), p99: percentile(samples, 99), items };
 }

@@ -7,7 +7,7 @@ import { ensureSyntheticHugoSite, ensureSyntheticJekyllSite, ensureSyntheticSite
 import { loadHugoSite } from '../src/core/generators/hugo/hugoSite';
 import { indexFloor } from './floor';
 import { formatMs, median, percentile, timeAsync, type BenchReport } from './measure';
-import { benchCompletion, benchPostLinkCompletion } from './completionBench';
+import { benchCompletion, benchPostLinkCompletion, benchPostUrlCompletion } from './completionBench';
 import { benchRender } from './renderBench';
 import { benchDiagnostics } from './checkBench';
 import { benchCliProcess, describeBaseline, HUGO_FLOOR, JEKYLL_FLOOR } from './cliBench';
@@ -125,6 +125,8 @@ async function main(): Promise<void> {
     report.push({ name: `completion latency, ${largest.size} posts, ${largest.tagCounts().length} tags`, value: `median ${formatMs(completion.median)}`, baseline: `p99 ${formatMs(completion.p99)}`, target: 'p99 < 10 ms' });
     const postLink = benchPostLinkCompletion(largest);
     report.push({ name: `post_link completion, ${postLink.items} posts`, value: `median ${formatMs(postLink.median)}`, baseline: `p99 ${formatMs(postLink.p99)}`, target: 'p99 < 10 ms' });
+    const postUrl = await benchPostUrlCompletion(largest, nodeFileSystem);
+    report.push({ name: `link by URL completion, ${postUrl.items} posts`, value: `median ${formatMs(postUrl.median)}`, baseline: `p99 ${formatMs(postUrl.p99)}`, target: 'p99 < 10 ms' });
     await benchHugoCompletion(largest.size);
   }
   report.push(...benchRender());

@@ -4,7 +4,7 @@
 // with Postcraft loaded in development mode. Runs until Ctrl+C.
 //
 // Environment: PORT (default 8080, else the next free one), POSTCRAFT_BLOG (folder or .code-workspace
-// to open, default examples/blogs.code-workspace: the Hexo and the Hugo sample blogs side by side;
+// to open, default examples/blogs.code-workspace: the Hexo, Hugo and Jekyll sample blogs side by side;
 // opened in place, so edits are real).
 // Reload the browser tab after `npm run build` (or keep `node scripts/build.mjs --watch` running)
 // to pick up changes.

@@ -44,6 +44,11 @@ if (restricted) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'r
 // (POSTCRAFT_TEST_RELOAD_MARKER) tells the second run apart.
 const reload = process.argv.includes('--reload');
 if (reload) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'reload', 'index.js');
+// `--paste` runs the clipboard check (npm run test:paste): the editor asks this runner, through a
+// request file in the temporary folder (POSTCRAFT_TEST_PASTE_REQUEST), to put an image on the
+// browser's clipboard and press Ctrl+V in the workbench, as a writer pasting a screenshot does.
+const paste = process.argv.includes('--paste');
+if (paste) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'paste', 'index.js');
 // POSTCRAFT_TEST_ENTRY: another compiled entry point to run instead (the editor benchmark uses it).
 const extensionTestsPath = path.resolve(repoRoot, process.env.POSTCRAFT_TEST_ENTRY || path.join('out', 'test', 'integration', 'index.js'));
 const extensionMain = path.join(repoRoot, 'dist', 'extension.js');
@@ -51,7 +56,7 @@ const sampleBlog = path.join(repoRoot, 'examples', 'hexo-blog');
 const hugoBlog = path.join(repoRoot, 'examples', 'hugo-blog');
 const jekyllBlog = path.join(repoRoot, 'examples', 'jekyll-blog');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SUMMARY = /^(?:integration|package|restricted|reload): (\d+) passed, (\d+) failed$/;
+const SUMMARY = /^(?:integration|package|restricted|reload|paste): (\d+) passed, (\d+) failed$/;
 
 const timeoutSeconds = Number(process.env.POSTCRAFT_TEST_TIMEOUT || 600);
 const verbose = process.env.POSTCRAFT_TEST_VERBOSE === '1';
@@ -131,6 +136,39 @@ function installVsix(vsix, stateDir) {
   log(`installed ${path.basename(vsix)}: ${result.stdout.trim().split('\n').pop()}`);
 }
 
+/**
+ * Answers the paste check's requests until the suite ends: each names a PNG file; its bytes go onto the
+ * browser's clipboard as an image and the workbench gets a real Ctrl+V. `<request>.done` (or `.failed`
+ * with the reason) tells the editor side it happened.
+ */
+function servePasteRequests(page, context, request, ended) {
+  let over = false;
+  void ended.then(() => { over = true; });
+  const poll = async () => {
+    while (!over) {
+      if (fs.existsSync(request)) {
+        const { png } = JSON.parse(fs.readFileSync(request, 'utf8'));
+        fs.rmSync(request);
+        try {
+          await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+          await page.bringToFront();
+          const base64 = fs.readFileSync(png).toString('base64');
+          await page.evaluate(async (data) => {
+            const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+            await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+          }, base64);
+          await page.keyboard.press('Control+V');
+          fs.writeFileSync(`${request}.done`, '');
+        } catch (error) {
+          fs.writeFileSync(`${request}.failed`, error instanceof Error ? error.message : String(error));
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  void poll();
+}
+
 async function runInCodeServer(workspace, tempRoot) {
   if (!isTestEditorInstalled()) fail('the test editor is not installed: run `node scripts/test-editor/install.mjs`');
   if (!fs.existsSync(CHROMIUM)) fail(`${CHROMIUM} is missing: run \`node scripts/test-editor/install.mjs\` (installs the Debian package chromium)`);
@@ -138,6 +176,7 @@ async function runInCodeServer(workspace, tempRoot) {
 
   const editorOutput = [];
   const reloadMarker = path.join(tempRoot, 'reload-marker.json');
+  const pasteRequest = path.join(tempRoot, 'paste-request.json');
   const port = await findFreePort();
   // POSTCRAFT_TEST_VSIX: test the packaged extension. It is installed into this run's extensions folder
   // and an empty probe takes the place of the development extension the test runner needs.
@@ -149,7 +188,7 @@ async function runInCodeServer(workspace, tempRoot) {
   const server = await startCodeServer({
     port,
     stateDir: path.join(tempRoot, 'code-server'),
-    env: { ...workspaceEnv(workspace), ...(reload ? { POSTCRAFT_TEST_RELOAD_MARKER: reloadMarker } : {}) },
+    env: { ...workspaceEnv(workspace), ...(reload ? { POSTCRAFT_TEST_RELOAD_MARKER: reloadMarker } : {}), ...(paste ? { POSTCRAFT_TEST_PASTE_REQUEST: pasteRequest } : {}) },
     workspaceTrust: restricted,
     onOutput: (line) => {
       editorOutput.push(line);
@@ -210,6 +249,7 @@ async function runInCodeServer(workspace, tempRoot) {
     // The result arrives through codeAutomationExit; page load itself can be slow on a busy machine.
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 
+    if (paste) servePasteRequests(page, context, pasteRequest, exitCode);
     const outcome = await Promise.race([exitCode, crashed, serverExited, timedOut]);
     if (typeof outcome === 'number') {
       result = outcome;
@@ -235,6 +275,8 @@ async function runInCodeServer(workspace, tempRoot) {
 }
 
 async function runInDesktopVsCode(workspace, tempRoot) {
+  // The clipboard is driven through the browser page, which only the code-server route has.
+  if (paste) fail('--paste needs the code-server route (a browser page to paste into); unset VSCODE_EXECUTABLE and POSTCRAFT_TEST_ELECTRON');
   const { runTests } = await import('@vscode/test-electron');
   const options = {
     extensionDevelopmentPath: repoRoot,

@@ -10,6 +10,7 @@
 // Generators, sites and their indexes.
 export { DEFAULT_GENERATOR, GENERATORS, generatorNamed } from './generators/registry';
 export type { BodySyntax, Generator, GeneratorKind, PostFileName, Site, SiteConfig } from './generators/generator';
+export { canonicalKey } from './generators/generator';
 export { discoverSites, generatorOfSiteRoot } from './site/discover';
 export { innermostSiteOf, WorkspaceIndex, type OpenOptions } from './index/workspaceIndex';
 export { SiteIndex, READ_CONCURRENCY, type BuildOptions } from './index/siteIndex';
@@ -19,7 +20,7 @@ export { MARKDOWN_EXTENSIONS, isMarkdownPath } from './site/markdownFiles';
 
 // Plans and edits.
 export { PostPlanError, type MovePlan, type NewPostPlan, type NewPostRequest, type PostPlanner, type PublishOptions } from './posts/plans';
-export { planTaxonomyRename, type PostText, type TaxonomyRename } from './posts/renameTaxonomy';
+export { planTaxonomyRename, postsKeepingFolderCategory, type PostText, type TaxonomyRename } from './posts/renameTaxonomy';
 export type { SlugStyle } from './posts/slug';
 export type { FileOperation, TextEdit } from './edits';
 

@@ -60,7 +60,6 @@ export const Settings = {
 /** A change under this section changes what the rules report. */
 export const VALIDATION_SECTION = `${Settings.section}.validation`;
 
-export const DEFAULT_DEPLOY_COMMAND = 'npx hexo generate --deploy';
 
 export const Views = {
   /** The Posts view in the Explorer. */

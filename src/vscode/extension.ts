@@ -34,6 +34,8 @@ export interface PostcraftApi {
   readonly indexedPaths: () => string[];
   /** Whether any site's index counts this tag now (for tests and the editor benchmark). */
   readonly hasTag: (name: string) => boolean;
+  /** How many posts the sites' indexes count under this tag now (for tests). */
+  readonly tagCount: (name: string) => number;
 }
 
 /**
@@ -56,7 +58,9 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   void sites.start();
   return { wordCount: () => wordCount.current, whenIndexed: () => sites.whenIndexed(), activatedAt, activationMs: Date.now() - called, loadMs: called - activatedAt,
     indexedPaths: () => sites.sites.flatMap((index) => [...index.posts()].map((record) => record.path)),
-    hasTag: (name) => sites.sites.some((index) => index.tagCounts().some((tag) => tag.name === name)) };
+    hasTag: (name) => sites.sites.some((index) => index.tagCounts().some((tag) => tag.name === name)),
+    tagCount: (name) => sites.sites.reduce((sum, index) => sum + (index.tagCounts().find((tag) => tag.name === name)?.count ?? 0), 0),
+  };
 }
 
 export function deactivate(): void {

@@ -224,6 +224,23 @@ describe('front-matter completion in the editor', () => {
     assert.deepEqual(labels(await complete(uri, image.position, '/')), ['/images/avatar.png']);
   });
 
+  it('offers the site\'s posts by their URL in `[text](/2026/|`; a link by URL is a link to the post: document link, definition and hover', async () => {
+    const uri = postUri('_posts/weekend-at-xiangshan.md');
+    const { position } = await typeInto(uri, '---\ntitle: x\n---\n见 [超时](/2026/|\n');
+    const item = find(await complete(uri, position, '/'), 'Go HTTP Client Timeouts, Explained');
+    assert.equal(item.kind, vscode.CompletionItemKind.Reference);
+    assert.equal(insertedText(item), '/2026/02/21/go-http-client-timeouts/');
+    assert.deepEqual(rangeOf(item), new vscode.Range(position.line, position.character - '/2026/'.length, position.line, position.character));
+    const linked = await typeInto(uri, '---\ntitle: x\n---\n见 [超时](/2026/02/21/go-|http-client-timeouts/)\n');
+    const definitions = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', uri, linked.position);
+    const target = postUri('_posts/go-http-client-timeouts.md').toString();
+    assert.ok(definitions.some((definition) => ('uri' in definition ? definition.uri : definition.targetUri).toString() === target), JSON.stringify(definitions));
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri);
+    assert.ok(links.some((link) => link.target?.toString() === target), JSON.stringify(links.map((link) => link.target?.toString())));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, linked.position);
+    assert.match(hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n'), /Go HTTP Client Timeouts, Explained/);
+  });
+
   it('finds every link to a post, and every post filed under a tag (Find All References)', async () => {
     const post = postUri('_posts/go-http-client-timeouts.md');
     const document = await vscode.workspace.openTextDocument(post);

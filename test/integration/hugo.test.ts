@@ -188,4 +188,23 @@ describe('a Hugo blog beside a Hexo blog', function () {
     }
   });
 
+  it('moving a page keeps the refs to it: renamed through a WorkspaceEdit, the linking page follows in the same edit', async () => {
+    const rename = async (from: vscode.Uri, to: vscode.Uri) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    const root = hugoRoot()!;
+    const linked = vscode.Uri.joinPath(root, 'content', 'posts', 'http-timeouts.md');
+    const moved = vscode.Uri.joinPath(root, 'content', 'posts', 'go-http-timeouts.md');
+    const linking = vscode.Uri.joinPath(root, 'content', 'posts', 'go-context-cancellation.md');
+    await rename(linked, moved);
+    try {
+      assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{\{< ref "go-http-timeouts\.md" >\}\}/);
+    } finally {
+      await rename(moved, linked);
+    }
+    assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{\{< ref "http-timeouts\.md" >\}\}/);
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+  });
 });

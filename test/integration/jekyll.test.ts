@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE } from '../../src/vscode/constants';
+import { Commands, DIAGNOSTIC_SOURCE, TreeItemKinds } from '../../src/vscode/constants';
+import { SiteIndex } from '../../src/core/index/siteIndex';
+import { loadJekyllSite } from '../../src/core/generators/jekyll/jekyllSite';
+import { createVscodeFileSystem } from '../../src/vscode/services/vscodeFileSystem';
+import type { SiteService } from '../../src/vscode/services/siteService';
+import { PostsTreeProvider } from '../../src/vscode/features/posts/postsTree';
 import { activatePostcraft, typeInto, waitFor } from './support';
 
 /**
@@ -90,6 +95,118 @@ describe('a Jekyll blog beside the Hexo and Hugo ones', function () {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(skipped);
+    }
+  });
+  it('creates a post as jekyll-compose names it, publishes a draft into _posts, unpublishes it and stamps last_modified_at', async () => {
+    const root = jekyllRoot()!;
+    const created = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { site: root.fsPath, title: 'Postcraft Jekyll 集成测试', tags: ['Jekyll', '测试'] });
+    const draft = await vscode.commands.executeCommand<vscode.Uri>(Commands.newPost, { site: root.fsPath, title: 'Postcraft draft', layout: 'draft' });
+    let published: vscode.Uri | undefined;
+    let unpublished: vscode.Uri | undefined;
+    try {
+      assert.match(created.path, /\/jekyll-blog\/_posts\/\d{4}-\d\d-\d\d-postcraft-jekyll-集成测试\.md$/);
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
+      // The sample blog's defaults give posts their layout: none written.
+      assert.match(text, /^---\ntitle: Postcraft Jekyll 集成测试\ndate: \d{4}-\d\d-\d\d \d\d:\d\d \+0800\ntags: \[Jekyll, 测试\]\n/);
+      assert.doesNotMatch(text, /^layout:/m);
+      assert.equal(draft.toString(), vscode.Uri.joinPath(root, '_drafts', 'postcraft-draft.md').toString());
+      published = await vscode.commands.executeCommand<vscode.Uri>(Commands.publishDraft, draft);
+      assert.match(published.path, /\/_posts\/\d{4}-\d\d-\d\d-postcraft-draft\.md$/);
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(draft)), 'the draft moved');
+      assert.match((await vscode.workspace.openTextDocument(published)).getText(), /^date: \d{4}-\d\d-\d\d \d\d:\d\d \+0800$/m);
+      assert.ok(await vscode.commands.executeCommand<boolean>(Commands.updateTimestamp, published));
+      const stamped = await vscode.workspace.openTextDocument(published);
+      assert.match(stamped.getText(), /^last_modified_at: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+0800$/m);
+      await stamped.save();
+      unpublished = await vscode.commands.executeCommand<vscode.Uri>(Commands.unpublishPost, published);
+      assert.equal(unpublished?.toString(), draft.toString(), 'back to _drafts under its slug');
+      published = undefined;
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const uri of [created, draft, published, unpublished]) if (uri) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
+
+  it('renames a tag across the Jekyll site, a word in a string and an item in a list', async () => {
+    const root = jekyllRoot()!;
+    const list = vscode.Uri.joinPath(root, '_posts', '2026-01-15-hello-jekyll.md');
+    const words = vscode.Uri.joinPath(root, 'tech', '_posts', '2026-02-10-ruby-blocks.md');
+    const files = [list, words];
+    const before = await Promise.all(files.map(async (uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+    try {
+      // Through the document (an earlier test had it open): the editor and the index see the same text.
+      const document = await vscode.workspace.openTextDocument(words);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(words, new vscode.Range(0, 0, document.lineCount, 0), before[1].replace('tags: Ruby 编程', 'tags: Ruby 写作 编程'));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await document.save();
+      const api = await activatePostcraft();
+      await waitFor(() => (api.tagCount('写作') === 2 ? true : undefined), 5000, () => `the index to count 写作 twice (${api.tagCount('写作')})`);
+      const changed = await vscode.commands.executeCommand<vscode.Uri[]>(Commands.renameTerm, { taxonomy: 'tags', from: '写作', to: '随笔写作', site: root.fsPath });
+      assert.deepEqual(changed.map((uri) => uri.path.split('/').pop()).sort(), ['2026-01-15-hello-jekyll.md', '2026-02-10-ruby-blocks.md']);
+      const texts = await Promise.all(files.map(async (uri) => (await vscode.workspace.openTextDocument(uri)).getText()));
+      assert.match(texts[0], /^tags: \[Jekyll, 随笔写作\]$/m);
+      assert.match(texts[1], /^tags: Ruby 随笔写作 编程$/m);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await Promise.all(files.map((uri, i) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before[i]))));
+    }
+  });
+  it('opens the post a post_url names, and keeps post_url working when that post is renamed', async () => {
+    const root = jekyllRoot()!;
+    const linking = vscode.Uri.joinPath(root, 'tech', '_posts', '2026-02-10-ruby-blocks.md');
+    const linked = vscode.Uri.joinPath(root, '_posts', '2026-01-15-hello-jekyll.md');
+    const renamed = vscode.Uri.joinPath(root, '_posts', '2026-01-15-moved-to-jekyll.md');
+    const document = await vscode.workspace.openTextDocument(linking);
+    const at = document.positionAt(document.getText().indexOf('2026-01-15-hello-jekyll') + 3);
+    // The previous test rewrote this post: the index may be reading it again.
+    const definitions = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', linking, at);
+      return found.length > 0 ? found : undefined;
+    }, 5000, 'a definition for the post_url');
+    const targets = definitions.map((definition) => ('targetUri' in definition ? definition.targetUri : definition.uri).toString());
+    assert.deepEqual(targets, [linked.toString()]);
+    const rename = async (from: vscode.Uri, to: vscode.Uri) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    await rename(linked, renamed);
+    try {
+      assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_url 2026-01-15-moved-to-jekyll %\}/);
+    } finally {
+      await rename(renamed, linked);
+    }
+    assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_url 2026-01-15-hello-jekyll %\}/);
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+  });
+  it('shows the Jekyll site in the Posts view: tags, categories (folders too) and drafts, with Publish on a draft', async () => {
+    const root = jekyllRoot()!;
+    const fs = createVscodeFileSystem(root);
+    const index = await SiteIndex.build(await loadJekyllSite(fs, root.path), fs);
+    const changes = new vscode.EventEmitter<SiteIndex | undefined>();
+    const service = { sites: [index], onDidChange: changes.event, onDidChangeTaxonomy: changes.event } as unknown as SiteService;
+    const tree = new PostsTreeProvider(service);
+    try {
+      const groups = tree.getChildren();
+      assert.deepEqual(groups.map((node) => tree.getTreeItem(node).label), [vscode.l10n.t('Tags'), vscode.l10n.t('Categories'), vscode.l10n.t('Drafts')]);
+      const categories = tree.getChildren(groups[1]).map((node) => tree.getTreeItem(node).label);
+      assert.ok(categories.includes('tech') && categories.includes('技术思考'), `categories: ${categories.join(', ')}`);
+      const drafts = tree.getChildren(groups[2]);
+      assert.deepEqual(drafts.map((node) => node.type === 'post' && node.record.path.split('/').pop()), ['static-typing-notes.md']);
+      assert.equal(tree.getTreeItem(drafts[0]).contextValue, TreeItemKinds.draft, 'Publish Draft is offered on it');
+    } finally {
+      tree.dispose();
+      changes.dispose();
+    }
+  });
+  it('deploys a Jekyll site with Jekyll\'s command, not Hexo\'s, when the writer sets none', async () => {
+    const terminal = await vscode.commands.executeCommand<vscode.Terminal>(Commands.deploy, vscode.Uri.joinPath(jekyllRoot()!, '_config.yml'));
+    try {
+      assert.equal(terminal.name, vscode.l10n.t('{0} deploy', 'Jekyll'));
+      assert.equal(((terminal.creationOptions as vscode.TerminalOptions).cwd as vscode.Uri).toString(), jekyllRoot()!.toString());
+    } finally {
+      terminal.dispose();
     }
   });
 });

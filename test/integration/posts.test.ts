@@ -513,6 +513,32 @@ describe('posts: create, publish and organize as Hexo does', function () {
     }
   });
 
+  it('renaming a post whose permalink names its file points Markdown links to its old URL at the new one', async () => {
+    const rename = async (from: vscode.Uri, to: vscode.Uri) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    const linked = blogFile('source', '_posts', 'go-http-client-timeouts.md');
+    const renamed = blogFile('source', '_posts', 'go-http-timeouts.md');
+    const document = await vscode.workspace.openTextDocument(blogFile('source', '_posts', 'postgres-slow-query.md'));
+    const editor = await vscode.window.showTextDocument(document);
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    assert.ok(await editor.edit((edit) => edit.insert(end, '\n见 [超时](/2026/02/21/go-http-client-timeouts/#retries)\n')));
+    try {
+      await rename(linked, renamed);
+      try {
+        assert.match(document.getText(), /\[超时\]\(\/2026\/02\/21\/go-http-timeouts\/#retries\)/);
+      } finally {
+        await rename(renamed, linked);
+      }
+      assert.match(document.getText(), /\[超时\]\(\/2026\/02\/21\/go-http-client-timeouts\/#retries\)/);
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   it('renaming a post keeps the links to it and moves its asset folder, in the same edit; renaming its asset renames its references', async () => {
     const rename = async (from: vscode.Uri, to: vscode.Uri) => {
       const edit = new vscode.WorkspaceEdit();

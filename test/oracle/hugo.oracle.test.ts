@@ -256,4 +256,32 @@ describe('Hugo sites read as Hugo 0.111 reads them', function () {
       rmSync(resolve(copy, '..'), { recursive: true, force: true });
     }
   });
+  it('keeps every ref and relref to a moved page working, in each form it was written (test/fixtures/hugo-sites/ref-rename)', async () => {
+    const copy = scratch(join(fixtures, 'ref-rename'));
+    try {
+      const workspace = await WorkspaceIndex.open(nodeFileSystem, [toCorePath(copy)], { generators: GENERATORS });
+      const index = workspace.sites[0];
+      const from = joinPath(index.site.sourceRoot, 'posts', 'target.md');
+      const to = joinPath(index.site.sourceRoot, 'archive', 'moved.md');
+      let edited = 0;
+      for (const record of index.posts()) {
+        const text = readFileSync(record.path, 'utf8');
+        const edits = index.site.generator.renamedPostEdits!(text, from, to, index.site, record.path);
+        edited += edits.length;
+        if (edits.length > 0) writeFileSync(record.path, applyTextEdits(text, edits));
+      }
+      assert.equal(edited, 6, 'six refs name the page; the one to a.md stays');
+      mkdirSync(join(copy, 'content', 'archive'));
+      writeFileSync(to, readFileSync(from));
+      rmSync(from);
+      const out = join(copy, '..', 'out');
+      const build = spawnSync('hugo', ['-d', out], { cwd: copy, encoding: 'utf8' });
+      assert.equal(build.status, 0, build.stderr);
+      const links = (page: string) => Array.from(readFileSync(join(out, page, 'index.html'), 'utf8').matchAll(/href="([^"]*)"/g), (match) => match[1].replace('https://example.org', ''));
+      assert.deepEqual(links('posts/a'), ['/archive/moved/', '/archive/moved/', '/archive/moved/#sec', '/archive/moved/', '/posts/a/']);
+      assert.deepEqual(links('notes/b'), ['/archive/moved/', '/archive/moved/']);
+    } finally {
+      rmSync(resolve(copy, '..'), { recursive: true, force: true });
+    }
+  });
 });

@@ -1,5 +1,5 @@
 // Asks Jekyll (Debian's jekyll 4.3) what it reads of a site: every post and draft with its title,
-// date, tags and categories, whether a default `jekyll build` keeps it, and the site's tags and
+// date, tags, categories, layout and last_modified_at (a Time as an instant), whether a default `jekyll build` keeps it, and the site's tags and
 // categories as the default build counts them. Usage: node jekyllRead.cjs <scratch copy of a site>.
 // Prints {"time","posts":[...],"tags":[...],"categories":[...]} or, when Jekyll fails, {"failed":{"message"}}.
 // A `:site, :post_read` hook (loaded with --plugins, so the site is not changed) writes what Jekyll
@@ -19,6 +19,8 @@ Jekyll::Hooks.register :site, :post_read do |site|
       "date" => doc.date.utc.iso8601(3),
       "tags" => doc.data["tags"],
       "categories" => doc.data["categories"],
+      "layout" => doc.data["layout"],
+      "last_modified_at" => (value = doc.data["last_modified_at"]).respond_to?(:utc) ? value.utc.iso8601(3) : value&.to_s,
     }
   end
   count = ->(hash) { hash.map { |name, docs| { "name" => name, "count" => docs.length } } }

@@ -58,6 +58,12 @@ export interface Generator {
   categoriesOf(data: Readonly<Record<string, unknown>>): CategoryPath[];
   /** The `categories` value the generator reads back as exactly these hierarchies (the inverse of `categoriesOf`). */
   categoriesValue(hierarchies: readonly CategoryPath[]): Array<string | string[]>;
+  /**
+   * The command that publishes the site as its generator's documentation has it (run in a terminal in
+   * the site's folder when the writer sets none): Hexo's deployers, `hugo deploy`, a production
+   * Jekyll build (GitHub Pages builds Jekyll sites itself on push).
+   */
+  readonly deployCommand: string;
   /** The `layout` value that renders a post of the kind without a layout (Hexo's `false`); `false` when absent. */
   readonly noLayoutValue?: (kind: PostKind) => string;
   /** Whether `loadPlanner` plans new posts, publishing and timestamps for this generator's sites yet. */
@@ -74,10 +80,19 @@ export interface Generator {
    * adapter then gathers `BodyCompletionContext.siteFiles` first.
    */
   readonly bodyCompletionWantsFiles?: (text: string, offset: number) => boolean;
+  /**
+   * What body completion at `offset` must read from the site first (Hexo: the newest posts' links, to
+   * tell whether the site links to posts by URL); the adapter awaits it before `completeBody`.
+   * Undefined when nothing is to be read.
+   */
+  readonly prepareBodyCompletion?: (text: string, offset: number, index: SiteIndexView, fs: FileSystemPort) => Promise<void> | undefined;
   /** What the body's tags or shortcodes link to (other posts, asset files), for links, go-to and hover. */
   readonly bodyLinks?: (text: string, path: string, index: SiteIndexView | undefined) => BodyLink[];
-  /** The edits in one post's text that keep its links to the post at `from` working once it moves to `to`. */
-  readonly renamedPostEdits?: (text: string, from: string, to: string, site: Site) => TextEdit[];
+  /**
+   * The edits in one post's text (the post at `path`) that keep its links to the post at `from` working
+   * once it moves to `to`; `index` still holds the post at `from` (what its URL is made of).
+   */
+  readonly renamedPostEdits?: (text: string, from: string, to: string, site: Site, path?: string, index?: SiteIndexView) => TextEdit[];
   /** The edits in the post at `postPath` that keep it showing its own file once that moves from `from` to `to`. */
   readonly renamedAssetEdits?: (text: string, postPath: string, from: string, to: string, site: Site) => TextEdit[];
   /** The folder of a post's own files (Hexo's asset folder), which moves with it; undefined when it has none. */
@@ -97,6 +112,11 @@ export interface Generator {
    * rather than kept in a folder of its own (Hexo's `_drafts/`).
    */
   readonly draftsInPlace: boolean;
+  /**
+   * Whether Publish asks the writer to keep a date the draft's front matter has or to date it now
+   * (`PublishOptions.redate`; Hugo, Jekyll); when absent, the planner keeps it (Hexo's publish does).
+   */
+  readonly publishAsksForDate?: boolean;
   /**
    * The plans for new posts, publishing and timestamps (scaffolds and naming), loaded on first use:
    * they bring template engines that activation should not pay for.
@@ -247,6 +267,11 @@ export interface Site {
    * `layout` names one of the `scaffolds`.
    */
   readonly layouts?: ReadonlyMap<string, string>;
+  /**
+   * The categories a post takes from where its file is (Jekyll's folders above `_posts`), which no
+   * front-matter edit changes: a rename says which posts keep the old name that way. None when absent.
+   */
+  folderCategories?(path: string, kind: PostKind): string[];
   /** The front-matter values the site's configuration gives the file without a word in it (Jekyll's `defaults`). */
   defaultsFor?(path: string, kind: PostKind): Readonly<Record<string, unknown>>;
   /** The site's taxonomies by plural name, for generators whose sites configure them (Hugo); tags and categories otherwise. */
@@ -266,11 +291,14 @@ export interface Site {
   skipsNamedFile?(path: string): boolean;
   /**
    * What the index keeps of one post, read as the generator reads it. Never throws: a broken post gets
-   * `error`. `modified` is the file's modification time (ms), given when `needsFileTimes`.
+   * `error`. `modified` is the file's modification time (ms), given when `needsFileTime`.
    */
   readPost(path: string, kind: PostKind, text: string, modified?: number): PostRecord;
-  /** Whether reading a post needs its file's modification time (Hugo's `:fileModTime` date source). */
-  readonly needsFileTimes?: boolean;
+  /**
+   * Whether reading this file needs its modification time (Hugo's `:fileModTime` date source, Jekyll's
+   * drafts): the index then stats it. Never, when absent.
+   */
+  needsFileTime?(path: string): boolean;
   /** Whether a built site lists the post (and counts its tags and categories) at `now`. */
   isListed(record: PostRecord, now: Date): boolean;
   /** What the file name of a post or draft says (its slug, and its date when the generator reads one there). */

@@ -40,7 +40,7 @@ export class SiteIndex implements SiteIndexView {
   private readonly categoryTotals = new Map<string, number>();
   private readonly keyTotals = new Map<string, number>();
   private readonly names = new Map<string, string>();
-  /** Files' modification times, for sites that date posts by them (`Site.needsFileTimes`). */
+  /** Files' modification times, for posts dated by them (`Site.needsFileTime`). */
   private readonly fileTimes = new Map<string, number>();
   private sortedTags: TagCount[] | undefined;
   private sortedCategories: CategoryCount[] | undefined;
@@ -102,7 +102,7 @@ export class SiteIndex implements SiteIndexView {
           // A file that vanished or cannot be read is simply not part of the site any more.
         }
         try {
-          if (bytes && this.site.needsFileTimes) {
+          if (bytes && this.site.needsFileTime?.(path)) {
             const stat = await fs.stat(path);
             if (stat) this.fileTimes.set(path, stat.mtime);
           }
@@ -126,7 +126,7 @@ export class SiteIndex implements SiteIndexView {
   }
 
   /**
-   * Changes only when a post's kind, title, slug, date, publication, tags, categories or front-matter
+   * Changes only when a post's kind, title, slug, permalink, date, publication, tags, categories or front-matter
    * keys change, or a post comes or goes: typing in a post's body leaves it alone, so what is derived from every post
    * (the rules' vocabulary, draft tags) is not rebuilt on each keystroke.
    */
@@ -150,7 +150,7 @@ export class SiteIndex implements SiteIndexView {
       return undefined;
     }
     // A file read since its last stat (an edit, a change on disk) was modified about now.
-    const modified = this.site.needsFileTimes ? this.fileTimes.get(path) ?? this.clock.now().getTime() : undefined;
+    const modified = this.site.needsFileTime?.(path) ? this.fileTimes.get(path) ?? this.clock.now().getTime() : undefined;
     const record = this.intern(this.site.readPost(path, kind, text, modified));
     this.replace(path, record);
     return record;
@@ -262,6 +262,7 @@ export class SiteIndex implements SiteIndexView {
 
 function sameTaxonomy(a: PostRecord, b: PostRecord): boolean {
   return a.kind === b.kind && a.title === b.title && sameList(a.keys, b.keys) && a.slug === b.slug && a.published === b.published
+    && a.permalink === b.permalink
     && Boolean(a.error) === Boolean(b.error) && a.date?.getTime() === b.date?.getTime()
     && sameList(a.tags, b.tags) && a.categories.length === b.categories.length
     && a.categories.every((path, i) => sameList(path, b.categories[i]))

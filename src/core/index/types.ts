@@ -15,7 +15,7 @@ export interface SiteIndexView {
   /** How many posts write each front-matter key. */
   keyCounts(): ReadonlyMap<string, number>;
   /**
-   * Changes whenever a post comes or goes or its kind, title, slug, date, publication, tags,
+   * Changes whenever a post comes or goes or its kind, title, slug, permalink, date, publication, tags,
    * categories or keys change (not on an edit to its body): what is derived from every post is cached by it.
    */
   readonly taxonomyVersion?: number;

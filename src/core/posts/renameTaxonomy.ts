@@ -2,7 +2,8 @@ import { lineStartOf, nextLineStart } from '../text/lines';
 import { yamlScalar } from '../frontMatter/yamlText';
 import type { FileOperation, TextEdit } from '../edits';
 import { parseFrontMatter, type FrontMatterEntry, type FrontMatterNode, type ParsedFrontMatter, type ScalarNode, type SequenceNode } from '../frontMatter';
-import type { CategoryPath } from '../site/types';
+import type { Site } from '../generators/generator';
+import type { CategoryPath, PostKind } from '../site/types';
 import { LineMap } from '../text/lineMap';
 
 /**
@@ -203,4 +204,17 @@ export function planTaxonomyRename(posts: Iterable<PostText>, rename: TaxonomyRe
     if (edits.length > 0) operations.push({ kind: 'edit', path: post.path, edits });
   }
   return operations;
+}
+
+/**
+ * The posts that keep a renamed category from where their file is (`Site.folderCategories`: Jekyll's
+ * folders above `_posts`), which no front-matter edit changes: the rename reports them rather than
+ * moving files. Paths, in the order given.
+ */
+export function postsKeepingFolderCategory(site: Site, posts: Iterable<{ readonly path: string; readonly kind: PostKind }>, rename: TaxonomyRename): string[] {
+  const name = rename.kind === 'category' ? (rename.from.length === 1 ? rename.from[0] : undefined) : rename.kind === 'term' && rename.taxonomy === 'categories' ? rename.from : undefined;
+  if (name === undefined || !site.folderCategories) return [];
+  const kept: string[] = [];
+  for (const post of posts) if (post.kind !== 'page' && site.folderCategories(post.path, post.kind).includes(name)) kept.push(post.path);
+  return kept;
 }

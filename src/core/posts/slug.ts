@@ -9,7 +9,14 @@ export type SlugStyle = 'hexo' | 'pinyin';
  * as it is; the result then goes through Hexo's rule like any title.
  */
 export function postSlug(title: string, style: SlugStyle, filenameCase: 0 | 1 | 2 = 0): string {
-  if (style !== 'pinyin' || !/[\u3400-\u9fff\uf900-\ufaff]/.test(title)) return slugize(title, filenameCase);
-  const words = pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
-  return slugize(words.join(' '), filenameCase);
+  return slugize(slugSource(title, style), filenameCase);
+}
+
+/**
+ * The text a generator's slug rule is applied to: the title, or with `pinyin` its Chinese characters
+ * spelled one syllable per word (`搬到杭州` → `ban dao hang zhou`).
+ */
+export function slugSource(title: string, style: SlugStyle): string {
+  if (style !== 'pinyin' || !/[\u3400-\u9fff\uf900-\ufaff]/.test(title)) return title;
+  return pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join(' ');
 }

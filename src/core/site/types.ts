@@ -36,6 +36,11 @@ export interface PostRecord {
    * (hexo `processor/post.ts`), so it only explains a `post_link` that uses it.
    */
   readonly slug?: string;
+  /**
+   * The path below the site's root the post is served at, as the generator makes it from the post
+   * (Hexo's `post.path`), when it is known from the post's text.
+   */
+  readonly permalink?: string;
   /** When the page is published, if the generator reads that apart from `date` (Hugo's `publishDate`). */
   readonly publishDate?: Date;
   /** When the page stops being built (Hugo's `expiryDate`). */

@@ -4,6 +4,7 @@ import { MARKDOWN_SELECTOR } from '../constants';
 import { toCorePath, toVsRange } from '../convert';
 import type { SiteService } from '../services/siteService';
 import type { SiteFileSets } from '../services/siteFileSets';
+import { createVscodeFileSystem } from '../services/vscodeFileSystem';
 
 /** Suggestions appear without Ctrl+Space after `: `, `[`, `, ` and `- ` (and on `---` in an empty file). */
 // `"` starts a TOML or JSON string; `=` ends a TOML key.
@@ -52,9 +53,11 @@ class PostCompletionProvider implements vscode.CompletionItemProvider {
       const items = generator.completeBody!(text, offset, index, { path, ...(siteFiles ? { siteFiles } : {}) });
       return items.length > 0 ? items.map(toVsItem) : undefined;
     };
-    // Only a file argument waits for the site's files (listed once per site, then kept current).
-    if (!generator.bodyCompletionWantsFiles?.(text, offset)) return complete();
-    return this.siteFiles.filesFor(index, document.uri).then((files) => complete(files.files));
+    // Only a file argument waits for the site's files (listed once per site, then kept current), and
+    // only what the generator must read first (once per site) for what it offers.
+    const prepared = generator.prepareBodyCompletion?.(text, offset, index, createVscodeFileSystem(document.uri));
+    if (!generator.bodyCompletionWantsFiles?.(text, offset)) return prepared ? prepared.then(() => complete()) : complete();
+    return Promise.all([this.siteFiles.filesFor(index, document.uri), prepared]).then(([files]) => complete(files.files));
   }
 }
 

@@ -55,6 +55,12 @@ describe('front-matter completion on Jekyll sites', () => {
     assert.deepEqual(labels(at('---\nlayout: |\n---\n', 'page')).slice(-1), ['null']);
   });
 
+  it('writes dates in the form Jekyll reads in the site\'s zone, with the offset (no UTC surprise)', () => {
+    // NOW is 09:32:05 UTC: 17:32:05 in Asia/Shanghai.
+    assert.deepEqual(labels(at('---\ndate: |\n---\n')), ['2026-03-02 17:32:05 +0800']);
+    assert.equal(accept(index, '---\nda|\n---\n', 'date', { path: PATH, kind: 'post' }), '---\ndate: 2026-03-02 17:32:05 +0800\n---\n');
+  });
+
   it('offers the keys the site\'s defaults give, saying so', () => {
     const items = at('---\ntitle: x\n|\n---\n');
     assert.ok(labels(items).includes('author'));

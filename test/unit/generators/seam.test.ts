@@ -14,6 +14,7 @@ import { MemoryFileSystem } from '../support/memoryFileSystem';
 const notesGenerator: Generator = {
   kind: 'notes',
   displayName: 'Notes',
+  deployCommand: 'notes publish',
   markerFiles: ['notes.json'],
   isSiteFolder: async (_fs, _folder, files) => files.has('notes.json'),
   loadSite: async (_fs, root) => new NotesSite(root),

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { checkPost, type RuleContext } from '../../../src/core/rules';
+import { checkPost, DEFAULT_SETTINGS, siteFileLookup, type RuleContext } from '../../../src/core/rules';
+import { loadJekyllSite } from '../../../src/core/generators/jekyll/jekyllSite';
+import { SiteIndex } from '../../../src/core/index/siteIndex';
+import { MemoryFileSystem } from '../support/memoryFileSystem';
 import { contextFor } from './support';
 
 /**
@@ -10,12 +13,23 @@ import { contextFor } from './support';
  * same test, on the same machine, so the bound holds on a slow one too.
  */
 const HOSTILE: readonly string[] = [
-  '{% ', '{{ ', '{# ', '{%', '[', '](', '[a](', '![a](b', '`', '``a`', '`a` ', '\\`', '{% raw %}', '`{% raw %}', '{% if x %}', '{% endif %}',
+  '{% ', '{{ ', '{# ', '{%- ', '{% comment %}', '{% endcomment %}', '{% for x in y %}', '{% post_url a %}', '{% include ', '{{ page.x }}', '{{ x }}', '{%', '[', '](', '[a](', '![a](b', '`', '``a`', '`a` ', '\\`', '{% raw %}', '`{% raw %}', '{% if x %}', '{% endif %}',
   '{% quote %}', '{% note %}', '{% a "', '{{ "', '{{ (', '{{ a }}', '{{ a | f }}', '{{ f() }}', '<a ', '<img src="', '<code>', '<!--',
   '<div>\n', '# a   ', '# a\n', 'a\n=\n', '```a\n', '~~~\n', '    x\n\n', 'x\n', '"', '- ', '> ', 'http://a.b/ ',
 ];
 
 const FRONT_MATTER = '---\ntitle: Hostile\ndate: 2026-01-01 10:00:00\n---\n';
+
+/** A post of a small Jekyll site, with the files the Liquid rules look up. */
+async function jekyllContext(): Promise<RuleContext> {
+  const files = { '/j/_config.yml': 'title: J\n', '/j/_posts/2024-01-01-a.md': '---\ntitle: A\n---\n', '/j/_includes/note.html': 'x' };
+  const fs = new MemoryFileSystem(files);
+  const index = await SiteIndex.build(await loadJekyllSite(fs, '/j'), fs);
+  return {
+    path: '/j/_posts/2024-01-02-hostile.md', kind: 'post', site: index.site, index, now: new Date(), settings: DEFAULT_SETTINGS,
+    ...siteFileLookup({ files: new Set(Object.keys(files)), staticRoots: [] }),
+  };
+}
 
 function timed(text: string, context: RuleContext): number {
   const start = process.hrtime.bigint();
@@ -26,16 +40,23 @@ function timed(text: string, context: RuleContext): number {
 describe('every body scan is linear in the body', function () {
   this.timeout(120_000);
 
-  for (const unit of HOSTILE) {
-    it(`${JSON.stringify(unit)} × 100,000 takes at most ten times ${JSON.stringify(unit)} × 25,000`, async () => {
-      const context = await contextFor();
-      const small = FRONT_MATTER + unit.repeat(25_000);
-      const large = FRONT_MATTER + unit.repeat(100_000);
-      timed(small, context); // warm up
-      const baseline = Math.min(timed(small, context), timed(small, context));
-      const elapsed = timed(large, context);
-      assert.ok(elapsed <= 10 * baseline + 100, `${elapsed.toFixed(0)} ms for 100,000, ${baseline.toFixed(0)} ms for 25,000`);
-    });
+  // Hexo's rules and Jekyll's (Liquid runs over the whole body, code included).
+  const sites: ReadonlyArray<[string, () => Promise<RuleContext>]> = [['Hexo', () => contextFor()], ['Jekyll', jekyllContext]];
+  for (const [generator, makeContext] of sites) {
+    for (const unit of HOSTILE) {
+      it(`${generator}: ${JSON.stringify(unit)} × 100,000 takes at most ten times ${JSON.stringify(unit)} × 25,000`, async () => {
+        const context = await makeContext();
+        await context.site.generator.loadRules?.();
+        const small = FRONT_MATTER + unit.repeat(25_000);
+        const large = FRONT_MATTER + unit.repeat(100_000);
+        timed(small, context); // warm up
+        const baseline = Math.min(timed(small, context), timed(small, context));
+        // The better of two runs: one pause of the machine (a collection, another process) is no quadratic.
+        let elapsed = timed(large, context);
+        if (elapsed > 10 * baseline + 100) elapsed = Math.min(elapsed, timed(large, context));
+        assert.ok(elapsed <= 10 * baseline + 100, `${elapsed.toFixed(0)} ms for 100,000, ${baseline.toFixed(0)} ms for 25,000`);
+      });
+    }
   }
 
   it('checks a 10 MB post, every rule, in about the time of ten 1 MB posts', async () => {

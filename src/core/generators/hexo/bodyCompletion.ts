@@ -9,6 +9,9 @@ import { hexoAssetFolder, linkablePosts } from './bodyLinks';
 import type { BodyCompletionContext } from '../generator';
 import { HexoSite } from './hexoSite';
 import { openTagAt } from '../../text/templateTagAt';
+import { postUrls, scanPostLinks, siteLinksByUrl, type PostUrls } from './postUrls';
+import type { FileSystemPort } from '../../ports';
+import { safeDecode } from './permalink';
 
 /** The tag plugins offered after `{% `, with Nunjucks' `raw`, which posts use to show template syntax. */
 const OFFERED_TAGS: ReadonlyArray<readonly [string, boolean]> = [...HEXO_TAG_PLUGINS, ['raw', true]];
@@ -99,6 +102,12 @@ function linkItem(record: PostRecord, index: SiteIndexView): LinkItem | null {
 const ASSET_TAGS = new Set(['asset_img', 'asset_image', 'asset_link', 'asset_path']);
 const IMAGE = /\.(png|jpe?g|gif|webp|svg|avif|bmp|ico)$/i;
 
+/** Reads what a Markdown link's completion needs first: whether the site's newest posts link to posts by URL. */
+export function prepareHexoBodyCompletion(text: string, offset: number, index: SiteIndexView, fs: FileSystemPort): Promise<void> | undefined {
+  const link = markdownTargetAt(text, offset);
+  return link && !link.image && index.site instanceof HexoSite ? scanPostLinks(index, fs) : undefined;
+}
+
 /** Whether completion at `offset` offers files (the adapter gathers the site's files first). */
 export function hexoBodyWantsFiles(text: string, offset: number): boolean {
   if (markdownTargetAt(text, offset)) return true;
@@ -148,5 +157,56 @@ function linkTargetItems(text: string, offset: number, link: { start: number; im
   const rooted = text.charAt(link.start) === '/';
   const wanted = rooted ? [] : link.image ? own.filter((name) => IMAGE.test(name)) : own;
   const encode = (name: string) => name.replace(/[ ()]/g, (char) => encodeURIComponent(char));
-  return fileItems([...wanted, ...served], range, link.image, encode);
+  const files = fileItems([...wanted, ...served], range, link.image, encode);
+  if (link.image) return files;
+  // The post's own files, then the site's posts by URL, then the site's other files.
+  // Posts sort by date (13 digits, newest first): the site's files after every post.
+  const items = files.map((item) => (item.label.startsWith('/') ? { ...item, sortText: `99999${item.sortText.padStart(8, '0')}` } : item));
+  addPostUrlItems(items, text.slice(link.start, offset), index, context.path, range);
+  return items;
+}
+
+/**
+ * The site's other posts by the URL Hexo serves them at, newest first, labelled by title: only where the
+ * site links that way (a post already links to another by its URL) or the writer has begun one (`/2`).
+ */
+function addPostUrlItems(items: CompletionItem[], typed: string, index: SiteIndexView, path: string, range: CompletionItem['range']): void {
+  if (!(index.site instanceof HexoSite)) return;
+  const urls = postUrls(index, index.site.config);
+  if (!siteLinksByUrl(index, urls) && !beginsPostUrl(typed, urls)) return;
+  const self = index.post(path);
+  for (const link of urls.links) {
+    if (link.record === self) continue;
+    let item = urlItemOfLink.get(link);
+    if (item === undefined) urlItemOfLink.set(link, (item = urlItem(link.record, link.url, index)));
+    items.push(Object.assign(Object.create(item) as LinkItem, { range }) as CompletionItem);
+  }
+}
+
+/**
+ * Each post's URL item, kept while its record and URL are the same (`PostUrls.links` keeps one object
+ * per record). Never read back: an object made a prototype is slow to read.
+ */
+const urlItemOfLink = new WeakMap<PostUrls['links'][number], LinkItem>();
+
+function urlItem(record: PostRecord, url: string, index: SiteIndexView): LinkItem {
+  const name = record.title || index.site.postFileName(record.path).slug;
+  const date = record.date ? record.date.toISOString().slice(0, 10) : '';
+  return {
+    label: name,
+    kind: 'post',
+    insertText: url,
+    isSnippet: false,
+    filterText: `${url} ${pinyinFilterText(name)}`,
+    detail: { message: Messages.linkTarget, args: [name] },
+    documentation: { message: Messages.linkTargetDetails, args: [date || '—', record.tags.join(', ') || '—'] },
+    sortText: newestFirst(record.date),
+  };
+}
+
+/** `/` and the first characters of a post's URL (as linked, or decoded: `/2024/01/中`). */
+function beginsPostUrl(typed: string, urls: PostUrls): boolean {
+  if (typed.length < 2 || !typed.startsWith('/')) return false;
+  for (const { url } of urls.links) if (url.startsWith(typed) || safeDecode(url).startsWith(typed)) return true;
+  return false;
 }

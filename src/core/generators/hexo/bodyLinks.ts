@@ -7,7 +7,12 @@ import { HexoSite } from './hexoSite';
 import { scanBody } from '../../rules/bodyScan';
 import type { PostRecord } from '../../site/types';
 import { LineMap } from '../../text/lineMap';
-import { splitFrontMatter } from '../../frontMatter';
+import { readHexoDate, splitFrontMatter } from '../../frontMatter';
+import { hexoPostPath, hexoUrlFor, permalinkFollowsFileName, safeDecode } from './permalink';
+import { fileNameDateParts, hexoPostSlug, parsePostFileName } from './postFileName';
+import type { HexoPostRecord } from './postRecord';
+import { postAtUrl, postUrls } from './postUrls';
+import { pageKey } from './urlLinks';
 
 const POST_TAGS = new Set(['post_link', 'post_path']);
 const ASSET_TAGS = new Set(['asset_img', 'asset_image', 'asset_link', 'asset_path']);
@@ -24,6 +29,12 @@ export function hexoBodyLinks(text: string, path: string, index: SiteIndexView |
   const links: BodyLink[] = [];
   const assetFolder = path.replace(/\.[^./]+$/, '');
   let targets: LinkTargets | undefined;
+  // Markdown links to a post by the URL Hexo serves it at.
+  const urls = index && index.site instanceof HexoSite && body.links.some((link) => !link.image && link.url.startsWith('/')) ? postUrls(index, index.site.config) : undefined;
+  for (const link of urls ? body.links : []) {
+    const post = link.image ? undefined : postAtUrl(link.url, urls!);
+    if (post) links.push({ range: lines.range(link.start, link.end), target: post.path, post });
+  }
   for (const tag of body.tags) {
     if (POST_TAGS.has(tag.name)) {
       const first = tag.args[0];
@@ -93,19 +104,62 @@ export function findLinkedPost(name: string, index: SiteIndexView): PostRecord |
  * that names it by its slug (outside code, as Hexo reads the body) names the new slug, quoted when it
  * has a space. A link by title still finds the post, and is left alone.
  */
-export function hexoRenamedPostEdits(text: string, from: string, to: string, site: Site): TextEdit[] {
+export function hexoRenamedPostEdits(text: string, from: string, to: string, site: Site, _path?: string, index?: SiteIndexView): TextEdit[] {
+  // `post_link` names posts and drafts only: a page of the same slug is not what it links to.
+  if (site.classify(from) === 'page') return [];
   const before = site.postFileName(from).slug;
   const after = site.postFileName(to).slug;
-  if (!before || !after || before === after || !text.includes(before)) return [];
+  const slugMoves = Boolean(before && after && before !== after && text.includes(before));
+  const url = text.includes('](/') && site instanceof HexoSite ? movedUrl(from, to, site, index) : undefined;
+  if (!slugMoves && !url) return [];
   const body = scanBody(text, splitFrontMatter(text).bodyOffset);
   const lines = new LineMap(text);
   const edits: TextEdit[] = [];
-  for (const tag of body.tags) {
+  for (const tag of slugMoves ? body.tags : []) {
     const first = tag.args[0];
     if (!POST_TAGS.has(tag.name) || !first || first.value !== before) continue;
     edits.push({ range: lines.range(first.start, first.end), newText: /\s/.test(after) ? `"${after}"` : after });
   }
-  return edits;
+  for (const link of url ? body.links : []) {
+    if (link.image || !link.url.startsWith('/') || pageKey(link.url) !== url!.key) continue;
+    edits.push({ range: lines.range(link.start, link.end), newText: relinked(link.url, url!.before, url!.after) });
+  }
+  return edits.sort((a, b) => a.range.startOffset - b.range.startOffset);
+}
+
+/**
+ * The post's URL before and after it moves from `from` to `to`, when the move changes it: the rule
+ * names the file's slug and no front-matter `permalink:` fixes the URL.
+ */
+function movedUrl(from: string, to: string, site: HexoSite, index: SiteIndexView | undefined): { key: string; before: string; after: string } | undefined {
+  const { config } = site;
+  const record = index?.post(from) as HexoPostRecord | undefined;
+  const kind = site.classify(to);
+  if (!permalinkFollowsFileName(config) || !record?.permalink || record.permalinkData?.override || (kind !== 'post' && kind !== 'draft')) return undefined;
+  const published = kind === 'post' && (record.kind !== 'post' || record.published);
+  let date = record.date;
+  if (!record.keys.includes('date')) {
+    // A post dated by its file name takes the new name's date.
+    const parts = fileNameDateParts(parsePostFileName(config.newPostName, site.postRelativePath(to)));
+    if (parts) date = readHexoDate(new Date(parts.year, parts.month - 1, parts.day), config.timezone);
+  }
+  const path = hexoPostPath({
+    slug: hexoPostSlug(config.newPostName, site.postRelativePath(to)), title: record.title, titled: record.keys.includes('title'), date,
+    categories: published || config.renderDrafts ? record.categories : [], layout: record.layout, fields: record.permalinkData?.fields,
+  }, config);
+  if (path === undefined) return undefined;
+  const before = hexoUrlFor(record.permalink, config);
+  const after = hexoUrlFor(path, config);
+  return before === after ? undefined : { key: pageKey(before), before, after };
+}
+
+/** The new URL written as the link wrote the old one: decoded if it was, its query and fragment kept. */
+function relinked(written: string, before: string, after: string): string {
+  const cut = written.search(/[?#]/);
+  const suffix = cut === -1 ? '' : written.slice(cut);
+  const path = cut === -1 ? written : written.slice(0, cut);
+  const decoded = safeDecode(after);
+  return (path === safeDecode(before) && path !== before && !/[\s()<>]/.test(decoded) ? decoded : after) + suffix;
 }
 
 /** A post's asset folder where the site has them (`post_asset_folder`): its path without the extension. */
@@ -156,13 +210,13 @@ export function hexoRenamedAssetEdits(text: string, postPath: string, from: stri
   }
   if (site instanceof HexoSite && site.config.markedPostAsset) {
     for (const link of body.links) {
-      if (link.url === before || safeDecode(link.url) === before) edits.push({ range: lines.range(link.start, link.end), newText: after.replace(/[ ()<>]/g, (char) => encodeURIComponent(char)) });
+      if (link.url === before || safeDecodeUri(link.url) === before) edits.push({ range: lines.range(link.start, link.end), newText: after.replace(/[ ()<>]/g, (char) => encodeURIComponent(char)) });
     }
   }
   return edits;
 }
 
-function safeDecode(url: string): string {
+function safeDecodeUri(url: string): string {
   try {
     return decodeURI(url);
   } catch {

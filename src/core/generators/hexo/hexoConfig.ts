@@ -17,6 +17,17 @@ export interface HexoConfig extends SiteConfig {
   readonly markedPostAsset: boolean;
   /** The theme's folder name under `themes/` (`theme:`), when set. */
   readonly theme?: string;
+  /** The rule a post's URL path is made by (`permalink`). */
+  readonly permalink: string;
+  /** Values for the permalink's placeholders a post does not fill (`permalink_defaults`). */
+  readonly permalinkDefaults: Readonly<Record<string, string>>;
+  /** The path the site is served under, ending with `/` (`root`, else the path of `url`). */
+  readonly root: string;
+  /** `pretty_urls`: whether links keep a trailing `index.html` and a trailing `.html`. */
+  readonly trailingIndex: boolean;
+  readonly trailingHtml: boolean;
+  /** `use_slug_as_post_title`: a post without `title` is titled by its slug. */
+  readonly useSlugAsPostTitle: boolean;
 }
 
 /** Hexo's defaults for the keys Postcraft reads (hexo `lib/hexo/default_config.ts`). */
@@ -39,6 +50,12 @@ export const HEXO_DEFAULT_CONFIG: HexoConfig = Object.freeze({
   markedPostAsset: false,
   updatedOption: 'mtime',
   smartypants: true,
+  permalink: ':year/:month/:day/:title/',
+  permalinkDefaults: {},
+  root: '/',
+  trailingIndex: true,
+  trailingHtml: true,
+  useSlugAsPostTitle: false,
 });
 
 /** Keys of Hexo's `_config.yml` that Jekyll's and other tools' `_config.yml` do not use. */
@@ -141,8 +158,30 @@ function configFromRaw(raw: Record<string, unknown>, problems: ConfigProblem[], 
     smartypants: isRecord(raw.marked) && raw.marked.smartypants !== undefined && raw.marked.smartypants !== null ? Boolean(raw.marked.smartypants) : defaults.smartypants,
     smartQuotes: isRecord(raw.marked) && typeof raw.marked.quotes === 'string' ? raw.marked.quotes : undefined,
     markedPostAsset: isRecord(raw.marked) && raw.marked.postAsset === true,
+    permalink: raw.permalink === undefined || raw.permalink === null || raw.permalink === '' ? defaults.permalink : string('permalink', defaults.permalink),
+    permalinkDefaults: map('permalink_defaults'),
+    root: siteRoot(raw.root, raw.url),
+    trailingIndex: isRecord(raw.pretty_urls) && raw.pretty_urls.trailing_index !== undefined ? Boolean(raw.pretty_urls.trailing_index) : defaults.trailingIndex,
+    trailingHtml: isRecord(raw.pretty_urls) && raw.pretty_urls.trailing_html !== undefined ? Boolean(raw.pretty_urls.trailing_html) : defaults.trailingHtml,
+    useSlugAsPostTitle: boolean('use_slug_as_post_title', defaults.useSlugAsPostTitle),
     ...(typeof raw.theme === 'string' && raw.theme.trim() && !/[\\/]|^\.\.?$/.test(raw.theme.trim()) ? { theme: raw.theme.trim() } : {}),
   };
+}
+
+/**
+ * Hexo's `root` (hexo `lib/hexo/load_config.ts`): as written, else the path of `url`
+ * (`https://x.com/blog` serves under `/blog/`), with exactly one trailing `/`.
+ */
+function siteRoot(root: unknown, url: unknown): string {
+  let path = typeof root === 'string' && root.trim() ? root : '/';
+  if (!root && typeof url === 'string') {
+    try {
+      path = new URL(url).pathname;
+    } catch {
+      path = '/'; // Hexo stops on a `url` it cannot parse; links are still made from `/`.
+    }
+  }
+  return path.replace(/\/*$/, '/');
 }
 
 function yamlProblem(error: unknown, text: string, file: string): ConfigProblem {

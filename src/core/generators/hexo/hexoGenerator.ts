@@ -8,13 +8,14 @@ import { HEXO_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { looksLikeHexoConfig } from './hexoConfig';
 import { loadHexoSite } from './hexoSite';
 import { categoriesOf, categoriesValue, tagsOf } from './taxonomy';
-import { completeHexoBody, hexoBodyWantsFiles } from './bodyCompletion';
+import { completeHexoBody, hexoBodyWantsFiles, prepareHexoBodyCompletion } from './bodyCompletion';
 import { hexoAssetFolder, hexoBodyLinks, hexoRenamedAssetEdits, hexoRenamedPostEdits, placeHexoAsset } from './bodyLinks';
 
 /** Hexo 8 behind the generator seam. */
 export const hexoGenerator: Generator = {
   kind: 'hexo',
   displayName: 'Hexo',
+  deployCommand: 'npx hexo generate --deploy',
   markerFiles: ['_config.yml', 'package.json'],
   isSiteFolder: isHexoSiteFolder,
   loadSite: (fs, root) => loadHexoSite(fs, root),
@@ -28,6 +29,7 @@ export const hexoGenerator: Generator = {
   loadBodySyntax: async () => (await import('./render/hexoBody.js')).hexoBodySyntax,
   completeBody: completeHexoBody,
   bodyCompletionWantsFiles: hexoBodyWantsFiles,
+  prepareBodyCompletion: prepareHexoBodyCompletion,
   bodyLinks: hexoBodyLinks,
   renamedPostEdits: hexoRenamedPostEdits,
   assetFolderOf: hexoAssetFolder,

@@ -1,3 +1,5 @@
+import { slugize } from '../../text/slugize';
+
 /**
  * Reads the fields Hexo takes back out of a post's file name by its `new_post_name` rule
  * (hexo `lib/plugins/processor/post.ts` `parseFilename`, built on hexo-util's `Permalink`).
@@ -60,6 +62,18 @@ export function parsePostFileName(newPostName: string, relativePath: string): Fi
     fields[name] = match[index + 1];
   });
   return { ...fields, title: fields.title ?? path };
+}
+
+/**
+ * The slug Hexo gives a post (hexo `processor/post.ts` `parseFilename`): the rule's `:title`, else the
+ * whole path below `_posts/` slugized, when the rule does not match or names no title.
+ */
+export function hexoPostSlug(newPostName: string, relativePath: string): string {
+  const { regex, names } = compileRule(stripExtension(newPostName));
+  const path = stripExtension(relativePath);
+  const match = regex.exec(path);
+  const titleAt = names.indexOf('title');
+  return match && titleAt >= 0 ? match[titleAt + 1] : slugize(path);
 }
 
 /** The date a file name gives, as wall-clock parts, when the rule carries year, month and day. */

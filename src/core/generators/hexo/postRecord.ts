@@ -1,15 +1,25 @@
 import { readFrontMatterData, readHexoDate } from '../../frontMatter';
 import type { HexoSite } from './hexoSite';
-import { fileNameDateParts, parsePostFileName } from './postFileName';
+import { fileNameDateParts, hexoPostSlug, parsePostFileName } from './postFileName';
+import { hexoPostPath, permalinkFieldKeys, type PermalinkInput } from './permalink';
+import { rootedLinkTargets } from './urlLinks';
 import { categoriesOf, tagsOf } from './taxonomy';
 import type { PostKind, PostRecord } from '../../site/types';
+
+/** What a Hexo post's record keeps besides the shared fields, for its URL and the links it makes. */
+export interface HexoPostRecord extends PostRecord {
+  /** What the permalink is made of besides the shared fields, when the post has any of it. */
+  readonly permalinkData?: Pick<PermalinkInput, 'override' | 'fields'>;
+  /** The rooted page paths the post's Markdown links point at (`[a](/2024/01/02/b/)`), when there are any. */
+  readonly urlLinks?: readonly string[];
+}
 
 /**
  * What the index keeps of one post, read the way Hexo's post processor reads it
  * (hexo `lib/plugins/processor/post.ts`). Never throws: a broken post gets `error` and no metadata,
  * as Hexo drops it.
  */
-export function readPostRecord(site: HexoSite, path: string, kind: PostKind, text: string): PostRecord {
+export function readPostRecord(site: HexoSite, path: string, kind: PostKind, text: string): HexoPostRecord {
   const read = readFrontMatterData(text);
   const data = read.error ? {} : read.data;
   const { timezone } = site.config;
@@ -25,6 +35,13 @@ export function readPostRecord(site: HexoSite, path: string, kind: PostKind, tex
   }
   const updated = readHexoDate(data.updated, timezone);
   const title = typeof data.title === 'string' || typeof data.title === 'number' ? String(data.title) : '';
+  const layout = typeof data.layout === 'string' ? data.layout : site.config.defaultLayout;
+  const categories = kind === 'page' ? [] : categoriesOf(data);
+  const published = kind === 'post' && data.published !== false;
+  // Hexo files a post it does not show under no category (`Post#setCategories`): `:category` is then `default_category`.
+  const shownCategories = published || site.config.renderDrafts ? categories : [];
+  const served = kind === 'page' || read.error ? undefined : permalinkOfPost(site, path, data, { ...fileName }, { title, titled: 'title' in data, date, categories: shownCategories, layout });
+  const urlLinks = rootedLinkTargets(text);
 
   return {
     path,
@@ -32,15 +49,48 @@ export function readPostRecord(site: HexoSite, path: string, kind: PostKind, tex
     title,
     date,
     updated,
-    layout: typeof data.layout === 'string' ? data.layout : site.config.defaultLayout,
+    layout,
     // Pages have no tags or categories in Hexo's model.
     tags: kind === 'page' ? [] : tagsOf(data),
-    categories: kind === 'page' ? [] : categoriesOf(data),
+    categories,
     keys: Object.keys(data),
     // Only when written: most posts have none, and an absent key costs no slot in 10,000 records.
     ...(typeof data.slug === 'string' || typeof data.slug === 'number' ? { slug: String(data.slug) } : {}),
-    published: kind === 'post' && data.published !== false,
+    published,
+    ...(served?.path === undefined ? {} : { permalink: served.path }),
+    ...(served?.data ? { permalinkData: served.data } : {}),
+    ...(urlLinks.length > 0 ? { urlLinks } : {}),
     frontMatterLines: read.frontMatterLines,
     error: read.error,
   };
+}
+
+/** Fields Hexo's post processor takes from the file name and keeps as they are. */
+const PRESERVED_NAME_FIELDS = new Set(['title', 'year', 'month', 'day', 'i_month', 'i_day', 'hash']);
+
+/**
+ * The post's `post.path`, and what of its front matter it needs again when the post is renamed: its
+ * `permalink:` override, and the values of the placeholders that are front-matter fields (where the
+ * file name fills one that Hexo does not keep, `:lang` of `:lang/:title.md`, the file name's wins).
+ */
+function permalinkOfPost(
+  site: HexoSite, path: string, data: Readonly<Record<string, unknown>>, fileName: Readonly<Record<string, string | undefined>>,
+  shared: Omit<PermalinkInput, 'slug' | 'override' | 'fields'>,
+): { path?: string; data?: HexoPostRecord['permalinkData'] } {
+  const slug = hexoPostSlug(site.config.newPostName, site.postRelativePath(path));
+  const override = typeof data.permalink === 'string' || typeof data.permalink === 'number' ? String(data.permalink) || undefined : undefined;
+  let fields: Record<string, string> | undefined;
+  for (const key of override ? [] : permalinkFieldKeys(site.config)) {
+    const fromName = PRESERVED_NAME_FIELDS.has(key) ? undefined : fileName[key];
+    const value = fromName ?? fieldText(data[key]);
+    if (value !== undefined) (fields ??= {})[key] = value;
+  }
+  const permalink = hexoPostPath({ ...shared, slug, override, fields }, site.config);
+  return { path: permalink, data: override || fields ? { override, fields } : undefined };
+}
+
+/** A front-matter value as Hexo writes it into a URL; undefined for what it cannot write predictably. */
+function fieldText(value: unknown): string | undefined {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import { hugoRenamedPageEdits } from './posts/renameRefs';
 import type { FileSystemPort } from '../../ports';
 import { joinPath } from '../../path';
 import type { Generator } from '../generator';
@@ -19,6 +20,7 @@ const rules = new LazyRules('Hugo', async () => (await import('./rules.js')).HUG
 export const hugoGenerator: Generator = {
   kind: 'hugo',
   displayName: 'Hugo',
+  deployCommand: 'hugo deploy',
   markerFiles: [...HUGO_CONFIG_NAMES, ...HUGO_CONFIG_NAMES.map((name) => `config/_default/${name}`)],
   isSiteFolder: isHugoSiteFolder,
   loadSite: (fs, root) => loadHugoSite(fs, root),
@@ -40,7 +42,9 @@ export const hugoGenerator: Generator = {
   termKey: hugoTermKey,
   completeBody: completeHugoBody,
   bodyLinks: hugoBodyLinks,
+  renamedPostEdits: hugoRenamedPageEdits,
   draftsInPlace: true,
+  publishAsksForDate: true,
   loadPlanner: async () => (await import('./posts/hugoPlanner.js')).hugoPlanner,
 };
 

@@ -88,7 +88,11 @@ export class HugoSite implements Site {
   }
 
   /** Hugo dates pages by their file's modification time where `[frontmatter]` names `:fileModTime`. */
-  get needsFileTimes(): boolean {
+  needsFileTime(): boolean {
+    return this.datesByFileTime;
+  }
+
+  private get datesByFileTime(): boolean {
     return Object.values(this.config.dateSources).some((sources: readonly string[]) => sources.includes(':filemodtime'));
   }
 

@@ -7,7 +7,7 @@ import { zoneOffsetMinutesWest } from '../../time/zoneOffset';
  * read in the common layouts (measured with Ruby 3.1): `2024-03-04`, `2024/3/4`, `20240304`, each
  * with an optional `10:00` or `10:00:00(.fraction)` after `T` or spaces and an optional offset
  * (`Z`, `UTC`, `+08:00`, `+0800`, `+08`); a day past the month's end rolls over as Ruby's does
- * (`2020-02-30` is March 1st). Undefined when Jekyll cannot read it: the build then fails.
+ * (`2020-02-30` is March 1st), and so does an hour past 23 beside a numeric offset. Undefined when Jekyll cannot read it: the build then fails.
  * Ruby's parser reads more (`Jan 5 2020`); those are left out.
  */
 export function readJekyllDate(value: unknown, timeZone: string): Date | undefined {
@@ -20,7 +20,11 @@ export function readJekyllDate(value: unknown, timeZone: string): Date | undefin
     year: Number(year ?? compactYear), month: Number(month ?? compactMonth), day: Number(day ?? compactDay),
     hour: Number(hour ?? 0), minute: Number(minute ?? 0), second: Number(second ?? 0),
   };
-  if (parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > 31 || parts.hour > 24 || parts.minute > 59 || parts.second > 60) return undefined;
+  if (parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > 31 || parts.minute > 59 || parts.second > 60) return undefined;
+  // Ruby makes the time with a numeric offset by arithmetic, so any hour rolls over (`29:39 +0800` is
+  // 05:39 the next day); otherwise only 24:00:00 does.
+  const numericOffset = zone !== undefined && /^[+-]/.test(zone);
+  if (!numericOffset && (parts.hour > 24 || (parts.hour === 24 && (parts.minute > 0 || parts.second > 0)))) return undefined;
   const milliseconds = fraction ? Math.floor(Number(`0${fraction}`) * 1000) : 0;
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, milliseconds);
   if (zone !== undefined) return new Date(wall - zoneMinutesEast(zone) * 60_000);

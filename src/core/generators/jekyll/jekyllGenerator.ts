@@ -4,19 +4,23 @@ import { readTextIfPresent } from '../../site/readText';
 import type { Generator } from '../generator';
 import type { Rule } from '../../rules/rule';
 import { LazyRules } from '../lazyRules';
+import { completeJekyllBody, jekyllBodyWantsFiles } from './bodyCompletion';
+import { jekyllBodyLinks, jekyllRenamedPostEdits } from './bodyLinks';
 import { readJekyllDate } from './dates';
 import { JEKYLL_FRONT_MATTER } from './frontMatter';
 import { JEKYLL_FRONT_MATTER_FIELDS } from './frontMatterFields';
 import { findJekyllConfig, JEKYLL_CONFIG_NAMES, readJekyllConfig } from './jekyllConfig';
 import { loadJekyllSite } from './jekyllSite';
+import { jekyllTermRenameEdits } from './posts/renameTerm';
 import { jekyllTags, pluralizedArray, rubyToS } from './terms';
 
 const rules = new LazyRules('Jekyll', async () => (await import('./rules.js')).JEKYLL_RULES);
 
-/** Jekyll (4.3, Debian's package) behind the generator seam: reading a site; no plans or renames yet. */
+/** Jekyll (4.3, Debian's package) behind the generator seam: reading a site, jekyll-compose's commands, renaming terms. */
 export const jekyllGenerator: Generator = {
   kind: 'jekyll',
   displayName: 'Jekyll',
+  deployCommand: 'JEKYLL_ENV=production bundle exec jekyll build',
   markerFiles: [...JEKYLL_CONFIG_NAMES, 'Gemfile'],
   isSiteFolder: isJekyllSiteFolder,
   loadSite: (fs, root) => loadJekyllSite(fs, root),
@@ -34,11 +38,18 @@ export const jekyllGenerator: Generator = {
   categoriesValue: (hierarchies) => hierarchies.map((path) => path[path.length - 1]).filter((name): name is string => name !== undefined),
   // `none` keeps a post without a layout whatever `defaults` say; a page named `none` looks for a layout of that name (Jekyll 3.5+).
   noLayoutValue: (kind) => (kind === 'page' ? 'null' : 'none'),
+  completeBody: completeJekyllBody,
+  bodyLinks: jekyllBodyLinks,
+  renamedPostEdits: jekyllRenamedPostEdits,
+  bodyCompletionWantsFiles: jekyllBodyWantsFiles,
   loadBodySyntax: async () => (await import('./render/jekyllBody.js')).jekyllBodySyntax,
-  plansPosts: false,
-  renamesTerms: false,
+  plansPosts: true,
+  renamesTerms: true,
+  termRenameEdits: jekyllTermRenameEdits,
+  // Drafts live in `_drafts`; publishing moves them into `_posts`.
   draftsInPlace: false,
-  loadPlanner: () => Promise.reject(new Error('Postcraft does not plan new Jekyll posts yet')),
+  publishAsksForDate: true,
+  loadPlanner: async () => (await import('./posts/jekyllPlanner.js')).jekyllPlanner,
 };
 
 /**

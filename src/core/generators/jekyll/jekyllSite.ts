@@ -1,5 +1,7 @@
 import type { FileSystemPort } from '../../ports';
-import { basename, extname, joinPath, relativeInside } from '../../path';
+import { basename, extname, joinPath, normalizePath, relativeInside } from '../../path';
+import { formatMomentDate } from '../../site/dateFormat';
+import type { SiteIndexView } from '../../index/types';
 import { readTemplateFolder } from '../../site/readText';
 import type { ConfigProblem, PostKind, PostRecord } from '../../site/types';
 import type { PostFileName, Site } from '../generator';
@@ -8,13 +10,14 @@ import { deepMerge, frontMatterDefaults } from './defaults';
 import { readJekyllFrontMatterData } from './frontMatter';
 import { findJekyllConfig, JEKYLL_DEFAULT_CONFIG, readJekyllConfig, type JekyllConfig } from './jekyllConfig';
 import { jekyllGenerator } from './jekyllGenerator';
-import { readJekyllLayouts } from './layouts';
+import { findThemeRoot, readJekyllLayouts } from './layouts';
+import { readJekyllPluginTags } from './liquidTags';
 import { jekyllCategories, jekyllTags, rubySplit, rubyToS, rubyTruthy } from './terms';
 
 /** Jekyll's default `markdown_ext` (`markdown,mkdown,mkdn,mkd,md`). */
-const JEKYLL_MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set(['.markdown', '.mkdown', '.mkdn', '.mkd', '.md']);
+export const JEKYLL_MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set(['.markdown', '.mkdown', '.mkdn', '.mkd', '.md']);
 /** `Document::DATE_FILENAME_MATCHER` on a file's name: `2024-03-04-slug.ext`. */
-const DATED_NAME = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)(\.[^.]+)$/;
+export const DATED_NAME = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)(\.[^.]+)$/;
 
 /** EntryFilter#special? and #backup?: names Jekyll never reads. */
 function isSpecialName(name: string): boolean {
@@ -34,6 +37,14 @@ export class JekyllSite implements Site {
     readonly configProblems: readonly ConfigProblem[],
     readonly scaffolds: ReadonlyMap<string, string>,
     readonly layouts: ReadonlyMap<string, string> = new Map(),
+    /** Tags the site's `_plugins` and its plugin gems register: name → whether it is a block. */
+    readonly registeredTags: ReadonlyMap<string, boolean> = new Map(),
+    /** Plugins whose tags Postcraft cannot read (unknown gems, computed tag names). */
+    readonly unreadPlugins: readonly string[] = [],
+    /** The top-level keys of the configuration (`site.<key>`). */
+    readonly configKeys: ReadonlySet<string> = new Set(),
+    /** The installed theme gem's folder, for its `_includes` and `_layouts`. */
+    readonly themeRoot?: string,
     /** The configuration as written (what Liquid's `site` holds), Jekyll's defaults not applied. */
     readonly settings: Readonly<Record<string, unknown>> = {},
   ) {
@@ -76,6 +87,50 @@ export class JekyllSite implements Site {
     return posts !== -1 && parts.slice(0, posts).every((part) => !isSpecialName(part)) && parts.slice(posts + 1).every((part) => !isSpecialName(part) && !part.startsWith('.'));
   }
 
+  /**
+   * The name `{% post_url %}` finds a post by without a deprecation warning (PostComparer in Jekyll
+   * 4.3: `^_posts/<path><date>-<slug>` or `^<path>_posts/<date>-<slug>`): `2026-01-15-slug`, with the
+   * folder inside `_posts` or the category folder above it in front. A post with both has only
+   * Jekyll's older match by date and slug, which still works.
+   */
+  postUrlName(path: string): string | undefined {
+    const relative = this.relativePathOf(path, 'post');
+    const parts = relative.split('/');
+    const at = parts.indexOf('_posts');
+    const name = parts[parts.length - 1];
+    if (at === -1 || !DATED_NAME.test(name)) return undefined;
+    const stem = name.slice(0, name.length - extname(name).length);
+    const above = parts.slice(0, at);
+    const inside = parts.slice(at + 1, -1);
+    if (above.length > 0 && inside.length > 0) return stem;
+    return [...above, ...inside, stem].join('/');
+  }
+
+  /**
+   * Whether `{% post_url name %}` finds a post the build keeps (PostComparer in Jekyll 4.3): by its
+   * name (`[path/]YYYY-MM-DD-slug`, the path inside `_posts` or above it), else, with a deprecation
+   * warning, by the slug and the post's date (in the site's zone).
+   */
+  findsPostUrl(name: string, index: SiteIndexView, now: Date): boolean {
+    const match = /^(?:(.+)\/)?(\d+)-(\d+)-(\d+)-(.*)$/.exec(name.replace(/^\//, ''));
+    if (!match) return false;
+    const [, , year, month, day, slug] = match;
+    const wanted = `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+    for (const record of index.posts()) {
+      if (record.kind !== 'post' || !this.isListed(record, now)) continue;
+      const named = this.postUrlName(record.path);
+      if (named === name.replace(/^\//, '')) return true;
+      if (this.postFileName(record.path).slug !== slug || !record.date) continue;
+      if (formatMomentDate(record.date, 'YYYY-MM-DD', this.config.timezone) === wanted) return true;
+    }
+    return false;
+  }
+
+  /** Where `{% include name %}` looks: the site's `_includes`, then its theme's. */
+  includePaths(name: string): string[] {
+    return [joinPath(this.sourceRoot, '_includes', name), ...(this.themeRoot ? [joinPath(this.themeRoot, '_includes', name)] : [])].map(normalizePath);
+  }
+
   /** The categories the folders above `_posts` (or `_drafts`) give a post: `news/_posts/x.md` → news. */
   folderCategories(path: string, kind: PostKind): string[] {
     if (kind === 'page') return [];
@@ -103,12 +158,17 @@ export class JekyllSite implements Site {
     return this.excluded.some((excluded) => relative === excluded || (relative.startsWith(excluded) && relative.charCodeAt(excluded.length) === 0x2f));
   }
 
-  readPost(path: string, kind: PostKind, text: string): PostRecord {
+  /** Jekyll dates a draft by its file's modification time (unless it writes a date). */
+  needsFileTime(path: string): boolean {
+    return this.classify(path) === 'draft';
+  }
+
+  readPost(path: string, kind: PostKind, text: string, modified?: number): PostRecord {
     const read = readJekyllFrontMatterData(text);
     const relativePath = this.relativePathOf(path, kind);
     const unreadable = read.problem === 'yaml-syntax' || read.problem === 'not-a-mapping' || read.problem === 'alias-expansion';
     const reading = kind === 'page' ? this.readPage(relativePath, read.data, unreadable || read.error !== undefined)
-      : this.readDocument(path, kind, relativePath, read.data, unreadable);
+      : this.readDocument(path, kind, relativePath, read.data, unreadable, modified);
     const { data, failure } = reading;
     const title = data.title;
     const layout = data.layout;
@@ -140,7 +200,7 @@ export class JekyllSite implements Site {
    * the file name and the data give. Front matter Jekyll cannot read stops the reading where it is
    * (the post keeps what was merged before), or fails the build under `strict_front_matter`.
    */
-  private readDocument(path: string, kind: PostKind, relativePath: string, frontMatter: Readonly<Record<string, unknown>>, unreadable: boolean): DocumentReading {
+  private readDocument(path: string, kind: PostKind, relativePath: string, frontMatter: Readonly<Record<string, unknown>>, unreadable: boolean, modified?: number): DocumentReading {
     const special = kind === 'draft' ? '_drafts' : '_posts';
     const name = basename(path);
     const superdirs = relativePath.startsWith(special) ? []
@@ -165,6 +225,8 @@ export class JekyllSite implements Site {
       const date = readJekyllDate(`${dated[1]}-${dated[2]}-${dated[3]}`, this.config.timezone);
       if (date) data.date = date;
     }
+    // A draft's name has no date: Jekyll takes the file's modification time.
+    if (kind === 'draft' && !rubyTruthy(data.date) && modified !== undefined) data.date = new Date(modified);
     if (!rubyTruthy(data.title)) data.title = titleizeSlug(slug);
     return { data, populated: true };
   }
@@ -253,14 +315,19 @@ export async function loadJekyllSite(fs: FileSystemPort, root: string): Promise<
   const problems: ConfigProblem[] = [];
   const file = await findJekyllConfig(fs, root);
   let config = JEKYLL_DEFAULT_CONFIG;
-  let settings: Record<string, unknown> = {};
+  let raw: Record<string, unknown> = {};
   if (file) {
     const result = readJekyllConfig(file);
     config = result.config;
-    settings = result.raw;
+    raw = result.raw;
     problems.push(...result.problems);
   }
   // jekyll-compose's drafts and posts templates are not Jekyll's; Jekyll itself has no scaffolds.
   const sourceRoot = config.source ? joinPath(root, config.source) : root;
-  return new JekyllSite(root, config, problems, await readTemplateFolder(fs, joinPath(root, '_scaffolds')), await readJekyllLayouts(fs, root, sourceRoot, config), settings);
+  const plugins = await readJekyllPluginTags(fs, root, sourceRoot, config.plugins);
+  const themeRoot = config.theme ? await findThemeRoot(fs, root, config.theme) : undefined;
+  return new JekyllSite(
+    root, config, problems, await readTemplateFolder(fs, joinPath(root, '_scaffolds')),
+    await readJekyllLayouts(fs, sourceRoot, config, themeRoot), plugins.tags, plugins.unread, new Set(Object.keys(raw)), themeRoot, raw,
+  );
 }

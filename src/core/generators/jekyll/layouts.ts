@@ -22,14 +22,12 @@ const GEM_FOLDERS = [
  * for a theme's): the site's `layouts_dir`, then its theme gem's `_layouts` where the gem is
  * installed (a site layout of the same name wins, as Jekyll's LayoutReader has it).
  */
-export async function readJekyllLayouts(fs: FileSystemPort, root: string, sourceRoot: string, config: JekyllConfig): Promise<Map<string, string>> {
+export async function readJekyllLayouts(fs: FileSystemPort, sourceRoot: string, config: JekyllConfig, themeRoot: string | undefined): Promise<Map<string, string>> {
   const layouts = new Map<string, string>();
   for (const [name, file] of await layoutFiles(fs, joinPath(sourceRoot, config.layoutsDir))) layouts.set(name, `${config.layoutsDir}/${file}`);
-  if (config.theme) {
-    const themeLayouts = await findThemeLayouts(fs, root, config.theme);
-    if (themeLayouts) {
-      for (const [name, file] of await layoutFiles(fs, themeLayouts)) if (!layouts.has(name)) layouts.set(name, joinPath(themeLayouts, file));
-    }
+  if (themeRoot) {
+    const themeLayouts = joinPath(themeRoot, '_layouts');
+    for (const [name, file] of await layoutFiles(fs, themeLayouts)) if (!layouts.has(name)) layouts.set(name, joinPath(themeLayouts, file));
   }
   return layouts;
 }
@@ -43,8 +41,8 @@ async function layoutFiles(fs: FileSystemPort, folder: string): Promise<Array<[s
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The `_layouts` folder of the newest installed version of the theme gem, if any. */
-async function findThemeLayouts(fs: FileSystemPort, root: string, theme: string): Promise<string | undefined> {
+/** The folder of the newest installed version of the theme gem (holding its `_layouts`), if any. */
+export async function findThemeRoot(fs: FileSystemPort, root: string, theme: string): Promise<string | undefined> {
   for (const pattern of GEM_FOLDERS) {
     const absolute = pattern.startsWith('/') ? pattern : joinPath(root, pattern);
     for (const gems of await expandStar(fs, absolute)) {
@@ -53,7 +51,7 @@ async function findThemeLayouts(fs: FileSystemPort, root: string, theme: string)
         .map((entry) => entry.name)
         .sort(compareGemVersions);
       const newest = versions[versions.length - 1];
-      if (newest && (await fs.stat(joinPath(gems, newest, '_layouts')))?.kind === 'directory') return joinPath(gems, newest, '_layouts');
+      if (newest && (await fs.stat(joinPath(gems, newest, '_layouts')))?.kind === 'directory') return joinPath(gems, newest);
     }
   }
   return undefined;

@@ -140,37 +140,40 @@ function verbatimEnd(text: string, from: number, name: 'raw' | 'comment'): { end
   return { end: text.length, bodyEnd: text.length, closed: false };
 }
 
-/** Pairs each block tag with its end tag, nesting counted; what finds no partner is `unmatched`. */
+/**
+ * Pairs each block tag with its end tag, nesting counted; what finds no partner is `unmatched`. Linear:
+ * each name keeps the places of its open tags on the stack, so an end tag finds its opening at once.
+ */
 function pairBlocks(tokens: LiquidToken[]): void {
   const endNames = new Set<string>();
   for (const token of tokens) if (token.kind === 'tag' && token.name.startsWith('end')) endNames.add(token.name.slice(3));
-  const open: LiquidTag[] = [];
-  const indexOf = new Map<LiquidTag, number>();
-  const openByName = new Map<string, number>();
+  const open: Array<{ tag: LiquidTag; index: number }> = [];
+  const placesByName = new Map<string, number[]>();
   tokens.forEach((token, index) => {
     if (token.kind !== 'tag' || token.name === '') return;
-    indexOf.set(token, index);
     if (token.name.startsWith('end') && !LIQUID_BLOCK_TAGS.has(token.name)) {
-      const name = token.name.slice(3);
-      // Counted by name so that a stray end tag costs nothing: the scan back below removes what it passes.
-      if (!openByName.get(name)) {
+      const places = placesByName.get(token.name.slice(3));
+      // Places above the stack's height were closed over by an outer block's end tag.
+      while (places && places.length > 0 && (places[places.length - 1] >= open.length || open[places[places.length - 1]].tag.name !== token.name.slice(3))) places.pop();
+      const at = places?.pop();
+      if (at === undefined) {
         token.unmatched = true;
         return;
       }
-      let at = open.length - 1;
-      while (open[at].name !== name) at--;
       // Blocks opened inside this one and never closed are unmatched (Liquid: "'if' tag was never closed").
-      const [opening, ...inner] = open.splice(at);
-      for (const tag of [opening, ...inner]) openByName.set(tag.name, openByName.get(tag.name)! - 1);
-      for (const tag of inner) tag.unmatched = true;
-      opening.pair = index;
-      token.pair = indexOf.get(opening);
+      for (let inner = at + 1; inner < open.length; inner++) open[inner].tag.unmatched = true;
+      const opening = open[at];
+      open.length = at;
+      opening.tag.pair = index;
+      token.pair = opening.index;
       return;
     }
     if (LIQUID_BLOCK_TAGS.has(token.name) || endNames.has(token.name)) {
-      open.push(token);
-      openByName.set(token.name, (openByName.get(token.name) ?? 0) + 1);
+      const places = placesByName.get(token.name) ?? [];
+      places.push(open.length);
+      placesByName.set(token.name, places);
+      open.push({ tag: token, index });
     }
   });
-  for (const tag of open) tag.unmatched = true;
+  for (const { tag } of open) tag.unmatched = true;
 }

@@ -5,6 +5,7 @@ import { basename } from '../../path';
 import { formatMomentDate } from '../../site/dateFormat';
 import { zoneOffsetMinutesWest } from '../../time/zoneOffset';
 import { rubySplit, rubyTruthy } from './terms';
+import { LIQUID_RULES } from './liquidRules';
 import type { Finding } from '../../rules/types';
 import { JekyllSite } from './jekyllSite';
 
@@ -155,4 +156,4 @@ export const folderCategory: Rule = {
 };
 
 /** Every rule checked on Jekyll sites, in code order. */
-export const JEKYLL_RULES: readonly Rule[] = [jekyllBuildFailure, unreadFrontMatter, skippedPostName, utcDate, commaSplitTerms, folderCategory];
+export const JEKYLL_RULES: readonly Rule[] = [jekyllBuildFailure, unreadFrontMatter, skippedPostName, utcDate, commaSplitTerms, folderCategory, ...LIQUID_RULES];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, DEFAULT_DEPLOY_COMMAND, Settings } from '../../constants';
+import { Commands, Settings } from '../../constants';
 import type { SiteService } from '../../services/siteService';
 import { pickSite, siteHolding, siteRootUri } from './sitePicker';
 
@@ -21,8 +21,9 @@ export function registerDeployCommand(service: SiteService): vscode.Disposable {
     const index = argument instanceof vscode.Uri ? await siteHolding(service, argument) : await pickSite(service);
     if (!index) return undefined;
     const root = siteRootUri(index);
-    const command = vscode.workspace.getConfiguration(Settings.section, root).get<string>(Settings.deployCommand, DEFAULT_DEPLOY_COMMAND).trim() || DEFAULT_DEPLOY_COMMAND;
-    const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Hexo deploy'), cwd: root });
+    // The writer's command, else the one of the site's generator.
+    const command = vscode.workspace.getConfiguration(Settings.section, root).get<string>(Settings.deployCommand, '').trim() || index.site.generator.deployCommand;
+    const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('{0} deploy', index.site.generator.displayName), cwd: root });
     terminal.show();
     terminal.sendText(command);
     return terminal;

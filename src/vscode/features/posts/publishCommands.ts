@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { systemClock } from '../../../core/api';
+import { canonicalKey, systemClock, type SiteIndex } from '../../../core/api';
 import { toCorePath, toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { createVscodeFileSystem } from '../../services/vscodeFileSystem';
@@ -11,7 +11,7 @@ import { planRefusal, siteHolding, siteRootUri, UserFacingError } from './sitePi
 import type { PostsNode } from './postsTree';
 import { Commands } from '../../constants';
 
-/** The programmatic argument that also says whether publishing replaces a date the draft has (Hugo). */
+/** The programmatic argument that also says whether publishing replaces a date the draft has (where the generator asks). */
 export interface PublishArgument {
   readonly uri: vscode.Uri;
   readonly redate?: boolean;
@@ -45,6 +45,13 @@ async function redateChoice(argument: unknown, writtenDate: Date | undefined): P
   const now = { label: vscode.l10n.t('Date it now'), description: vscode.l10n.t('the site then lists it as published today'), redate: true };
   const picked = await vscode.window.showQuickPick([keep, now], { placeHolder: vscode.l10n.t('The draft has a date: keep it, or date it now?') });
   return picked?.redate;
+}
+
+/** The date the draft's front matter gives it (not one its generator takes from the file), or undefined. */
+function writtenDate(index: SiteIndex, path: string): Date | undefined {
+  const record = index.post(path);
+  const fields = index.site.generator.fields;
+  return record?.keys.some((key) => canonicalKey(fields, key) === 'date') ? record.date : undefined;
 }
 
 /**
@@ -81,8 +88,8 @@ async function move(service: SiteService, argument: unknown, direction: 'publish
   }
 
   let redate = false;
-  if (direction === 'publish' && index.site.generator.draftsInPlace) {
-    const choice = await redateChoice(argument, index.post(path)?.date);
+  if (direction === 'publish' && index.site.generator.publishAsksForDate) {
+    const choice = await redateChoice(argument, writtenDate(index, path));
     if (choice === undefined) return undefined;
     redate = choice;
   }

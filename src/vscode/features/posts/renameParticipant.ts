@@ -8,7 +8,7 @@ import { dirname } from '../../../core/api';
 
 /**
  * Renaming or moving a post (in the Explorer, or by any extension's `WorkspaceEdit`) keeps the build:
- * the links other posts make to it by its slug (Hexo's `post_link`) follow the new name, and its asset
+ * the links other posts make to it (Hexo's `post_link` by its slug, Hugo's `ref`/`relref` by its path) follow the new name, and its asset
  * folder moves with it, in the same edit and the same undo. Renaming a file in a post's asset folder
  * renames the post's references to it. Postcraft's own plans (publish, unpublish)
  * move what they must themselves.
@@ -47,16 +47,16 @@ async function editFor(service: SiteService, files: ReadonlyArray<{ readonly old
       }
       continue;
     }
-    if (kind !== 'post' && kind !== 'draft') continue;
-    const folderFrom = generator.assetFolderOf?.(from, index.site);
-    const folderTo = generator.assetFolderOf?.(to, index.site);
+    if (kind === undefined) continue;
+    const folderFrom = kind !== 'page' ? generator.assetFolderOf?.(from, index.site) : undefined;
+    const folderTo = kind !== 'page' ? generator.assetFolderOf?.(to, index.site) : undefined;
     if (folderFrom && folderTo && folderFrom !== folderTo && (await fileTypeAt(toUri(folderFrom, oldUri))) === 'folder' && !(await fileTypeAt(toUri(folderTo, oldUri)))) {
       edit.renameFile(toUri(folderFrom, oldUri), toUri(folderTo, oldUri), { overwrite: false });
     }
     const renamedPostEdits = generator.renamedPostEdits;
     if (!renamedPostEdits) continue;
-    await forEachPostText(index, oldUri, (uri, _path, text) => {
-      const edits = renamedPostEdits(text, from, to, index.site);
+    await forEachPostText(index, oldUri, (uri, path, text) => {
+      const edits = renamedPostEdits(text, from, to, index.site, path, index);
       if (edits.length > 0) edit.set(uri, edits.map(toVsTextEdit));
     });
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { planTaxonomyRename, type PostText, type SiteIndex, type TaxonomyRename } from '../../../core/api';
+import { planTaxonomyRename, postsKeepingFolderCategory, type PostText, type SiteIndex, type TaxonomyRename } from '../../../core/api';
 import { toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { applyPlan } from './applyPlan';
@@ -105,12 +105,21 @@ export async function renameTaxonomy(service: SiteService, kind: RenameKind, arg
     }
   }
   const operations = planTaxonomyRename(posts, request, index.site.generator.termRenameEdits);
+  reportFolderCategories(index, request);
   if (operations.length === 0) return [];
   // A refactoring: the editor's `files.refactoring.autoSave` (on by default) saves the posts it
   // changed when there are several, instead of leaving a site's worth of unsaved editors; one undo
   // still reverts them all.
   if (!(await applyPlan(operations, like, { refactoring: true }))) throw new UserFacingError(vscode.l10n.t('The rename could not be applied.'));
   return operations.flatMap((operation) => (operation.kind === 'edit' ? [toUri(operation.path, like)] : []));
+}
+
+/** Says how many posts keep the old category from the folder they are in (Jekyll's), which a rename leaves as it is. */
+function reportFolderCategories(index: SiteIndex, request: TaxonomyRename): void {
+  const kept = postsKeepingFolderCategory(index.site, index.posts(), request);
+  if (kept.length === 0) return;
+  const name = request.kind === 'category' ? request.from.join(' / ') : request.from;
+  void vscode.window.showInformationMessage(vscode.l10n.t('{0} post(s) keep the category "{1}" from the folder they are in, which the rename does not change.', kept.length, name));
 }
 
 export function registerRenameTaxonomyCommands(service: SiteService): vscode.Disposable {

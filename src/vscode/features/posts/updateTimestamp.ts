@@ -6,19 +6,20 @@ import type { SiteService } from '../../services/siteService';
 import { loadPlanners } from './planners';
 
 /**
- * `updated` edits for a post or draft of a site, or none. The text and the time are taken by the
+ * "Last updated" edits for a post or draft of a site, or none. The text and the time are taken by the
  * caller at once (a save must stamp what it saves); the core's plans load on first use.
  */
 async function editsFor(service: SiteService, uri: vscode.Uri, text: string, now: Date): Promise<vscode.TextEdit[]> {
   const index = service.siteFor(uri);
-  // A generator without plans yet (Hugo) stamps nothing; a save must never fail for it.
+  // A generator without plans stamps nothing; a save must never fail for it.
   if (!index?.site.classify(toCorePath(uri)) || !index.site.generator.plansPosts) return [];
   const { updateTimestampEdits } = await loadPlanners(index.site);
   return updateTimestampEdits(index.site, text, now).map(toVsTextEdit);
 }
 
 /**
- * `postcraft.updateTimestamp` sets `updated` to now in the active post (or the given one); with
+ * `postcraft.updateTimestamp` sets the post's "last updated" field (Hexo's `updated`, Hugo's `lastmod`,
+ * Jekyll's `last_modified_at`) to now in the active post (or the given one); with
  * `postcraft.updateTimestampOnSave` a manual save of a changed post does it too (never an auto save,
  * which would stamp every pause in typing).
  */

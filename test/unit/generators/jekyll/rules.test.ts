@@ -50,4 +50,18 @@ describe('rules on Jekyll sites', () => {
     assert.deepEqual(await diagnostics('---\ntitle: A\ntags: a, b\ntag: one\n---\n'), []);
     assert.deepEqual(await diagnostics('---\ntitle: A\ntags: [a, b]\ncategories: "x y"\n---\n'), []);
   });
+
+  it('PC518/PC519: an unknown tag fails the build, unless a plugin Postcraft cannot read may define it', async () => {
+    const post = '---\ntitle: A\n---\n{% gist 123 %} {% youtube x %}\n';
+    assert.deepEqual((await diagnostics(post)).map((line) => line.split(':')[0]), ['PC518 error 3', 'PC518 error 3']);
+    assert.deepEqual((await diagnostics(post, 'plugins: [jekyll-gist]\n')).map((line) => line.split(':')[0]), ['PC518 error 3'], 'jekyll-gist registers gist');
+    const [unverified] = await diagnostics(post, 'plugins: [jekyll-gist, jekyll-video-embed]\n');
+    assert.match(unverified, /^PC519 warning 3: .*"youtube".*it may come from jekyll-video-embed/);
+  });
+
+  it('PC521: outputs nothing sets, and not those the front matter, defaults, configuration or an assign set', async () => {
+    const post = '---\ntitle: A\nmood: ok\n---\n{{ page.mood }}{{ page.title }}{{ page.url }}{{ site.title }}{% assign x = 1 %}{{ x }}{{ y }}{{ page.nope }}{{ site.nope }}\n';
+    const found = await diagnostics(post, 'title: J\ndefaults:\n  - scope: {path: ""}\n    values: {nope: 1}\n');
+    assert.deepEqual(found.map((line) => /PC521 warning \d+: Nothing sets (\S+)/.exec(line)?.[1]), ['y', 'site.nope']);
+  });
 });
