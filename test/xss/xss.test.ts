@@ -185,7 +185,7 @@ describe('the preview in headless Chromium: XSS corpus', function () {
     calls.length = 0;
     offsite.length = 0;
     const page = await openWatched();
-    const site = new JekyllSite('/work/blog', JEKYLL_DEFAULT_CONFIG, [], new Map(), new Map(), {
+    const site = new JekyllSite('/work/blog', JEKYLL_DEFAULT_CONFIG, [], new Map(), new Map(), new Map(), [], new Set(), undefined, {
       title: '<img src=x onerror=window.__xss(\'site-title\')>',
       baseurl: '"><script>window.__xss(\'baseurl\')</script>',
     });

@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { nodeFileSystem, toCorePath } from '../../../../src/cli/nodeFileSystem';
 import { SiteIndex } from '../../../../src/core/index/siteIndex';
-import { loadJekyllSite } from '../../../../src/core/generators/jekyll/jekyllSite';
+import { JekyllSite, loadJekyllSite } from '../../../../src/core/generators/jekyll/jekyllSite';
+import { JEKYLL_DEFAULT_CONFIG } from '../../../../src/core/generators/jekyll/jekyllConfig';
+import { jekyllBodySyntax } from '../../../../src/core/generators/jekyll/render/jekyllBody';
 import { renderPost, type RenderedPost } from '../../../../src/core/render';
 
 /**
@@ -130,6 +132,16 @@ describe('the preview of a Jekyll post', () => {
       assert.match(html, /<h2 id="from-an-if-block">From an if block<\/h2>\n<p>Some <em>text<\/em>\.<\/p>/);
       assert.match(html, /<p>L5: LIQUIDtrimmedend<\/p>/, "Liquid 5's inline comment and echo, and {%- -%} trimming");
       assert.doesNotMatch(html.replace('R: {{ not }} {% if %}', ''), /\{%|stuff/);
+    });
+
+    it('shows an include from the installed theme when the site has none of that name', () => {
+      const site = new JekyllSite('/blog', { ...JEKYLL_DEFAULT_CONFIG, theme: 'minima' }, [], new Map(), new Map(), new Map(), [], new Set(), '/gems/minima');
+      const context = { documentPath: '/blog/_posts/2024-01-01-a.md', site, syntax: jekyllBodySyntax, resourceUrl: (file: string) => file };
+      const text = '---\ntitle: A\n---\n{% include note.html %}\n';
+      const paths = jekyllBodySyntax.collectIncludes(text, context);
+      assert.deepEqual(paths, ['/blog/_includes/note.html', '/gems/minima/_includes/note.html']);
+      const includes = new Map<string, string | undefined>([[paths[0], undefined], [paths[1], '<p class="theme">From the theme</p>']]);
+      assert.equal(plain(renderPost(text, { ...context, includes }).bodyHtml), '<p class="theme">From the theme</p>');
     });
 
     it('shows an include it did not read (one inside an include) as a plain box', async () => {

@@ -145,9 +145,10 @@ function renderPiece(md: MarkdownIt.MarkdownIt, env: RenderEnv, index: number, m
       const text = env.context.includes?.get(piece.path);
       const depth = (env[DEPTH] as number | undefined) ?? 0;
       if (text === undefined || depth >= MAX_INCLUDE_DEPTH) {
-        // Missing (red) only when the file was looked for and the site has no theme whose
-        // `_includes` could hold it; an include inside an include was not read: a plain box.
-        const known = env.context.includes?.has(piece.path) === true && depth < MAX_INCLUDE_DEPTH && jekyllSiteOf(env.context)?.config.theme === undefined;
+        // Missing (red) only when the file was looked for where Jekyll looks (the site's `_includes`,
+        // the theme's when it is installed); an include inside an include was not read: a plain box.
+        const site = jekyllSiteOf(env.context);
+        const known = env.context.includes?.has(piece.path) === true && depth < MAX_INCLUDE_DEPTH && (site?.config.theme === undefined || site.themeRoot !== undefined);
         return tagBox(`include ${piece.file}`, 'include', block, line, known ? formatLabel(env.labels.fileNotFound, piece.path) : undefined);
       }
       // Jekyll writes the include's output into the post before kramdown reads it: it is Markdown
@@ -249,7 +250,11 @@ function resolver(context: RenderContext): LiquidResolver {
     },
     includePath(file, relative) {
       if (relative) return joinPath(dirname(context.documentPath), file);
-      return site ? joinPath(site.sourceRoot, '_includes', file) : undefined;
+      if (!site) return undefined;
+      // Jekyll looks in the site's `_includes`, then in the theme gem's.
+      const own = joinPath(site.sourceRoot, '_includes', file);
+      const theme = site.themeRoot ? joinPath(site.themeRoot, '_includes', file) : undefined;
+      return theme && context.includes?.get(own) === undefined && context.includes?.get(theme) !== undefined ? theme : own;
     },
   };
 }
@@ -264,7 +269,10 @@ function collectIncludes(body: string, context: RenderContext): string[] {
     const file = token.markup.trim().split(/\s+/)[0] ?? '';
     if (file === '' || file.split('/').includes('..')) continue;
     if (token.name === 'include_relative') paths.add(joinPath(dirname(context.documentPath), file));
-    else if (token.name === 'include' && site) paths.add(joinPath(site.sourceRoot, '_includes', file));
+    else if (token.name === 'include' && site) {
+      paths.add(joinPath(site.sourceRoot, '_includes', file));
+      if (site.themeRoot) paths.add(joinPath(site.themeRoot, '_includes', file));
+    }
     else if (token.name === 'link' && site && !BINARY.test(file)) paths.add(joinPath(site.sourceRoot, token.markup.trim().replace(/^\/+/, '')));
   }
   return [...paths];
