@@ -15,6 +15,9 @@ import { completeJekyllBody } from '../../src/core/generators/jekyll/bodyComplet
 import { readJekyllDate } from '../../src/core/generators/jekyll/dates';
 import { loadJekyllYaml } from '../../src/core/generators/jekyll/frontMatter';
 import { splitJekyllFrontMatter } from '../../src/core/generators/jekyll/frontMatterSplit';
+import { loadJekyllSite } from '../../src/core/generators/jekyll/jekyllSite';
+import { SiteIndex } from '../../src/core/index/siteIndex';
+import { renderPost } from '../../src/core/render';
 
 /**
  * Jekyll is the oracle for Jekyll sites: for every fixture under test/fixtures/jekyll-sites, what
@@ -319,6 +322,61 @@ describe('Jekyll sites read as Jekyll 4.3 reads them', function () {
       return [real ? 'date' : 'string', value];
     });
     assert.deepEqual(ours, theirs);
+  });
+});
+
+describe('the Jekyll preview against jekyll build', function () {
+  this.timeout(120_000);
+
+  /** Every file under `folder`, relative to it. */
+  function walk(folder: string, prefix = ''): string[] {
+    return readdirSync(join(folder, prefix), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(folder, join(prefix, entry.name)) : [join(prefix, entry.name)]);
+  }
+
+  /** Each header's id and classes, in order, from HTML (Jekyll's or the preview's). */
+  function headers(html: string): Array<{ id: string; classes: string }> {
+    return Array.from(html.matchAll(/<h[1-6]\b([^>]*)>/g), (match) => ({
+      id: /\sid="([^"]*)"/.exec(match[1])?.[1] ?? '',
+      classes: /\sclass="([^"]*)"/.exec(match[1])?.[1] ?? '',
+    }));
+  }
+
+  /** The classes attribute lists gave, in order: on paragraphs, lists, quotes, tables and spans (not the code or footnote markup either side draws its own way). */
+  function listClasses(html: string): string[] {
+    return Array.from(html.matchAll(/<(p|ul|ol|blockquote|table|em|strong)\b[^>]*\sclass="([^"]*)"/g), (match) => `${match[1]}.${match[2]}`).filter((name) => !/\.(?:footnotes|rouge)/.test(name));
+  }
+
+  it('gives every header of the preview fixture the id (and class) kramdown gives it, and every block and span its attribute list', async () => {
+    const copy = scratchCopy(join(fixtures, 'preview'), 'jekyll');
+    try {
+      execFileSync('jekyll', ['build', '-s', copy, '-d', join(copy, '_site')], { encoding: 'utf8' });
+      const built = walk(join(copy, '_site')).filter((file) => file.endsWith('.html'));
+      const site = await loadJekyllSite(nodeFileSystem, toCorePath(copy));
+      const index = await SiteIndex.build(site, nodeFileSystem);
+      const syntax = await site.generator.loadBodySyntax();
+      const posts = readdirSync(join(copy, '_posts'));
+      assert.ok(posts.length >= 2);
+      let compared = 0;
+      for (const name of posts) {
+        const slug = name.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.md$/, '');
+        const output = built.find((file) => file.endsWith(`/${slug}.html`));
+        assert.ok(output, `jekyll wrote ${slug}.html`);
+        const theirs = headers(readFileSync(join(copy, '_site', output), 'utf8'));
+        const documentPath = toCorePath(join(copy, '_posts', name));
+        const text = readFileSync(documentPath, 'utf8');
+        const context = { documentPath, site, index, syntax, resourceUrl: (file: string) => file };
+        const includes = new Map(syntax.collectIncludes(text, context).map((file) => [file, existsSync(file) ? readFileSync(file, 'utf8') : undefined] as const));
+        const html = renderPost(text, { ...context, includes }).bodyHtml;
+        const jekyllHtml = readFileSync(join(copy, '_site', output), 'utf8');
+        assert.deepEqual(headers(html), theirs, name);
+        assert.deepEqual(listClasses(html), listClasses(jekyllHtml), `${name}: classes`);
+        compared += theirs.length + listClasses(jekyllHtml).length;
+      }
+      assert.ok(compared >= 30, `${compared} headers and classes compared`);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
 

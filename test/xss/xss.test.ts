@@ -3,6 +3,9 @@ import type { Page } from 'playwright-core';
 import { renderForHarness, showRendered, startHarness, type PreviewHarness } from './harness';
 import { hugoGenerator } from '../../src/core/generators/hugo/hugoGenerator';
 import { hugoBodySyntax } from '../../src/core/generators/hugo/render/hugoBody';
+import { JEKYLL_DEFAULT_CONFIG } from '../../src/core/generators/jekyll/jekyllConfig';
+import { JekyllSite } from '../../src/core/generators/jekyll/jekyllSite';
+import { jekyllBodySyntax } from '../../src/core/generators/jekyll/render/jekyllBody';
 
 /**
  * A hostile post must not run code in the preview. Each payload calls `window.__xss(name)` (a
@@ -172,6 +175,43 @@ describe('the preview in headless Chromium: XSS corpus', function () {
     await exercise(page);
     assert.equal(await page.$$eval('#pc-content h2', (elements) => elements.length), pieces.length, 'the post rendered');
     assert.ok(/<dl[\s>]/.test(rendered.bodyHtml) && rendered.bodyHtml.includes('class="katex"') && rendered.bodyHtml.includes('href="https://x.y/'), 'the new syntax was rendered, not left as text');
+    assert.equal(await page.evaluate(() => typeof (window as unknown as Record<string, unknown>).__pwned), 'undefined');
+    assert.deepEqual(calls, []);
+    assert.equal(await page.$$eval('.pc-post :is(script, iframe, object, embed, base, meta, style, svg, form, input)', (elements) => elements.length), 0);
+    assert.equal(await page.$$eval('.pc-post [onerror], .pc-post [onload], .pc-post [onmouseover], .pc-post [onclick], .pc-post a[href^="javascript:"]', (elements) => elements.length), 0);
+    await page.context().close();
+  });
+  it('runs none of the payloads in Jekyll includes, Liquid values, attribute lists and highlight blocks', async () => {
+    calls.length = 0;
+    offsite.length = 0;
+    const page = await openWatched();
+    const site = new JekyllSite('/work/blog', JEKYLL_DEFAULT_CONFIG, [], new Map(), new Map(), new Map(), [], new Set(), undefined, {
+      title: '<img src=x onerror=window.__xss(\'site-title\')>',
+      baseurl: '"><script>window.__xss(\'baseurl\')</script>',
+    });
+    const includes = new Map<string, string | undefined>([
+      ['/work/blog/_includes/evil.html', '<script>window.__xss(\'include\')</script><img src=x onerror="window.__xss(\'include-img\')">{{ include.x }}\n\n[l](javascript:window.__xss(\'include-link\'))'],
+    ]);
+    const pieces = [
+      '{% include evil.html x="<svg onload=window.__xss(\'include-param\')>" %}',
+      'inline {% include evil.html %} include',
+      'value {{ page.x }} and {{ site.title }} and {{ page.x | upcase }}',
+      '<a class="xss-link" href="{{ \'/x\' | relative_url }}">rel</a>',
+      'para\n{: .red onclick="window.__xss(\'ial\')" #"><script>window.__xss(\'ial-id\')</script>}',
+      '*span*{: onmouseover="window.__xss(\'span-ial\')" .green}',
+      '{% highlight html"><script>window.__xss(\'lang\')</script> %}\n<script>window.__xss(\'code\')</script>\n{% endhighlight %}',
+      '{% highlight html linenos %}\n<script>window.__xss(\'highlighted\')</script>{{ page.x }}\n{% endhighlight %}',
+      '[post]({% post_url "><script>window.__xss(\'post-url\')</script> %}) {% link javascript:window.__xss(\'link\') %}',
+      '{% raw %}<img src=x onerror="window.__xss(\'raw\')">{% endraw %} {% unknown <script>window.__xss(\'tag\')</script> %}',
+      '{% for item in page.list %}\n- {{ item }} <img src=x onerror="window.__xss(\'loop\')">\n{% endfor %}',
+    ];
+    const text = '---\ntitle: P\nx: "<script>window.__xss(\'page-x\')</script><img src=x onerror=window.__xss(\'page-x-img\')>"\nlist: ["<svg onload=window.__xss(\'item\')>", "[l](javascript:window.__xss(\'item-link\'))"]\n---\n'
+      + pieces.map((piece, i) => `## case ${i}\n\n${piece}\n`).join('\n');
+    const rendered = renderForHarness(harness, text, { documentPath: '/work/blog/_posts/2024-01-01-post.md', site, includes, syntax: jekyllBodySyntax });
+    await showRendered(page, rendered);
+    await exercise(page);
+    assert.equal(await page.$$eval('#pc-content h2', (elements) => elements.length), pieces.length, 'the post rendered');
+    assert.ok(rendered.bodyHtml.includes('pc-code') && rendered.bodyHtml.includes('class="red"') && !/\{%\s*(?:include|highlight|unknown|raw)/.test(rendered.bodyHtml), 'the Liquid and kramdown syntax was rendered, not left as text');
     assert.equal(await page.evaluate(() => typeof (window as unknown as Record<string, unknown>).__pwned), 'undefined');
     assert.deepEqual(calls, []);
     assert.equal(await page.$$eval('.pc-post :is(script, iframe, object, embed, base, meta, style, svg, form, input)', (elements) => elements.length), 0);

@@ -158,9 +158,11 @@ export interface BodySyntax {
   readonly unsplittable?: RegExp;
   /**
    * The id the generator gives a heading, from its source text (markup included, before typographic
-   * quotes and dashes), before repeats are numbered (`-1`, `-2`); Hexo's slug of the rendered text when absent.
+   * quotes and dashes) or its parsed inline tokens (`children`, for a generator that reads the text
+   * its Markdown made, as kramdown does), before repeats are numbered (`-1`, `-2`); Hexo's slug of
+   * the rendered text when absent. An empty id leaves the heading without one (kramdown's `<h1>😀</h1>`).
    */
-  readonly headingId?: (source: string) => string;
+  readonly headingId?: (source: string, children?: readonly MarkdownIt.Token[]) => string;
   /** Whether `$…$` and `$$…$$` are math for this post (its front matter, its site); always when absent. */
   readonly mathEnabled?: (frontMatter: Readonly<Record<string, unknown>>, context: RenderContext) => boolean;
   /** Body text whose rendering depends on the front matter too: a section holding it is never reused. */

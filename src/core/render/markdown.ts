@@ -29,9 +29,9 @@ function sourceLinesRule(state: MarkdownIt.StateCore): void {
 }
 
 /** A heading's id before numbering, as the post's generator makes it. */
-export function headingBase(env: RenderEnv, text: string, source = text): string {
+export function headingBase(env: RenderEnv, text: string, source = text, children?: readonly MarkdownIt.Token[]): string {
   const made = bodySyntaxOf(env.context)?.headingId;
-  return made ? made(source) || 'heading' : slugize(text) || 'section';
+  return made ? made(source, children) : slugize(text) || 'section';
 }
 
 function headingRule(state: MarkdownIt.StateCore): void {
@@ -42,13 +42,14 @@ function headingRule(state: MarkdownIt.StateCore): void {
     if (token.type !== 'heading_open') continue;
     const inline = tokens[i + 1];
     const text = (inline.children ?? []).filter((child) => child.type === 'text' || child.type === 'code_inline').map((child) => child.content).join('').trim();
-    const base = headingBase(env, text, inline.content);
+    const base = headingBase(env, text, inline.content, inline.children ?? []);
     const seen = env.slugs.get(base) ?? 0;
     env.slugs.set(base, seen + 1);
     // An id the writer gave (Hugo's `{#id}`, set by the body syntax) stands as written.
     const written = token.attrGet('id');
     const id = typeof written === 'string' ? written : seen ? `${base}-${seen}` : base;
-    token.attrSet('id', id);
+    // An empty id (kramdown's for a header of emoji alone) is no attribute.
+    if (id !== '') token.attrSet('id', id);
     env.headings.push({ level: Number(token.tag.slice(1)), text, id, line: sourceLine(env, token.map as [number, number]) ?? 0 });
     env.headingBases?.push(base);
   }

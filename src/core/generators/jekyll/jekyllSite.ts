@@ -45,6 +45,8 @@ export class JekyllSite implements Site {
     readonly configKeys: ReadonlySet<string> = new Set(),
     /** The installed theme gem's folder, for its `_includes` and `_layouts`. */
     readonly themeRoot?: string,
+    /** The configuration as written (what Liquid's `site` holds), Jekyll's defaults not applied. */
+    readonly settings: Readonly<Record<string, unknown>> = {},
   ) {
     this.sourceRoot = config.source ? joinPath(root, config.source) : root;
     this.excluded = config.exclude.map((entry) => entry.replace(/^\/+/, '').replace(/\/+$/, '')).filter((entry) => entry !== '');
@@ -326,6 +328,6 @@ export async function loadJekyllSite(fs: FileSystemPort, root: string): Promise<
   const themeRoot = config.theme ? await findThemeRoot(fs, root, config.theme) : undefined;
   return new JekyllSite(
     root, config, problems, await readTemplateFolder(fs, joinPath(root, '_scaffolds')),
-    await readJekyllLayouts(fs, sourceRoot, config, themeRoot), plugins.tags, plugins.unread, new Set(Object.keys(raw)), themeRoot,
+    await readJekyllLayouts(fs, sourceRoot, config, themeRoot), plugins.tags, plugins.unread, new Set(Object.keys(raw)), themeRoot, raw,
   );
 }

@@ -58,7 +58,7 @@ export function goldmarkHeadingId(text: string): string {
     else if (char === '-' || char === ' ') id += '-';
     else if (char === '_') id += '_';
   }
-  return id;
+  return id || 'heading';
 }
 
 /** `## Title {#custom-id}`: Hugo's heading attribute gives the id; the attribute is not shown. */
