@@ -74,6 +74,20 @@ describe('the styled live preview', function () {
     await reported((candidate) => candidate.locked && candidate.resource === resource && candidate.rendered?.title === '梯度下降的数学直觉', 'the restored webview to report its title');
   });
 
+  it('previews a Jekyll post: Liquid run first (an include, a post_url), then kramdown', async () => {
+    const jekyll = vscode.workspace.workspaceFolders?.find((folder) => folder.name === 'jekyll-blog')?.uri;
+    assert.ok(jekyll, 'the Jekyll sample blog is open beside the Hexo one');
+    const uri = vscode.Uri.joinPath(jekyll, '_posts', '2026-03-02-ai-side-income.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.commands.executeCommand(Commands.openPreviewToSide);
+    try {
+      const state = await reported((candidate) => candidate.rendered?.title === '用 AI 做副业，三个月后的真实复盘', 'the Jekyll post rendered in the webview');
+      assert.deepEqual(state.rendered!.headings, ['收入']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   it('previews a Hugo post: the TOML header\'s title, a page bundle\'s figure', async () => {
     const hugo = vscode.workspace.workspaceFolders?.find((folder) => folder.name === 'hugo-blog')?.uri;
     assert.ok(hugo, 'the Hugo sample blog is open beside the Hexo one');
