@@ -178,7 +178,9 @@ describe('a Jekyll blog beside the Hexo and Hugo ones', function () {
       await rename(renamed, linked);
     }
     assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_url 2026-01-15-hello-jekyll %\}/);
-    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+    // Back as it was on disk: the linking page is left unsaved, never written.
+    await vscode.window.showTextDocument(linking);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
   it('shows the Jekyll site in the Posts view: tags, categories (folders too) and drafts, with Publish on a draft', async () => {
     const root = jekyllRoot()!;
