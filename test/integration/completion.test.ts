@@ -216,6 +216,13 @@ describe('front-matter completion in the editor', () => {
     const asset = postUri('_posts/weekend-at-xiangshan/summit.png').toString();
     const ours = assetLinks.filter((link) => link.target?.path.includes('/weekend-at-xiangshan/'));
     assert.deepEqual(ours.map((link) => link.target?.toString()), [asset]);
+    // Hovering the image: its preview, and its pixel size and weight read from the file.
+    const imageRange = ours[0].range;
+    const imageHovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', withAsset, imageRange.start.translate(0, 1));
+    const imageShown = imageHovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    const bytes = (await vscode.workspace.fs.readFile(postUri('_posts/weekend-at-xiangshan/summit.png'))).length;
+    assert.match(imageShown, /!\[\]\(.*summit\.png\)/);
+    assert.ok(imageShown.includes(`96 × 60 px · ${bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} B`}`), imageShown);
   });
 
   it('offers the post\'s asset folder in `{% asset_img |` and served images in `![](/|`', async () => {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { describeImage, imageInfo } from '../../core/media/imageInfo';
 import type { PostRecord } from '../../core/api';
 import { MARKDOWN_SELECTOR } from '../constants';
 import { toCorePath, toUri, toVsRange } from '../convert';
@@ -66,6 +67,9 @@ class BodyLinks {
       if (link.post.tags.length > 0) markdown.appendMarkdown(`${vscode.l10n.t('Tags: {0}', escapeMarkdown(link.post.tags.join(', ')))}\n\n`);
     } else if (/\.(png|jpe?g|gif|webp|svg|avif|bmp)$/i.test(link.target.path)) {
       markdown.appendMarkdown(`![](${link.target.toString()})`);
+      // Its pixel size and weight, read from the file's header.
+      const info = imageInfo(await vscode.workspace.fs.readFile(link.target).then((bytes) => bytes, () => new Uint8Array()));
+      if (info) markdown.appendMarkdown(`\n\n${describeImage(info)}`);
     } else {
       return undefined;
     }
