@@ -33,9 +33,39 @@ const QUARTER_HOUR = 15 * MINUTE;
 const offsetCache = new Map<string, Map<number, number | undefined>>();
 let cachedOffsets = 0;
 
+/**
+ * Offsets by zone and UTC day, for days without a transition: posts are dated on a few hundred days,
+ * and two lookups (the day's first and last instant) answer for every time of such a day. A day whose
+ * ends differ falls back to quarter hours. `null`: that day has a transition.
+ */
+const DAY = 24 * 60 * MINUTE;
+const dayCache = new Map<string, Map<number, number | undefined | null>>();
+let cachedDays = 0;
+
 /** The zone's offset at `ms` in minutes, positive west of UTC (the sign of getTimezoneOffset and moment). */
 export function zoneOffsetMinutesWest(timezone: string, ms: number): number | undefined {
   if (!Number.isFinite(ms)) return undefined;
+  const day = Math.floor(ms / DAY);
+  let days = dayCache.get(timezone);
+  let whole = days?.get(day);
+  if (whole === undefined && !days?.has(day)) {
+    const first = quarterOffset(timezone, day * DAY);
+    const last = quarterOffset(timezone, (day + 1) * DAY - 1);
+    whole = first === last ? first : null;
+    if (cachedDays > 50_000) {
+      dayCache.clear();
+      cachedDays = 0;
+      days = undefined;
+    }
+    if (!days) dayCache.set(timezone, (days = new Map()));
+    days.set(day, whole);
+    cachedDays++;
+  }
+  return whole === null ? quarterOffset(timezone, ms) : whole;
+}
+
+/** The offset at `ms`, cached by quarter hour. */
+function quarterOffset(timezone: string, ms: number): number | undefined {
   const quarter = Math.floor(ms / QUARTER_HOUR);
   let zone = offsetCache.get(timezone);
   if (zone?.has(quarter)) return zone.get(quarter);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { offsetFromWallClock, offsetFromZoneName } from '../../../src/core/time/zoneOffset';
+import { offsetFromWallClock, offsetFromZoneName, zoneOffsetMinutesWest } from '../../../src/core/time/zoneOffset';
 import { formatMomentDate } from '../../../src/core/site/dateFormat';
 import {
   hasIgnoredDateOffset, isKnownTimeZone, parseFrontMatter, readHexoDate, writtenDateOffset,
@@ -111,5 +111,18 @@ describe('date offsets', () => {
       assert.equal(formatMomentDate(new Date(ms), 'YYYY-MM-DD HH:mm:ss', zone), intl, `${zone} at ${new Date(ms).toISOString()}`);
     }), { numRuns: 2000 });
     assert.equal(formatMomentDate(new Date(Date.UTC(2026, 0, 1, 16)), 'YYYY-MM-DD HH:mm Z', 'Asia/Shanghai'), '2026-01-02 00:00 +08:00');
+  });
+});
+
+describe('zone offsets cached by day', () => {
+  it('answers every time of a day without a transition, and each side of a transition on the day it happens', () => {
+    // New York springs forward on 2024-03-10 at 07:00 UTC; Shanghai has no transition.
+    assert.equal(zoneOffsetMinutesWest('America/New_York', Date.UTC(2024, 2, 10, 6, 59)), 300);
+    assert.equal(zoneOffsetMinutesWest('America/New_York', Date.UTC(2024, 2, 10, 7, 1)), 240);
+    assert.equal(zoneOffsetMinutesWest('America/New_York', Date.UTC(2024, 2, 10, 0, 0)), 300);
+    assert.equal(zoneOffsetMinutesWest('America/New_York', Date.UTC(2024, 2, 10, 23, 59)), 240);
+    for (const hour of [0, 9, 23]) assert.equal(zoneOffsetMinutesWest('Asia/Shanghai', Date.UTC(2024, 2, 10, hour)), -480);
+    assert.equal(zoneOffsetMinutesWest('Not/AZone', Date.UTC(2024, 2, 10)), undefined);
+    assert.equal(zoneOffsetMinutesWest('Not/AZone', Date.UTC(2024, 2, 10, 12)), undefined);
   });
 });
