@@ -34,3 +34,4 @@ export { LineMap } from './text/lineMap';
 export type { Position, SourceRange } from './text/sourceRange';
 export { countWords, type WordCount } from './text/wordCount';
 export { carriesTerm, termAt, type TermAt } from './site/termAt';
+export { describeImage, imageInfo, type ImageInfo } from './media/imageInfo';

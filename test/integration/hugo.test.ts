@@ -6,7 +6,7 @@ import { loadHugoSite } from '../../src/core/generators/hugo/hugoSite';
 import { createVscodeFileSystem } from '../../src/vscode/services/vscodeFileSystem';
 import type { SiteService } from '../../src/vscode/services/siteService';
 import { PostsTreeProvider } from '../../src/vscode/features/posts/postsTree';
-import { activatePostcraft, typeInto, waitFor } from './support';
+import { activatePostcraft, renameThroughEdit, typeInto, waitFor } from './support';
 
 /**
  * Postcraft on the Hugo sample blog (examples/hugo-blog), open beside the Hexo one: completion in
@@ -189,20 +189,18 @@ describe('a Hugo blog beside a Hexo blog', function () {
   });
 
   it('moving a page keeps the refs to it: renamed through a WorkspaceEdit, the linking page follows in the same edit', async () => {
-    const rename = async (from: vscode.Uri, to: vscode.Uri) => {
-      const edit = new vscode.WorkspaceEdit();
-      edit.renameFile(from, to);
-      assert.ok(await vscode.workspace.applyEdit(edit));
-    };
     const root = hugoRoot()!;
     const linked = vscode.Uri.joinPath(root, 'content', 'posts', 'http-timeouts.md');
     const moved = vscode.Uri.joinPath(root, 'content', 'posts', 'go-http-timeouts.md');
     const linking = vscode.Uri.joinPath(root, 'content', 'posts', 'go-context-cancellation.md');
-    await rename(linked, moved);
+    // An earlier test rewrote the linking page on disk: its open document catches up first.
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(linking));
+    await waitFor(async () => ((await vscode.workspace.openTextDocument(linking)).getText() === onDisk ? true : undefined), 5000, 'the linking page\'s document to match the disk');
+    await renameThroughEdit(linked, moved);
     try {
       assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{\{< ref "go-http-timeouts\.md" >\}\}/);
     } finally {
-      await rename(moved, linked);
+      await renameThroughEdit(moved, linked);
     }
     assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{\{< ref "http-timeouts\.md" >\}\}/);
     // Back as it was on disk: the linking page is left unsaved, never written.

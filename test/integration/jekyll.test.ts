@@ -6,7 +6,7 @@ import { loadJekyllSite } from '../../src/core/generators/jekyll/jekyllSite';
 import { createVscodeFileSystem } from '../../src/vscode/services/vscodeFileSystem';
 import type { SiteService } from '../../src/vscode/services/siteService';
 import { PostsTreeProvider } from '../../src/vscode/features/posts/postsTree';
-import { activatePostcraft, typeInto, waitFor } from './support';
+import { activatePostcraft, renameThroughEdit, typeInto, waitFor } from './support';
 
 /**
  * Postcraft on the Jekyll sample blog (examples/jekyll-blog), open beside the Hexo and Hugo ones:
@@ -166,16 +166,11 @@ describe('a Jekyll blog beside the Hexo and Hugo ones', function () {
     }, 5000, 'a definition for the post_url');
     const targets = definitions.map((definition) => ('targetUri' in definition ? definition.targetUri : definition.uri).toString());
     assert.deepEqual(targets, [linked.toString()]);
-    const rename = async (from: vscode.Uri, to: vscode.Uri) => {
-      const edit = new vscode.WorkspaceEdit();
-      edit.renameFile(from, to);
-      assert.ok(await vscode.workspace.applyEdit(edit));
-    };
-    await rename(linked, renamed);
+    await renameThroughEdit(linked, renamed);
     try {
       assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_url 2026-01-15-moved-to-jekyll %\}/);
     } finally {
-      await rename(renamed, linked);
+      await renameThroughEdit(renamed, linked);
     }
     assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_url 2026-01-15-hello-jekyll %\}/);
     // Back as it was on disk: the linking page is left unsaved, never written.

@@ -7,7 +7,7 @@ import { PostsTreeProvider } from '../../src/vscode/features/posts/postsTree';
 import { renameTaxonomy } from '../../src/vscode/features/posts/renameTaxonomyCommands';
 import { SiteService } from '../../src/vscode/services/siteService';
 import { createVscodeFileSystem } from '../../src/vscode/services/vscodeFileSystem';
-import { activatePostcraft, blogFile, waitFor } from './support';
+import { activatePostcraft, blogFile, renameThroughEdit, waitFor } from './support';
 import { AssetPasteProvider } from '../../src/vscode/features/pasteAssets';
 import { Commands, Settings, TreeItemKinds } from '../../src/vscode/constants';
 
@@ -514,11 +514,6 @@ describe('posts: create, publish and organize as Hexo does', function () {
   });
 
   it('renaming a post whose permalink names its file points Markdown links to its old URL at the new one', async () => {
-    const rename = async (from: vscode.Uri, to: vscode.Uri) => {
-      const edit = new vscode.WorkspaceEdit();
-      edit.renameFile(from, to);
-      assert.ok(await vscode.workspace.applyEdit(edit));
-    };
     const linked = blogFile('source', '_posts', 'go-http-client-timeouts.md');
     const renamed = blogFile('source', '_posts', 'go-http-timeouts.md');
     const document = await vscode.workspace.openTextDocument(blogFile('source', '_posts', 'postgres-slow-query.md'));
@@ -526,11 +521,11 @@ describe('posts: create, publish and organize as Hexo does', function () {
     const end = document.lineAt(document.lineCount - 1).range.end;
     assert.ok(await editor.edit((edit) => edit.insert(end, '\n见 [超时](/2026/02/21/go-http-client-timeouts/#retries)\n')));
     try {
-      await rename(linked, renamed);
+      await renameThroughEdit(linked, renamed);
       try {
         assert.match(document.getText(), /\[超时\]\(\/2026\/02\/21\/go-http-timeouts\/#retries\)/);
       } finally {
-        await rename(renamed, linked);
+        await renameThroughEdit(renamed, linked);
       }
       assert.match(document.getText(), /\[超时\]\(\/2026\/02\/21\/go-http-client-timeouts\/#retries\)/);
     } finally {
@@ -540,38 +535,33 @@ describe('posts: create, publish and organize as Hexo does', function () {
   });
 
   it('renaming a post keeps the links to it and moves its asset folder, in the same edit; renaming its asset renames its references', async () => {
-    const rename = async (from: vscode.Uri, to: vscode.Uri) => {
-      const edit = new vscode.WorkspaceEdit();
-      edit.renameFile(from, to);
-      assert.ok(await vscode.workspace.applyEdit(edit));
-    };
     const linked = blogFile('source', '_posts', 'go-http-client-timeouts.md');
     const renamed = blogFile('source', '_posts', 'go-http-timeouts.md');
     const linking = blogFile('source', '_posts', 'postgres-slow-query.md');
-    await rename(linked, renamed);
+    await renameThroughEdit(linked, renamed);
     try {
       assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_link go-http-timeouts %\}/);
     } finally {
-      await rename(renamed, linked);
+      await renameThroughEdit(renamed, linked);
     }
     assert.match((await vscode.workspace.openTextDocument(linking)).getText(), /\{% post_link go-http-client-timeouts %\}/);
     const withAssets = blogFile('source', '_posts', 'weekend-at-xiangshan.md');
     const moved = blogFile('source', '_posts', 'weekend-in-xiangshan.md');
-    await rename(withAssets, moved);
+    await renameThroughEdit(withAssets, moved);
     try {
       await vscode.workspace.fs.stat(blogFile('source', '_posts', 'weekend-in-xiangshan', 'summit.png'));
     } finally {
-      await rename(moved, withAssets);
+      await renameThroughEdit(moved, withAssets);
     }
     await vscode.workspace.fs.stat(blogFile('source', '_posts', 'weekend-at-xiangshan', 'summit.png'));
     // A file of the asset folder renamed: the post's asset_img follows it.
     const image = blogFile('source', '_posts', 'weekend-at-xiangshan', 'summit.png');
     const renamedImage = blogFile('source', '_posts', 'weekend-at-xiangshan', 'peak.png');
-    await rename(image, renamedImage);
+    await renameThroughEdit(image, renamedImage);
     try {
       assert.match((await vscode.workspace.openTextDocument(withAssets)).getText(), /\{% asset_img peak\.png /);
     } finally {
-      await rename(renamedImage, image);
+      await renameThroughEdit(renamedImage, image);
     }
     assert.match((await vscode.workspace.openTextDocument(withAssets)).getText(), /\{% asset_img summit\.png /);
     await vscode.commands.executeCommand('workbench.action.files.saveAll');

@@ -53,3 +53,10 @@ export async function typeInto(uri: vscode.Uri, textWithCursor: string): Promise
   editor.selection = new vscode.Selection(position, position);
   return { editor, position };
 }
+
+/** Renames a file as the Explorer does, through a WorkspaceEdit (which runs the rename participants). */
+export async function renameThroughEdit(from: vscode.Uri, to: vscode.Uri): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.renameFile(from, to);
+  assert.ok(await vscode.workspace.applyEdit(edit), `renamed ${from.path} to ${to.path}`);
+}

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { scratchCopy } from './scratchSite';
+import { applyRenamedPostEdits, scratchCopy } from './scratchSite';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -263,13 +263,7 @@ describe('Hugo sites read as Hugo 0.111 reads them', function () {
       const index = workspace.sites[0];
       const from = joinPath(index.site.sourceRoot, 'posts', 'target.md');
       const to = joinPath(index.site.sourceRoot, 'archive', 'moved.md');
-      let edited = 0;
-      for (const record of index.posts()) {
-        const text = readFileSync(record.path, 'utf8');
-        const edits = index.site.generator.renamedPostEdits!(text, from, to, index.site, record.path);
-        edited += edits.length;
-        if (edits.length > 0) writeFileSync(record.path, applyTextEdits(text, edits));
-      }
+      const edited = applyRenamedPostEdits(index, from, to);
       assert.equal(edited, 6, 'six refs name the page; the one to a.md stays');
       mkdirSync(join(copy, 'content', 'archive'));
       writeFileSync(to, readFileSync(from));

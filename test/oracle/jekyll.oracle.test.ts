@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { scratchCopy } from './scratchSite';
+import { applyRenamedPostEdits, scratchCopy } from './scratchSite';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -228,13 +228,7 @@ describe('Jekyll sites read as Jekyll 4.3 reads them', function () {
       const index = workspace.sites[0];
       const from = joinPath(index.site.sourceRoot, '_posts', '2026-01-15-hello-jekyll.md');
       const to = joinPath(index.site.sourceRoot, 'life', '_posts', '2026-01-16-moved-to-jekyll.md');
-      let edited = 0;
-      for (const record of index.posts()) {
-        const text = readFileSync(record.path, 'utf8');
-        const edits = index.site.generator.renamedPostEdits!(text, from, to, index.site, record.path);
-        edited += edits.length;
-        if (edits.length > 0) writeFileSync(record.path, applyTextEdits(text, edits));
-      }
+      const edited = applyRenamedPostEdits(index, from, to);
       assert.equal(edited, 3, 'two post_url and one link name the post');
       writeFileSync(to, readFileSync(from));
       rmSync(from);

@@ -1,4 +1,6 @@
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { applyTextEdits } from '../../src/core/edits';
+import type { SiteIndex } from '../../src/core/index/siteIndex';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -23,4 +25,19 @@ export function scratchCopy(site: string, generator: string, skip: readonly stri
   const copy = join(mkdtempSync(join(tmpdir(), `postcraft-${generator}-oracle-`)), 'site');
   cpSync(site, copy, { recursive: true, filter: (source) => !skip.some((name) => source.endsWith(`/${name}`) || source.endsWith(`\\${name}`)) });
   return copy;
+}
+
+/**
+ * Applies, on disk, the edits a site's generator makes in every post when the post at `from` moves to
+ * `to` (what the editor's rename participant does); resolves to how many edits it made.
+ */
+export function applyRenamedPostEdits(index: SiteIndex, from: string, to: string): number {
+  let edited = 0;
+  for (const record of index.posts()) {
+    const text = readFileSync(record.path, 'utf8');
+    const edits = index.site.generator.renamedPostEdits!(text, from, to, index.site, record.path);
+    edited += edits.length;
+    if (edits.length > 0) writeFileSync(record.path, applyTextEdits(text, edits));
+  }
+  return edited;
 }

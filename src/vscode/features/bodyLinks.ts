@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeImage, imageInfo } from '../../core/media/imageInfo';
+import { describeImage, imageInfo } from '../../core/api';
 import type { PostRecord } from '../../core/api';
 import { MARKDOWN_SELECTOR } from '../constants';
 import { toCorePath, toUri, toVsRange } from '../convert';

@@ -40,7 +40,8 @@ export function refTarget(site: HugoSite, index: SiteIndexView, fromPath: string
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-function joinRelative(folder: string, path: string): string {
+/** A `/` path relative to a content folder, `..` and `.` resolved. */
+export function joinRelative(folder: string, path: string): string {
   const parts = folder === '' ? [] : folder.split('/');
   for (const part of path.split('/')) {
     if (part === '..') parts.pop();

@@ -4,6 +4,7 @@ import { LineMap } from '../../../text/lineMap';
 import type { Site } from '../../generator';
 import { splitHugoFrontMatter } from '../frontMatterSplit';
 import { scanShortcodes } from '../shortcodes';
+import { joinRelative } from '../refs';
 
 /**
  * The edits in the page at `path` that keep its `ref`/`relref` to the page moving from `from` to `to`
@@ -52,15 +53,6 @@ function rewrite(target: string, oldPage: string, newPage: string, linkingFolder
   // A file name: relative to the linking page's folder, or the logical name of a single page.
   if (joinRelative(linkingFolder, target) === form(oldPage)) return relativeTo(linkingFolder, form(newPage));
   return target === form(basename(oldPage)) ? form(basename(newPage)) : undefined;
-}
-
-function joinRelative(folder: string, path: string): string {
-  const parts = folder === '' ? [] : folder.split('/');
-  for (const part of path.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return parts.join('/');
 }
 
 /** `page` (content-relative) as a path from `folder` (content-relative). */
