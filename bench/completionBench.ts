@@ -4,6 +4,8 @@ import type { FileSystemPort } from '../src/core/ports';
 import type { SiteIndex } from '../src/core/index/siteIndex';
 import { median, percentile } from './measure';
 import { mulberry32, postText, type Dialect } from './syntheticSite';
+import { hexoPermalinkOf } from '../src/core/generators/hexo/postRecord';
+import type { HexoSite } from '../src/core/generators/hexo/hexoSite';
 
 /** Where a writer asks for suggestions: after `[`, `, `, `- `, `: `, and at the start of a key line. */
 function cursorPositions(text: string): number[] {
@@ -86,10 +88,11 @@ export function benchPostLinkCompletion(index: SiteIndex, requests = 2000): { me
 export async function benchPostUrlCompletion(index: SiteIndex, fs: FileSystemPort, requests = 2000): Promise<{ median: number; p99: number; items: number }> {
   const random = mulberry32(77);
   const tags = index.tagCounts().map((tag) => tag.name);
-  const records = [...index.posts()].filter((record) => record.kind === 'post' && record.permalink).slice(0, 200);
+  const site = index.site as HexoSite;
+  const records = [...index.posts()].filter((record) => record.kind === 'post' && hexoPermalinkOf(record, site)).slice(0, 200);
   // One post links to another by its URL, so the site "links that way".
   const [linking, linked] = records;
-  index.update(linking.path, `---\ntitle: Linking\n---\nSee [this](/${linked.permalink!}).\n`);
+  index.update(linking.path, `---\ntitle: Linking\n---\nSee [this](/${hexoPermalinkOf(linked, site)!}).\n`);
   const text = '---\ntitle: Writing\n---\nSee [the other post](';
   await prepareHexoBodyCompletion(text, text.length, index, fs);
   const context = { path: records[2].path, siteFiles: new Set<string>() };

@@ -126,7 +126,7 @@ export class SiteIndex implements SiteIndexView {
   }
 
   /**
-   * Changes only when a post's kind, title, slug, permalink, date, publication, tags, categories or front-matter
+   * Changes only when a post's kind, title, slug, URL inputs, layout, date, publication, tags, categories or front-matter
    * keys change, or a post comes or goes: typing in a post's body leaves it alone, so what is derived from every post
    * (the rules' vocabulary, draft tags) is not rebuilt on each keystroke.
    */
@@ -262,7 +262,7 @@ export class SiteIndex implements SiteIndexView {
 
 function sameTaxonomy(a: PostRecord, b: PostRecord): boolean {
   return a.kind === b.kind && a.title === b.title && sameList(a.keys, b.keys) && a.slug === b.slug && a.published === b.published
-    && a.permalink === b.permalink
+    && a.urlInputs === b.urlInputs && a.layout === b.layout
     && Boolean(a.error) === Boolean(b.error) && a.date?.getTime() === b.date?.getTime()
     && sameList(a.tags, b.tags) && a.categories.length === b.categories.length
     && a.categories.every((path, i) => sameList(path, b.categories[i]))

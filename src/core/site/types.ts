@@ -37,10 +37,10 @@ export interface PostRecord {
    */
   readonly slug?: string;
   /**
-   * The path below the site's root the post is served at, as the generator makes it from the post
-   * (Hexo's `post.path`), when it is known from the post's text.
+   * What the post's URL is made of besides the fields above (Hexo's front-matter `permalink:` and
+   * placeholder fields), as one string, so that the index sees a change of it; absent when nothing.
    */
-  readonly permalink?: string;
+  readonly urlInputs?: string;
   /** When the page is published, if the generator reads that apart from `date` (Hugo's `publishDate`). */
   readonly publishDate?: Date;
   /** When the page stops being built (Hugo's `expiryDate`). */

@@ -10,7 +10,7 @@ import { LineMap } from '../../text/lineMap';
 import { readHexoDate, splitFrontMatter } from '../../frontMatter';
 import { hexoPostPath, hexoUrlFor, permalinkFollowsFileName, safeDecode } from './permalink';
 import { fileNameDateParts, hexoPostSlug, parsePostFileName } from './postFileName';
-import type { HexoPostRecord } from './postRecord';
+import { hexoPermalinkOf, type HexoPostRecord } from './postRecord';
 import { postAtUrl, postUrls } from './postUrls';
 import { pageKey } from './urlLinks';
 
@@ -135,7 +135,8 @@ function movedUrl(from: string, to: string, site: HexoSite, index: SiteIndexView
   const { config } = site;
   const record = index?.post(from) as HexoPostRecord | undefined;
   const kind = site.classify(to);
-  if (!permalinkFollowsFileName(config) || !record?.permalink || record.permalinkData?.override || (kind !== 'post' && kind !== 'draft')) return undefined;
+  const permalink = record ? hexoPermalinkOf(record, site) : undefined;
+  if (!permalinkFollowsFileName(config) || !record || permalink === undefined || record.permalinkData?.override || (kind !== 'post' && kind !== 'draft')) return undefined;
   const published = kind === 'post' && (record.kind !== 'post' || record.published);
   let date = record.date;
   if (!record.keys.includes('date')) {
@@ -148,7 +149,7 @@ function movedUrl(from: string, to: string, site: HexoSite, index: SiteIndexView
     categories: published || config.renderDrafts ? record.categories : [], layout: record.layout, fields: record.permalinkData?.fields,
   }, config);
   if (path === undefined) return undefined;
-  const before = hexoUrlFor(record.permalink, config);
+  const before = hexoUrlFor(permalink, config);
   const after = hexoUrlFor(path, config);
   return before === after ? undefined : { key: pageKey(before), before, after };
 }

@@ -38,9 +38,7 @@ export function readPostRecord(site: HexoSite, path: string, kind: PostKind, tex
   const layout = typeof data.layout === 'string' ? data.layout : site.config.defaultLayout;
   const categories = kind === 'page' ? [] : categoriesOf(data);
   const published = kind === 'post' && data.published !== false;
-  // Hexo files a post it does not show under no category (`Post#setCategories`): `:category` is then `default_category`.
-  const shownCategories = published || site.config.renderDrafts ? categories : [];
-  const served = kind === 'page' || read.error ? undefined : permalinkOfPost(site, path, data, { ...fileName }, { title, titled: 'title' in data, date, categories: shownCategories, layout });
+  const permalinkData = kind === 'page' || read.error ? undefined : permalinkInputs(site, data, { ...fileName });
   const urlLinks = rootedLinkTargets(text);
 
   return {
@@ -57,8 +55,7 @@ export function readPostRecord(site: HexoSite, path: string, kind: PostKind, tex
     // Only when written: most posts have none, and an absent key costs no slot in 10,000 records.
     ...(typeof data.slug === 'string' || typeof data.slug === 'number' ? { slug: String(data.slug) } : {}),
     published,
-    ...(served?.path === undefined ? {} : { permalink: served.path }),
-    ...(served?.data ? { permalinkData: served.data } : {}),
+    ...(permalinkData ? { permalinkData, urlInputs: JSON.stringify(permalinkData) } : {}),
     ...(urlLinks.length > 0 ? { urlLinks } : {}),
     frontMatterLines: read.frontMatterLines,
     error: read.error,
@@ -69,15 +66,11 @@ export function readPostRecord(site: HexoSite, path: string, kind: PostKind, tex
 const PRESERVED_NAME_FIELDS = new Set(['title', 'year', 'month', 'day', 'i_month', 'i_day', 'hash']);
 
 /**
- * The post's `post.path`, and what of its front matter it needs again when the post is renamed: its
+ * What of its front matter a post's `post.path` is made of besides the record's shared fields: its
  * `permalink:` override, and the values of the placeholders that are front-matter fields (where the
  * file name fills one that Hexo does not keep, `:lang` of `:lang/:title.md`, the file name's wins).
  */
-function permalinkOfPost(
-  site: HexoSite, path: string, data: Readonly<Record<string, unknown>>, fileName: Readonly<Record<string, string | undefined>>,
-  shared: Omit<PermalinkInput, 'slug' | 'override' | 'fields'>,
-): { path?: string; data?: HexoPostRecord['permalinkData'] } {
-  const slug = hexoPostSlug(site.config.newPostName, site.postRelativePath(path));
+function permalinkInputs(site: HexoSite, data: Readonly<Record<string, unknown>>, fileName: Readonly<Record<string, string | undefined>>): HexoPostRecord['permalinkData'] {
   const override = typeof data.permalink === 'string' || typeof data.permalink === 'number' ? String(data.permalink) || undefined : undefined;
   let fields: Record<string, string> | undefined;
   for (const key of override ? [] : permalinkFieldKeys(site.config)) {
@@ -85,8 +78,30 @@ function permalinkOfPost(
     const value = fromName ?? fieldText(data[key]);
     if (value !== undefined) (fields ??= {})[key] = value;
   }
-  const permalink = hexoPostPath({ ...shared, slug, override, fields }, site.config);
-  return { path: permalink, data: override || fields ? { override, fields } : undefined };
+  return override || fields ? { override, fields } : undefined;
+}
+
+/** Each record's `post.path`, made on first use: indexing a site needs none of them. */
+const permalinks = new WeakMap<PostRecord, string | null>();
+
+/**
+ * The path Hexo serves a post or draft at (`post.path`), from its record: undefined for a page, a
+ * broken post, or where Hexo's answer cannot be known (`hexoPostPath`).
+ */
+export function hexoPermalinkOf(record: PostRecord, site: HexoSite): string | undefined {
+  let permalink = permalinks.get(record);
+  if (permalink === undefined) {
+    const data = (record as HexoPostRecord).permalinkData;
+    // Hexo files a post it does not show under no category (`Post#setCategories`): `:category` is then `default_category`.
+    const shown = record.published || site.config.renderDrafts;
+    permalink = record.kind === 'page' || record.error ? null : hexoPostPath({
+      slug: hexoPostSlug(site.config.newPostName, site.postRelativePath(record.path)),
+      title: record.title, titled: record.keys.includes('title'), date: record.date,
+      categories: shown ? record.categories : [], layout: record.layout, override: data?.override, fields: data?.fields,
+    }, site.config) ?? null;
+    permalinks.set(record, permalink);
+  }
+  return permalink ?? undefined;
 }
 
 /** A front-matter value as Hexo writes it into a URL; undefined for what it cannot write predictably. */

@@ -3,7 +3,8 @@ import type { PostRecord } from '../../site/types';
 import { linkablePosts } from './bodyLinks';
 import type { HexoConfig } from './hexoConfig';
 import { hexoUrlFor } from './permalink';
-import type { HexoPostRecord } from './postRecord';
+import { hexoPermalinkOf, type HexoPostRecord } from './postRecord';
+import { HexoSite } from './hexoSite';
 import { pageKey, rootedLinkTargets } from './urlLinks';
 import type { FileSystemPort } from '../../ports';
 import { decodeText } from '../../text/decode';
@@ -37,10 +38,12 @@ export function postUrls(index: SiteIndexView, config: HexoConfig): PostUrls {
   const { renderDrafts } = config;
   for (const record of linkablePosts(index)) {
     // A post Hexo does not generate (`published: false`) has no page to link to.
-    if (record.permalink === undefined || record.error || (!record.published && !renderDrafts)) continue;
+    if (record.error || (!record.published && !renderDrafts)) continue;
     let link = linkOfRecord.get(record);
     if (link === undefined) {
-      const url = hexoUrlFor(record.permalink, config);
+      const permalink = index.site instanceof HexoSite ? hexoPermalinkOf(record, index.site) : undefined;
+      if (permalink === undefined) continue;
+      const url = hexoUrlFor(permalink, config);
       linkOfRecord.set(record, (link = { record, url, key: pageKey(url) }));
     }
     links.push(link);
