@@ -2,7 +2,7 @@
 // Runtime libraries are bundled, so the .vsix ships no node_modules.
 import * as esbuild from 'esbuild';
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -89,4 +89,6 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // Issue #17 sets a budget for the browser's download: watch it.
+  console.log(`dist/web/extension.js: ${(statSync('dist/web/extension.js').size / 1024 / 1024).toFixed(2)} MB`);
 }
