@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { runEditorChecks, type EditorCheck } from '../editorChecks';
 import type { SiteSummary } from '../../src/vscode/features/siteSummary';
-import { Commands, DIAGNOSTIC_SOURCE, EXTENSION_ID } from '../../src/vscode/constants';
+import type { PreviewDebugState } from '../../src/vscode/features/preview/previewPanel';
+import { Commands, DIAGNOSTIC_SOURCE, EXTENSION_ID, InternalCommands } from '../../src/vscode/constants';
 
 async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: () => string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -48,6 +49,13 @@ export async function run(): Promise<void> {
     assert.equal(posts('jekyll-blog'), 5, 'Jekyll posts indexed');
   });
 
+  check('Check All Posts reads every sample post and finds what the Node build finds: two pieces of advice, nothing worse', async () => {
+    const summary = await vscode.commands.executeCommand<{ files: number; errors: number; warnings: number; infos: number }>(Commands.checkAll);
+    assert.ok(summary.files >= 28, `checked ${summary.files} files`);
+    const flagged = vscode.languages.getDiagnostics().flatMap(([uri, found]) => found.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity !== vscode.DiagnosticSeverity.Information).map((d) => `${uri.path.split('/').pop()} ${String(typeof d.code === 'object' ? d.code.value : d.code)} ${d.message}`));
+    assert.deepEqual([summary.errors, summary.warnings, summary.infos], [0, 0, 2], flagged.join('; '));
+  });
+
   check('it completes a tag in a Hexo post\'s front matter, most used first, leaving out the post\'s own', async () => {
     const uri = vscode.Uri.joinPath(root, 'source', '_posts', 'weekend-at-xiangshan.md');
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -78,6 +86,22 @@ export async function run(): Promise<void> {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri);
     }
+  });
+
+  check('a post_link leads to the post Hexo finds', async () => {
+    const uri = vscode.Uri.joinPath(root, 'source', '_posts', 'postgres-slow-query.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const offset = document.getText().indexOf('{% post_link go-http-client-timeouts %}') + '{% post_link go'.length;
+    const targets = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', uri, document.positionAt(offset));
+    assert.deepEqual(targets.map((target) => ('targetUri' in target ? target.targetUri : target.uri).path.split('/').pop()), ['go-http-client-timeouts.md']);
+  });
+
+  check('the preview renders a post in its webview', async () => {
+    const uri = vscode.Uri.joinPath(root, 'source', '_posts', 'gradient-descent-intuition.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.commands.executeCommand(Commands.openPreviewToSide);
+    const find = async () => (await vscode.commands.executeCommand<PreviewDebugState[]>(InternalCommands.previewDebugState)).find((state) => state.rendered?.title === '梯度下降的数学直觉');
+    await waitFor(find, 15_000, () => 'the webview to report the post\'s rendered title');
   });
 
   check('deploy, which needs a process, opens no terminal in the browser', async () => {
