@@ -2,8 +2,8 @@
 // Runtime libraries are bundled, so the .vsix ships no node_modules.
 import * as esbuild from 'esbuild';
 
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -39,19 +39,39 @@ const asciiOnly = {
   },
 };
 
-const builds = [
-  // The banner runs before any bundled module: activation is timed from the moment the code began to load.
-  {
-    ...common,
-    entryPoints: ['src/vscode/extension.ts'],
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-    banner: { js: 'var POSTCRAFT_LOAD_START = Date.now();' },
-    minifyWhitespace: true,
-    minifySyntax: true,
-    write: false,
-    plugins: [asciiOnly],
+/**
+ * The browser build's variants: where `x.web.ts` sits beside `x.ts` in src/, an import of `./x` takes
+ * it. A variant replaces only what needs Node (its type is the Node module's, so tsc keeps them alike).
+ */
+const webVariants = {
+  name: 'web-variants',
+  setup(build) {
+    const sources = resolve('src');
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (!args.importer.startsWith(sources)) return undefined;
+      const variant = resolve(args.resolveDir, `${args.path}.web.ts`);
+      return existsSync(variant) ? { path: variant } : undefined;
+    });
   },
+};
+
+const extension = {
+  ...common,
+  entryPoints: ['src/vscode/extension.ts'],
+  external: ['vscode'],
+  // The banner runs before any bundled module: activation is timed from the moment the code began to load.
+  banner: { js: 'var POSTCRAFT_LOAD_START = Date.now();' },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  write: false,
+};
+
+const builds = [
+  { ...extension, outfile: 'dist/extension.js', plugins: [asciiOnly] },
+  // The same extension for the web worker extension host (vscode.dev, github.dev): no Node there, so
+  // Node's modules fail the build instead of being left to `require` (`events`, which nunjucks's
+  // parser extends, comes from the `events` package).
+  { ...extension, outfile: 'dist/web/extension.js', platform: 'browser', target: 'es2022', plugins: [webVariants, asciiOnly] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { POSTCRAFT_VERSION: JSON.stringify(version) } },
   { ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js' },
   // The preview's webview script (media/preview), for the browser.
@@ -69,4 +89,6 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // Issue #17 sets a budget for the browser's download: watch it.
+  console.log(`dist/web/extension.js: ${(statSync('dist/web/extension.js').size / 1024 / 1024).toFixed(2)} MB`);
 }

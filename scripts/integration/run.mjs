@@ -49,14 +49,19 @@ if (reload) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'reloa
 // browser's clipboard and press Ctrl+V in the workbench, as a writer pasting a screenshot does.
 const paste = process.argv.includes('--paste');
 if (paste) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'paste', 'index.js');
+// `--web` runs the browser build (dist/web/extension.js) in code-server's web worker extension host
+// (npm run test:web): a copy of the extension whose manifest has `browser` and no `main` (with both,
+// the Node host wins) is the development extension, and the web checks run in the Node host beside it.
+const web = process.argv.includes('--web');
+if (web) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'web', 'index.js');
 // POSTCRAFT_TEST_ENTRY: another compiled entry point to run instead (the editor benchmark uses it).
 const extensionTestsPath = path.resolve(repoRoot, process.env.POSTCRAFT_TEST_ENTRY || path.join('out', 'test', 'integration', 'index.js'));
-const extensionMain = path.join(repoRoot, 'dist', 'extension.js');
+const extensionMain = path.join(repoRoot, 'dist', web ? 'web' : '', 'extension.js');
 const sampleBlog = path.join(repoRoot, 'examples', 'hexo-blog');
 const hugoBlog = path.join(repoRoot, 'examples', 'hugo-blog');
 const jekyllBlog = path.join(repoRoot, 'examples', 'jekyll-blog');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SUMMARY = /^(?:integration|package|restricted|reload|paste): (\d+) passed, (\d+) failed$/;
+const SUMMARY = /^(?:integration|package|restricted|reload|paste|web): (\d+) passed, (\d+) failed$/;
 
 const timeoutSeconds = Number(process.env.POSTCRAFT_TEST_TIMEOUT || 600);
 const verbose = process.env.POSTCRAFT_TEST_VERBOSE === '1';
@@ -124,6 +129,23 @@ function workspaceEnv(workspace) {
   };
 }
 
+/**
+ * A copy of the extension under `tempRoot` that only a web worker extension host runs: its manifest
+ * keeps `browser` and drops `main`, and it holds what the .vsix ships for the browser.
+ */
+function browserOnlyCopy(tempRoot) {
+  const target = path.join(tempRoot, 'browser-extension');
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  if (!manifest.browser) fail('package.json has no `browser` entry');
+  delete manifest.main;
+  fs.mkdirSync(target, { recursive: true });
+  fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify(manifest, null, 2));
+  const shipped = ['dist/web', 'dist/preview', 'l10n', 'syntaxes', 'snippets', 'media', ...fs.readdirSync(repoRoot).filter((name) => /^package\.nls(\..+)?\.json$/.test(name))];
+  for (const entry of shipped) fs.cpSync(path.join(repoRoot, entry), path.join(target, entry), { recursive: true });
+  log(`browser-only copy of the extension (no \`main\`): ${target}`);
+  return target;
+}
+
 function installVsix(vsix, stateDir) {
   if (!fs.existsSync(vsix)) fail(`${vsix} does not exist: run \`npm run package\` first`);
   const extensions = path.join(stateDir, 'extensions');
@@ -183,7 +205,7 @@ async function runInCodeServer(workspace, tempRoot) {
   const vsix = process.env.POSTCRAFT_TEST_VSIX;
   const developmentPath = vsix
     ? path.join(repoRoot, 'test', 'package', 'probe-extension')
-    : path.resolve(repoRoot, process.env.POSTCRAFT_TEST_EXTENSION || '.');
+    : web ? browserOnlyCopy(tempRoot) : path.resolve(repoRoot, process.env.POSTCRAFT_TEST_EXTENSION || '.');
   if (vsix) installVsix(path.resolve(repoRoot, vsix), path.join(tempRoot, 'code-server'));
   const server = await startCodeServer({
     port,
@@ -276,6 +298,7 @@ async function runInCodeServer(workspace, tempRoot) {
 
 async function runInDesktopVsCode(workspace, tempRoot) {
   // The clipboard is driven through the browser page, which only the code-server route has.
+  if (web) fail('--web needs the code-server route (its web worker extension host); unset VSCODE_EXECUTABLE and POSTCRAFT_TEST_ELECTRON');
   if (paste) fail('--paste needs the code-server route (a browser page to paste into); unset VSCODE_EXECUTABLE and POSTCRAFT_TEST_ELECTRON');
   const { runTests } = await import('@vscode/test-electron');
   const options = {

@@ -48,6 +48,13 @@ export async function run(): Promise<void> {
     }
     assert.ok(rendered, 'the webview of the installed extension reported its rendered title');
   });
+  check('it ships the web bundle its manifest names for the browser', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const browser = (extension.packageJSON as { browser?: string }).browser;
+    assert.equal(browser, './dist/web/extension.js');
+    const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, browser));
+    assert.ok(stat.size > 100_000, `the web bundle is packaged: ${stat.size} bytes`);
+  });
   check('its localized manifest strings resolve', async () => {
     const command = (await vscode.commands.getCommands(true)).includes(Commands.showSiteSummary);
     assert.ok(command, 'the summary command is registered');
