@@ -191,7 +191,8 @@ const GLOBALS = new Set(['site', 'page', 'jekyll', 'paginator', 'forloop', 'tabl
 /**
  * PC521: `{{ page.x }}`, `{{ site.x }}` or `{{ x }}` where nothing sets `x` (the post's front matter and
  * defaults, the configuration, an `assign`, `capture` or loop in the post): Liquid renders nothing
- * there, silently. Members deeper than the first (`page.author.name`) are not checked.
+ * there, silently (in code blocks too: a post showing Handlebars' `{{name}}` shows nothing there).
+ * Members deeper than the first (`page.author.name`) are not checked. Quick fix: `{% raw %}` around it.
  */
 export const liquidEmptyOutput: Rule = {
   code: 'PC521', id: 'liquid-empty-output', defaultSeverity: 'warning',
@@ -220,7 +221,8 @@ export const liquidEmptyOutput: Rule = {
       else unset = !GLOBALS.has(root) && !assigned.has(root);
       if (!unset) continue;
       const at = token.markupStart;
-      findings.push({ range: doc.range(at, at + whole.length), message: message('liquidEmptyOutput', whole, site.generator.displayName) });
+      // Braces meant as text (another template language shown in code) are kept by `{% raw %}`.
+      findings.push({ range: doc.range(at, at + whole.length), message: message('liquidEmptyOutput', whole, site.generator.displayName), fixes: [wrapInRaw(doc, token.start, token.end)] });
     }
     return findings;
   },

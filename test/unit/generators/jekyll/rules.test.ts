@@ -3,6 +3,7 @@ import { loadJekyllSite } from '../../../../src/core/generators/jekyll/jekyllSit
 import { SiteIndex } from '../../../../src/core/index/siteIndex';
 import { checkPost, DEFAULT_SETTINGS, formatRuleMessage } from '../../../../src/core/rules';
 import { MemoryFileSystem } from '../../support/memoryFileSystem';
+import { applyTextEdits } from '../../../../src/core/edits';
 
 const PATH = '/j/_posts/2024-01-02-post.md';
 
@@ -63,5 +64,14 @@ describe('rules on Jekyll sites', () => {
     const post = '---\ntitle: A\nmood: ok\n---\n{{ page.mood }}{{ page.title }}{{ page.url }}{{ site.title }}{% assign x = 1 %}{{ x }}{{ y }}{{ page.nope }}{{ site.nope }}\n';
     const found = await diagnostics(post, 'title: J\ndefaults:\n  - scope: {path: ""}\n    values: {nope: 1}\n');
     assert.deepEqual(found.map((line) => /PC521 warning \d+: Nothing sets (\S+)/.exec(line)?.[1]), ['y', 'site.nope']);
+    // The quick fix shows the braces as text, as a post about another template language means them.
+    const text = '---\ntitle: A\n---\n```handlebars\n<p>Hello, {{name}}!</p>\n```\n';
+    const fs = new MemoryFileSystem({ '/j/_config.yml': 'title: J\n', [PATH]: text });
+    const index = await SiteIndex.build(await loadJekyllSite(fs, '/j'), fs);
+    await index.site.generator.loadRules?.();
+    const [empty] = checkPost(text, { path: PATH, kind: 'post', site: index.site, index, now: new Date(), settings: DEFAULT_SETTINGS });
+    assert.equal(empty.code, 'PC521');
+    assert.equal(empty.fixes[0].safe, false, 'the writer chooses: Jekyll then shows the braces');
+    assert.equal(applyTextEdits(text, empty.fixes[0].edits), '---\ntitle: A\n---\n```handlebars\n<p>Hello, {% raw %}{{name}}{% endraw %}!</p>\n```\n');
   });
 });
