@@ -151,24 +151,13 @@ function splitOutsideWords(text: string, separator: RegExp): string[] {
   return parts;
 }
 
-/** Splits on `separator` outside quotes. */
-function splitOutside(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let quote = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quote) {
-      if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (char === separator) {
-      parts.push(text.slice(from, i));
-      from = i + 1;
-    }
-  }
-  parts.push(text.slice(from));
-  return parts;
+const SEPARATORS = { '|': /(\|)/y, ',': /(,)/y } as const;
+
+/** Splits on one character outside quotes (`|` between filters, `,` between arguments). */
+function splitOutside(text: string, separator: '|' | ','): string[] {
+  const parts = splitOutsideWords(text, SEPARATORS[separator]);
+  // Every other part is a separator.
+  return parts.filter((_part, index) => index % 2 === 0);
 }
 
 /** How Liquid prints a value: nil as nothing, a list as its items run together, a date as Ruby's `Time#to_s`. */
