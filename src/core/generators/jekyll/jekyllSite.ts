@@ -28,6 +28,9 @@ export class JekyllSite implements Site {
   readonly generator = jekyllGenerator;
   readonly sourceRoot: string;
 
+  /** What `post_url` finds, per index (see postUrlTargets). */
+  private readonly postUrlCache = new WeakMap<SiteIndexView, { key?: string; names: ReadonlySet<string>; slugDays: ReadonlySet<string> }>();
+
   /** `exclude` entries as paths relative to the source, without leading or trailing slashes. */
   private readonly excluded: readonly string[];
 
@@ -115,15 +118,30 @@ export class JekyllSite implements Site {
     const match = /^(?:(.+)\/)?(\d+)-(\d+)-(\d+)-(.*)$/.exec(name.replace(/^\//, ''));
     if (!match) return false;
     const [, , year, month, day, slug] = match;
-    const wanted = `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+    const targets = this.postUrlTargets(index, now);
+    return targets.names.has(name.replace(/^\//, '')) || targets.slugDays.has(`${slug}\0${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`);
+  }
+
+  /**
+   * The names and slug-and-day pairs `post_url` finds, built once per state of the index (and minute:
+   * a future post is built once its time comes), not once per tag: a check of a large site meets many.
+   */
+  private postUrlTargets(index: SiteIndexView, now: Date): { names: ReadonlySet<string>; slugDays: ReadonlySet<string> } {
+    // An index that keeps no version (a test's stand-in) is read each time.
+    const key = index.taxonomyVersion === undefined ? undefined : `${index.taxonomyVersion} ${Math.floor(now.getTime() / 60_000)}`;
+    const cached = this.postUrlCache.get(index);
+    if (key !== undefined && cached?.key === key) return cached;
+    const names = new Set<string>();
+    const slugDays = new Set<string>();
     for (const record of index.posts()) {
       if (record.kind !== 'post' || !this.isListed(record, now)) continue;
       const named = this.postUrlName(record.path);
-      if (named === name.replace(/^\//, '')) return true;
-      if (this.postFileName(record.path).slug !== slug || !record.date) continue;
-      if (formatMomentDate(record.date, 'YYYY-MM-DD', this.config.timezone) === wanted) return true;
+      if (named !== undefined) names.add(named);
+      if (record.date) slugDays.add(`${this.postFileName(record.path).slug}\0${formatMomentDate(record.date, 'YYYY-MM-DD', this.config.timezone)}`);
     }
-    return false;
+    const built = { key, names, slugDays };
+    if (key !== undefined) this.postUrlCache.set(index, built);
+    return built;
   }
 
   /** Where `{% include name %}` looks: the site's `_includes`, then its theme's. */
