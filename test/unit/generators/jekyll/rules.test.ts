@@ -74,4 +74,16 @@ describe('rules on Jekyll sites', () => {
     assert.equal(empty.fixes[0].safe, false, 'the writer chooses: Jekyll then shows the braces');
     assert.equal(applyTextEdits(text, empty.fixes[0].edits), '---\ntitle: A\n---\n```handlebars\n<p>Hello, {% raw %}{{name}}{% endraw %}!</p>\n```\n');
   });
+
+  it('PC520 follows the index: a post_url target unpublished since the last check is reported', async () => {
+    const target = '/j/_posts/2024-01-01-target.md';
+    const text = '---\ntitle: A\n---\n[t]({% post_url 2024-01-01-target %})\n';
+    const fs = new MemoryFileSystem({ '/j/_config.yml': 'title: J\n', [PATH]: text, [target]: '---\ntitle: T\n---\n' });
+    const index = await SiteIndex.build(await loadJekyllSite(fs, '/j'), fs);
+    await index.site.generator.loadRules?.();
+    const codes = () => checkPost(text, { path: PATH, kind: 'post', site: index.site, index, now: new Date(), settings: DEFAULT_SETTINGS }).map((d) => d.code);
+    assert.deepEqual(codes(), []);
+    index.update(target, '---\ntitle: T\npublished: false\n---\n');
+    assert.deepEqual(codes(), ['PC520']);
+  });
 });
