@@ -7,6 +7,8 @@ import { dirname, resolve } from 'node:path';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
+// `--analyze`: also print what the browser build is made of, by package (its size has a budget).
+const analyze = process.argv.includes('--analyze');
 const common = {
   bundle: true,
   platform: 'node',
@@ -55,6 +57,64 @@ const webVariants = {
   },
 };
 
+/**
+ * Nunjucks for the browser from its sources, as its own browser build is made: the web loaders instead
+ * of the file-system ones, no Express glue. Its package's `browser` entry is a prebuilt copy of those
+ * same sources, which the rule checks' imports of `nunjucks/src/*` would otherwise bundle a second time.
+ * `path` is left empty: only a loader resolving a relative `{% include %}` reaches it, and Postcraft
+ * renders scaffolds from strings (a scaffold that includes a file fails with a message, as offline).
+ */
+const nunjucksForBrowser = {
+  name: 'nunjucks-for-browser',
+  setup(build) {
+    const sources = resolve('node_modules/nunjucks/src');
+    build.onResolve({ filter: /^nunjucks$/ }, () => ({ path: resolve(sources, 'environment.js') }));
+    build.onResolve({ filter: /^(\.\/loaders|\.\/express-app|path)$/ }, (args) => {
+      if (!args.importer.startsWith(sources)) return undefined;
+      if (args.path === './loaders') return { path: resolve(sources, 'web-loaders.js') };
+      return { path: args.path, namespace: 'empty-module' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+/**
+ * The sanitizer uses htmlparser2's tokenizer only; the package's one entry also brings its DOM builder,
+ * DomUtils and a serializer with a second copy of `entities` (~130 KB of the browser build), which
+ * esbuild cannot leave out of a namespace re-export. The tokenizer's own module is not in its exports
+ * map, so it is resolved here by path, for every build.
+ */
+const htmlTokenizerOnly = {
+  name: 'html-tokenizer-only',
+  setup(build) {
+    const tokenizer = resolve('node_modules/htmlparser2/dist/esm/Tokenizer.js');
+    build.onResolve({ filter: /^htmlparser2$/ }, (args) => (args.importer.startsWith(resolve('src')) ? { path: 'htmlparser2', namespace: 'html-tokenizer' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'html-tokenizer' }, () => ({ contents: `export { default as Tokenizer } from ${JSON.stringify(tokenizer)};`, loader: 'js', resolveDir: resolve('.') }));
+  },
+};
+
+/**
+ * pinyin-pro's character dictionary is one object literal, `{ 'líng': ['〇', '伶', …], … }`: ~3,400
+ * readings and ~20,000 characters, each character a quoted string (six bytes for three). It is written
+ * as one string decoded when the module loads, `líng|〇伶…` a line: 45% of pinyin-pro in every bundle.
+ * The build fails unless the decoded object equals the literal, keys in the same order.
+ */
+const compactCharacterDictionary = {
+  name: 'compact-character-dictionary',
+  setup(build) {
+    build.onLoad({ filter: /pinyin-pro[\\/]dist[\\/]esm[\\/]data[\\/]dict1\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const literal = source.match(/const map = (\{[\s\S]*?\n\});\r?\n/);
+      if (!literal) throw new Error(`${args.path}: no \`const map = {…};\` to compact`);
+      const map = new Function(`return (${literal[1]});`)();
+      const lines = Object.entries(map).map(([reading, characters]) => `${reading}|${characters.join('')}`);
+      const decoder = `Object.fromEntries(${JSON.stringify(lines.join('\n'))}.split("\\n").map((line) => { const bar = line.indexOf("|"); return [line.slice(0, bar), [...line.slice(bar + 1)]]; }))`;
+      if (JSON.stringify(new Function(`return ${decoder};`)()) !== JSON.stringify(map)) throw new Error(`${args.path}: the compacted dictionary differs from pinyin-pro's`);
+      return { contents: source.replace(literal[0], () => `const map = ${decoder};\n`), loader: 'js' };
+    });
+  },
+};
+
 const extension = {
   ...common,
   entryPoints: ['src/vscode/extension.ts'],
@@ -67,11 +127,11 @@ const extension = {
 };
 
 const builds = [
-  { ...extension, outfile: 'dist/extension.js', plugins: [asciiOnly] },
+  { ...extension, outfile: 'dist/extension.js', plugins: [htmlTokenizerOnly, compactCharacterDictionary, asciiOnly] },
   // The same extension for the web worker extension host (vscode.dev, github.dev): no Node there, so
   // Node's modules fail the build instead of being left to `require` (`events`, which nunjucks's
   // parser extends, comes from the `events` package).
-  { ...extension, outfile: 'dist/web/extension.js', platform: 'browser', target: 'es2022', plugins: [webVariants, asciiOnly] },
+  { ...extension, outfile: 'dist/web/extension.js', platform: 'browser', target: 'es2022', minifyIdentifiers: true, charset: 'utf8', write: true, metafile: analyze, plugins: [webVariants, nunjucksForBrowser, htmlTokenizerOnly, compactCharacterDictionary] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { POSTCRAFT_VERSION: JSON.stringify(version) } },
   { ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js' },
   // The preview's webview script (media/preview), for the browser.
@@ -88,7 +148,18 @@ for (const font of readdirSync('node_modules/katex/dist/fonts').filter((name) =>
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  if (analyze) printComposition(results[1].metafile);
   // Issue #17 sets a budget for the browser's download: watch it.
-  console.log(`dist/web/extension.js: ${(statSync('dist/web/extension.js').size / 1024 / 1024).toFixed(2)} MB`);
+  const webBytes = statSync('dist/web/extension.js').size;
+  console.log(`dist/web/extension.js: ${webBytes.toLocaleString('en')} bytes (${(webBytes / 1e6).toFixed(2)} MB)`);
+}
+
+function printComposition(metafile) {
+  const bytesByPackage = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(Object.values(metafile.outputs).find((output) => output.entryPoint).inputs)) {
+    const owner = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? input.split('/').slice(0, 4).join('/');
+    bytesByPackage.set(owner, (bytesByPackage.get(owner) ?? 0) + bytesInOutput);
+  }
+  for (const [owner, bytes] of [...bytesByPackage].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${(bytes / 1024).toFixed(0).padStart(6)} KB  ${owner}`);
 }
