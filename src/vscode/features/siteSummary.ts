@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
+import { skippedOutsideWorkspace } from '../services/vscodeFileSystem';
 import { Commands } from '../constants';
 import type { SiteService } from '../services/siteService';
 
 export interface SiteSummary {
   sites: Array<{ root: string; posts: number; drafts: number; tags: number; categories: number }>;
+  /** Paths outside the workspace that were not read (the browser, virtual folders: see vscodeFileSystem). */
+  notRead: string[];
 }
 
 /**
@@ -23,6 +26,7 @@ export function registerSiteSummary(service: SiteService): vscode.Disposable {
         }
         return { root: index.site.root, posts, drafts, tags: index.tagCounts().length, categories: index.categoryCounts().length };
       }),
+      notRead: skippedOutsideWorkspace(),
     };
     if (options?.quiet) return summary;
     if (summary.sites.length === 0) {
@@ -35,6 +39,7 @@ export function registerSiteSummary(service: SiteService): vscode.Disposable {
       return vscode.l10n.t('{0}: {1} posts, {2} drafts, {3} tags, {4} categories. Top tags: {5}',
         index.site.config.title ?? site.root, site.posts, site.drafts, site.tags, site.categories, topTags || '—');
     });
+    if (summary.notRead.length > 0) lines.push(vscode.l10n.t('Not read (outside the workspace, which is read through the editor here): {0}', summary.notRead.join(', ')));
     void vscode.window.showInformationMessage(lines.join('\n'), { modal: false });
     return summary;
   });

@@ -8,8 +8,16 @@ import { exceptionText, setLogPort } from '../../core/api';
  */
 export function installOutputLog(): vscode.Disposable {
   const channel = vscode.window.createOutputChannel('Postcraft', { log: true });
+  installed = channel;
   const restore = setLogPort({
     exception: (where, error) => channel.error(`${where}: ${exceptionText(error)}`),
   });
-  return vscode.Disposable.from({ dispose: restore }, channel);
+  return vscode.Disposable.from({ dispose: restore }, channel, { dispose: () => (installed = undefined) });
+}
+
+let installed: vscode.LogOutputChannel | undefined;
+
+/** Tells the user, in the same channel, something Postcraft chose not to do (no exception). */
+export function logInfo(message: string): void {
+  installed?.info(message);
 }

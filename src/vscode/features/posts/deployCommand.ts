@@ -21,6 +21,11 @@ export function registerDeployCommand(service: SiteService): vscode.Disposable {
     const index = argument instanceof vscode.Uri ? await siteHolding(service, argument) : await pickSite(service);
     if (!index) return undefined;
     const root = siteRootUri(index);
+    if (root.scheme !== 'file') {
+      // A virtual folder (a GitHub repository opened remotely) has no disk a terminal could run in.
+      void vscode.window.showInformationMessage(vscode.l10n.t('Deploying runs a command in a terminal in the site\'s folder, which this workspace does not have on disk. Deploy from a local clone, or from your site\'s CI.'));
+      return undefined;
+    }
     // The writer's command, else the one of the site's generator.
     const command = vscode.workspace.getConfiguration(Settings.section, root).get<string>(Settings.deployCommand, '').trim() || index.site.generator.deployCommand;
     const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('{0} deploy', index.site.generator.displayName), cwd: root });
