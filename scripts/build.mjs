@@ -115,6 +115,20 @@ const compactCharacterDictionary = {
   },
 };
 
+/**
+ * The editor's Node bundle loads pinyin-pro on demand (src/vscode/services/lazyPinyin.ts, which takes
+ * the place of the core's converter there; the converter itself is built alone as dist/pinyin.js).
+ */
+const lazyPinyinInExtension = {
+  name: 'lazy-pinyin-in-extension',
+  setup(build) {
+    const converter = resolve('src/core/text/pinyinConverter.ts');
+    build.onResolve({ filter: /pinyinConverter$/ }, (args) => (resolve(args.resolveDir, `${args.path}.ts`) === converter
+      ? { path: resolve('src/vscode/services/lazyPinyin.ts') }
+      : undefined));
+  },
+};
+
 const extension = {
   ...common,
   entryPoints: ['src/vscode/extension.ts'],
@@ -127,7 +141,8 @@ const extension = {
 };
 
 const builds = [
-  { ...extension, outfile: 'dist/extension.js', plugins: [htmlTokenizerOnly, compactCharacterDictionary, asciiOnly] },
+  { ...extension, outfile: 'dist/extension.js', plugins: [htmlTokenizerOnly, lazyPinyinInExtension, asciiOnly] },
+  { ...extension, entryPoints: ['src/core/text/pinyinConverter.ts'], outfile: 'dist/pinyin.js', banner: {}, plugins: [compactCharacterDictionary, asciiOnly] },
   // The same extension for the web worker extension host (vscode.dev, github.dev): no Node there, so
   // Node's modules fail the build instead of being left to `require` (`events`, which nunjucks's
   // parser extends, comes from the `events` package).

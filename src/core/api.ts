@@ -31,6 +31,7 @@ export { basename, dirname, extname, relativeInside } from './path';
 export { safeFileName, unusedFileName, type AssetPlacement } from './posts/assetPlacement';
 export { decodeText, looksBinary } from './text/decode';
 export { LineMap } from './text/lineMap';
+export type { PinyinSpell } from './text/pinyinConverter';
 export type { Position, SourceRange } from './text/sourceRange';
 export { countWords, type WordCount } from './text/wordCount';
 export { carriesTerm, termAt, type TermAt } from './site/termAt';

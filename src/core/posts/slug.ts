@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { toPinyinSyllables } from '../text/pinyinConverter';
 import { slugize } from '../text/slugize';
 
 export type SlugStyle = 'hexo' | 'pinyin';
@@ -18,5 +18,5 @@ export function postSlug(title: string, style: SlugStyle, filenameCase: 0 | 1 | 
  */
 export function slugSource(title: string, style: SlugStyle): string {
   if (style !== 'pinyin' || !/[\u3400-\u9fff\uf900-\ufaff]/.test(title)) return title;
-  return pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join(' ');
+  return toPinyinSyllables(title, true).join(' ');
 }

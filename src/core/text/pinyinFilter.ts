@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { toPinyinSyllables } from './pinyinConverter';
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const MAX_CACHED = 20_000;
@@ -12,7 +12,7 @@ export function pinyinFilterText(name: string): string {
   if (!HAN.test(name)) return name;
   const known = cache.get(name);
   if (known !== undefined) return known;
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
+  const syllables = toPinyinSyllables(name);
   const full = syllables.join('').replace(/\s+/g, '').toLowerCase();
   const initials = syllables.map((syllable) => (HAN.test(syllable) ? '' : syllable.trim().charAt(0))).join('').toLowerCase();
   const text = `${name} ${full} ${initials}`;
