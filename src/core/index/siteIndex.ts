@@ -6,6 +6,7 @@ import type { Site } from '../generators/generator';
 import { categoryFromKey, categoryKey, categoryNodesOf } from '../site/categoryPaths';
 import type { CategoryCount, PostRecord, TagCount } from '../site/types';
 import { decodeText, looksBinary } from '../text/decode';
+import { detached } from '../text/detached';
 import type { SiteIndexView } from './types';
 import { logException } from '../log';
 
@@ -246,11 +247,14 @@ export class SiteIndex implements SiteIndexView {
     const intern = (value: string): string => {
       const known = this.names.get(value);
       if (known !== undefined) return known;
-      this.names.set(value, value);
-      return value;
+      const own = detached(value);
+      this.names.set(own, own);
+      return own;
     };
     return {
       ...record,
+      title: detached(record.title),
+      ...(record.urlInputs === undefined ? {} : { urlInputs: detached(record.urlInputs) }),
       tags: record.tags.map(intern),
       categories: record.categories.map((path) => path.map(intern)),
       keys: record.keys.map(intern),
