@@ -33,6 +33,11 @@ export const InternalCommands = {
   previewDebugState: 'postcraft.preview.debugState',
   /** Runs the serializer's restore path on a fresh panel. */
   previewDebugRestore: 'postcraft.preview.debugRestore',
+  /**
+   * Answers a question to the test API (`PostcraftApi`) with plain JSON: the tests of the browser build
+   * run in the Node extension host, which cannot see the web worker host's `exports`.
+   */
+  testApi: 'postcraft.test.api',
 } as const;
 
 /** Setting names under `Settings.section`. */

@@ -76,7 +76,12 @@ describe('a Hugo blog beside a Hexo blog', function () {
     const uri = vscode.Uri.joinPath(hugoRoot()!, 'content', 'about.md');
     await vscode.window.showTextDocument(uri);
     // The body's 27 CJK characters; read with Hexo's `---` split, the TOML block would count too (38).
-    const count = await waitFor(() => (api.wordCount()?.total === 27 ? api.wordCount() : undefined), 5000, () => `27 words, counted ${api.wordCount()?.total}`);
+    let counted: number | undefined;
+    const count = await waitFor(async () => {
+      const shown = await api.wordCount();
+      counted = shown?.total;
+      return counted === 27 ? shown : undefined;
+    }, 5000, () => `27 words, counted ${counted}`);
     assert.equal(count.total, 27);
   });
 
@@ -122,7 +127,10 @@ describe('a Hugo blog beside a Hexo blog', function () {
     await vscode.workspace.fs.writeFile(dateless, new TextEncoder().encode('---\ntitle: Dateless\ndraft: true\n---\n'));
     try {
       const api = await activatePostcraft();
-      await waitFor(() => ([dated, dateless].every((uri) => api.indexedPaths().includes(uri.path)) ? true : undefined), 5000, () => 'the extension indexed the new drafts');
+      await waitFor(async () => {
+        const indexed = await api.indexedPaths();
+        return [dated, dateless].every((uri) => indexed.includes(uri.path)) ? true : undefined;
+      }, 5000, () => 'the extension indexed the new drafts');
       await vscode.commands.executeCommand(Commands.publishDraft, { uri: dated, redate: true });
       const text = (await vscode.workspace.openTextDocument(dated)).getText();
       assert.match(text, /^date: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/m, 'the written date became now');
