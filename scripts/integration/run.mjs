@@ -51,9 +51,10 @@ const paste = process.argv.includes('--paste');
 if (paste) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'paste', 'index.js');
 // `--web` runs the browser build (dist/web/extension.js) in code-server's web worker extension host
 // (npm run test:web): a copy of the extension whose manifest has `browser` and no `main` (with both,
-// the Node host wins) is the development extension, and the web checks run in the Node host beside it.
+// the Node host wins) is the development extension, and the integration suite runs in the Node host
+// beside it (POSTCRAFT_TEST_WEB=1: it reaches the extension through the editor, and leaves out the
+// tests tagged `[node]`).
 const web = process.argv.includes('--web');
-if (web) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'web', 'index.js');
 // POSTCRAFT_TEST_ENTRY: another compiled entry point to run instead (the editor benchmark uses it).
 const extensionTestsPath = path.resolve(repoRoot, process.env.POSTCRAFT_TEST_ENTRY || path.join('out', 'test', 'integration', 'index.js'));
 const extensionMain = path.join(repoRoot, 'dist', web ? 'web' : '', 'extension.js');
@@ -61,7 +62,7 @@ const sampleBlog = path.join(repoRoot, 'examples', 'hexo-blog');
 const hugoBlog = path.join(repoRoot, 'examples', 'hugo-blog');
 const jekyllBlog = path.join(repoRoot, 'examples', 'jekyll-blog');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SUMMARY = /^(?:integration|package|restricted|reload|paste|web): (\d+) passed, (\d+) failed$/;
+const SUMMARY = /^(?:integration|package|restricted|reload|paste): (\d+) passed, (\d+) failed$/;
 
 const timeoutSeconds = Number(process.env.POSTCRAFT_TEST_TIMEOUT || 600);
 const verbose = process.env.POSTCRAFT_TEST_VERBOSE === '1';
@@ -210,7 +211,7 @@ async function runInCodeServer(workspace, tempRoot) {
   const server = await startCodeServer({
     port,
     stateDir: path.join(tempRoot, 'code-server'),
-    env: { ...workspaceEnv(workspace), ...(reload ? { POSTCRAFT_TEST_RELOAD_MARKER: reloadMarker } : {}), ...(paste ? { POSTCRAFT_TEST_PASTE_REQUEST: pasteRequest } : {}) },
+    env: { ...workspaceEnv(workspace), ...(web ? { POSTCRAFT_TEST_WEB: '1', POSTCRAFT_TEST_EXTENSION_PATH: developmentPath } : {}), ...(reload ? { POSTCRAFT_TEST_RELOAD_MARKER: reloadMarker } : {}), ...(paste ? { POSTCRAFT_TEST_PASTE_REQUEST: pasteRequest } : {}) },
     workspaceTrust: restricted,
     onOutput: (line) => {
       editorOutput.push(line);

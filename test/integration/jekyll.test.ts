@@ -198,7 +198,8 @@ describe('a Jekyll blog beside the Hexo and Hugo ones', function () {
       changes.dispose();
     }
   });
-  it('deploys a Jekyll site with Jekyll\'s command, not Hexo\'s, when the writer sets none', async () => {
+  // A terminal runs a process: the browser build has none.
+  it('[node] deploys a Jekyll site with Jekyll\'s command, not Hexo\'s, when the writer sets none', async () => {
     const terminal = await vscode.commands.executeCommand<vscode.Terminal>(Commands.deploy, vscode.Uri.joinPath(jekyllRoot()!, '_config.yml'));
     try {
       assert.equal(terminal.name, vscode.l10n.t('{0} deploy', 'Jekyll'));

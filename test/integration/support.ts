@@ -19,7 +19,8 @@ export interface TestApi {
   readonly hasTag: (name: string) => Promise<boolean>;
   readonly tagCount: (name: string) => Promise<number>;
   readonly wordCount: () => Promise<WordCount | undefined>;
-  readonly activationMs: () => Promise<number>;
+  /** When the bundle started loading (Date.now() in its host), how long loading and activate() took. */
+  readonly timing: () => Promise<{ activatedAt: number; loadMs: number; activationMs: number }>;
 }
 
 /** Asks the test API command (the web host's way in); `member` names a PostcraftApi member. */
@@ -34,7 +35,7 @@ function apiThroughCommand(): TestApi {
     hasTag: (name) => askTestApi('hasTag', name),
     tagCount: (name) => askTestApi('tagCount', name),
     wordCount: async () => (await askTestApi<WordCount | null | undefined>('wordCount')) ?? undefined,
-    activationMs: () => askTestApi('activationMs'),
+    timing: async () => ({ activatedAt: await askTestApi('activatedAt'), loadMs: await askTestApi('loadMs'), activationMs: await askTestApi('activationMs') }),
   };
 }
 
@@ -45,12 +46,12 @@ function apiFromExports(api: PostcraftApi): TestApi {
     hasTag: async (name) => api.hasTag(name),
     tagCount: async (name) => api.tagCount(name),
     wordCount: async () => api.wordCount(),
-    activationMs: async () => api.activationMs,
+    timing: async () => ({ activatedAt: api.activatedAt, loadMs: api.loadMs, activationMs: api.activationMs }),
   };
 }
 
 /** Resolves once the web worker host has activated Postcraft: its commands appear in the editor. */
-async function webHostActivated(): Promise<void> {
+export async function webHostActivated(): Promise<void> {
   let commands: string[] = [];
   await waitFor(async () => {
     commands = await vscode.commands.getCommands(true);
