@@ -38,6 +38,8 @@ export const InternalCommands = {
    * run in the Node extension host, which cannot see the web worker host's `exports`.
    */
   testApi: 'postcraft.test.api',
+  /** The Posts view as the editor gets it from the live provider, as plain JSON (`PostsViewItem[]`). */
+  postsViewDebugTree: 'postcraft.posts.debugTree',
 } as const;
 
 /** Setting names under `Settings.section`. */

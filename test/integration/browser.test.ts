@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands, EXTENSION_ID } from '../../src/vscode/constants';
+import type { PostsViewItem } from '../../src/vscode/features/posts/postsTree';
+import { Commands, EXTENSION_ID, InternalCommands, TreeItemKinds } from '../../src/vscode/constants';
 import { activatePostcraft, blogFile, inWebHost, typeInto, waitFor, webHostActivated } from './support';
 
 /**
@@ -47,6 +48,37 @@ if (inWebHost) {
       assert.ok((await vscode.commands.getCommands(true)).includes(Commands.showSiteSummary));
       // The Node host would list it had it loaded the extension (the copy's manifest has no `main`).
       assert.equal(vscode.extensions.getExtension(EXTENSION_ID), undefined);
+    });
+
+    // The posts suites check the view's provider built in this host; this is the web build's own view.
+    it('shows the three blogs in its Posts view: Hexo\'s counts, nested categories and drafts, Hugo\'s series, Jekyll\'s folder categories', async () => {
+      await activatePostcraft();
+      const sites = await vscode.commands.executeCommand<PostsViewItem[]>(InternalCommands.postsViewDebugTree, 4);
+      const site = (name: string): PostsViewItem[] => {
+        const found = sites.find((item) => item.description?.endsWith(`/${name}`));
+        assert.ok(found?.children, `${name} among ${sites.map((item) => item.description).join(', ')}`);
+        return found.children;
+      };
+      const group = (items: PostsViewItem[], label: string): PostsViewItem[] => {
+        const found = items.find((item) => item.label === label);
+        assert.ok(found?.children, `${label} among ${items.map((item) => item.label).join(', ')}`);
+        return found.children;
+      };
+      const hexo = site('hexo-blog');
+      assert.deepEqual(hexo.map((item) => item.label), ['Tags', 'Categories', 'Drafts']);
+      const pit = group(hexo, 'Tags').find((item) => item.label === '踩坑');
+      assert.equal(pit?.description, '3');
+      assert.equal(pit?.contextValue, TreeItemKinds.tag);
+      assert.equal(pit?.children?.length, 3);
+      assert.ok(group(group(hexo, 'Categories'), '技术').some((item) => item.label === '前端' && item.contextValue === TreeItemKinds.category), 'sub-categories under their parent');
+      const drafts = group(hexo, 'Drafts');
+      assert.equal(drafts.length, 3);
+      assert.ok(drafts.every((item) => item.command === 'vscode.open' && item.contextValue === TreeItemKinds.draft && item.resource?.includes('/source/_drafts/')));
+      const hugo = site('hugo-blog');
+      assert.ok(group(hugo, 'series').some((item) => item.label === 'go-并发笔记' && item.description === '2'));
+      assert.deepEqual(group(hugo, 'Drafts').map((item) => item.resource?.split('/').pop()), ['rust-ownership-draft.md']);
+      const categories = group(site('jekyll-blog'), 'Categories').map((item) => item.label);
+      assert.ok(categories.includes('tech') && categories.includes('技术思考'), `categories: ${categories.join(', ')}`);
     });
 
     it('deploy, which needs a process, opens no terminal in the browser', async () => {
