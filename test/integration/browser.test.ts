@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { FRONT_MATTER, PAYLOADS } from '../xss/payloads';
+import type { PreviewDebugState } from '../../src/vscode/features/preview/previewPanel';
 import type { PostsViewItem } from '../../src/vscode/features/posts/postsTree';
 import { Commands, EXTENSION_ID, InternalCommands, TreeItemKinds } from '../../src/vscode/constants';
 import { activatePostcraft, blogFile, inWebHost, typeInto, waitFor, webHostActivated } from './support';
@@ -12,6 +15,28 @@ import { activatePostcraft, blogFile, inWebHost, typeInto, waitFor, webHostActiv
 const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
 /** Postcraft's completion items carry numeric sort keys; the editor's word and snippet items do not. */
 const isPostcraftItem = (item: vscode.CompletionItem): boolean => typeof item.sortText === 'string' && /^\d{5}(\d{8})?$/.test(item.sortText);
+
+/** What scripts/integration/run.mjs found in the webview frames that show a title (serveWebviewProbes). */
+interface WebviewProbe {
+  readonly frames: number;
+  /** Whether its `__xss` binding reached every one of them: a payload that ran would have called it. */
+  readonly bound: boolean;
+  readonly calls: string[];
+  /** Elements and attributes in the rendered post that could run code. */
+  readonly dangerous: number;
+  readonly offsite: string[];
+}
+
+async function probeWebviews(title: string): Promise<WebviewProbe> {
+  const request = process.env.POSTCRAFT_TEST_WEBVIEW_PROBE;
+  assert.ok(request, 'the runner answers webview probes (POSTCRAFT_TEST_WEBVIEW_PROBE)');
+  fs.writeFileSync(request, JSON.stringify({ title }));
+  const answer = await waitFor(() => (fs.existsSync(`${request}.done`) ? `${request}.done` : fs.existsSync(`${request}.failed`) ? `${request}.failed` : undefined), 20_000, () => 'the runner\'s answer to the webview probe');
+  const text = fs.readFileSync(answer, 'utf8');
+  fs.rmSync(answer);
+  assert.ok(answer.endsWith('.done'), `the probe failed: ${text}`);
+  return JSON.parse(text) as WebviewProbe;
+}
 
 if (inWebHost) {
   describe('the browser build in the web worker extension host', function () {
@@ -79,6 +104,38 @@ if (inWebHost) {
       assert.deepEqual(group(hugo, 'Drafts').map((item) => item.resource?.split('/').pop()), ['rust-ownership-draft.md']);
       const categories = group(site('jekyll-blog'), 'Categories').map((item) => item.label);
       assert.ok(categories.includes('tech') && categories.includes('技术思考'), `categories: ${categories.join(', ')}`);
+    });
+
+    // test/xss runs the same corpus through the renderer compiled for Node into a plain Chromium page;
+    // this is the web bundle's renderer, in the editor's real webview, from the web worker host.
+    it('runs none of the XSS corpus\'s payloads in the preview\'s webview, and renders the post', async () => {
+      await activatePostcraft();
+      const uri = blogFile('source', '_posts', 'postcraft-hostile-post.md');
+      const text = FRONT_MATTER + Object.entries(PAYLOADS).map(([name, payload]) => `## ${name}\n\n${payload}\n`).join('\n');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      try {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+        await vscode.commands.executeCommand(Commands.openPreviewToSide);
+        const title = '<img src=x onerror=window.__xss(\'title\')>';
+        let states: PreviewDebugState[] = [];
+        const state = await waitFor(async () => {
+          states = await vscode.commands.executeCommand<PreviewDebugState[]>(InternalCommands.previewDebugState);
+          return states.find((candidate) => candidate.rendered?.title === title && candidate.rendered.pending === 0);
+        }, 20_000, () => `the hostile post rendered in the webview (reported: ${JSON.stringify(states.map((candidate) => candidate.rendered?.title))})`);
+        // The title is text, and every payload's section is there: the post was rendered, not refused.
+        assert.deepEqual(state.rendered!.headings, Object.keys(PAYLOADS));
+        // Handlers and loads get their chance (an image error, a toggle, an animation) before the probe.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const probe = await probeWebviews(title);
+        assert.ok(probe.frames >= 1, 'the runner found the webview showing the post');
+        assert.ok(probe.bound, 'a payload that ran could have told');
+        assert.deepEqual(probe.calls, []);
+        assert.equal(probe.dangerous, 0, 'nothing that could run code is in the rendered post');
+        assert.deepEqual(probe.offsite, []);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(uri);
+      }
     });
 
     it('deploy, which needs a process, opens no terminal in the browser', async () => {
