@@ -51,9 +51,10 @@ const paste = process.argv.includes('--paste');
 if (paste) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'paste', 'index.js');
 // `--web` runs the browser build (dist/web/extension.js) in code-server's web worker extension host
 // (npm run test:web): a copy of the extension whose manifest has `browser` and no `main` (with both,
-// the Node host wins) is the development extension, and the web checks run in the Node host beside it.
+// the Node host wins) is the development extension, and the integration suite runs in the Node host
+// beside it (POSTCRAFT_TEST_WEB=1: it reaches the extension through the editor, and leaves out the
+// tests tagged `[node]`).
 const web = process.argv.includes('--web');
-if (web) process.env.POSTCRAFT_TEST_ENTRY ||= path.join('out', 'test', 'web', 'index.js');
 // POSTCRAFT_TEST_ENTRY: another compiled entry point to run instead (the editor benchmark uses it).
 const extensionTestsPath = path.resolve(repoRoot, process.env.POSTCRAFT_TEST_ENTRY || path.join('out', 'test', 'integration', 'index.js'));
 const extensionMain = path.join(repoRoot, 'dist', web ? 'web' : '', 'extension.js');
@@ -61,7 +62,7 @@ const sampleBlog = path.join(repoRoot, 'examples', 'hexo-blog');
 const hugoBlog = path.join(repoRoot, 'examples', 'hugo-blog');
 const jekyllBlog = path.join(repoRoot, 'examples', 'jekyll-blog');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SUMMARY = /^(?:integration|package|restricted|reload|paste|web): (\d+) passed, (\d+) failed$/;
+const SUMMARY = /^(?:integration|package|restricted|reload|paste): (\d+) passed, (\d+) failed$/;
 
 const timeoutSeconds = Number(process.env.POSTCRAFT_TEST_TIMEOUT || 600);
 const verbose = process.env.POSTCRAFT_TEST_VERBOSE === '1';
@@ -191,6 +192,56 @@ function servePasteRequests(page, context, request, ended) {
   void poll();
 }
 
+/** What a hostile post's payloads do if they run: call `window.__xss(name)` (test/xss/payloads.ts). */
+const DANGEROUS = '.pc-post :is(script, iframe, object, embed, base, meta, style, svg, form, input):not(.katex *), .pc-post :is([onerror], [onload], [onmouseover], [onclick], [onfocus], [ontoggle], [onbegin]), .pc-post :is(a, area)[href^="javascript:" i]';
+
+/**
+ * Answers the web suite's questions about a preview's webview until the suite ends (--web): each
+ * request names the title a preview shows; the frames showing it (the webview's content, inside the
+ * workbench's iframes) are hovered and clicked where a payload would wait for it, and the answer says
+ * how many there were, whether the `__xss` binding reached them (so that silence means something),
+ * which payloads called it, what in them could run code, and any request to evil.example.
+ */
+function serveWebviewProbes(page, request, ended, seen) {
+  let over = false;
+  void ended.then(() => { over = true; });
+  const poll = async () => {
+    while (!over) {
+      if (fs.existsSync(request)) {
+        const { title } = JSON.parse(fs.readFileSync(request, 'utf8'));
+        fs.rmSync(request);
+        try {
+          const frames = [];
+          for (const frame of page.frames()) {
+            const shown = await frame.evaluate(() => document.querySelector('.pc-title')?.textContent ?? null).catch(() => null);
+            if (shown === title) frames.push(frame);
+          }
+          let bound = frames.length > 0;
+          let dangerous = 0;
+          for (const frame of frames) {
+            bound &&= await frame.evaluate(() => typeof window.__xss === 'function');
+            // Buttons, summaries and titled paragraphs; links are left alone: a click on one opens it in
+            // the editor (and the preview's sanitizer leaves no `javascript:` link, counted below).
+            for (const selector of ['button', 'summary', 'p[title]', '.xss-link']) {
+              for (const element of await frame.$$(selector)) {
+                await element.hover({ timeout: 500 }).catch(() => undefined);
+                if (selector !== '.xss-link') await element.click({ timeout: 500, force: true }).catch(() => undefined);
+              }
+            }
+            dangerous += await frame.$$eval(DANGEROUS, (elements) => elements.length);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          fs.writeFileSync(`${request}.done`, JSON.stringify({ frames: frames.length, bound, calls: [...seen.calls], dangerous, offsite: [...seen.offsite] }));
+        } catch (error) {
+          fs.writeFileSync(`${request}.failed`, error instanceof Error ? error.message : String(error));
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  void poll();
+}
+
 async function runInCodeServer(workspace, tempRoot) {
   if (!isTestEditorInstalled()) fail('the test editor is not installed: run `node scripts/test-editor/install.mjs`');
   if (!fs.existsSync(CHROMIUM)) fail(`${CHROMIUM} is missing: run \`node scripts/test-editor/install.mjs\` (installs the Debian package chromium)`);
@@ -199,6 +250,7 @@ async function runInCodeServer(workspace, tempRoot) {
   const editorOutput = [];
   const reloadMarker = path.join(tempRoot, 'reload-marker.json');
   const pasteRequest = path.join(tempRoot, 'paste-request.json');
+  const webviewProbe = path.join(tempRoot, 'webview-probe.json');
   const port = await findFreePort();
   // POSTCRAFT_TEST_VSIX: test the packaged extension. It is installed into this run's extensions folder
   // and an empty probe takes the place of the development extension the test runner needs.
@@ -210,7 +262,7 @@ async function runInCodeServer(workspace, tempRoot) {
   const server = await startCodeServer({
     port,
     stateDir: path.join(tempRoot, 'code-server'),
-    env: { ...workspaceEnv(workspace), ...(reload ? { POSTCRAFT_TEST_RELOAD_MARKER: reloadMarker } : {}), ...(paste ? { POSTCRAFT_TEST_PASTE_REQUEST: pasteRequest } : {}) },
+    env: { ...workspaceEnv(workspace), ...(web ? { POSTCRAFT_TEST_WEB: '1', POSTCRAFT_TEST_EXTENSION_PATH: developmentPath, POSTCRAFT_TEST_WEBVIEW_PROBE: webviewProbe } : {}), ...(reload ? { POSTCRAFT_TEST_RELOAD_MARKER: reloadMarker } : {}), ...(paste ? { POSTCRAFT_TEST_PASTE_REQUEST: pasteRequest } : {}) },
     workspaceTrust: restricted,
     onOutput: (line) => {
       editorOutput.push(line);
@@ -241,6 +293,15 @@ async function runInCodeServer(workspace, tempRoot) {
     });
     cleanups.push(() => context.close());
     const page = context.pages()[0] ?? (await context.newPage());
+    // --web: a hostile post's payloads, should one run in a webview, call this (serveWebviewProbes).
+    const xssSeen = { calls: [], offsite: [] };
+    if (web) {
+      await context.exposeBinding('__xss', (_source, name) => { xssSeen.calls.push(String(name)); });
+      await context.route(/evil\.example/, (route) => {
+        xssSeen.offsite.push(route.request().url());
+        return route.abort();
+      });
+    }
 
     let summarySeen;
     const exitCode = new Promise((resolve) => {
@@ -272,6 +333,7 @@ async function runInCodeServer(workspace, tempRoot) {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 
     if (paste) servePasteRequests(page, context, pasteRequest, exitCode);
+    if (web) serveWebviewProbes(page, webviewProbe, exitCode, xssSeen);
     const outcome = await Promise.race([exitCode, crashed, serverExited, timedOut]);
     if (typeof outcome === 'number') {
       result = outcome;

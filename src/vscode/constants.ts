@@ -33,6 +33,13 @@ export const InternalCommands = {
   previewDebugState: 'postcraft.preview.debugState',
   /** Runs the serializer's restore path on a fresh panel. */
   previewDebugRestore: 'postcraft.preview.debugRestore',
+  /**
+   * Answers a question to the test API (`PostcraftApi`) with plain JSON: the tests of the browser build
+   * run in the Node extension host, which cannot see the web worker host's `exports`.
+   */
+  testApi: 'postcraft.test.api',
+  /** The Posts view as the editor gets it from the live provider, as plain JSON (`PostsViewItem[]`). */
+  postsViewDebugTree: 'postcraft.posts.debugTree',
 } as const;
 
 /** Setting names under `Settings.section`. */

@@ -12,6 +12,7 @@ import { registerValidation } from './features/validation';
 import { WordCountStatus } from './features/wordCountStatus';
 import { installOutputLog } from './services/outputLog';
 import { SiteService } from './services/siteService';
+import { InternalCommands } from './constants';
 
 /** Set by the bundle's banner (scripts/build.mjs); absent when the compiled sources run as they are. */
 declare const POSTCRAFT_LOAD_START: number | undefined;
@@ -56,11 +57,25 @@ export function activate(context: vscode.ExtensionContext): PostcraftApi {
   context.subscriptions.push(registerPostFeatures(sites));
   context.subscriptions.push(registerPreview(context, sites));
   void sites.start();
-  return { wordCount: () => wordCount.current, whenIndexed: () => sites.whenIndexed(), activatedAt, activationMs: Date.now() - called, loadMs: called - activatedAt,
+  const api: PostcraftApi = { wordCount: () => wordCount.current, whenIndexed: () => sites.whenIndexed(), activatedAt, activationMs: Date.now() - called, loadMs: called - activatedAt,
     indexedPaths: () => sites.sites.flatMap((index) => [...index.posts()].map((record) => record.path)),
     hasTag: (name) => sites.sites.some((index) => index.tagCounts().some((tag) => tag.name === name)),
     tagCount: (name) => sites.sites.reduce((sum, index) => sum + (index.tagCounts().find((tag) => tag.name === name)?.count ?? 0), 0),
   };
+  context.subscriptions.push(registerTestApi(api));
+  return api;
+}
+
+/**
+ * The test API as a command (InternalCommands.testApi): `(member, ...args)` answers what `api[member]`
+ * gives, awaited, as JSON. The browser build's tests run in another extension host than the extension.
+ */
+function registerTestApi(api: PostcraftApi): vscode.Disposable {
+  return vscode.commands.registerCommand(InternalCommands.testApi, async (member: keyof PostcraftApi, ...args: unknown[]) => {
+    if (!Object.hasOwn(api, member)) throw new Error(`no test API member ${String(member)}`);
+    const value = api[member];
+    return typeof value === 'function' ? await (value as (...parameters: unknown[]) => unknown)(...args) : value;
+  });
 }
 
 export function deactivate(): void {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, Settings } from '../../src/vscode/constants';
-import { typeInto } from './support';
+import { Settings } from '../../src/vscode/constants';
+import { activatePostcraft, typeInto } from './support';
 
 /**
  * Front-matter completion in the real editor, on a fresh copy of examples/hexo-blog, through
@@ -66,9 +66,7 @@ async function revertAll(): Promise<void> {
 
 describe('front-matter completion in the editor', () => {
   before(async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    await extension.activate();
-    await (extension.exports as { whenIndexed(): Promise<void> }).whenIndexed();
+    await activatePostcraft();
   });
 
   afterEach(revertAll);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PostcraftApi } from '../../src/vscode/extension';
-import { Commands, DIAGNOSTIC_SOURCE, EXTENSION_ID } from '../../src/vscode/constants';
+import { Commands, DIAGNOSTIC_SOURCE } from '../../src/vscode/constants';
+import { activatePostcraft } from './support';
 
 /**
  * Validation in the real editor, on a fresh copy of examples/hexo-blog: diagnostics as the author
@@ -65,9 +65,7 @@ describe('validation diagnostics in the editor', function () {
   const faulty = (): vscode.Uri => vscode.Uri.joinPath(root(), 'source', '_posts', 'postcraft-diagnostics-test.md');
 
   before(async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    await extension.activate();
-    await (extension.exports as { whenIndexed(): Promise<void> }).whenIndexed();
+    await activatePostcraft();
   });
 
   after(async () => {
@@ -243,10 +241,10 @@ describe('validation diagnostics in the editor', function () {
       const movedPost = vscode.Uri.joinPath(moved, 'part-1.md');
       await waitFor(() => (postcraftDiagnostics(movedPost).map(codeOf).includes('PC406') ? true : undefined), 'PC406 on the post of the moved folder');
       // The index has read the folder too (the post is not open), and forgets it when the folder goes.
-      const api = await vscode.extensions.getExtension<PostcraftApi>(EXTENSION_ID)!.activate();
-      assert.ok(api.indexedPaths().includes(movedPost.path), 'the moved-in post is indexed');
+      const api = await activatePostcraft();
+      assert.ok((await api.indexedPaths()).includes(movedPost.path), 'the moved-in post is indexed');
       await vscode.workspace.fs.delete(moved, { recursive: true });
-      await waitFor(() => (api.indexedPaths().includes(movedPost.path) ? undefined : true), 'the deleted folder\'s post gone from the index');
+      await waitFor(async () => ((await api.indexedPaths()).includes(movedPost.path) ? undefined : true), 'the deleted folder\'s post gone from the index');
     } finally {
       await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
       await vscode.workspace.fs.delete(moved, { recursive: true }).then(undefined, () => undefined);

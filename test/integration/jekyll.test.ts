@@ -141,7 +141,8 @@ describe('a Jekyll blog beside the Hexo and Hugo ones', function () {
       assert.ok(await vscode.workspace.applyEdit(edit));
       await document.save();
       const api = await activatePostcraft();
-      await waitFor(() => (api.tagCount('写作') === 2 ? true : undefined), 5000, () => `the index to count 写作 twice (${api.tagCount('写作')})`);
+      let counted = 0;
+      await waitFor(async () => ((counted = await api.tagCount('写作')) === 2 ? true : undefined), 5000, () => `the index to count 写作 twice (${counted})`);
       const changed = await vscode.commands.executeCommand<vscode.Uri[]>(Commands.renameTerm, { taxonomy: 'tags', from: '写作', to: '随笔写作', site: root.fsPath });
       assert.deepEqual(changed.map((uri) => uri.path.split('/').pop()).sort(), ['2026-01-15-hello-jekyll.md', '2026-02-10-ruby-blocks.md']);
       const texts = await Promise.all(files.map(async (uri) => (await vscode.workspace.openTextDocument(uri)).getText()));
@@ -197,7 +198,8 @@ describe('a Jekyll blog beside the Hexo and Hugo ones', function () {
       changes.dispose();
     }
   });
-  it('deploys a Jekyll site with Jekyll\'s command, not Hexo\'s, when the writer sets none', async () => {
+  // A terminal runs a process: the browser build has none.
+  it('[node] deploys a Jekyll site with Jekyll\'s command, not Hexo\'s, when the writer sets none', async () => {
     const terminal = await vscode.commands.executeCommand<vscode.Terminal>(Commands.deploy, vscode.Uri.joinPath(jekyllRoot()!, '_config.yml'));
     try {
       assert.equal(terminal.name, vscode.l10n.t('{0} deploy', 'Jekyll'));

@@ -149,7 +149,9 @@ describe('posts: create, publish and organize as Hexo does', function () {
     }
   });
 
-  it('newPost without an argument asks for the title, tags (a new one typed in the picker) and categories', async () => {
+  // The prompts' stand-ins replace `vscode.window`'s functions in this extension host: they reach an
+  // extension running here, not one in the web worker host.
+  it('[node] newPost without an argument asks for the title, tags (a new one typed in the picker) and categories', async () => {
     // The prompts are the editor's own widgets: the input box and the category pick answer through
     // stand-ins, the tag picker is the real quick pick, driven by setting its value and selection and
     // accepting it with the workbench's command.
@@ -441,7 +443,8 @@ describe('posts: create, publish and organize as Hexo does', function () {
     }
   });
 
-  it('deploy is refused in Restricted Mode, with the reason (the guard; trust cannot be toggled from a test)', async () => {
+  // A terminal runs a process: the browser build has none (browser.test.ts checks it opens none).
+  it('[node] deploy is refused in Restricted Mode, with the reason (the guard; trust cannot be toggled from a test)', async () => {
     assert.match(deployRefusal(false) ?? '', /Restricted Mode|受限模式/);
     assert.equal(deployRefusal(true), undefined);
     assert.equal(vscode.workspace.isTrusted, true, 'the test workspace is trusted');

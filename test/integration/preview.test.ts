@@ -6,6 +6,19 @@ import { Commands, InternalCommands } from '../../src/vscode/constants';
 
 const debugState = () => vscode.commands.executeCommand<PreviewDebugState[]>(InternalCommands.previewDebugState);
 
+/**
+ * Whether a preview's resource (a URI string, as Postcraft's extension host names it) is `uri`. The
+ * web worker host names the workspace's files `vscode-remote:` where this host says `file:`.
+ */
+const isResource = (resource: string, uri: vscode.Uri): boolean => vscode.Uri.parse(resource).path === uri.path;
+
+/** `uri` as Postcraft's extension host names it: in the scheme and authority of a preview it reported. */
+async function asPreviewResource(uri: vscode.Uri): Promise<string> {
+  const [shown] = await debugState();
+  assert.ok(shown, 'a preview is open');
+  return vscode.Uri.parse(shown.resource).with({ path: uri.path }).toString();
+}
+
 async function reported(check: (state: PreviewDebugState) => boolean, what: string): Promise<PreviewDebugState> {
   return waitFor(async () => (await debugState()).find(check), 15000, what);
 }
@@ -52,7 +65,7 @@ describe('the styled live preview', function () {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     try {
       await vscode.window.showTextDocument(uri);
-      const state = await reported((candidate) => candidate.resource === uri.toString() && candidate.rendered?.title === '很长的一篇' && candidate.rendered.pending === 0, 'the follow-up render to fill everything in');
+      const state = await reported((candidate) => isResource(candidate.resource, uri) && candidate.rendered?.title === '很长的一篇' && candidate.rendered.pending === 0, 'the follow-up render to fill everything in');
       assert.ok((state.deferredAtFirstPaint ?? 0) >= 3, `the first paint left ${state.deferredAtFirstPaint} pieces for later`);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -61,7 +74,7 @@ describe('the styled live preview', function () {
   });
 
   it('restores a preview through the serializer path, and the restored webview renders', async () => {
-    const resource = blogFile('source', '_posts', 'gradient-descent-intuition.md').toString();
+    const resource = await asPreviewResource(blogFile('source', '_posts', 'gradient-descent-intuition.md'));
     // code-server serves all webviews from one origin, so one service worker at a time serves them
     // all, and a new webview waits for its own to take over. Hiding the preview while its image still
     // loads leaves the old worker waiting 30 s for an answer that never comes, and Chromium lets the

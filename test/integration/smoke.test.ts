@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/vscode/constants';
 
 describe('Postcraft in a running editor', () => {
-  it('is installed in development mode and activates', async () => {
+  // The web worker host's counterpart is in web.test.ts: this host cannot see that extension.
+  it('[node] is installed in development mode and activates', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded: check extensionDevelopmentPath`);
     await extension.activate();

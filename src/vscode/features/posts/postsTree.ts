@@ -3,7 +3,7 @@ import { basename, type CategoryPath, type PostRecord, type SiteIndex } from '..
 import { toUri } from '../../convert';
 import type { SiteService } from '../../services/siteService';
 import { siteRootUri } from './sitePicker';
-import { Commands, TreeGroupKinds, TreeItemKinds, Views } from '../../constants';
+import { Commands, InternalCommands, TreeGroupKinds, TreeItemKinds, Views } from '../../constants';
 import { Debouncer } from '../../services/debouncer';
 
 /** The Posts view's nodes. Tag and category nodes double as the rename commands' argument. */
@@ -161,6 +161,33 @@ function countedItem(label: string, count: number, icon: string, kind: string): 
   return item;
 }
 
+/** A Posts view item as the debug command reports it (for tests, which may run in another extension host). */
+export interface PostsViewItem {
+  readonly label: string;
+  readonly description?: string;
+  readonly contextValue?: string;
+  /** The command a click runs, and the file a post item opens. */
+  readonly command?: string;
+  readonly resource?: string;
+  /** Left out below the depth asked for. */
+  readonly children?: PostsViewItem[];
+}
+
+/** The live view's items down to `depth` levels. */
+function describeTree(provider: PostsTreeProvider, depth: number, node?: PostsNode): PostsViewItem[] {
+  return provider.getChildren(node).map((child) => {
+    const item = provider.getTreeItem(child);
+    return {
+      label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
+      description: typeof item.description === 'string' ? item.description : undefined,
+      contextValue: item.contextValue,
+      command: item.command?.command,
+      resource: item.resourceUri?.toString(),
+      children: depth > 1 ? describeTree(provider, depth - 1, child) : undefined,
+    };
+  });
+}
+
 export function registerPostsTree(service: SiteService): vscode.Disposable {
   const provider = new PostsTreeProvider(service);
   const view = vscode.window.createTreeView(Views.posts, { treeDataProvider: provider, showCollapseAll: true });
@@ -168,5 +195,6 @@ export function registerPostsTree(service: SiteService): vscode.Disposable {
     provider,
     view,
     vscode.commands.registerCommand(Commands.refreshPostsView, () => provider.refresh()),
+    vscode.commands.registerCommand(InternalCommands.postsViewDebugTree, (depth = 4): PostsViewItem[] => describeTree(provider, depth)),
   );
 }
