@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { FRONT_MATTER, PAYLOADS } from '../xss/payloads';
 import type { PreviewDebugState } from '../../src/vscode/features/preview/previewPanel';
+import type { SiteSummary } from '../../src/vscode/features/siteSummary';
 import type { PostsViewItem } from '../../src/vscode/features/posts/postsTree';
 import { Commands, EXTENSION_ID, InternalCommands, TreeItemKinds } from '../../src/vscode/constants';
 import { activatePostcraft, blogFile, inWebHost, typeInto, waitFor, webHostActivated } from './support';
@@ -135,6 +136,25 @@ if (inWebHost) {
       } finally {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         await vscode.workspace.fs.delete(uri);
+      }
+    });
+
+    it('reads nothing outside the workspace: a Jekyll theme gem\'s system folders are skipped and listed in the Site Summary', async () => {
+      const jekyll = vscode.workspace.workspaceFolders!.find((folder) => folder.name === 'jekyll-blog')!.uri;
+      const config = vscode.Uri.joinPath(jekyll, '_config.yml');
+      const original = await vscode.workspace.fs.readFile(config);
+      const summary = () => vscode.commands.executeCommand<SiteSummary>(Commands.showSiteSummary, { quiet: true });
+      assert.deepEqual((await summary()).notRead, [], 'the sample blogs name nothing outside the workspace');
+      // Where Debian keeps a theme gem: on the server's disk here, a request to GitHub in github.dev.
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(`${new TextDecoder().decode(original)}theme: minima\n`));
+      try {
+        const notRead = await waitFor(async () => {
+          const skipped = (await summary()).notRead;
+          return skipped.includes('/usr/share/rubygems-integration/all/gems') ? skipped : undefined;
+        }, 15_000, () => 'the theme\'s gem folders among what was not read');
+        assert.ok(notRead.every((path) => !path.includes('/jekyll-blog')), `only paths outside the workspace: ${notRead.join(', ')}`);
+      } finally {
+        await vscode.workspace.fs.writeFile(config, original);
       }
     });
 
