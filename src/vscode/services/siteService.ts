@@ -102,16 +102,16 @@ export class SiteService implements vscode.Disposable {
   private async load(): Promise<void> {
     const generation = ++this.generation;
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const found: Array<{ workspace: WorkspaceIndex; fs: FileSystemPort; concurrency?: number }> = [];
-    for (const folder of folders) {
+    // The folders are searched together: in the browser each listing is a round trip.
+    const found: Array<{ workspace: WorkspaceIndex; fs: FileSystemPort; concurrency?: number }> = await Promise.all(folders.map(async (folder) => {
       // Each folder reads through a port of its own URI (a virtual workspace keeps its scheme).
       const fs = createVscodeFileSystem(folder.uri);
       const depth = vscode.workspace.getConfiguration(Settings.section, folder).get<number>(Settings.siteSearchDepth, 3);
       const workspace = await WorkspaceIndex.discover(fs, [toCorePath(folder.uri)], { generators: GENERATORS, maxDepth: depth });
       // A virtual workspace answers each read over the wire: fewer at once than from a local disk.
       const concurrency = folder.uri.scheme === 'file' ? undefined : REMOTE_READ_CONCURRENCY;
-      found.push({ workspace, fs, concurrency });
-    }
+      return { workspace, fs, concurrency };
+    }));
     if (generation !== this.generation) return;
     // The indexes are published before they are filled: completion works on what is read so far.
     this.indexes = found.flatMap(({ workspace }) => workspace.sites);
