@@ -48,6 +48,20 @@ export async function run(): Promise<void> {
     }
     assert.ok(rendered, 'the webview of the installed extension reported its rendered title');
   });
+  check('its completion finds a Chinese tag by pinyin, from the pinyin bundle it loads on demand', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'source', '_posts', 'weekend-at-xiangshan.md'));
+    const editor = await vscode.window.showTextDocument(document);
+    const text = '---\ntitle: 周末去爬了香山\ntags: [fy]\n---\n';
+    assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text)));
+    try {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(text.indexOf('fy]') + 2), '[');
+      const item = list.items.find((candidate) => (typeof candidate.label === 'string' ? candidate.label : candidate.label.label) === '副业');
+      assert.match(item?.filterText ?? '', /\bfuye\b/, 'dist/pinyin.js is packaged and spells 副业');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
   check('it ships the web bundle its manifest names for the browser', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const browser = (extension.packageJSON as { browser?: string }).browser;
