@@ -164,7 +164,7 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
-  if (analyze) printComposition(results[1].metafile);
+  if (analyze) printComposition(results[builds.findIndex((options) => options.outfile === 'dist/web/extension.js')].metafile);
   // Issue #17 sets a budget for the browser's download: watch it.
   const webBytes = statSync('dist/web/extension.js').size;
   console.log(`dist/web/extension.js: ${webBytes.toLocaleString('en')} bytes (${(webBytes / 1e6).toFixed(2)} MB)`);
