@@ -147,7 +147,7 @@ const builds = [
   // Node's modules fail the build instead of being left to `require` (`events`, which nunjucks's
   // parser extends, comes from the `events` package).
   { ...extension, outfile: 'dist/web/extension.js', platform: 'browser', target: 'es2022', minifyIdentifiers: true, charset: 'utf8', write: true, metafile: analyze, plugins: [webVariants, nunjucksForBrowser, htmlTokenizerOnly, compactCharacterDictionary] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { POSTCRAFT_VERSION: JSON.stringify(version) } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { POSTCRAFT_VERSION: JSON.stringify(version) }, minifyWhitespace: true, minifySyntax: true, plugins: [htmlTokenizerOnly, compactCharacterDictionary] },
   { ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js' },
   // The preview's webview script (media/preview), for the browser.
   { ...common, entryPoints: ['media/preview/preview.ts'], outfile: 'dist/preview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true },
