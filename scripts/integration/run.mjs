@@ -160,28 +160,20 @@ function installVsix(vsix, stateDir) {
 }
 
 /**
- * Answers the paste check's requests until the suite ends: each names a PNG file; its bytes go onto the
- * browser's clipboard as an image and the workbench gets a real Ctrl+V. `<request>.done` (or `.failed`
- * with the reason) tells the editor side it happened.
+ * Answers the editor side's requests until the suite ends: the test writes `request` (JSON), `answer`
+ * does what it asks, and `<request>.done` (with what `answer` returns) or `<request>.failed` (with the
+ * reason) tells the test it happened.
  */
-function servePasteRequests(page, context, request, ended) {
+function serveRequests(request, ended, answer) {
   let over = false;
   void ended.then(() => { over = true; });
   const poll = async () => {
     while (!over) {
       if (fs.existsSync(request)) {
-        const { png } = JSON.parse(fs.readFileSync(request, 'utf8'));
+        const asked = JSON.parse(fs.readFileSync(request, 'utf8'));
         fs.rmSync(request);
         try {
-          await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-          await page.bringToFront();
-          const base64 = fs.readFileSync(png).toString('base64');
-          await page.evaluate(async (data) => {
-            const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
-            await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
-          }, base64);
-          await page.keyboard.press('Control+V');
-          fs.writeFileSync(`${request}.done`, '');
+          fs.writeFileSync(`${request}.done`, (await answer(asked)) ?? '');
         } catch (error) {
           fs.writeFileSync(`${request}.failed`, error instanceof Error ? error.message : String(error));
         }
@@ -192,54 +184,50 @@ function servePasteRequests(page, context, request, ended) {
   void poll();
 }
 
+/** The paste check's request names a PNG file: its bytes go onto the browser's clipboard as an image and the workbench gets a real Ctrl+V. */
+async function pasteImage(page, context, { png }) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.bringToFront();
+  const base64 = fs.readFileSync(png).toString('base64');
+  await page.evaluate(async (data) => {
+    const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+  }, base64);
+  await page.keyboard.press('Control+V');
+}
+
 /** What a hostile post's payloads do if they run: call `window.__xss(name)` (test/xss/payloads.ts). */
 const DANGEROUS = '.pc-post :is(script, iframe, object, embed, base, meta, style, svg, form, input):not(.katex *), .pc-post :is([onerror], [onload], [onmouseover], [onclick], [onfocus], [ontoggle], [onbegin]), .pc-post :is(a, area)[href^="javascript:" i]';
 
 /**
- * Answers the web suite's questions about a preview's webview until the suite ends (--web): each
- * request names the title a preview shows; the frames showing it (the webview's content, inside the
- * workbench's iframes) are hovered and clicked where a payload would wait for it, and the answer says
- * how many there were, whether the `__xss` binding reached them (so that silence means something),
- * which payloads called it, what in them could run code, and any request to evil.example.
+ * The web suite's question about a preview's webview (--web): the request names the title a preview
+ * shows; the frames showing it (the webview's content, inside the workbench's iframes) are hovered and
+ * clicked where a payload would wait for it, and the answer says how many there were, whether the
+ * `__xss` binding reached them (so that silence means something), which payloads called it, what in
+ * them could run code, and any request to evil.example.
  */
-function serveWebviewProbes(page, request, ended, seen) {
-  let over = false;
-  void ended.then(() => { over = true; });
-  const poll = async () => {
-    while (!over) {
-      if (fs.existsSync(request)) {
-        const { title } = JSON.parse(fs.readFileSync(request, 'utf8'));
-        fs.rmSync(request);
-        try {
-          const frames = [];
-          for (const frame of page.frames()) {
-            const shown = await frame.evaluate(() => document.querySelector('.pc-title')?.textContent ?? null).catch(() => null);
-            if (shown === title) frames.push(frame);
-          }
-          let bound = frames.length > 0;
-          let dangerous = 0;
-          for (const frame of frames) {
-            bound &&= await frame.evaluate(() => typeof window.__xss === 'function');
-            // Buttons, summaries and titled paragraphs; links are left alone: a click on one opens it in
-            // the editor (and the preview's sanitizer leaves no `javascript:` link, counted below).
-            for (const selector of ['button', 'summary', 'p[title]', '.xss-link']) {
-              for (const element of await frame.$$(selector)) {
-                await element.hover({ timeout: 500 }).catch(() => undefined);
-                if (selector !== '.xss-link') await element.click({ timeout: 500, force: true }).catch(() => undefined);
-              }
-            }
-            dangerous += await frame.$$eval(DANGEROUS, (elements) => elements.length);
-          }
-          await new Promise((resolve) => setTimeout(resolve, 300));
-          fs.writeFileSync(`${request}.done`, JSON.stringify({ frames: frames.length, bound, calls: [...seen.calls], dangerous, offsite: [...seen.offsite] }));
-        } catch (error) {
-          fs.writeFileSync(`${request}.failed`, error instanceof Error ? error.message : String(error));
-        }
+async function probeWebviews(page, seen, { title }) {
+  const frames = [];
+  for (const frame of page.frames()) {
+    const shown = await frame.evaluate(() => document.querySelector('.pc-title')?.textContent ?? null).catch(() => null);
+    if (shown === title) frames.push(frame);
+  }
+  let bound = frames.length > 0;
+  let dangerous = 0;
+  for (const frame of frames) {
+    bound &&= await frame.evaluate(() => typeof window.__xss === 'function');
+    // Buttons, summaries and titled paragraphs; links are left alone: a click on one opens it in
+    // the editor (and the preview's sanitizer leaves no `javascript:` link, counted below).
+    for (const selector of ['button', 'summary', 'p[title]', '.xss-link']) {
+      for (const element of await frame.$$(selector)) {
+        await element.hover({ timeout: 500 }).catch(() => undefined);
+        if (selector !== '.xss-link') await element.click({ timeout: 500, force: true }).catch(() => undefined);
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-  };
-  void poll();
+    dangerous += await frame.$$eval(DANGEROUS, (elements) => elements.length);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return JSON.stringify({ frames: frames.length, bound, calls: [...seen.calls], dangerous, offsite: [...seen.offsite] });
 }
 
 async function runInCodeServer(workspace, tempRoot) {
@@ -293,7 +281,7 @@ async function runInCodeServer(workspace, tempRoot) {
     });
     cleanups.push(() => context.close());
     const page = context.pages()[0] ?? (await context.newPage());
-    // --web: a hostile post's payloads, should one run in a webview, call this (serveWebviewProbes).
+    // --web: a hostile post's payloads, should one run in a webview, call this (probeWebviews).
     const xssSeen = { calls: [], offsite: [] };
     if (web) {
       await context.exposeBinding('__xss', (_source, name) => { xssSeen.calls.push(String(name)); });
@@ -332,8 +320,8 @@ async function runInCodeServer(workspace, tempRoot) {
     // The result arrives through codeAutomationExit; page load itself can be slow on a busy machine.
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 
-    if (paste) servePasteRequests(page, context, pasteRequest, exitCode);
-    if (web) serveWebviewProbes(page, webviewProbe, exitCode, xssSeen);
+    if (paste) serveRequests(pasteRequest, exitCode, (asked) => pasteImage(page, context, asked));
+    if (web) serveRequests(webviewProbe, exitCode, (asked) => probeWebviews(page, xssSeen, asked));
     const outcome = await Promise.race([exitCode, crashed, serverExited, timedOut]);
     if (typeof outcome === 'number') {
       result = outcome;

@@ -17,7 +17,7 @@ const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 
 /** Postcraft's completion items carry numeric sort keys; the editor's word and snippet items do not. */
 const isPostcraftItem = (item: vscode.CompletionItem): boolean => typeof item.sortText === 'string' && /^\d{5}(\d{8})?$/.test(item.sortText);
 
-/** What scripts/integration/run.mjs found in the webview frames that show a title (serveWebviewProbes). */
+/** What scripts/integration/run.mjs found in the webview frames that show a title (probeWebviews). */
 interface WebviewProbe {
   readonly frames: number;
   /** Whether its `__xss` binding reached every one of them: a payload that ran would have called it. */
