@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { discoverSites } from '../../src/core/site/discover';
+import { GENERATORS } from '../../src/core/generators/registry';
+import { MemoryFileSystem } from './support/memoryFileSystem';
 import { Commands, EXTENSION_ID, InternalCommands, Settings, StatusBarItems, TreeGroupKinds, TreeItemKinds, Views } from '../../src/vscode/constants';
 
 const repo = resolve(__dirname, '..', '..', '..');
@@ -31,6 +34,23 @@ describe('the manifest and the ids module', () => {
     const declared = sections.flatMap((section) => Object.keys(section.properties));
     const read = Object.entries(Settings).filter(([name]) => name !== 'section').map(([, key]) => `${Settings.section}.${key}`);
     assert.deepEqual(sorted(declared), sorted(read));
+  });
+
+  it('activates in a workspace holding a site of each generator, before any post is opened', async () => {
+    // Sites as each generator recognizes them, the smallest forms; a Hugo site once lacked an event.
+    const sites: Array<[string, Record<string, string>]> = [
+      ['hexo', { '/s/_config.yml': 'title: t\n', '/s/package.json': '{"dependencies":{"hexo":"^8.0.0"}}', '/s/scaffolds/post.md': '---\n---\n' }],
+      ['hugo', { '/s/hugo.toml': 'title = "t"\n', '/s/content/posts/a.md': '---\ntitle: a\n---\n' }],
+      ['hugo', { '/s/config.toml': 'title = "t"\n', '/s/archetypes/default.md': '---\n---\n', '/s/content/a.md': '' }],
+      ['jekyll', { '/s/_config.yml': 'title: t\n', '/s/_posts/2026-01-01-a.md': '---\n---\n' }],
+    ];
+    const watched = manifest.activationEvents.filter((event) => event.startsWith('workspaceContains:**/')).map((event) => event.slice('workspaceContains:**/'.length));
+    for (const [generator, files] of sites) {
+      const found = await discoverSites(new MemoryFileSystem(files), ['/s'], { generators: GENERATORS });
+      assert.deepEqual(found.map((site) => site.generator.kind), [generator], `the fixture is a ${generator} site`);
+      const relative = Object.keys(files).map((path) => path.slice('/s/'.length));
+      assert.ok(watched.some((pattern) => relative.includes(pattern)), `a workspaceContains event matches one of ${relative.join(', ')}`);
+    }
   });
 
   it('names views, the preview panel and tree items as the code does', () => {
