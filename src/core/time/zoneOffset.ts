@@ -23,15 +23,40 @@ function formatterFor(timezone: string): Intl.DateTimeFormat | undefined {
   return formatter ?? undefined;
 }
 
+/** Values by zone and numeric key, emptied whole past `limit` entries: a long session cannot grow it without limit. */
+class ZoneTable<V> {
+  private readonly zones = new Map<string, Map<number, V>>();
+  private entries = 0;
+
+  constructor(private readonly limit: number) {}
+
+  has(zone: string, key: number): boolean {
+    return this.zones.get(zone)?.has(key) ?? false;
+  }
+
+  get(zone: string, key: number): V | undefined {
+    return this.zones.get(zone)?.get(key);
+  }
+
+  set(zone: string, key: number, value: V): void {
+    if (this.entries > this.limit) {
+      this.zones.clear();
+      this.entries = 0;
+    }
+    let keys = this.zones.get(zone);
+    if (!keys) this.zones.set(zone, (keys = new Map()));
+    keys.set(key, value);
+    this.entries++;
+  }
+}
+
 /**
  * Offsets by zone and quarter hour. Indexing 10,000 posts asks for thousands of offsets and
  * formatToParts is slow; every zone transition in the tz database falls on a quarter hour, so one
- * answer serves the whole quarter. Bounded so a long session cannot grow it without limit.
+ * answer serves the whole quarter. Keys are quarter-hour numbers: no string built per lookup.
  */
 const QUARTER_HOUR = 15 * MINUTE;
-/** By zone, then by quarter-hour number: numeric keys, no string built per lookup. */
-const offsetCache = new Map<string, Map<number, number | undefined>>();
-let cachedOffsets = 0;
+const offsetCache = new ZoneTable<number | undefined>(50_000);
 
 /**
  * Offsets by zone and UTC day, for days without a transition: posts are dated on a few hundred days,
@@ -39,27 +64,18 @@ let cachedOffsets = 0;
  * ends differ falls back to quarter hours. `null`: that day has a transition.
  */
 const DAY = 24 * 60 * MINUTE;
-const dayCache = new Map<string, Map<number, number | undefined | null>>();
-let cachedDays = 0;
+const dayCache = new ZoneTable<number | undefined | null>(50_000);
 
 /** The zone's offset at `ms` in minutes, positive west of UTC (the sign of getTimezoneOffset and moment). */
 export function zoneOffsetMinutesWest(timezone: string, ms: number): number | undefined {
   if (!Number.isFinite(ms)) return undefined;
   const day = Math.floor(ms / DAY);
-  let days = dayCache.get(timezone);
-  let whole = days?.get(day);
-  if (whole === undefined && !days?.has(day)) {
+  let whole = dayCache.get(timezone, day);
+  if (whole === undefined && !dayCache.has(timezone, day)) {
     const first = quarterOffset(timezone, day * DAY);
     const last = quarterOffset(timezone, (day + 1) * DAY - 1);
     whole = first === last ? first : null;
-    if (cachedDays > 50_000) {
-      dayCache.clear();
-      cachedDays = 0;
-      days = undefined;
-    }
-    if (!days) dayCache.set(timezone, (days = new Map()));
-    days.set(day, whole);
-    cachedDays++;
+    dayCache.set(timezone, day, whole);
   }
   return whole === null ? quarterOffset(timezone, ms) : whole;
 }
@@ -67,17 +83,9 @@ export function zoneOffsetMinutesWest(timezone: string, ms: number): number | un
 /** The offset at `ms`, cached by quarter hour. */
 function quarterOffset(timezone: string, ms: number): number | undefined {
   const quarter = Math.floor(ms / QUARTER_HOUR);
-  let zone = offsetCache.get(timezone);
-  if (zone?.has(quarter)) return zone.get(quarter);
+  if (offsetCache.has(timezone, quarter)) return offsetCache.get(timezone, quarter);
   const offset = computeZoneOffsetMinutesWest(timezone, ms);
-  if (cachedOffsets > 50_000) {
-    offsetCache.clear();
-    cachedOffsets = 0;
-    zone = undefined;
-  }
-  if (!zone) offsetCache.set(timezone, (zone = new Map()));
-  zone.set(quarter, offset);
-  cachedOffsets++;
+  offsetCache.set(timezone, quarter, offset);
   return offset;
 }
 
