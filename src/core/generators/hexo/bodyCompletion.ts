@@ -5,6 +5,7 @@ import { LineMap } from '../../text/lineMap';
 import { pinyinFilterText } from '../../text/pinyinFilter';
 import { HEXO_TAG_PLUGINS } from '../../rules/tagPlugins';
 import { Messages } from '../../completion/messages';
+import { templateTagNameItems } from '../../completion/templateTagItems';
 import { hexoAssetFolder, linkablePosts } from './bodyLinks';
 import type { BodyCompletionContext } from '../generator';
 import { HexoSite } from './hexoSite';
@@ -29,23 +30,9 @@ export function completeHexoBody(text: string, offset: number, index: SiteIndexV
   if (!tag) return [];
   const lines = new LineMap(text);
   if (tag.argument === undefined) {
-    const range = lines.range(tag.nameStart, offset);
-    // Completing the name of a tag already closed on its line (`{% po| x %}`) adds no second closer.
-    const lineEnd = text.indexOf('\n', offset);
-    const closed = text.slice(offset, lineEnd === -1 ? text.length : lineEnd).includes('%}');
-    // Right after `{%`, the name comes after a space, as posts write it.
-    const space = tag.spaced ? '' : ' ';
     // Hexo's own, then what the site's and its theme's scripts register (NexT's `note`, `tabs`…).
     const registered = [...(index?.site.registeredTags ?? [])].filter(([name]) => !OFFERED_TAGS.some(([known]) => known === name));
-    return [...OFFERED_TAGS, ...registered].map(([name, takesBody], order): CompletionItem => ({
-      label: name,
-      kind: 'snippet',
-      insertText: space + (closed ? name : takesBody ? `${name} $1 %}\n$0\n{% end${name} %}` : `${name} $1 %}$0`),
-      isSnippet: true,
-      filterText: name,
-      sortText: String(order).padStart(5, '0'),
-      range,
-    }));
+    return templateTagNameItems(text, offset, tag, [...OFFERED_TAGS, ...registered], lines);
   }
   if (ASSET_TAGS.has(tag.name) && index && context && (tag.argument.index === 0 || tag.name.startsWith('asset_im'))) {
     const folder = hexoAssetFolder(context.path, index.site);

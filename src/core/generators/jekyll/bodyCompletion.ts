@@ -1,4 +1,5 @@
 import { Messages } from '../../completion/messages';
+import { templateTagNameItems } from '../../completion/templateTagItems';
 import type { CompletionItem } from '../../completion/types';
 import type { SiteIndexView } from '../../index/types';
 import { relativeInside } from '../../path';
@@ -24,19 +25,7 @@ export function completeJekyllBody(text: string, offset: number, index: SiteInde
   if (!tag) return [];
   const lines = new LineMap(text);
   if (tag.argument === undefined) {
-    const lineEnd = text.indexOf('\n', offset);
-    const closed = text.slice(offset, lineEnd === -1 ? text.length : lineEnd).includes('%}');
-    const space = tag.spaced ? '' : ' ';
-    const tags = new Map([...JEKYLL_LIQUID_TAGS, ...(index?.site.registeredTags ?? [])]);
-    return [...tags].map(([name, block], order): CompletionItem => ({
-      label: name,
-      kind: 'snippet',
-      insertText: space + (closed ? name : block ? `${name} $1 %}\n$0\n{% end${name} %}` : `${name} $1 %}$0`),
-      isSnippet: true,
-      filterText: name,
-      sortText: String(order).padStart(5, '0'),
-      range: lines.range(tag.nameStart, offset),
-    }));
+    return templateTagNameItems(text, offset, tag, new Map([...JEKYLL_LIQUID_TAGS, ...(index?.site.registeredTags ?? [])]), lines);
   }
   if (tag.argument.index !== 0 || !index || !(index.site instanceof JekyllSite)) return [];
   const site = index.site;
