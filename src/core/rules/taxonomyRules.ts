@@ -6,7 +6,7 @@ import { message, POSTS_AND_DRAFTS, type Rule } from './rule';
 import { collisionKey, isNearDuplicate } from './similarity';
 import type { PostRecord } from '../site/types';
 import type { Generator as SiteGenerator } from '../generators/generator';
-import { categoryNodes, siteVocabulary, type SiteVocabulary } from './siteVocabulary';
+import { siteVocabulary } from './siteVocabulary';
 import type { Finding, Fix, RuleContext } from './types';
 
 /**
@@ -133,14 +133,20 @@ export const duplicateTag: Rule = {
 /**
  * The names the rest of the site uses in one scope (the tags, or the categories under one parent),
  * with how many other posts use each: this post's own use is left out. A view over the site's
- * vocabulary, not a copy: the rules ask it for every name of every post.
+ * vocabulary, not a copy: the rules ask it for every name of every post, so it allocates nothing.
  */
 class OtherPostsNames {
-  constructor(private readonly counts: ReadonlyMap<string, number>, private readonly own: ReadonlySet<string>) {}
+  constructor(
+    private readonly counts: ReadonlyMap<string, number>,
+    /** The post's record as the index holds it (counted in `counts`, as posts and drafts are). */
+    private readonly own: PostRecord | undefined,
+    private readonly taxonomy: Taxonomy,
+    private readonly parents: readonly string[],
+  ) {}
 
   count(name: string): number {
     const count = this.counts.get(name) ?? 0;
-    return this.own.has(name) ? Math.max(0, count - 1) : count;
+    return count > 0 && this.ownUses(name) ? count - 1 : count;
   }
 
   /** Names in use, in the vocabulary's order, with their counts. */
@@ -166,38 +172,26 @@ class OtherPostsNames {
     }
     return byKey.get(key) ?? [];
   }
+
+  /** Whether the post itself is one of the uses `counts` holds (a category: under the same parents). */
+  private ownUses(name: string): boolean {
+    const own = this.own;
+    if (!own) return false;
+    if (this.taxonomy === 'tags') return own.tags.includes(name);
+    const depth = this.parents.length;
+    return own.categories.some((hierarchy) => hierarchy[depth] === name && this.parents.every((parent, i) => hierarchy[i] === parent));
+  }
 }
 
 /** Per vocabulary scope (a map the vocabulary keeps for its index version): its names by collision key. */
 const collisionIndexes = new WeakMap<ReadonlyMap<string, number>, Map<string, string[]>>();
 const NO_NAMES: ReadonlyMap<string, number> = new Map();
 
-/**
- * Per post checked (its context): the views already made, by taxonomy and parent, while the site's
- * vocabulary and the post's record stay the same objects (a fix-all re-checks with one context after
- * the index took the fixed text). The rules ask for a view for each name of each post.
- */
-const otherNamesByContext = new WeakMap<RuleContext, { vocabulary: SiteVocabulary; own: PostRecord | undefined; views: Map<string, OtherPostsNames> }>();
-
 function otherPostsNames(context: RuleContext, taxonomy: Taxonomy, parents: readonly string[]): OtherPostsNames {
-  if (!context.index) return new OtherPostsNames(NO_NAMES, new Set());
+  if (!context.index) return new OtherPostsNames(NO_NAMES, undefined, taxonomy, parents);
   const vocabulary = siteVocabulary(context.index);
-  const own = context.index.post(context.path);
-  let cache = otherNamesByContext.get(context);
-  if (!cache || cache.vocabulary !== vocabulary || cache.own !== own) {
-    cache = { vocabulary, own, views: new Map() };
-    otherNamesByContext.set(context, cache);
-  }
-  const parentKey = parents.join('\u0000');
-  const viewKey = `${taxonomy}\u0001${parentKey}`;
-  let view = cache.views.get(viewKey);
-  if (view) return view;
-  const counts = (taxonomy === 'tags' ? vocabulary.tags : vocabulary.categories.get(parentKey)) ?? NO_NAMES;
-  const ownNames = !own ? new Set<string>() : taxonomy === 'tags' ? new Set(own.tags)
-    : new Set(categoryNodes(own).filter(([parent]) => parent === parentKey).map(([, name]) => name));
-  view = new OtherPostsNames(counts, ownNames);
-  cache.views.set(viewKey, view);
-  return view;
+  const counts = taxonomy === 'tags' ? vocabulary.tags : vocabulary.categories.get(parents.join('\u0000'));
+  return new OtherPostsNames(counts ?? NO_NAMES, context.index.post(context.path), taxonomy, parents);
 }
 
 /** The post's names as its generator reads them now (for own-earlier comparisons). */
