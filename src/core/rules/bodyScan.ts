@@ -95,6 +95,16 @@ const RAW_OPEN = /^\{%-?\s*raw\s*-?%\}/;
 const RAW_OPENS = /\{%-?\s*raw\s*-?%\}/g;
 const RAW_CLOSES = /\{%-?\s*endraw\s*-?%\}/g;
 
+/** Lines of the scratch arrays kept between scans (a post of more grows its own, let go after). */
+const MAX_KEPT_LINES = 65_536;
+let scratch = { starts: new Int32Array(256), ends: new Int32Array(256), nexts: new Int32Array(256) };
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
 export function scanBody(text: string, bodyOffset: number): BodyScan {
   const lines = new Lines(text, bodyOffset);
   const { spans: fencedCode, unclosed: unclosedFence } = findFencedCode(text, lines);
@@ -155,7 +165,9 @@ export function inSpans(spans: readonly Span[] | SpanList, offset: number): bool
 /**
  * The body's lines as offsets (typed arrays: a 10 MB post of short lines would otherwise hold
  * millions of small objects). `end` is the end of the content, before `\r\n` or `\n`; `next` the start
- * of the following line.
+ * of the following line. The arrays are one scratch set shared by every scan (`scanBody` runs to its
+ * end without yielding, and no `Lines` outlives it): a new set per post was most of the cost of
+ * building them on 10,000 short posts.
  */
 class Lines {
   readonly count: number;
@@ -165,17 +177,13 @@ class Lines {
 
   constructor(private readonly text: string, from: number) {
     // One pass into arrays grown by doubling: counting the lines first read every body twice.
-    let capacity = 64;
-    let starts: Int32Array = new Int32Array(capacity);
-    let ends: Int32Array = new Int32Array(capacity);
-    let nexts: Int32Array = new Int32Array(capacity);
+    let { starts, ends, nexts } = scratch;
     let count = 0;
     for (let start = from; start < text.length; count++) {
-      if (count === capacity) {
-        capacity *= 2;
-        starts = grown(starts, capacity);
-        ends = grown(ends, capacity);
-        nexts = grown(nexts, capacity);
+      if (count === starts.length) {
+        starts = grown(starts);
+        ends = grown(ends);
+        nexts = grown(nexts);
       }
       const newline = text.indexOf('\n', start);
       const next = newline === -1 ? text.length : newline + 1;
@@ -186,10 +194,12 @@ class Lines {
       nexts[count] = next;
       start = next;
     }
+    // A huge post's arrays are not kept for the next scan.
+    if (starts.length <= MAX_KEPT_LINES) scratch = { starts, ends, nexts };
     this.count = count;
-    this.starts = starts.subarray(0, count);
-    this.ends = ends.subarray(0, count);
-    this.nexts = nexts.subarray(0, count);
+    this.starts = starts;
+    this.ends = ends;
+    this.nexts = nexts;
   }
 
   content(i: number): string {
@@ -214,12 +224,6 @@ class Lines {
     while (at < limit && this.text.charCodeAt(at) === 0x20) at++;
     return at < this.ends[i] ? this.text.charCodeAt(at) : -1;
   }
-}
-
-function grown(array: Int32Array, capacity: number): Int32Array {
-  const bigger = new Int32Array(capacity);
-  bigger.set(array);
-  return bigger;
 }
 
 function findFencedCode(text: string, lines: Lines): { spans: Span[]; unclosed: number } {
