@@ -5,6 +5,7 @@ import { dirname, type FileSystemPort, generatorOfSiteRoot, GENERATORS, relative
 import {
   checkPosts, checkedKind, collectSiteFiles, DEFAULT_SETTINGS, fileTimesOf, formatRuleMessage, needsFileTimes, siteFileLookup, type CheckedPost, type ValidationSettings,
 } from '../../core/rules';
+import { keepYamlForRereading } from '../../core/frontMatter/hexoLoad';
 import { UsageError } from '../args';
 import { nodeBatchFileSystem, toCorePath } from '../nodeFileSystem';
 import { readOnce } from '../readOnce';
@@ -64,6 +65,15 @@ interface Target {
 
 /** Checks what `paths` name (files, folders inside a site, site folders). */
 export async function runCheck(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
+  keepYamlForRereading(true);
+  try {
+    return await checkTargets(paths, options);
+  } finally {
+    keepYamlForRereading(false);
+  }
+}
+
+async function checkTargets(paths: readonly string[], options: CheckOptions): Promise<CheckResult> {
   const port = options.fileSystem ?? nodeBatchFileSystem;
   // The index reads every post; the check then takes the same bytes instead of reading them again.
   const files = options.fix ? port : readOnce(port);

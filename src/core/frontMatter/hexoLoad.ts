@@ -26,6 +26,34 @@ export type LoadOutcome =
 
 /** js-yaml 4 `load` with Hexo's (absent) options, as hexo-front-matter `parseYAML` calls it. */
 export function loadHexoYaml(parserText: string, hasOpening: boolean): LoadOutcome {
+  const kept = rereading?.[hasOpening ? 1 : 0];
+  if (!kept) return loadUncached(parserText, hasOpening);
+  const outcome = kept.get(parserText);
+  if (outcome) {
+    kept.delete(parserText);
+    return outcome;
+  }
+  const loaded = loadUncached(parserText, hasOpening);
+  if (kept.size < MAX_KEPT_FOR_REREADING) kept.set(parserText, loaded);
+  return loaded;
+}
+
+/**
+ * Outcomes kept for one more reading of the same text, by whether the block had an opening fence:
+ * `postcraft check` reads each post's front matter twice (for the index, then with ranges for the
+ * rules), and the second js-yaml load was a sixteenth of it. A cache of a pure function keyed by the
+ * exact text: a post changed in between is parsed again. Off unless a batch turns it on; nothing
+ * that reads an outcome may change it.
+ */
+let rereading: [Map<string, LoadOutcome>, Map<string, LoadOutcome>] | undefined;
+const MAX_KEPT_FOR_REREADING = 200_000;
+
+/** Turns the cache for one rereading on (the CLI's check, for its run) or off (and empties it). */
+export function keepYamlForRereading(on: boolean): void {
+  rereading = on ? [new Map(), new Map()] : undefined;
+}
+
+function loadUncached(parserText: string, hasOpening: boolean): LoadOutcome {
   let value: unknown;
   try {
     value = load(parserText);
