@@ -387,7 +387,9 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
   const n = s.length;
   // Every "where does it close" is answered from positions found once (see Positions, TemplateClosers,
   // InlineCode): scanning forward from each opener is quadratic on posts of thousands of openers.
-  const closers = new TemplateClosers(s, from);
+  // Built at the first `{{` or `{%`: most posts have none, and building it reads the whole body.
+  let closers: TemplateClosers | undefined;
+  const closerOf = (offset: number): number => (closers ??= new TemplateClosers(s, from)).closerOf(offset);
   const rawOpens = Positions.of(s, RAW_OPENS, from);
   const rawCloses = Positions.of(s, RAW_CLOSES, from);
   const commentCloses = Positions.of(s, /#\}/g, from);
@@ -439,7 +441,7 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
     }
     const next = s.charCodeAt(i + 1);
     if (next === 0x7b /* { */) {
-      const close = closers.closerOf(i);
+      const close = closerOf(i);
       if (close !== -1 && s.charCodeAt(close + 1) === 0x7d) {
         const end = close + 2;
         if (result.variables.length < MAX_STORED_TOKENS) result.variables.push({ start: i, end, expression: s.slice(i + 2, close).trim() });
@@ -467,7 +469,7 @@ function scanTemplate(s: string, from: number, indented: readonly Span[]): Templ
       continue;
     }
     if (next === 0x25 /* % */) {
-      const close = closers.closerOf(i);
+      const close = closerOf(i);
       if (close === -1) {
         if (result.unclosed.length < MAX_STORED_TOKENS) result.unclosed.push({ start: i, end: i + 2, opener: '{%' });
         result.templateTokens++;

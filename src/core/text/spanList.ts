@@ -55,7 +55,10 @@ export class SpanList {
   }
 
   /** The spans of several sorted lists, merged where they touch or overlap. */
-  static merge(lists: readonly SpanList[]): SpanList {
+  static merge(allLists: readonly SpanList[]): SpanList {
+    // Most posts have spans of one kind at most: nothing to merge then.
+    const lists = allLists.filter((list) => list.size > 0);
+    if (lists.length === 1) return lists[0];
     const merged = new SpanList();
     const at = lists.map(() => 0);
     for (;;) {
