@@ -116,18 +116,21 @@ const compactCharacterDictionary = {
 };
 
 /**
- * The editor's Node bundle loads pinyin-pro on demand (src/vscode/services/lazyPinyin.ts, which takes
- * the place of the core's converter there; the converter itself is built alone as dist/pinyin.js).
+ * The editor's Node bundle and the CLI load pinyin-pro on demand (src/vscode/services/lazyPinyin.ts and
+ * src/cli/lazyPinyin.ts take the place of the core's converter there; the converter itself is built
+ * alone as dist/pinyin.js).
  */
-const lazyPinyinInExtension = {
-  name: 'lazy-pinyin-in-extension',
-  setup(build) {
-    const converter = resolve('src/core/text/pinyinConverter.ts');
-    build.onResolve({ filter: /pinyinConverter$/ }, (args) => (resolve(args.resolveDir, `${args.path}.ts`) === converter
-      ? { path: resolve('src/vscode/services/lazyPinyin.ts') }
-      : undefined));
-  },
-};
+function lazyPinyinFrom(replacement) {
+  return {
+    name: 'lazy-pinyin',
+    setup(build) {
+      const converter = resolve('src/core/text/pinyinConverter.ts');
+      build.onResolve({ filter: /pinyinConverter$/ }, (args) => (resolve(args.resolveDir, `${args.path}.ts`) === converter
+        ? { path: resolve(replacement) }
+        : undefined));
+    },
+  };
+}
 
 const extension = {
   ...common,
@@ -141,13 +144,13 @@ const extension = {
 };
 
 const builds = [
-  { ...extension, outfile: 'dist/extension.js', plugins: [htmlTokenizerOnly, lazyPinyinInExtension, asciiOnly] },
+  { ...extension, outfile: 'dist/extension.js', plugins: [htmlTokenizerOnly, lazyPinyinFrom('src/vscode/services/lazyPinyin.ts'), asciiOnly] },
   { ...extension, entryPoints: ['src/core/text/pinyinConverter.ts'], outfile: 'dist/pinyin.js', banner: {}, plugins: [compactCharacterDictionary, asciiOnly] },
   // The same extension for the web worker extension host (vscode.dev, github.dev): no Node there, so
   // Node's modules fail the build instead of being left to `require` (`events`, which nunjucks's
   // parser extends, comes from the `events` package).
   { ...extension, outfile: 'dist/web/extension.js', platform: 'browser', target: 'es2022', minifyIdentifiers: true, charset: 'utf8', write: true, metafile: analyze, plugins: [webVariants, nunjucksForBrowser, htmlTokenizerOnly, compactCharacterDictionary] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { POSTCRAFT_VERSION: JSON.stringify(version) }, minifyWhitespace: true, minifySyntax: true, plugins: [htmlTokenizerOnly, compactCharacterDictionary] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { POSTCRAFT_VERSION: JSON.stringify(version) }, minifyWhitespace: true, minifySyntax: true, plugins: [htmlTokenizerOnly, lazyPinyinFrom('src/cli/lazyPinyin.ts')] },
   { ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js' },
   // The preview's webview script (media/preview), for the browser.
   { ...common, entryPoints: ['media/preview/preview.ts'], outfile: 'dist/preview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true },
