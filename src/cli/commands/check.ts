@@ -5,7 +5,7 @@ import { dirname, type FileSystemPort, generatorOfSiteRoot, GENERATORS, relative
 import {
   checkPosts, checkedKind, collectSiteFiles, DEFAULT_SETTINGS, fileTimesOf, formatRuleMessage, needsFileTimes, siteFileLookup, type CheckedPost, type ValidationSettings,
 } from '../../core/rules';
-import { keepYamlForRereading } from '../../core/frontMatter/hexoLoad';
+import { keepYamlForRereading } from '../../core/frontMatter';
 import { UsageError } from '../args';
 import { nodeBatchFileSystem, toCorePath } from '../nodeFileSystem';
 import { readOnce } from '../readOnce';

@@ -6,5 +6,5 @@ export { readFrontMatterData, type FrontMatterData } from './readData';
 export {
   readHexoDate, adjustDateForTimeZone, shiftToLocalWallClock, isKnownTimeZone, writtenDateOffset, hasIgnoredDateOffset,
 } from './dates';
-export { MAX_FRONT_MATTER_LENGTH } from './hexoLoad';
+export { keepYamlForRereading, MAX_FRONT_MATTER_LENGTH } from './hexoLoad';
 export { aliasExpansionProblem, ALIAS_EXPANSION_LIMIT, ALIAS_NESTING_LIMIT } from './aliasExpansion';
