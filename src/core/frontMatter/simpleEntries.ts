@@ -120,10 +120,22 @@ function scalar(start: number, end: number, value: unknown, ctx: NodeContext): F
  * inside, no quotes, no blank at either end; in a flow list, no flow indicator or colon at all.
  */
 function isPlain(text: string, inFlow: boolean): boolean {
-  if (text.length === 0 || NOT_FIRST.includes(text[0]) || text.endsWith(':') || /\s$/.test(text)) return false;
-  if (text.includes(': ') || text.includes(' #') || /["']/.test(text)) return false;
-  return !inFlow || !/[,[\]{}:#]/.test(text);
+  if (text.length === 0 || NOT_FIRST.includes(text[0]) || text.endsWith(':')) return false;
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 0x20 || (last >= 0x09 && last <= 0x0d) || (last > 0x7f && /\s/.test(text[text.length - 1]))) return false;
+  // One pass for what the value may not hold: quotes, `: `, ` #`, and in a flow list its indicators.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) return false;
+    const next = text.charCodeAt(i + 1);
+    if ((c === 0x3a /* : */ && next === 0x20) || (c === 0x20 && next === 0x23 /* # */)) return false;
+    if (inFlow && FLOW_INDICATORS.includes(c)) return false;
+  }
+  return true;
 }
+
+/** `,[]{}:#` as code units: none may appear in a plain scalar inside a flow list here. */
+const FLOW_INDICATORS = [0x2c, 0x5b, 0x5d, 0x7b, 0x7d, 0x3a, 0x23];
 
 /** YAML's indicators, and blanks, which cannot start a plain scalar (or would start something else). */
 const NOT_FIRST = '-?:,[]{}#&*!|>\'"%@` \t';

@@ -574,11 +574,14 @@ const SETEXT_H2 = /^ {0,3}-+[ \t]*$/;
 
 function findHeadings(lines: Lines, protectedSpans: SpanList): Heading[] {
   const headings: Heading[] = [];
+  // Each line's first character, asked once: it is the next line's `underLead` first.
+  let nextLead = lines.count > 0 ? lines.leadingChar(0) : -1;
   for (let i = 0; i < lines.count && headings.length < MAX_STORED_TOKENS; i++) {
     const start = lines.starts[i];
     // Only a line starting with `#`, or followed by a line of `=` or `-`, can be a heading.
-    const lead = lines.leadingChar(i);
+    const lead = nextLead;
     const underLead = i + 1 < lines.count ? lines.leadingChar(i + 1) : -1;
+    nextLead = underLead;
     if (lead !== 0x23 /* # */ && underLead !== 0x3d /* = */ && underLead !== 0x2d /* - */) continue;
     if (inSpans(protectedSpans, start)) continue;
     const content = lines.content(i);
@@ -597,6 +600,7 @@ function findHeadings(lines: Lines, protectedSpans: SpanList): Heading[] {
     const trimmedStart = start + (content.length - content.trimStart().length);
     headings.push({ start: trimmedStart, end: start + content.trimEnd().length, level, text: content.trim(), lineSpan: { start, end: lines.nexts[i + 1] } });
     i++;
+    nextLead = i + 1 < lines.count ? lines.leadingChar(i + 1) : -1;
   }
   return headings;
 }

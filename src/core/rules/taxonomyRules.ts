@@ -80,9 +80,11 @@ export const taxonomyMap: Rule = {
         findings.push({ range: entry.value.range, message: message(id, writtenText(doc, entry.value)) });
         continue;
       }
-      const nodes = entry.value.kind === 'sequence' ? entry.value.items.flatMap((item) => (item.kind === 'sequence' ? item.items : [item])) : [];
-      for (const node of nodes) {
-        if (node.kind === 'mapping') findings.push({ range: node.range, message: message(id, writtenText(doc, node)) });
+      if (entry.value.kind !== 'sequence') continue;
+      for (const item of entry.value.items) {
+        for (const node of item.kind === 'sequence' ? item.items : [item]) {
+          if (node.kind === 'mapping') findings.push({ range: node.range, message: message(id, writtenText(doc, node)) });
+        }
       }
     }
     return findings;
