@@ -1,3 +1,4 @@
+import './jitFlags';
 import { exceptionText, setLogPort } from '../core/api';
 import { parseArgs, UsageError } from './args';
 import type { CheckFormat } from './commands/check';
