@@ -1,9 +1,12 @@
 import './jitFlags';
-import { exceptionText, setLogPort } from '../core/api';
+import { exceptionText, setLogPort, useUtf8Decoder } from '../core/api';
 import { parseArgs, UsageError } from './args';
 import type { CheckFormat } from './commands/check';
 import { skippedPostLines, taxonomyJson, taxonomyText, TAXONOMY_HELP } from './commands/taxonomy';
 import { openSingleSite } from './openSite';
+import { icuUtf8Decoder } from './utf8';
+
+useUtf8Decoder(icuUtf8Decoder);
 
 /** The options `postcraft check` takes. */
 const CHECK_FLAGS = new Set(['format', 'fix', 'fix-dry-run']);

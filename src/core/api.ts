@@ -29,7 +29,7 @@ export { systemClock, type DirectoryEntry, type FileKind, type FileStat, type Fi
 export { exceptionText, logException, setLogPort } from './log';
 export { basename, dirname, extname, relativeInside } from './path';
 export { safeFileName, unusedFileName, type AssetPlacement } from './posts/assetPlacement';
-export { decodeText, looksBinary } from './text/decode';
+export { decodeText, looksBinary, useUtf8Decoder, type Utf8Decoder } from './text/decode';
 export { LineMap } from './text/lineMap';
 export type { PinyinSpell } from './text/pinyinConverter';
 export type { Position, SourceRange } from './text/sourceRange';

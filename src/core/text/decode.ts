@@ -4,9 +4,22 @@ const utf8 = new TextDecoder('utf-8');
 /** Node's Buffer, when the core runs in Node: its UTF-8 decoder is several times faster than TextDecoder's. */
 const nodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'utf8'): string } } }).Buffer;
 
+/** UTF-8 bytes to text, replacing invalid sequences as `TextDecoder` does, a BOM kept. */
+export type Utf8Decoder = (bytes: Uint8Array) => string;
+
+let installed: Utf8Decoder | undefined;
+
+/**
+ * A faster decoder an adapter may install for the process (the CLI's, src/cli/utf8.ts), which must
+ * give exactly the text the default gives; undefined restores the default.
+ */
+export function useUtf8Decoder(decoder: Utf8Decoder | undefined): void {
+  installed = decoder;
+}
+
 export function decodeText(bytes: Uint8Array): string {
-  if (!nodeBuffer) return utf8.decode(bytes);
-  const text = nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (!installed && !nodeBuffer) return utf8.decode(bytes);
+  const text = installed ? installed(bytes) : nodeBuffer!.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
