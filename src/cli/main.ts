@@ -1,8 +1,8 @@
-import './jitFlags';
 import { exceptionText, setLogPort, useUtf8Decoder } from '../core/api';
 import { parseArgs, UsageError } from './args';
 import type { CheckFormat } from './commands/check';
 import { skippedPostLines, taxonomyJson, taxonomyText, TAXONOMY_HELP } from './commands/taxonomy';
+import { compileOnFirstCall } from './jitFlags';
 import { openSingleSite } from './openSite';
 import { icuUtf8Decoder } from './utf8';
 
@@ -57,6 +57,7 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
         return 0;
       }
       case 'check': {
+        compileOnFirstCall();
         // Loaded on demand: the rules (and pinyin-pro's dictionary) are most of the bundle's start-up.
         const { CHECK_HELP, formatFixes, formatGithub, formatStylish, runCheck, toJson } = await import('./commands/check.js');
         const args = parseArgs(rest, new Set(['format']));
