@@ -49,6 +49,26 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
 }
 
+/**
+ * Longest wait for V8 to give back the young generation it grew under load. Indexing 10,000 posts
+ * grows it to its 32 MB maximum, which V8 keeps committed until its memory reducer runs, about 30–40 s
+ * after the burst in a plain Node process (measured: RSS 108 → 81 MB then), whatever the extension.
+ */
+const RELEASE_WAIT_MS = 60_000;
+/** Young generation size counted as given back (V8 starts at 1 MB a semi-space, 2 MB in all). */
+const RELEASED_NEW_SPACE_BYTES = 4 * 1024 * 1024;
+
+function newSpaceBytes(): number {
+  return v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+}
+
+/** Waits (idle) until the young generation is back to its resting size, or RELEASE_WAIT_MS; resolves to the wait. */
+async function youngGenerationReleased(): Promise<number> {
+  const start = Date.now();
+  while (newSpaceBytes() > RELEASED_NEW_SPACE_BYTES && Date.now() - start < RELEASE_WAIT_MS) await sleep(1000);
+  return Date.now() - start;
+}
+
 /** The V8 heap still reachable, after a full collection (the extension host has no `gc` of its own). */
 function liveHeapBytes(): number {
   v8.setFlagsFromString('--expose-gc');
@@ -148,6 +168,11 @@ export async function run(): Promise<void> {
   result.rssMB = round(memory.rss / MB);
   result.heapUsedMB = round(memory.heapUsed / MB);
   result.externalMB = round(memory.external / MB);
+  result.newSpaceMB = round(newSpaceBytes() / MB);
+  // What stays resident: the same reading once V8 has given back the young generation (all modes alike).
+  result.releaseWaitMs = await youngGenerationReleased();
+  result.settledRssMB = round(process.memoryUsage().rss / MB);
+  result.settledNewSpaceMB = round(newSpaceBytes() / MB);
   result.liveHeapMB = round(liveHeapBytes() / MB);
 
   if (mode === 'postcraft') Object.assign(result, await unsavedEditReachesIndex(api as PostcraftApi, document.uri, position));

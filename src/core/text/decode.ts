@@ -7,6 +7,8 @@ const nodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBufferLike, off
 /** UTF-8 bytes to text, replacing invalid sequences as `TextDecoder` does, a BOM kept. */
 export type Utf8Decoder = (bytes: Uint8Array) => string;
 
+const nodeDecoder: Utf8Decoder | undefined = nodeBuffer && ((bytes) => nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+
 let installed: Utf8Decoder | undefined;
 
 /**
@@ -18,8 +20,10 @@ export function useUtf8Decoder(decoder: Utf8Decoder | undefined): void {
 }
 
 export function decodeText(bytes: Uint8Array): string {
-  if (!installed && !nodeBuffer) return utf8.decode(bytes);
-  const text = installed ? installed(bytes) : nodeBuffer!.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const decode = installed ?? nodeDecoder;
+  // TextDecoder drops the BOM itself; the others keep it.
+  if (!decode) return utf8.decode(bytes);
+  const text = decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
