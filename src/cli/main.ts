@@ -4,9 +4,9 @@ import type { CheckFormat } from './commands/check';
 import { skippedPostLines, taxonomyJson, taxonomyText, TAXONOMY_HELP } from './commands/taxonomy';
 import { compileOnFirstCall } from './jitFlags';
 import { openSingleSite } from './openSite';
-import { icuUtf8Decoder } from './utf8';
+import { fastUtf8Decoder } from './utf8';
 
-useUtf8Decoder(icuUtf8Decoder);
+useUtf8Decoder(fastUtf8Decoder);
 
 /** The options `postcraft check` takes. */
 const CHECK_FLAGS = new Set(['format', 'fix', 'fix-dry-run']);

@@ -13,6 +13,9 @@ export const icuUtf8Decoder: Utf8Decoder = (bytes) => {
   return buffer.length >= ICU_FROM_BYTES && isUtf8(buffer) ? transcode(buffer, 'utf8', 'utf16le').toString('utf16le') : buffer.toString('utf8');
 };
 
+/** The decoder to install: none on a Node built without ICU, which has no `transcode`. */
+export const fastUtf8Decoder: Utf8Decoder | undefined = typeof transcode === 'function' ? icuUtf8Decoder : undefined;
+
 /**
  * Below this, V8's decoder is as fast or faster (the converter's set-up and its second buffer cost
  * more than they save): the index decodes only front matter, a few hundred bytes a post.
