@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseFrontMatter, readFrontMatterData } from '../../../src/core/frontMatter';
+import { keepYamlForRereading, parseFrontMatter, readFrontMatterData } from '../../../src/core/frontMatter';
 
 const samples = [
   '---\ntitle: a\ntags: [x, y]\ndate: 2026-03-02 17:32:00\n---\nbody',
@@ -46,5 +46,26 @@ describe('readFrontMatterData', () => {
     for (let i = 0; i < 10_000; i++) readFrontMatterData(post.replace('AI', `AI${i}`));
     const elapsed = Date.now() - started;
     assert.ok(elapsed < 3000, `took ${elapsed} ms`);
+  });
+});
+
+describe('front matter read twice in a CLI check (keepYamlForRereading)', () => {
+  const text = '---\ntitle: Twice\ntags: [a, b]\ndate: 2026-03-02 17:32:00\n---\nbody';
+
+  it('hands the index\'s js-yaml result to the rules\' parse of the same text, once, and changes nothing read', () => {
+    const uncached = parseFrontMatter(text);
+    keepYamlForRereading(true);
+    try {
+      const indexed = readFrontMatterData(text);
+      const parsed = parseFrontMatter(text);
+      assert.equal(parsed.data, indexed.data, 'the same js-yaml result, not a second load');
+      assert.deepEqual(parsed, uncached);
+      assert.notEqual(parseFrontMatter(text).data, indexed.data, 'taken once: a third reading loads again');
+      const edited = parseFrontMatter(text.replace('Twice', 'Edited'));
+      assert.equal(edited.data.title, 'Edited', 'a changed text is parsed anew');
+    } finally {
+      keepYamlForRereading(false);
+    }
+    assert.notEqual(parseFrontMatter(text).data, parseFrontMatter(text).data, 'off: every reading loads');
   });
 });

@@ -49,3 +49,14 @@ describe('body scan', () => {
     assert.deepEqual([crlf.fenced, crlf.headings, crlf.links], [['```\r'], [[1, 'H']], [['b.md', false]]]);
   });
 });
+
+describe('body scan: the line table shared between scans', () => {
+  it('gives a short post the same scan after a long one (no line of the earlier post shows through)', () => {
+    const short = '# Title\n\nText [a](/a.png)\n\nSub\n---\n';
+    const alone = summary(short);
+    for (const lines of [300, 70_000]) {
+      summary(`${'line\n'.repeat(lines)}# Deep\n\`\`\`\ncode\n\`\`\`\n`);
+      assert.deepEqual(summary(short), alone, `after a post of ${lines} lines`);
+    }
+  });
+});
