@@ -19,6 +19,15 @@ function hugoRoot(): vscode.Uri | undefined {
 const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
 const codeOf = (diagnostic: vscode.Diagnostic): string => (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code));
 
+/** Writes a draft into the Hugo blog's posts and waits until Postcraft has indexed it. */
+async function indexedDraft(name: string, text: string): Promise<vscode.Uri> {
+  const draft = vscode.Uri.joinPath(hugoRoot()!, 'content', 'posts', name);
+  await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode(text));
+  const api = await activatePostcraft();
+  await waitFor(async () => ((await api.indexedPaths()).includes(draft.path) ? true : undefined), 5000, () => 'the extension indexed the new draft');
+  return draft;
+}
+
 async function revert(uri: vscode.Uri): Promise<void> {
   await vscode.window.showTextDocument(uri);
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -120,12 +129,8 @@ describe('a Hugo blog beside a Hexo blog', function () {
   });
 
   it('publishes a dated draft keeping its date, or dated now when asked', async () => {
-    const root = hugoRoot()!;
-    const dated = vscode.Uri.joinPath(root, 'content', 'posts', 'postcraft-dated-draft.md');
-    await vscode.workspace.fs.writeFile(dated, new TextEncoder().encode('---\ntitle: Dated\ndate: 2020-01-02\ndraft: true\n---\n'));
+    const dated = await indexedDraft('postcraft-dated-draft.md', '---\ntitle: Dated\ndate: 2020-01-02\ndraft: true\n---\n');
     try {
-      const api = await activatePostcraft();
-      await waitFor(async () => ((await api.indexedPaths()).includes(dated.path) ? true : undefined), 5000, () => 'the extension indexed the new draft');
       await vscode.commands.executeCommand(Commands.publishDraft, { uri: dated, redate: true });
       const text = (await vscode.workspace.openTextDocument(dated)).getText();
       assert.match(text, /^date: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/m, 'the written date became now');
@@ -141,11 +146,8 @@ describe('a Hugo blog beside a Hexo blog', function () {
   // sent to another extension host (the web worker's).
   it('[node] publishes from a Posts view node: a draft without a date is dated now, unasked', async () => {
     const root = hugoRoot()!;
-    const dateless = vscode.Uri.joinPath(root, 'content', 'posts', 'postcraft-dateless-draft.md');
-    await vscode.workspace.fs.writeFile(dateless, new TextEncoder().encode('---\ntitle: Dateless\ndraft: true\n---\n'));
+    const dateless = await indexedDraft('postcraft-dateless-draft.md', '---\ntitle: Dateless\ndraft: true\n---\n');
     try {
-      const api = await activatePostcraft();
-      await waitFor(async () => ((await api.indexedPaths()).includes(dateless.path) ? true : undefined), 5000, () => 'the extension indexed the new draft');
       // The Posts view's inline action passes its node.
       const index = await SiteIndex.build(await loadHugoSite(createVscodeFileSystem(root), root.path), createVscodeFileSystem(root));
       const record = index.post(dateless.path);
